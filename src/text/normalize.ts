@@ -1,0 +1,186 @@
+/**
+ * Text normalisation that never loses the original.
+ *
+ * Two levels:
+ * - the *clean* paragraph (for reading, export and matching): broken words rejoined, white-space runs and line
+ *   breaks folded to one space, soft hyphens dropped, NFC. It changes lengths, so it comes with `shifts` that
+ *   map every clean offset back to the source.
+ * - the *matching form* of a clean string ({@link foldForMatching}): typographic variants folded to one
+ *   spelling. It replaces code units one for one, so offsets in it are offsets in the clean string.
+ */
+import type { Paragraph, Span } from '../types.js';
+
+/** One-for-one code-unit replacements that make variants of the same text compare equal. */
+const MATCHING_FOLDS: Record<string, string> = {
+  '\u00A0': ' ', // no-break space
+  '\u2007': ' ', // figure space
+  '\u2009': ' ', // thin space
+  '\u200A': ' ', // hair space
+  '\u202F': ' ', // narrow no-break space
+  '\u2002': ' ',
+  '\u2003': ' ',
+  '\u00AB': '"', // «
+  '\u00BB': '"', // »
+  '\u201C': '"', // “
+  '\u201D': '"', // ”
+  '\u201E': '"', // „
+  '\u201F': '"',
+  '\u2018': "'", // ‘
+  '\u2019': "'", // ’ (also the apostrophe of "year’s")
+  '\u201A': "'",
+  '\u02BC': "'",
+  '\u2010': '-', // hyphen
+  '\u2011': '-', // non-breaking hyphen
+  '\u2012': '-', // figure dash
+  '\u2013': '-', // en dash
+  '\u2014': '-', // em dash
+  '\u2015': '-',
+  '\u2212': '-', // minus sign
+  '\u0451': '\u0435', // ё → е: Russian writes both for the same word
+  '\u0401': '\u0415', // Ё → Е
+};
+const MATCHING_FOLD_PATTERN = new RegExp(`[${Object.keys(MATCHING_FOLDS).join('')}]`, 'g');
+
+/**
+ * Fold typographic variants (spaces, quotes, dashes, ё) to one spelling. Same length as the input, so an
+ * offset into the result is an offset into the input.
+ */
+export function foldForMatching(text: string): string {
+  return text.replace(MATCHING_FOLD_PATTERN, (ch) => MATCHING_FOLDS[ch]);
+}
+
+/** A clean string and the breakpoints that map it back to the source (see {@link Paragraph.shifts}). */
+export interface CleanText {
+  clean: string;
+  shifts: Array<[number, number]>;
+}
+
+const SOFT_HYPHEN = '\u00AD';
+// Character classes with a fast path for the common ASCII and Cyrillic letters (this loop sees every character).
+const isSpace = (ch: string): boolean => {
+  const code = ch.charCodeAt(0);
+  if (code > 0x20 && code < 0x80) return false;
+  return /\s/.test(ch) || ch === '\uFEFF';
+};
+const isCombiningMark = (ch: string): boolean => ch.charCodeAt(0) >= 0x300 && /\p{M}/u.test(ch);
+/** Control characters that survive decoding (see decodeText) are read as spaces. */
+const isControl = (ch: string): boolean => {
+  const code = ch.charCodeAt(0);
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0b && code !== 0x0c && code !== 0x0d) || code === 0x7f;
+};
+
+/**
+ * Build the clean form of `source.slice(start, end)`, leaving out the `cuts` (source spans to delete, such as a
+ * hyphen and the line break after it). White space runs become one space (a lone no-break or thin space is
+ * kept as it is, since it carries typography), soft hyphens are dropped, combining sequences are NFC-composed.
+ * Linear in the length of the span.
+ */
+export function cleanSpan(source: string, start: number, end: number, cuts: Span[] = []): CleanText {
+  const parts: string[] = [];
+  const shifts: Array<[number, number]> = [[0, start]];
+  let cleanLength = 0;
+  // The source offset the next clean character would have if nothing were skipped.
+  let expected = start;
+  let cutIndex = 0;
+
+  const emit = (text: string, sourceOffset: number, sourceLength: number): void => {
+    if (sourceOffset !== expected) shifts.push([cleanLength, sourceOffset]);
+    parts.push(text);
+    cleanLength += text.length;
+    expected = sourceOffset + sourceLength;
+    if (text.length !== sourceLength) shifts.push([cleanLength, expected]);
+  };
+
+  let i = start;
+  while (i < end) {
+    while (cutIndex < cuts.length && cuts[cutIndex].end <= i) cutIndex++;
+    const cut = cuts[cutIndex];
+    if (cut && cut.start <= i) {
+      i = cut.end;
+      continue;
+    }
+    const ch = source[i];
+    if (ch === SOFT_HYPHEN) {
+      i++;
+      continue;
+    }
+    if (isSpace(ch) || isControl(ch)) {
+      let j = i + 1;
+      while (j < end && (isSpace(source[j]) || isControl(source[j])) && !(cut && cut.start <= j)) j++;
+      const lone = j === i + 1 && ch !== '\n' && ch !== '\r' && ch !== '\t' && !isControl(ch) && ch !== '\uFEFF';
+      // Leading white space of the span is dropped; trailing is dropped after the loop.
+      if (cleanLength > 0) emit(lone ? ch : ' ', i, lone ? 1 : j - i);
+      i = j;
+      continue;
+    }
+    if (i + 1 < end && isCombiningMark(source[i + 1])) {
+      let j = i + 1;
+      while (j < end && isCombiningMark(source[j])) j++;
+      emit(source.slice(i, j).normalize('NFC'), i, j - i);
+      i = j;
+      continue;
+    }
+    // Copy the longest run of ordinary characters in one piece.
+    let j = i + 1;
+    while (
+      j < end &&
+      !(cut && cut.start <= j) &&
+      source[j] !== SOFT_HYPHEN &&
+      !isSpace(source[j]) &&
+      !isControl(source[j]) &&
+      !(j + 1 < end && isCombiningMark(source[j + 1]))
+    ) {
+      j++;
+    }
+    emit(source.slice(i, j), i, j - i);
+    i = j;
+  }
+  let clean = parts.join('');
+  if (clean.endsWith(' ')) clean = clean.slice(0, -1);
+  return { clean, shifts: compactShifts(shifts) };
+}
+
+/** Drop breakpoints that a later one at the same clean offset overrides, and ones that change nothing. */
+function compactShifts(shifts: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const shift of shifts) {
+    const last = out[out.length - 1];
+    if (last && last[0] === shift[0]) {
+      out[out.length - 1] = shift;
+    } else if (last && shift[1] - shift[0] === last[1] - last[0]) {
+      continue;
+    } else {
+      out.push(shift);
+    }
+  }
+  return out;
+}
+
+/**
+ * Map an offset in a paragraph's `clean` text to an offset in the document's source.
+ * Binary search over the paragraph's breakpoints.
+ */
+export function toSourceOffset(paragraph: Pick<Paragraph, 'shifts'>, cleanOffset: number): number {
+  const { shifts } = paragraph;
+  let lo = 0;
+  let hi = shifts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (shifts[mid][0] <= cleanOffset) lo = mid;
+    else hi = mid - 1;
+  }
+  const [cleanAt, sourceAt] = shifts[lo];
+  return sourceAt + (cleanOffset - cleanAt);
+}
+
+/**
+ * Map a span of a paragraph's `clean` text to the source span that holds it. The end maps as the position
+ * after the last character, so a span ending just before a rejoined break does not swallow the break.
+ */
+export function toSourceSpan(paragraph: Pick<Paragraph, 'shifts'>, start: number, end: number): Span {
+  if (end <= start) {
+    const at = toSourceOffset(paragraph, start);
+    return { start: at, end: at };
+  }
+  return { start: toSourceOffset(paragraph, start), end: toSourceOffset(paragraph, end - 1) + 1 };
+}

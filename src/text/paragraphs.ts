@@ -1,0 +1,185 @@
+/**
+ * Paragraphs: blocks of text separated by blank lines, with words broken across lines or blocks rejoined.
+ *
+ * A typeset page breaks words with a hyphen at a line end and sometimes puts a block boundary inside a word
+ * ("поступа-" / "тельного"). Such a break is rejoined, and the blocks it joins form one paragraph. A hyphen
+ * at a break is kept when the document writes the same compound with a hyphen elsewhere ("торгово-" /
+ * "экономического" where "торгово-экономического" also occurs); otherwise it is taken as a break hyphen.
+ */
+import type { Paragraph, Span } from '../types.js';
+import { cleanSpan } from './normalize.js';
+
+/** How paragraphs are delimited. */
+export type ParagraphMode = 'blank-line' | 'line';
+
+/** Options for {@link splitParagraphs}. */
+export interface ParagraphOptions {
+  /**
+   * `blank-line`: paragraphs are separated by blank lines, lines inside one are joined.
+   * `line`: every non-blank line is a paragraph.
+   * `auto`: `blank-line` when the text has blank lines between text; otherwise `line` when most lines end a
+   * sentence (one paragraph per line, as many exports write), else `blank-line`.
+   * @default 'auto'
+   */
+  mode?: ParagraphMode | 'auto';
+}
+
+/** A paragraph before anchors are attached. */
+export type BareParagraph = Omit<Paragraph, 'anchors'>;
+
+/** The paragraphs of a text and the mode that cut them. */
+export interface ParagraphSplit {
+  paragraphs: BareParagraph[];
+  mode: ParagraphMode;
+}
+
+interface Line {
+  /** First non-space character. */
+  start: number;
+  /** One past the last non-space character. */
+  end: number;
+  blank: boolean;
+  /** A paragraph separator (U+2029) or a blank line comes before this line. */
+  afterBreak: boolean;
+}
+
+/** Hyphen characters that can end a line in the middle of a word. */
+const BREAK_HYPHENS = new Set(['-', '\u2010', '\u00AD']);
+const SENTENCE_END = /[.!?…:;"»”)\]]$/;
+/** Share of lines that must end a sentence for `auto` to read one paragraph per line. */
+const LINE_MODE_SENTENCE_SHARE = 0.6;
+
+/** Split `source` into paragraphs with offsets into it. Linear in the length of the text. */
+export function splitParagraphs(source: string, options: ParagraphOptions = {}): ParagraphSplit {
+  const lines = scanLines(source);
+  const mode = options.mode && options.mode !== 'auto' ? options.mode : chooseMode(source, lines);
+  const blocks = groupBlocks(lines, mode);
+  const compounds = hyphenatedCompounds(source);
+
+  const paragraphs: BareParagraph[] = [];
+  let group: Line[][] = [];
+  const flush = (): void => {
+    if (group.length === 0) return;
+    const first = group[0][0];
+    const lastBlock = group[group.length - 1];
+    const start = first.start;
+    const end = lastBlock[lastBlock.length - 1].end;
+    const allLines = group.flat();
+    const cuts: Span[] = [];
+    for (let k = 0; k + 1 < allLines.length; k++) {
+      const cut = breakCut(source, allLines[k], allLines[k + 1], compounds);
+      if (cut) cuts.push(cut);
+    }
+    const { clean, shifts } = cleanSpan(source, start, end, cuts);
+    paragraphs.push({ index: paragraphs.length, start, end, text: source.slice(start, end), clean, shifts });
+    group = [];
+  };
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    const previous = group[group.length - 1];
+    if (previous && !breakCut(source, previous[previous.length - 1], block[0], compounds)) flush();
+    group.push(block);
+  }
+  flush();
+  return { paragraphs, mode };
+}
+
+function scanLines(source: string): Line[] {
+  const lines: Line[] = [];
+  let lineStart = 0;
+  let afterBreak = false;
+  const pushLine = (from: number, to: number): void => {
+    let s = from;
+    let e = to;
+    while (s < e && isBlankChar(source.charCodeAt(s))) s++;
+    while (e > s && isBlankChar(source.charCodeAt(e - 1))) e--;
+    lines.push({ start: s, end: e, blank: s === e, afterBreak });
+    afterBreak = s === e;
+  };
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029 || code === 0x85) {
+      pushLine(lineStart, i);
+      if (code === 0x0d && source.charCodeAt(i + 1) === 0x0a) i++;
+      if (code === 0x2029) afterBreak = true;
+      lineStart = i + 1;
+    }
+  }
+  pushLine(lineStart, source.length);
+  return lines;
+}
+
+function isBlankChar(code: number): boolean {
+  return (
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0x0b ||
+    code === 0x0c ||
+    code === 0xa0 ||
+    code === 0xfeff ||
+    code === 0x3000 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x202f ||
+    code === 0x205f ||
+    (code < 0x20 && code !== 0x0a && code !== 0x0d)
+  );
+}
+
+function chooseMode(source: string, lines: Line[]): ParagraphMode {
+  const text = lines.filter((line) => !line.blank);
+  if (text.some((line, k) => k > 0 && line.afterBreak)) return 'blank-line';
+  if (text.length < 2) return 'blank-line';
+  const ending = text.slice(0, -1).filter((line) => SENTENCE_END.test(source.slice(line.end - 1, line.end))).length;
+  return ending >= LINE_MODE_SENTENCE_SHARE * (text.length - 1) ? 'line' : 'blank-line';
+}
+
+function groupBlocks(lines: Line[], mode: ParagraphMode): Line[][] {
+  const blocks: Line[][] = [];
+  let current: Line[] = [];
+  for (const line of lines) {
+    if (line.blank || (mode === 'line' && current.length > 0) || (line.afterBreak && current.length > 0)) {
+      if (current.length > 0) blocks.push(current);
+      current = [];
+    }
+    if (!line.blank) current.push(line);
+  }
+  if (current.length > 0) blocks.push(current);
+  return blocks;
+}
+
+/** Lower-cased `left-rig` keys of every hyphenated compound written on one line of the text. */
+function hyphenatedCompounds(source: string): Set<string> {
+  const keys = new Set<string>();
+  for (const match of source.matchAll(/(\p{L}+)[-\u2010\u2011](\p{L}{1,3})/gu)) {
+    keys.add(`${match[1].toLowerCase()}-${match[2].toLowerCase()}`);
+  }
+  return keys;
+}
+
+/**
+ * The source span to delete when `line` ends in a word broken by a hyphen that `next` continues, or undefined
+ * when the two lines do not join inside a word. The span covers the break hyphen (unless the compound keeps
+ * it) and the white space up to the continuation.
+ */
+function breakCut(source: string, line: Line, next: Line, compounds: Set<string>): Span | undefined {
+  const hyphenAt = line.end - 1;
+  const hyphen = source[hyphenAt];
+  if (!BREAK_HYPHENS.has(hyphen) || hyphenAt <= line.start) return undefined;
+  if (!/\p{L}/u.test(source[hyphenAt - 1])) return undefined;
+  const continuation = source[next.start];
+  const isSoft = hyphen === '\u00AD';
+  if (!isSoft && !/\p{Ll}/u.test(continuation)) return undefined;
+  if (!isSoft) {
+    const left = wordBefore(source, hyphenAt).toLowerCase();
+    const right = source.slice(next.start, next.start + 3).toLowerCase();
+    if (compounds.has(`${left}-${right}`)) return { start: hyphenAt + 1, end: next.start };
+  }
+  return { start: hyphenAt, end: next.start };
+}
+
+function wordBefore(source: string, at: number): string {
+  let s = at;
+  // A word fragment is at most a few dozen letters; the bound keeps pathological input linear.
+  while (s > 0 && at - s < 64 && /\p{L}/u.test(source[s - 1])) s--;
+  return source.slice(s, at);
+}

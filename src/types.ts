@@ -1,0 +1,298 @@
+/**
+ * Every public type of bitext-align in one place: the plain data each pipeline stage produces, and the
+ * options each stage takes, with their defaults.
+ *
+ * Offsets are UTF-16 code-unit offsets (JavaScript string indices) into `Document.source`, the text as it
+ * was given (after byte decoding), so `doc.source.slice(start, end)` always gives back what was written.
+ */
+
+/** The two languages this library pairs. Adding a language means adding tables, not editing the aligner. */
+export type Lang = 'ru' | 'en';
+
+/** A span of a document's source text. */
+export interface Span {
+  /** Offset of the first code unit in `Document.source`. */
+  start: number;
+  /** Offset one past the last code unit in `Document.source`. */
+  end: number;
+}
+
+/**
+ * One logical paragraph. A paragraph is a block separated by blank lines, except that a word broken by a
+ * hyphen at the end of a block and continued in lower case at the start of the next is rejoined, and those
+ * blocks form one paragraph.
+ */
+export interface Paragraph extends Span {
+  /** 0-based position in the document. */
+  index: number;
+  /** Exactly `source.slice(start, end)`: the paragraph as written, line breaks and broken words included. */
+  text: string;
+  /**
+   * The paragraph repaired for reading, matching and export: broken words rejoined, line breaks and runs of
+   * white space folded to one space, NFC, no-break/thin spaces as spaces, soft hyphens removed, typographic
+   * quotes and dashes kept as written.
+   */
+  clean: string;
+  /**
+   * Where `clean` and `text` drift apart: `[cleanOffset, sourceOffset]` breakpoints, sorted. A clean offset
+   * `i` maps to `sourceOffset + (i - cleanOffset)` of the last breakpoint at or before `i`. The first
+   * breakpoint is always `[0, start]`. Use {@link toSourceOffset} rather than reading this directly.
+   */
+  shifts: Array<[number, number]>;
+  /** What survives translation in this paragraph, in text order, offsets into `Document.source`. */
+  anchors: Anchor[];
+}
+
+/** Facts about a document found in its text or given by the caller. */
+export interface DocumentMeta {
+  /** Publication date, ISO `YYYY-MM-DD`, from a leading `date …` line, a dateline or the `date` option. */
+  date?: string;
+  /** Place named in a dateline ("BAKU, Azerbaijan, November 14."), as written. */
+  place?: string;
+  /** A headline: a first paragraph that is short and has no final full stop. */
+  title?: string;
+  /** Spans of the source that are metadata rather than body text (a `date …` line, a dateline). */
+  spans: Span[];
+}
+
+/** A parsed, anchored document: the unit every later stage works on. */
+export interface Document {
+  /** Caller's identifier (a file path, a database key); not interpreted. */
+  id?: string;
+  /** The document's language, detected or given. */
+  lang: Lang;
+  /** How `lang` was decided. */
+  langSource: 'option' | 'detected';
+  /** The text as given (after byte decoding): every offset points into it. */
+  source: string;
+  paragraphs: Paragraph[];
+  meta: DocumentMeta;
+  /** Things worth knowing that did not stop the analysis (mixed languages, no anchors, …). */
+  warnings: Warning[];
+}
+
+/** A documented, non-fatal condition. The analysis went on; the result may be less reliable. */
+export interface Warning {
+  /** Stable identifier, e.g. `no-anchors`, `mixed-language`, `third-language`, `length-ratio`. */
+  code: string;
+  /** One line a person can act on. */
+  message: string;
+}
+
+/** Kinds of anchor. `number`, `year`, `ordinal` and `date` are figures; `entity` and `term` are words. */
+export type AnchorKind = 'number' | 'year' | 'ordinal' | 'date' | 'entity' | 'term';
+
+/** How a figure is qualified ("более 11 процентов" = "more than 11 percent"). Kept, never required to match. */
+export type Qualifier = 'approx' | 'over' | 'under' | 'at-least' | 'at-most';
+
+/**
+ * Something that survives translation, with a language-neutral `key`: equal keys on the two sides are an
+ * agreement ("4,3 млрд" and "4.3 billion" both have key `num:4300000000`).
+ */
+export interface Anchor extends Span {
+  kind: AnchorKind;
+  /**
+   * Language-neutral identity.
+   * - number: `num:<value>` (value after scale words: 4,3 млрд → `num:4300000000`)
+   * - year: `year:<yyyy>`; ordinal: `ord:<n>`; date: `date:<MM>-<DD>` (the year, when written, is its own anchor)
+   * - entity: `ent:<id>` (gazetteer id, or a folded Latin prefix of the name: Асадова, Asadov → `ent:asado`)
+   * - term: `term:<concept>` (bilingual lexicon concept)
+   */
+  key: string;
+  /** As written in the source (`source.slice(start, end)`). */
+  surface: string;
+  /** Prior strength in (0, 1]: digits and names 1, spelled-out numbers and lexicon terms less. */
+  weight: number;
+  /** Figures: the canonical numeric value (after scale words). */
+  value?: number;
+  /** Figures: unit when stated: `percent`, `usd`, `eur`, `rub`, `azn`, … (ISO 4217 lower case for money). */
+  unit?: string;
+  /** Figures: a comparator word in front of the figure. */
+  qualifier?: Qualifier;
+  /** Figures: written in digits or spelled out. Only digit figures are checked for discrepancies. */
+  written?: 'digits' | 'words';
+  /** Entities: the full folded Latin form ("asadov"), for messages and fuzzy matching. */
+  name?: string;
+}
+
+/** One alignment bead: a group of Russian paragraphs and a group of English paragraphs that translate each other. */
+export interface Link {
+  /** Russian paragraph indices, ascending, contiguous; empty for an English paragraph with no counterpart. */
+  ru: number[];
+  /** English paragraph indices, ascending, contiguous; empty for a Russian paragraph with no counterpart. */
+  en: number[];
+  /**
+   * Confidence in [0, 1]: how much better this bead is than the alternatives the aligner considered.
+   * For a one-sided link, the confidence that the paragraph really has no counterpart.
+   */
+  score: number;
+  /** Anchors behind the decision. */
+  evidence: LinkEvidence;
+}
+
+/** Which anchors a link's two sides share and which one side has alone. */
+export interface LinkEvidence {
+  shared: AnchorMatch[];
+  ruOnly: Anchor[];
+  enOnly: Anchor[];
+}
+
+/** An agreement: a Russian and an English anchor with the same key. */
+export interface AnchorMatch {
+  key: string;
+  kind: AnchorKind;
+  ru: Anchor;
+  en: Anchor;
+}
+
+/** The paragraph alignment of one Russian and one English document. */
+export interface Alignment {
+  ru: Document;
+  en: Document;
+  /** In document order; every paragraph of both documents in exactly one link. */
+  links: Link[];
+  warnings: Warning[];
+}
+
+/** Severity, as translation-QA tools grade it. */
+export type Severity = 'error' | 'warning' | 'info';
+
+interface DiscrepancyBase {
+  /** Russian paragraph indices involved (the link's Russian side). */
+  ru: number[];
+  /** English paragraph indices involved (the link's English side). */
+  en: number[];
+  severity: Severity;
+  /** One line a person can act on. */
+  message: string;
+}
+
+/** A coverage gap: a paragraph with no counterpart in the other version. */
+export interface UnmatchedParagraph extends DiscrepancyBase {
+  kind: 'unmatched-paragraph';
+  /** The side that has the paragraph. */
+  side: Lang;
+  /** The paragraph's span in its document. */
+  span: Span;
+  /** The figures and names the missing paragraph carries (what the other version lacks). */
+  anchors: Anchor[];
+}
+
+/** The same quantity with a different value (4,3 млрд vs 4.4 billion). */
+export interface NumberMismatch extends DiscrepancyBase {
+  kind: 'number-mismatch';
+  /** The Russian figure as written. */
+  ruValue: string;
+  /** The English figure as written. */
+  enValue: string;
+  ruAnchor: Anchor;
+  enAnchor: Anchor;
+}
+
+/** A figure present in one version only. */
+export interface NumberMissing extends DiscrepancyBase {
+  kind: 'number-missing';
+  /** The side that has the figure. */
+  side: Lang;
+  /** The figure as written. */
+  value: string;
+  anchor: Anchor;
+}
+
+/** A name present in one version only. */
+export interface EntityMissing extends DiscrepancyBase {
+  kind: 'entity-missing';
+  /** The side that has the name. */
+  side: Lang;
+  /** The name as written. */
+  value: string;
+  anchor: Anchor;
+}
+
+/** What differs between the two versions, discriminated by `kind`. Agreements are never reported. */
+export type Discrepancy = UnmatchedParagraph | NumberMismatch | NumberMissing | EntityMissing;
+
+/** Every discrepancy kind. */
+export type DiscrepancyKind = Discrepancy['kind'];
+
+/** A user glossary entry: every form (in either language) names the same thing. */
+export interface GlossaryEntry {
+  /** Stable identifier; becomes the anchor key `ent:<id>`. */
+  id: string;
+  /** Forms in either language, as written ("Ставрополь", "Stavropol"); Russian forms match any case ending. */
+  forms: string[];
+}
+
+/** A user lexicon entry: a concept with its Russian and English stems or words. */
+export interface LexiconEntry {
+  /** Stable identifier; becomes the anchor key `term:<id>`. */
+  id: string;
+  /** Russian stems or words ("сотрудничеств"). */
+  ru: string[];
+  /** English stems or words ("cooperat"). */
+  en: string[];
+}
+
+/** Options for {@link extractAnchors}. */
+export interface AnchorOptions {
+  /** Document date (ISO `YYYY-MM-DD`), to resolve "today"/"сегодня". @default undefined (relative dates are skipped) */
+  date?: string;
+  /** Names to add to (or override in) the built-in gazetteer. @default [] */
+  glossary?: GlossaryEntry[];
+  /** Concepts to add to the built-in bilingual lexicon. @default [] */
+  lexicon?: LexiconEntry[];
+}
+
+/** Options for {@link parseDocument}. */
+export interface ParseOptions extends Omit<AnchorOptions, 'date'> {
+  /** Identifier carried into results (a file path, a database key). @default undefined */
+  id?: string;
+  /** The document's language; skips detection. @default detected from the text */
+  lang?: Lang;
+  /** Publication date (ISO `YYYY-MM-DD`); wins over a date found in the text. @default found in the text */
+  date?: string;
+  /**
+   * How paragraphs are delimited: `blank-line`, `line` (one per line) or `auto` (blank lines when the text has
+   * them, else one per line when most lines end a sentence). @default 'auto'
+   */
+  paragraphs?: 'auto' | 'blank-line' | 'line';
+  /** Largest input accepted, in bytes or characters. @default 50_000_000 */
+  maxInputSize?: number;
+}
+
+/** Parameters of the Gale–Church length model. */
+export interface LengthModel {
+  /** English characters per Russian character. */
+  ratio: number;
+  /** Variance of the length difference per character. */
+  variance: number;
+}
+
+/** Tunable parameters of the alignment cost. Every field has a default measured on the development set. */
+export interface CostModel {
+  /** Length model (ratio and variance). @default {ratio: 1.049, variance: 2.1} */
+  length: LengthModel;
+  /**
+   * Extra cost of each bead shape over 1-1, keyed `"<ru>-<en>"`; shapes not listed are not used.
+   * @default {'1-1': 0, '2-1': 2.2, '1-2': 2.2, '2-2': 4, '3-1': 5, '1-3': 5, '3-2': 6.5, '2-3': 6.5}
+   */
+  shapes: Record<string, number>;
+  /** Cost of a paragraph with no counterpart (a 1-0 or 0-1 bead). @default 5 */
+  omission: number;
+  /** Reward per unit of rarity-weighted shared anchors. @default 1 */
+  sharedReward: number;
+  /** Penalty per unit of rarity-weighted digit figures on one side of a two-sided bead. @default 1 */
+  figurePenalty: number;
+}
+
+/** Options for {@link alignDocuments}. */
+export interface AlignOptions extends Omit<ParseOptions, 'id' | 'lang' | 'date'> {
+  /** Languages of the two inputs, in argument order, when known. @default detected */
+  langs?: [Lang | undefined, Lang | undefined];
+  /** Identifiers of the two inputs, in argument order (file paths, keys), for messages and exports. */
+  ids?: [string | undefined, string | undefined];
+  /** Overrides of the alignment cost model (see {@link CostModel}). @default DEFAULT_COST_MODEL */
+  cost?: Partial<CostModel>;
+  /** Initial half-width of the search band, in paragraphs; widened automatically when too narrow. @default 24 */
+  band?: number;
+}

@@ -1,0 +1,196 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeText } from '../src/text/decode.js';
+import { detectLanguage } from '../src/text/language.js';
+import { findMetadata } from '../src/text/metadata.js';
+import { cleanSpan, foldForMatching, toSourceOffset, toSourceSpan } from '../src/text/normalize.js';
+import { splitParagraphs } from '../src/text/paragraphs.js';
+import { InputError } from '../src/errors.js';
+
+const corpus = (name: string): string => readFileSync(new URL(`../corpus/${name}`, import.meta.url), 'utf8');
+const RU_SEED = corpus('002_6e70b530b08c33a1.txt');
+const EN_SEED = corpus('000_0de97bedda4ecb13.txt');
+
+describe('decodeText', () => {
+  const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+  it('reads UTF-8 with and without a byte-order mark', () => {
+    expect(decodeText(utf8('Привет, мир')).text).toBe('Привет, мир');
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Привет')])).text).toBe('Привет');
+  });
+
+  it('reads UTF-16 little- and big-endian with a byte-order mark', () => {
+    const le = new Uint8Array([0xff, 0xfe, 0x1f, 0x04, 0x40, 0x04]); // "Пр"
+    const be = new Uint8Array([0xfe, 0xff, 0x04, 0x1f, 0x04, 0x40]);
+    expect(decodeText(le).text).toBe('Пр');
+    expect(decodeText(be).text).toBe('Пр');
+  });
+
+  it.each([
+    ['invalid UTF-8 (cp1251 bytes)', new Uint8Array([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), 'not-utf8'],
+    ['binary bytes with NUL', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a]), 'binary'],
+    ['an empty file', new Uint8Array(), 'empty'],
+    ['white space only', utf8(' \n\t\n  '), 'empty'],
+    ['punctuation only', utf8('... --- !!!'), 'empty'],
+  ])('refuses %s with a typed error', (_name, bytes, code) => {
+    expect(() => decodeText(bytes)).toThrowError(InputError);
+    try {
+      decodeText(bytes);
+    } catch (error) {
+      expect((error as InputError).code).toBe(code);
+      expect((error as InputError).message.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('refuses NUL characters in a string and text over the size limit', () => {
+    expect(() => decodeText('abc\u0000def')).toThrowError(/NUL/);
+    expect(() => decodeText('a'.repeat(101), { maxInputSize: 100 })).toThrowError(/maxInputSize/);
+  });
+
+  it('warns about scattered control characters instead of refusing', () => {
+    const { warnings } = decodeText(`${'Текст. '.repeat(200)}\u0007`);
+    expect(warnings.map((w) => w.code)).toEqual(['control-characters']);
+  });
+});
+
+describe('foldForMatching', () => {
+  it('folds typographic variants one for one, keeping offsets', () => {
+    const text = '«Север\u2013Юг»\u00A04,3\u202Fмлрд — ёлка’s';
+    const folded = foldForMatching(text);
+    expect(folded).toBe('"Север-Юг" 4,3 млрд - елка\'s');
+    expect(folded.length).toBe(text.length);
+  });
+});
+
+describe('cleanSpan and offsets', () => {
+  it('folds white space runs, drops soft hyphens and maps every clean offset back', () => {
+    const source = 'ab  cd\n\nef\u00ADgh\u00A0ij';
+    const { clean, shifts } = cleanSpan(source, 0, source.length);
+    expect(clean).toBe('ab cd efgh\u00A0ij');
+    const paragraph = { shifts };
+    for (let k = 0; k < clean.length; k++) {
+      const at = toSourceOffset(paragraph, k);
+      if (clean[k] !== ' ') expect(source[at]).toBe(clean[k]);
+    }
+  });
+
+  it('composes combining sequences (NFC) and maps them to their source span', () => {
+    const source = 'Йо и\u0306 ok'; // "й" written as и + combining breve
+    const { clean, shifts } = cleanSpan(source, 0, source.length);
+    expect(clean).toBe('Йо й ok');
+    expect(toSourceSpan({ shifts }, 5, 7)).toEqual({ start: 6, end: 8 });
+  });
+});
+
+describe('splitParagraphs', () => {
+  it('rejoins words broken across blocks on the typeset Russian seed: 15 paragraphs', () => {
+    const { paragraphs } = splitParagraphs(RU_SEED);
+    expect(paragraphs).toHaveLength(15);
+    expect(paragraphs[0].clean).toBe('Приоритеты сотрудничества');
+    expect(paragraphs[6].clean).toMatch(/^Подчеркнув важность поступательного развития торгово-экономического сотрудничества/);
+    expect(paragraphs[8].clean).toContain('совместных проектов');
+    expect(paragraphs[10].clean).toContain('автодорожной и железнодорожной');
+    expect(paragraphs[14].clean).toMatch(/^По итогам встречи/);
+  });
+
+  it('keeps start/end offsets that slice back to each paragraph, and clean offsets that map into it', () => {
+    for (const source of [RU_SEED, EN_SEED]) {
+      for (const paragraph of splitParagraphs(source).paragraphs) {
+        expect(source.slice(paragraph.start, paragraph.end)).toBe(paragraph.text);
+        expect(toSourceOffset(paragraph, 0)).toBe(paragraph.start);
+        expect(toSourceOffset(paragraph, paragraph.clean.length - 1)).toBe(paragraph.end - 1);
+      }
+    }
+  });
+
+  it('keeps the hyphen of a compound the text also writes whole', () => {
+    const source = 'торгово-экономического.\n\nразвитие торгово-\nэкономических связей и поступа-\nтельного развития';
+    const { paragraphs } = splitParagraphs(source);
+    expect(paragraphs[1].clean).toBe('развитие торгово-экономических связей и поступательного развития');
+  });
+
+  it('does not join a block ending in a dash before a capitalised block', () => {
+    const { paragraphs } = splitParagraphs('Первый абзац —\n\nВторой абзац.');
+    expect(paragraphs).toHaveLength(2);
+  });
+
+  it('reads one paragraph per line when the text has no blank lines and lines end sentences', () => {
+    const source = corpus('001_80e862e7debd282d.txt');
+    const { paragraphs, mode } = splitParagraphs(source);
+    expect(mode).toBe('line');
+    expect(paragraphs).toHaveLength(11);
+  });
+
+  it('joins hard-wrapped lines of one paragraph', () => {
+    const { paragraphs, mode } = splitParagraphs('This is a long sentence that\nwraps onto the next line and\nends here.\n\nSecond.');
+    expect(mode).toBe('blank-line');
+    expect(paragraphs.map((p) => p.clean)).toEqual(['This is a long sentence that wraps onto the next line and ends here.', 'Second.']);
+  });
+
+  it('handles Windows line endings and a paragraph separator character', () => {
+    const { paragraphs } = splitParagraphs('Один.\r\n\r\nДва,\r\nтри.\u2029Четыре.');
+    expect(paragraphs.map((p) => p.clean)).toEqual(['Один.', 'Два, три.', 'Четыре.']);
+  });
+});
+
+describe('findMetadata', () => {
+  it('reads a leading date line as the date and keeps it out of the body', () => {
+    const { paragraphs } = splitParagraphs(EN_SEED);
+    const meta = findMetadata(EN_SEED, paragraphs);
+    expect(meta.date).toBe('2024-03-05');
+    expect(EN_SEED.slice(meta.spans[0].start, meta.spans[0].end)).toBe('date 2024-03-05');
+  });
+
+  it('reads English and Russian datelines as place and month-day', () => {
+    const en = corpus('001_80e862e7debd282d.txt');
+    const meta = findMetadata(en, splitParagraphs(en).paragraphs);
+    expect(meta.place).toBe('BAKU, Azerbaijan');
+    expect(meta.date).toBe('--11-14');
+    const ru = 'МОСКВА, 5 марта 2024 года. /ТАСС/. Премьер-министр провёл встречу.';
+    const ruMeta = findMetadata(ru, splitParagraphs(ru).paragraphs);
+    expect(ruMeta.place).toBe('МОСКВА');
+    expect(ruMeta.date).toBe('2024-03-05');
+  });
+
+  it('takes a date line and a dateline together, the date line winning', () => {
+    const text = corpus('003_053d4edee1c29480.txt');
+    const meta = findMetadata(text, splitParagraphs(text).paragraphs);
+    expect(meta.date).toBe('2021-05-20');
+    expect(meta.place).toBe('BAKU, Azerbaijan');
+  });
+
+  it('reads a short first paragraph without a full stop as the headline; a caller date wins', () => {
+    const meta = findMetadata(RU_SEED, splitParagraphs(RU_SEED).paragraphs, { date: '2024-03-05' });
+    expect(meta.title).toBe('Приоритеты сотрудничества');
+    expect(meta.date).toBe('2024-03-05');
+  });
+});
+
+describe('detectLanguage', () => {
+  it('tells Russian from English, even for a headline', () => {
+    expect(detectLanguage(RU_SEED).lang).toBe('ru');
+    expect(detectLanguage(EN_SEED).lang).toBe('en');
+    expect(detectLanguage('Премьер').lang).toBe('ru');
+    expect(detectLanguage('Prime Minister met his counterpart').lang).toBe('en');
+  });
+
+  it('finds no language in figures only', () => {
+    expect(detectLanguage('2024 — 4,3 — 11%').lang).toBeUndefined();
+  });
+
+  it('warns when a Cyrillic text is not Russian, or a Latin one not English', () => {
+    const ukrainian =
+      'Прем’єр-міністр України провів зустріч з делегацією. Сторони обговорили питання торговельно-економічного співробітництва і відзначили зростання товарообігу між країнами.';
+    expect(detectLanguage(ukrainian).warnings.map((w) => w.code)).toContain('third-language');
+    const french =
+      'Le Premier ministre a rencontré la délégation. Les parties ont discuté des questions de coopération commerciale et économique et ont noté la croissance des échanges entre les deux pays.';
+    expect(detectLanguage(french).warnings.map((w) => w.code)).toContain('third-language');
+    expect(detectLanguage(RU_SEED).warnings).toEqual([]);
+    expect(detectLanguage(EN_SEED).warnings).toEqual([]);
+  });
+
+  it('warns about mixed scripts', () => {
+    const mixed = 'Встреча прошла в Баку. The meeting was held in Baku and the sides discussed trade.';
+    expect(detectLanguage(mixed).warnings.map((w) => w.code)).toContain('mixed-language');
+  });
+});
