@@ -1,0 +1,1139 @@
+/**
+ * Figures as anchors: numbers (with scale words, units, currencies and comparators), years, ordinals and dates,
+ * Russian and English, each with a language-neutral key so that "4,3 млрд долларов США" and "4.3 billion US
+ * dollars" both give `num:4300000000`.
+ *
+ * Figures are read from the raw text (tokenisers split "4,3"), in two passes:
+ * 1. digits: one linear scan finds digit runs, ISO and dotted dates and clock times; each run is split into
+ *    numbers by the language's separator rules, then read in context (what follows: date month, ordinal
+ *    suffix, year word, scale, unit; what precedes: currency sign, month, minus, letters of an identifier);
+ * 2. words: spelled-out cardinals and ordinals, month names, "today"/"сегодня", outside the spans of pass 1.
+ * Then ranges share their scale and unit ("25–30 миллиардов", "4,5-5,5%") and comparators are read in front.
+ *
+ * Choices (documented once, here):
+ * - Weights: digit figures 1; bare digit integers 0–10 (no scale, no unit) 0.5; identifiers and clock times
+ *   0.5; relative dates 0.5; spelled-out numbers, ordinals and lone month names 0.3.
+ * - Identifiers ("COVID-19", "Су-57", "A320", "5G", phone numbers) are kind `number`, key `num:<digits>`, unit
+ *   `code`: they still help alignment but are no quantity (the checker ignores unit `code`). Clock times
+ *   ("18:30", "6:30 PM", "18 часов 30 минут") are unit `code` too, key `time:HH:MM`.
+ * - A decade ("1990-х", "1990s") is the year of its first year: `year:1990`; a short decade ("90-е", "'90s")
+ *   is the number 90 (the century is not written).
+ * - A month named without a day ("в марте", "in March") is a weak date, key `date:MM` (written `words`).
+ * - A 4-digit integer 1000–2100 is a year with a year word or suffix ("2023 году", "2023-м", "2023's"), after a
+ *   month or a date, or after an English preposition ("in 1712"). A bare one in 1900–2100 is a year too, except
+ *   a round one (2000) with no such context, one with a comparator ("около 2019 человек"), and one written with
+ *   a group separator or carrying a scale or unit. In a list with a number that cannot be a year ("2048 or
+ *   4096") it is a number.
+ * - Anniversaries are ordinals ("200-летие" = "200th anniversary" = "200-year anniversary").
+ * - Russian counts that English writes as numbers are weak numbers: collective numerals ("четверо" = "four"),
+ *   number-led compounds ("четырехлетний" = "four-year"), "сутки" (24 hours), "полмиллиона" (half a million).
+ * - Russian groups digits by spaces, English by commas (and spaces, SI style); a group must be exactly three
+ *   digits after a lead of one to three, so "2019 2020" stays two numbers. "1,5" is 1.5 in Russian, 1 and 5 in
+ *   English; "1,234" is 1.234 in Russian, 1234 in English. A chain of two or more "," or "."
+ *   three-digit groups is thousands in either language ("1,000,000" in a Russian text).
+ */
+import type { Anchor, Lang, Qualifier } from '../types.js';
+import {
+  BARE_SCALES,
+  CARDINAL_WORDS,
+  COLLECTIVE_WORDS,
+  COMPOUND_NUMBER,
+  CURRENCY_PREFIXES,
+  type CardinalWord,
+  DAY_MONTH_PATTERN,
+  EN_ROUND_YEAR_PREPOSITIONS,
+  EN_YEAR_PREPOSITIONS,
+  HALF_SCALES,
+  MINUS_WORDS,
+  MONTH_WORDS,
+  NUMBER_NOUNS,
+  monthOf,
+  ORDINAL_WORDS,
+  QUALIFIER_LINKS,
+  QUALIFIERS,
+  RANGE_LINKS,
+  RELATIVE_DAYS,
+  RU_YEAR_WORD,
+  SCALES,
+  type ScaleEntry,
+  UNITS,
+} from './number-words.js';
+
+/** What the extractor may know about the document. */
+export interface NumberContext {
+  /** document date ISO YYYY-MM-DD, used to resolve "today"/"сегодня"/"yesterday"/"вчера" */
+  date?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Exact decimals: m × 10^e with a BigInt mantissa, so 4,3 × 10^9 is 4300000000 and not 4299999999.999999.
+
+/** An exact decimal `m × 10^e`. */
+export interface Decimal {
+  m: bigint;
+  e: number;
+}
+
+/** The decimal written as integer digits and fraction digits ("4", "3" → 4.3). */
+export function decimalFromDigits(intDigits: string, fracDigits = ''): Decimal {
+  return { m: BigInt((intDigits || '0') + fracDigits), e: -fracDigits.length };
+}
+
+/** A finite JS number as an exact decimal of its shortest round-trip form, float noise cut at 15 digits. */
+export function decimalFromNumber(n: number): Decimal {
+  const text = Number(n.toPrecision(15)).toString(); // "4300000000", "0.95", "1e+21", "1.5e-7"
+  const [mantissa, exp = '0'] = text.split('e');
+  const negative = mantissa.startsWith('-');
+  const [int, frac = ''] = mantissa.replace('-', '').split('.');
+  const d = decimalFromDigits(int, frac);
+  return { m: negative ? -d.m : d.m, e: d.e + Number(exp) };
+}
+
+/** `d × 10^pow`. */
+export function shiftDecimal(d: Decimal, pow: number): Decimal {
+  return { m: d.m, e: d.e + pow };
+}
+
+/** `a + b`, exactly. */
+export function addDecimal(a: Decimal, b: Decimal): Decimal {
+  const e = Math.min(a.e, b.e);
+  const scale = (d: Decimal): bigint => d.m * 10n ** BigInt(d.e - e);
+  return { m: scale(a) + scale(b), e };
+}
+
+/** The canonical string: no exponent, no leading zeros, no trailing fraction zeros ("4300000000", "0.95", "12.5"). */
+export function formatDecimal(d: Decimal): string {
+  let { m, e } = d;
+  if (e === 0) return m.toString();
+  while (e < 0 && m % 10n === 0n) {
+    m /= 10n;
+    e++;
+  }
+  const sign = m < 0n ? '-' : '';
+  const digits = (m < 0n ? -m : m).toString();
+  if (e >= 0) return sign + digits + '0'.repeat(e);
+  const padded = digits.padStart(-e + 1, '0');
+  return `${sign}${padded.slice(0, e)}.${padded.slice(e)}`;
+}
+
+/** Canonical decimal string of a number or numeric string: `canonicalNumber(4.3e9) === '4300000000'`. */
+export function canonicalNumber(value: number | string): string {
+  if (typeof value === 'number') return formatDecimal(decimalFromNumber(value));
+  const [int, frac = ''] = value.trim().replace(/^\+/, '').split('.');
+  const negative = int.startsWith('-');
+  const d = decimalFromDigits(int.replace('-', ''), frac);
+  return formatDecimal(negative ? { m: -d.m, e: d.e } : d);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Intermediate figure: mutable while context is read, turned into an Anchor at the end.
+
+type FigureKind = 'number' | 'year' | 'ordinal' | 'date';
+
+interface Figure {
+  start: number;
+  end: number;
+  kind: FigureKind;
+  written: 'digits' | 'words';
+  /** number: mantissa before the scale word. */
+  dec?: Decimal;
+  /** number: power of ten of the scale word (0 = none). */
+  pow: number;
+  unit?: string;
+  qualifier?: Qualifier;
+  /** year / ordinal value. */
+  n?: number;
+  /** date: month 1–12 and day (0 = month only). */
+  month?: number;
+  day?: number;
+  /** number: an identifier or clock time (unit `code`), with its key. */
+  codeKey?: string;
+  /** A year decided by a year word or suffix (not by the bare 4-digit rule). */
+  marked?: boolean;
+  /** number: the unit came from a currency sign in front ("$150,000-200,000": it carries forward). */
+  prefixed?: boolean;
+  weight?: number;
+}
+
+/** Can `d` be a day of a month? */
+const isDay = (d: number): boolean => Number.isInteger(d) && d >= 1 && d <= 31;
+/** Two-digit month or day for keys. */
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** The canonical key of a figure; `canonical` is the number's canonical decimal, when it is a number. */
+function figureKey(f: Figure, canonical: string | undefined): string {
+  if (f.codeKey) return f.codeKey;
+  switch (f.kind) {
+    case 'year':
+      return `year:${f.n}`;
+    case 'ordinal':
+      return `ord:${f.n}`;
+    case 'date':
+      return f.day ? `date:${pad2(f.month!)}-${pad2(f.day)}` : `date:${pad2(f.month!)}`;
+    default:
+      return `num:${canonical}`;
+  }
+}
+
+/** Prior strength: see the module comment. */
+function figureWeight(f: Figure): number {
+  if (f.weight !== undefined) return f.weight;
+  if (f.written === 'words') return 0.3;
+  if (f.codeKey) return 0.5;
+  if (f.kind === 'number' && !f.unit && f.pow === 0 && f.dec!.e >= 0 && f.dec!.m >= 0n && f.dec!.m <= 10n) return 0.5;
+  return 1;
+}
+
+/** The anchor a figure stands for. */
+function toAnchor(text: string, f: Figure): Anchor {
+  const canonical = f.kind === 'number' && f.dec ? formatDecimal(shiftDecimal(f.dec, f.pow)) : undefined;
+  const anchor: Anchor = {
+    kind: f.kind,
+    key: figureKey(f, canonical),
+    surface: text.slice(f.start, f.end),
+    start: f.start,
+    end: f.end,
+    weight: figureWeight(f),
+    written: f.written,
+  };
+  if (canonical !== undefined) anchor.value = Number(canonical);
+  if ((f.kind === 'year' || f.kind === 'ordinal') && f.n !== undefined) anchor.value = f.n;
+  if (f.codeKey) anchor.unit = 'code';
+  else if (f.unit) anchor.unit = f.unit;
+  if (f.qualifier) anchor.qualifier = f.qualifier;
+  return anchor;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Regular expressions. All sticky ones are matched at one position; none has nested quantifiers.
+
+/** Space between a figure and its words: a plain, no-break, thin or narrow no-break space (one). */
+const SP = '[ \\u00A0\\u2009\\u202F]';
+const DASH = '[-\\u2010-\\u2015\\u2212]';
+/** End of a word: no letter or digit follows. */
+const WORD_END = '(?![\\p{L}\\p{N}])';
+
+/** A Russian year word after a number or suffix. */
+const YEAR_AFTER = `${SP}?${RU_YEAR_WORD}(?!\\p{L})`;
+
+const sticky = (source: string, flags = ''): RegExp => new RegExp(source, `${flags}uy`);
+/** Spaces in table patterns stand for any one space character. */
+const spaced = (pattern: string): string => pattern.replace(/ /g, SP);
+
+/**
+ * The digit scan: phone number | ISO date | dotted date | clock time | digit run. A phone number starts with
+ * "+" and a country code or has an area code in brackets. A run is digits joined by "." or "," and digits, or
+ * by one space and exactly three digits; it is split into numbers afterwards ({@link splitRun}).
+ */
+const DIGITS =
+  /(\+\d{1,3}[ \u00A0]?\(?\d{2,5}\)?(?:[ \u00A0-]\d{2,4}){2,4}(?!\d)|\d[ \u00A0]?\(\d{3,5}\)[ \u00A0]?\d{1,4}(?:[ \u00A0-]\d{2,4}){1,3}(?!\d))|(\d{4})-(\d{2})-(\d{2})(?!\d)|(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|(\d{1,2}):(\d{2})(?![\d:])|\d+(?:[.,]\d+|[ \u00A0\u2009\u202F]\d{3}(?!\d))*/g;
+
+interface ScaleMatcher extends ScaleEntry {
+  re: RegExp;
+}
+interface UnitMatcher {
+  re: RegExp;
+  unit: string;
+}
+
+/** Compiled per-language matchers. */
+interface LangRules {
+  scales: ScaleMatcher[];
+  units: UnitMatcher[];
+  /** Date month after a day ("5 марта", "5th of March"). */
+  dayMonth: RegExp;
+  /** Ordinal suffix after digits. */
+  ordinal: RegExp;
+  /** Russian cardinal case suffix ("5-ти", "2-х"); English plural/decade "s". */
+  caseSuffix: RegExp;
+  /** Year word after a 4-digit number. */
+  yearWord: RegExp | null;
+  /** A month name right before a day or year ("March 5", "July 2019", "марте 2020"). */
+  monthBefore: RegExp;
+  /** A preposition that makes a round or pre-1900 4-digit number a year (English only). */
+  yearPreposition: RegExp | null;
+  /** …and the wider list for round years from 1900. */
+  roundYearPreposition: RegExp | null;
+  /** Anniversary: an ordinal ("200-летие", "200-year anniversary" = "200th anniversary"). */
+  anniversary: RegExp;
+  /** Russian decade suffix after a round 2-digit number ("90-е", "90-х"). */
+  decade: RegExp | null;
+  qualifier: RegExp;
+  /** Gap between two figures of one range or list. */
+  rangeGap: RegExp;
+  /** "с половиной", "and a half". */
+  half: RegExp;
+  /** Next number word of a spelled-out number. */
+  nextWord: RegExp;
+}
+
+function compileScales(lang: Lang): ScaleMatcher[] {
+  return SCALES[lang].map((s) => ({
+    ...s,
+    re: sticky(`${s.attachedOnly ? '' : `${SP}?`}(?:${s.pattern})(?!\\p{L})`, s.attachedOnly ? '' : 'i'),
+  }));
+}
+
+function compileUnits(lang: Lang): UnitMatcher[] {
+  return UNITS[lang].map((u) => ({
+    unit: u.unit,
+    re: sticky(
+      `(?:${SP}${u.hyphen ? `|${DASH}` : ''})?(?:${spaced(u.pattern)})${u.symbol ? '' : WORD_END}`,
+      u.caseSensitive ? '' : 'i',
+    ),
+  }));
+}
+
+function compileQualifier(lang: Lang): RegExp {
+  const phrases = Object.keys(QUALIFIERS[lang])
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/ /g, '\\s+'));
+  const links = lang === 'ru' ? `(?:\\s+чем)?(?:\\s+(?:${QUALIFIER_LINKS.ru}))?` : `(?:\\s+(?:${QUALIFIER_LINKS.en}))?`;
+  return new RegExp(`(?<!\\p{L})(${phrases.join('|')})${links}\\s+$`, 'iu');
+}
+
+function compileRules(lang: Lang): LangRules {
+  const months = DAY_MONTH_PATTERN[lang];
+  return {
+    scales: compileScales(lang),
+    units: compileUnits(lang),
+    dayMonth:
+      lang === 'ru'
+        ? sticky(`(?:${DASH}?го)?${SP}+(${months})(?!\\p{L})`, 'i')
+        : sticky(`(?:st|nd|rd|th)?${SP}+(?:of${SP}+)?(${months})\\.?(?!\\p{L})`),
+    ordinal:
+      lang === 'ru'
+        ? sticky(`${DASH}(?:ый|ой|ий|ая|ое|ые|ых|ым|ыми|ого|ому|ом|ую|го|му|й|я|е|м|ю)(?!\\p{L})`, 'i')
+        : sticky('(?:st|nd|rd|th)(?!\\p{L})', 'i'),
+    caseSuffix:
+      lang === 'ru' ? sticky(`${DASH}(?:ти|ми|х|ух|ех|и|ью)(?!\\p{L})`, 'i') : sticky(`(?:'s|\\u2019s|s)(?!\\p{L})`),
+    yearWord: lang === 'ru' ? sticky(YEAR_AFTER, 'i') : null,
+    monthBefore:
+      lang === 'ru'
+        ? new RegExp(`(?<!\\p{L})(\\p{L}+)${SP}+$`, 'u')
+        : new RegExp(`(?<!\\p{L})(${months})\\.?${SP}+$`, 'u'),
+    yearPreposition: lang === 'en' ? new RegExp(`(?<!\\p{L})(?:${EN_YEAR_PREPOSITIONS})${SP}+$`, 'iu') : null,
+    roundYearPreposition:
+      lang === 'en' ? new RegExp(`(?<!\\p{L})(?:${EN_YEAR_PREPOSITIONS}|${EN_ROUND_YEAR_PREPOSITIONS})${SP}+$`, 'iu') : null,
+    anniversary:
+      lang === 'ru'
+        ? sticky(`${DASH}лети(?:е|я|ю|ем|и)(?!\\p{L})`, 'i')
+        : sticky(`(?:${DASH}|${SP})years?(?:${DASH}|${SP})anniversar(?:y|ies)(?!\\p{L})`, 'i'),
+    decade:
+      lang === 'ru'
+        ? sticky(`${DASH}(?:ы?х(?!\\p{L})(?:${YEAR_AFTER})?|ы?е(?!\\p{L})(?:${YEAR_AFTER}|(?!${SP}\\p{L})))`, 'i')
+        : null,
+    qualifier: compileQualifier(lang),
+    rangeGap: new RegExp(`^(?:${SP}*(?:${DASH}|\\.\\.\\.|\\u2026)${SP}*|${SP}+(?:${RANGE_LINKS[lang]})${SP}+)$`, 'iu'),
+    half: lang === 'ru' ? sticky(`${SP}+с${SP}+половиной(?!\\p{L})`, 'i') : sticky(`${SP}+and${SP}+a${SP}+half(?!\\p{L})`, 'i'),
+    nextWord: lang === 'ru' ? sticky(`(?:${SP}+|${SP}*-${SP}*)(\\p{L}+)`) : sticky(`(?:${SP}+and${SP}+|${SP}+|${SP}*-${SP}*)(\\p{L}+)`, 'i'),
+  };
+}
+
+const RULES: Record<Lang, LangRules> = { ru: compileRules('ru'), en: compileRules('en') };
+
+/** Match `re` (sticky) at `pos`. */
+function matchAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+/** Match `re` (anchored with `$`) against the `width` characters before `pos`. */
+function matchBefore(re: RegExp, text: string, pos: number, width: number): RegExpExecArray | null {
+  return re.exec(text.slice(Math.max(0, pos - width), pos));
+}
+
+/** A letter (fast path for ASCII and Cyrillic: this runs for every number). */
+const isLetter = (ch: string | undefined): boolean => {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c | 32) >= 97 && (c | 32) <= 122;
+  return (c >= 0x400 && c <= 0x4ff) || /\p{L}/u.test(ch);
+};
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
+
+// ---------------------------------------------------------------------------------------------------------
+// Pass 1a: digit tokens.
+
+/** A number as written in digits: integer digits, fraction digits, and whether group separators were used. */
+export interface NumToken {
+  type: 'num';
+  start: number;
+  end: number;
+  int: string;
+  frac: string;
+  grouped: boolean;
+}
+interface DateToken {
+  type: 'date';
+  start: number;
+  end: number;
+  year: number;
+  month: number;
+  day: number;
+  /** Offsets of the year digits and of the day-month part. */
+  yearSpan: [number, number];
+  dateSpan: [number, number];
+}
+interface TimeToken {
+  type: 'time';
+  start: number;
+  end: number;
+  hour: number;
+  minute: number;
+}
+/** A phone number: one identifier. */
+interface CodeToken {
+  type: 'code';
+  start: number;
+  end: number;
+  digits: string;
+}
+type Token = NumToken | DateToken | TimeToken | CodeToken;
+
+const SPACES = ' \u00A0\u2009\u202F';
+
+/**
+ * Is `sep` a thousands separator in `lang`? Russian: spaces; English: comma, and spaces too (SI style, common in
+ * texts translated from Russian, and no-break spaces are plain spaces once folded for matching).
+ */
+function isGroupSep(sep: string, lang: Lang): boolean {
+  return SPACES.includes(sep) || (sep === ',' && lang === 'en');
+}
+
+/** Is `sep` a decimal separator in `lang`? Russian: comma (and the point that also appears); English: point. */
+const isDecimalSep = (sep: string, lang: Lang): boolean => sep === '.' || (sep === ',' && lang === 'ru');
+
+/**
+ * Split a digit run ("1 000 000", "4,3", "2019 100", "1,5") into numbers by the language's separator rules.
+ * Linear in the run's length.
+ */
+export function splitRun(run: string, offset: number, lang: Lang): NumToken[] {
+  if (/^\d+$/.test(run)) return [{ type: 'num', start: offset, end: offset + run.length, int: run, frac: '', grouped: false }];
+  const groups: string[] = [];
+  const seps: string[] = [];
+  const starts: number[] = [];
+  const re = /\d+/g;
+  for (let m = re.exec(run); m; m = re.exec(run)) {
+    if (groups.length) seps.push(run[m.index - 1]);
+    groups.push(m[0]);
+    starts.push(m.index);
+  }
+  const out: NumToken[] = [];
+  let i = 0;
+  while (i < groups.length) {
+    let int = groups[i];
+    let k = i;
+    let grouped = false;
+    let groupSep: string | undefined;
+    // Thousands: a lead of 1–3 digits, then groups of exactly 3 with one kind of separator.
+    if (int.length <= 3) {
+      while (k + 1 < groups.length && groups[k + 1].length === 3 && isThousands(groups, seps, k, lang, groupSep)) {
+        groupSep = seps[k];
+        int += groups[k + 1];
+        k++;
+        grouped = true;
+      }
+    }
+    let frac = '';
+    if (k + 1 < groups.length && isDecimalSep(seps[k], lang) && seps[k] !== groupSep) {
+      frac = groups[k + 1];
+      k++;
+    }
+    out.push({ type: 'num', start: offset + starts[i], end: offset + starts[k] + groups[k].length, int, frac, grouped });
+    i = k + 1;
+  }
+  return out;
+}
+
+/**
+ * Does separator `k` join a thousands group? The language's group separator does; so does a chain of two or
+ * more "," or "." three-digit groups in either language ("1,000,000" in a Russian text).
+ */
+function isThousands(groups: string[], seps: string[], k: number, lang: Lang, groupSep: string | undefined): boolean {
+  const sep = seps[k];
+  if (groupSep !== undefined) return sep === groupSep;
+  if (isGroupSep(sep, lang)) return true;
+  if (sep !== ',' && sep !== '.') return false;
+  let chain = 0;
+  while (k + chain < seps.length && seps[k + chain] === sep && groups[k + chain + 1].length === 3) chain++;
+  return chain >= 2;
+}
+
+/** Every digit token of `text`, in order, handed to `visit` (no token list: this runs over every digit). */
+function scanDigits(text: string, lang: Lang, visit: (t: Token) => void): void {
+  DIGITS.lastIndex = 0;
+  for (let m = DIGITS.exec(text); m; m = DIGITS.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[1] !== undefined && !/^\+\d{1,3}(?:[ \u00A0]\d{3})+$/.test(m[1])) {
+      visit({ type: 'code', start, end, digits: m[1].replace(/\D/g, '') });
+      continue;
+    }
+    if (m[1] !== undefined) {
+      for (const t of splitRun(m[0].slice(1), start + 1, lang)) visit(t); // "+1 000 000 000": a number
+      continue;
+    }
+    if (m[2] !== undefined) {
+      const [year, month, day] = [Number(m[2]), Number(m[3]), Number(m[4])];
+      if (month >= 1 && month <= 12 && isDay(day)) {
+        visit({ type: 'date', start, end, year, month, day, yearSpan: [start, start + 4], dateSpan: [start + 5, end] });
+        continue;
+      }
+    } else if (m[5] !== undefined) {
+      const [day, month, year] = [Number(m[5]), Number(m[6]), Number(m[7])];
+      if (month >= 1 && month <= 12 && isDay(day)) {
+        const yearStart = end - 4;
+        visit({ type: 'date', start, end, year, month, day, yearSpan: [yearStart, end], dateSpan: [start, yearStart - 1] });
+        continue;
+      }
+    } else if (m[8] !== undefined) {
+      const [hour, minute] = [Number(m[8]), Number(m[9])];
+      if (hour <= 24 && minute <= 59) {
+        visit({ type: 'time', start, end, hour, minute });
+        continue;
+      }
+    }
+    for (const t of splitRun(m[0], start, lang)) visit(t);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Pass 1b: reading a digit number in its context.
+
+/** More digits than any quantity has: an identifier (and no huge BigInt work). */
+const MAX_DIGITS = 30;
+const FRACTION_ALONE = /[13]\/[24](?![\d/])/y;
+const SEASON_END = /[/\-\u2010-\u2015](\d{2})(?!\d)/y;
+const PHONE = /\d+(?:-\d+){2,}/y;
+const IDENT_BEFORE = /[\p{L}\p{N}]*-?$/u;
+const IDENT_AFTER = /[\p{L}\p{N}]*/uy;
+const FRACTION = new RegExp(`(?:${SP}?([½¼¾])|${SP}([13])/([24])(?!\\d))`, 'uy');
+const AM_PM = new RegExp(`${SP}?([ap])\\.?${SP}?m\\.?(?!\\p{L})`, 'iuy');
+const RU_HOURS_MINUTES = new RegExp(`${SP}час(?:а|ов)?${SP}(\\d{1,2})${SP}минут[а-я]*(?!\\p{L})`, 'iuy');
+const SIGN_BEFORE = /(?:^|[\s(\[])([-\u2212])$/u;
+const MINUS_WORD = new RegExp(`(?<!\\p{L})(?:${MINUS_WORDS})${SP}$`, 'iu');
+/** Fraction digits of ½ ¼ ¾. */
+const FRACTION_VALUES: Record<string, string> = { '½': '5', '¼': '25', '¾': '75', '1/2': '5', '1/4': '25', '3/4': '75' };
+
+const CURRENCY_BEFORE = CURRENCY_PREFIXES.map((c) => ({ unit: c.unit, re: new RegExp(`(?:${c.pattern})${SP}?$`, 'u') }));
+
+/** A currency written before `pos` (with at most one space): its unit and where it starts. */
+function currencyBefore(text: string, pos: number): { unit: string; start: number } | undefined {
+  const ch = text[pos - 1] === ' ' ? text[pos - 2] : text[pos - 1];
+  if (ch === undefined || !/[$€£₽A-Z]/.test(ch)) return undefined;
+  for (const c of CURRENCY_BEFORE) {
+    const m = matchBefore(c.re, text, pos, 6);
+    if (m) return { unit: c.unit || m[0].trim().toLowerCase(), start: pos - m[0].length };
+  }
+  return undefined;
+}
+
+/** Clock time as a figure. */
+function timeFigure(start: number, end: number, hour: number, minute: number): Figure {
+  return { start, end, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits(String(hour * 100 + minute)), codeKey: `time:${pad2(hour)}:${pad2(minute)}`, weight: 0.5 };
+}
+
+/** Identifier ("COVID-19", "A320", "5G"): extend over its letters and digits. */
+function codeFigure(text: string, t: NumToken, withPrefix: boolean): Figure {
+  let start = t.start;
+  if (withPrefix) {
+    const m = matchBefore(IDENT_BEFORE, text, t.start, 20);
+    if (m) start -= m[0].length;
+  }
+  const after = matchAt(IDENT_AFTER, text, t.end);
+  const end = t.end + (after ? after[0].length : 0);
+  const digits = formatDecimal(decimalFromDigits(t.int, t.frac));
+  return { start, end, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits(t.int, t.frac), codeKey: `num:${digits}` };
+}
+
+/** State of pass 1, shared by the readers of one text. */
+interface Scan {
+  text: string;
+  lang: Lang;
+  rules: LangRules;
+  figures: Figure[];
+  /** Offset before which tokens are already read. */
+  pos: number;
+}
+
+/** Is the 4-digit token `t` a plain integer usable as a year (1000–2100)? */
+function yearLike(t: NumToken): boolean {
+  return !t.grouped && !t.frac && t.int.length === 4 && Number(t.int) >= 1000 && Number(t.int) <= 2100;
+}
+
+/**
+ * A season or span written with two digits for the second year: "2019/20", "2017–18", "1941-45", "1999/00".
+ * The two digits must come later in the same century (or be the next year across a century).
+ */
+function secondYear(s: Scan, year: number, pos: number): Figure | undefined {
+  const m = matchAt(SEASON_END, s.text, pos);
+  if (!m) return undefined;
+  const yy = Number(m[1]);
+  const next = yy > year % 100 ? year - (year % 100) + yy : yy === (year + 1) % 100 ? year + 1 : 0;
+  return next ? { start: pos + 1, end: pos + 3, kind: 'year', written: 'digits', pow: 0, n: next, marked: true } : undefined;
+}
+
+/** Read the date (and its year) starting at a day number followed by a month, or after a month (English). */
+function readDate(s: Scan, t: NumToken, hasPrefix: boolean, quiet: boolean): Figure | undefined {
+  if (hasPrefix || t.frac || t.grouped || t.int.length > 2 || !isDay(Number(t.int))) return undefined;
+  const day = Number(t.int);
+  const after = quiet ? null : matchAt(s.rules.dayMonth, s.text, t.end);
+  if (after) {
+    const month = monthOf(after[1], s.lang)!;
+    return { start: t.start, end: t.end + after[0].length, kind: 'date', written: 'digits', pow: 0, month, day };
+  }
+  // English "March 5", "Mar. 5": a letter or an abbreviation point, then a space, before the day.
+  const c = s.text[t.start - 2];
+  if (s.lang !== 'en' || !SPACES.includes(s.text[t.start - 1] ?? '') || !(c === '.' || isLetter(c))) return undefined;
+  const before = matchBefore(s.rules.monthBefore, s.text, t.start, 14);
+  if (!before) return undefined;
+  const suffix = matchAt(s.rules.ordinal, s.text, t.end);
+  return {
+    start: t.start - before[0].length,
+    end: suffix ? t.end + suffix[0].length : t.end,
+    kind: 'date',
+    written: 'digits',
+    pow: 0,
+    month: monthOf(before[1], 'en')!,
+    day,
+  };
+}
+
+/** Does a month name (or a date) come right before `pos`, making a following 4-digit number its year? */
+function monthBefore(s: Scan, pos: number): boolean {
+  const before = matchBefore(s.rules.monthBefore, s.text, pos, 16);
+  if (before && (s.lang === 'en' || MONTH_WORDS.ru.has(before[1].toLowerCase().replace(/ё/g, 'е')))) return true;
+  const last = s.figures[s.figures.length - 1];
+  return last?.kind === 'date' && /^,?[ \u00A0\u2009\u202F]+$/.test(s.text.slice(last.end, pos));
+}
+
+/** Read a year marked by a word or suffix: "2023 году", "2023 г.", "2023-м", "1990-х", "2023's", "1990s". */
+function readMarkedYear(s: Scan, t: NumToken, start: number): Figure | undefined {
+  if (!yearLike(t)) return undefined;
+  const year = Number(t.int);
+  let end = t.end;
+  const suffix = matchAt(s.rules.ordinal, s.text, end) ?? matchAt(s.rules.caseSuffix, s.text, end);
+  if (suffix) {
+    if (s.lang === 'en' && suffix[0] === 's' && year % 10 !== 0) return undefined;
+    if (s.lang === 'en' && /^(st|nd|rd|th)$/i.test(suffix[0])) return undefined;
+    end += suffix[0].length;
+  }
+  const word = s.rules.yearWord ? matchAt(s.rules.yearWord, s.text, end) : null;
+  if (word) end += word[0].length;
+  if (!suffix && !word) return undefined;
+  return { start, end, kind: 'year', written: 'digits', pow: 0, n: year, marked: true };
+}
+
+/** Read scale and unit after a number ending at `pos`; returns the end of what was read. */
+function readScaleAndUnit(s: Scan, f: Figure, pos: number, currency: boolean): number {
+  let end = pos;
+  for (const scale of s.rules.scales) {
+    if (scale.needsCurrency && !currency) continue;
+    const m = matchAt(scale.re, s.text, end);
+    if (m) {
+      f.pow = scale.pow;
+      end += m[0].length;
+      break;
+    }
+  }
+  for (const unit of s.rules.units) {
+    const m = matchAt(unit.re, s.text, end);
+    if (m) {
+      f.unit ??= unit.unit;
+      end += m[0].length;
+      break;
+    }
+  }
+  return end;
+}
+
+/** Should a bare 4-digit integer with nothing after it be read as a year? */
+function bareYear(s: Scan, t: NumToken, start: number): boolean {
+  if (!yearLike(t)) return false;
+  const year = Number(t.int);
+  if (monthBefore(s, start)) return true;
+  if (matchBefore(s.rules.qualifier, s.text, start, 40)) return false;
+  if (year >= 1900 && year % 100 !== 0) return true;
+  const preposition = year >= 1900 ? s.rules.roundYearPreposition : s.rules.yearPreposition;
+  return !!preposition && !!matchBefore(preposition, s.text, start, 12);
+}
+
+/** Characters after a number that may start a unit, scale or fraction. */
+const AFTER_SYMBOLS = '%$€£₽°½¼¾';
+/** Characters after a number that matter only before a letter: suffixes "-го", "-летие", "'s". */
+const JOINERS = "-\u2010\u2011'\u2019";
+
+/** Nothing but punctuation, digits or space follows `pos`: no suffix, scale, unit or month can be there. */
+function quietAfter(text: string, pos: number): boolean {
+  let c = text[pos];
+  if (c !== undefined && SPACES.includes(c)) {
+    c = text[pos + 1];
+    if (isDigit(c)) return text[pos + 2] !== '/'; // "2 1/2"
+    pos++;
+  }
+  if (c === undefined) return true;
+  if (JOINERS.includes(c)) return !isLetter(text[pos + 1]);
+  return !(isLetter(c) || AFTER_SYMBOLS.includes(c));
+}
+
+/** Push an identifier made of digits only (a phone number): key `num:<digits>`, unit `code`. */
+function pushCode(s: Scan, start: number, end: number, digits: string): void {
+  s.figures.push({ start, end, kind: 'number', written: 'digits', pow: 0, codeKey: `num:${digits.replace(/^0+(?=\d)/, '')}` });
+  s.pos = end;
+}
+
+/** Phone numbers and hyphen chains ("123-45-67"), letters around digits ("G20", "Су-57"): one identifier. */
+function readIdentifier(s: Scan, t: NumToken): boolean {
+  const { text } = s;
+  const phone = !t.frac && !t.grouped && text[t.end] === '-' ? matchAt(PHONE, text, t.start) : null;
+  if (phone && phone[0].replace(/-/g, '').length >= 7) {
+    pushCode(s, t.start, t.start + phone[0].length, phone[0].replace(/-/g, ''));
+    return true;
+  }
+  // A year after a hyphen is still a year ("ЧМ-2018", "драфте-2018", "mid-1990s").
+  const prev = text[t.start - 1];
+  if (isLetter(prev) || (/[-\u2010\u2011]/.test(prev ?? '') && isLetter(text[t.start - 2]) && !yearLike(t))) {
+    const f = codeFigure(text, t, true);
+    s.figures.push(f);
+    s.pos = f.end;
+    return true;
+  }
+  return false;
+}
+
+/** What stands in front of a number: a currency sign or a minus. */
+interface Lead {
+  start: number;
+  dec: Decimal;
+  currency?: string;
+  signed: boolean;
+}
+
+/** Read a currency sign ("$", "USD ") or a minus ("-5", "минус 5", but not the dash of "5 - 7") in front. */
+function readLead(s: Scan, t: NumToken): Lead {
+  const { text } = s;
+  const dec = decimalFromDigits(t.int, t.frac);
+  const currency = currencyBefore(text, t.start);
+  if (currency) return { start: currency.start, dec, currency: currency.unit, signed: false };
+  const before = text[t.start - 1];
+  const sign =
+    before === '-' || before === '\u2212'
+      ? matchBefore(SIGN_BEFORE, text, t.start, 2)
+      : before === ' ' && isLetter(text[t.start - 2])
+        ? matchBefore(MINUS_WORD, text, t.start, 10)
+        : null;
+  const last = s.figures[s.figures.length - 1];
+  const rangeDash = last !== undefined && /^[ \u00A0\u2009\u202F]*[-\u2212]$/.test(text.slice(last.end, t.start));
+  if (!sign || rangeDash) return { start: t.start, dec, signed: false };
+  return { start: t.start - (sign[1] ? 1 : sign[0].length), dec: { m: -dec.m, e: dec.e }, signed: true };
+}
+
+/** Clock time written around an hour: "17 часов 47 минут", "10 a.m.". */
+function readClock(s: Scan, t: NumToken): boolean {
+  if (t.frac || t.grouped) return false;
+  const hour = Number(t.int);
+  const hm = s.lang === 'ru' && hour <= 24 ? matchAt(RU_HOURS_MINUTES, s.text, t.end) : null;
+  if (hm && Number(hm[1]) <= 59) {
+    s.figures.push(timeFigure(t.start, t.end + hm[0].length, hour, Number(hm[1])));
+    s.pos = t.end + hm[0].length;
+    return true;
+  }
+  const ampm = s.lang === 'en' && hour >= 1 && hour <= 12 ? matchAt(AM_PM, s.text, t.end) : null;
+  if (!ampm) return false;
+  s.figures.push(timeFigure(t.start, t.end + ampm[0].length, (hour % 12) + (ampm[1].toLowerCase() === 'p' ? 12 : 0), 0));
+  s.pos = t.end + ampm[0].length;
+  return true;
+}
+
+/** Suffixes and fractions that belong to a cardinal: "5-ти", "2-х", "90s", "2 1/2", "2½". Returns the new end. */
+function readCardinalTail(s: Scan, t: NumToken, lead: Lead): number {
+  let end = t.end;
+  const suffix = t.frac ? null : matchAt(s.rules.caseSuffix, s.text, end);
+  if (suffix) end += suffix[0].length;
+  const fraction = t.frac ? null : matchAt(FRACTION, s.text, end);
+  const value = fraction && FRACTION_VALUES[fraction[1] ?? `${fraction[2]}/${fraction[3]}`];
+  if (fraction && value) {
+    lead.dec = addDecimal(lead.dec, { m: BigInt(lead.signed ? '-' + value : value), e: -value.length });
+    end += fraction[0].length;
+  }
+  return end;
+}
+
+/**
+ * Suffixes that change what a number is: "200-летие", "200-year anniversary" are ordinals (the 200th
+ * anniversary); Russian "90-е", "90-х (годов)" a decade, read as the number 90 like English "the '90s".
+ */
+function readSuffixed(s: Scan, t: NumToken): boolean {
+  if (t.frac || t.grouped) return false;
+  const ann = matchAt(s.rules.anniversary, s.text, t.end);
+  if (ann) {
+    s.figures.push({ start: t.start, end: t.end + ann[0].length, kind: 'ordinal', written: 'digits', pow: 0, n: Number(t.int) });
+    s.pos = t.end + ann[0].length;
+    return true;
+  }
+  const n = Number(t.int);
+  const dec = s.rules.decade && t.int.length === 2 && n >= 20 && n % 10 === 0 ? matchAt(s.rules.decade, s.text, t.end) : null;
+  if (!dec) return false;
+  s.figures.push({ start: t.start, end: t.end + dec[0].length, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits(t.int) });
+  s.pos = t.end + dec[0].length;
+  return true;
+}
+
+/** A fraction standing alone: "1/2" is 0.5 ("24/7" and "3/2" are left as two numbers). */
+function readFraction(s: Scan, t: NumToken): boolean {
+  const m = t.int === '1' || t.int === '3' ? matchAt(FRACTION_ALONE, s.text, t.start) : null;
+  const value = m && !/[\d/]/.test(s.text[t.start - 1] ?? '') ? FRACTION_VALUES[m[0]] : undefined;
+  if (!m || !value) return false;
+  s.figures.push({ start: t.start, end: t.start + 3, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits('0', value) });
+  s.pos = t.start + 3;
+  return true;
+}
+
+/** Read one digit number token in context and push its figures. */
+function readNumber(s: Scan, t: NumToken): void {
+  if (t.int.length + t.frac.length > MAX_DIGITS) return pushCode(s, t.start, t.end, t.frac ? `${t.int}.${t.frac}` : t.int);
+  if (readIdentifier(s, t)) return;
+  if (readFraction(s, t)) return;
+  const lead = readLead(s, t);
+  const quiet = quietAfter(s.text, t.end);
+  if (!quiet && readClock(s, t)) return;
+  const date = readDate(s, t, !!lead.currency || lead.signed, quiet);
+  if (date) {
+    s.figures.push(date);
+    s.pos = date.end;
+    return;
+  }
+  const plain = !lead.currency && !lead.signed;
+  if (plain && !quiet && readSuffixed(s, t)) return;
+  const year = plain && !quiet ? readMarkedYear(s, t, lead.start) : undefined;
+  if (year) return pushYear(s, year);
+  // Ordinal: "12-го", "29-й", "12th".
+  const ord = plain && !quiet && !t.frac && !t.grouped ? matchAt(s.rules.ordinal, s.text, t.end) : null;
+  if (ord) {
+    s.figures.push({ start: lead.start, end: t.end + ord[0].length, kind: 'ordinal', written: 'digits', pow: 0, n: Number(t.int) });
+    s.pos = t.end + ord[0].length;
+    return;
+  }
+  const f: Figure = { start: lead.start, end: t.end, kind: 'number', written: 'digits', pow: 0, dec: lead.dec, unit: lead.currency, prefixed: !!lead.currency };
+  if (!quiet) {
+    const end = readCardinalTail(s, t, lead);
+    f.dec = lead.dec;
+    f.end = readScaleAndUnit(s, f, end, !!lead.currency);
+  }
+  if (f.end === t.end && isLetter(s.text[t.end])) {
+    const code = codeFigure(s.text, t, false);
+    s.figures.push(code);
+    s.pos = code.end;
+    return;
+  }
+  if (f.end === t.end && plain && bareYear(s, t, lead.start)) {
+    return pushYear(s, { start: lead.start, end: t.end, kind: 'year', written: 'digits', pow: 0, n: Number(t.int) });
+  }
+  s.figures.push(f);
+  s.pos = f.end;
+}
+
+/** Push a year and the second year of a season ("2019/20") if one follows. */
+function pushYear(s: Scan, year: Figure): void {
+  s.figures.push(year);
+  s.pos = year.end;
+  const second = year.end === year.start + 4 ? secondYear(s, year.n!, year.end) : undefined;
+  if (second) {
+    s.figures.push(second);
+    s.pos = second.end;
+  }
+}
+
+/** Push the figures of an ISO or dotted date: the day-month as a date, the year as a year. */
+function readDateToken(s: Scan, t: DateToken): void {
+  const date: Figure = { start: t.dateSpan[0], end: t.dateSpan[1], kind: 'date', written: 'digits', pow: 0, month: t.month, day: t.day };
+  const year: Figure = { start: t.yearSpan[0], end: t.yearSpan[1], kind: 'year', written: 'digits', pow: 0, n: t.year, marked: true };
+  s.figures.push(...(year.start < date.start ? [year, date] : [date, year]));
+  s.pos = t.end;
+}
+
+/** Push a clock time, converting "6:30 PM" to 18:30. */
+function readTimeToken(s: Scan, t: TimeToken): void {
+  let { hour, end } = { hour: t.hour, end: t.end };
+  const ampm = s.lang === 'en' && hour >= 1 && hour <= 12 ? matchAt(AM_PM, s.text, t.end) : null;
+  if (ampm) {
+    hour = (hour % 12) + (ampm[1].toLowerCase() === 'p' ? 12 : 0);
+    end += ampm[0].length;
+  }
+  s.figures.push(timeFigure(t.start, end, hour, t.minute));
+  s.pos = end;
+}
+
+/** Pass 1: every figure written with digits. */
+function digitFigures(text: string, lang: Lang): Figure[] {
+  const s: Scan = { text, lang, rules: RULES[lang], figures: [], pos: 0 };
+  scanDigits(text, lang, (t) => {
+    if (t.start < s.pos) return;
+    if (t.type === 'code') pushCode(s, t.start, t.end, t.digits);
+    else if (t.type === 'date') readDateToken(s, t);
+    else if (t.type === 'time') readTimeToken(s, t);
+    else readNumber(s, t);
+  });
+  return s.figures;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Pass 2: words.
+
+const WORD = /\p{L}+/gu;
+/** "half" + "a million". */
+const HALF_A = new RegExp(`${SP}+an?${SP}+(thousand|million|billion|trillion)(?!\\p{L})`, 'iuy');
+const foldWord = (w: string): string => w.toLowerCase().replace(/ё/g, 'е');
+
+/** May `w` continue a spelled-out number whose value so far is `value` and whose last word had `last` role? */
+function canFollow(value: number, last: CardinalWord['role'], w: CardinalWord): boolean {
+  switch (w.role) {
+    case 'unit':
+      return (last === 'ten' || last === 'hundreds' || last === 'hundred') && value % 10 === 0;
+    case 'teen':
+    case 'ten':
+      return (last === 'hundreds' || last === 'hundred') && value % 100 === 0;
+    case 'hundred':
+      return (last === 'unit' || last === 'teen') && value < 100 && Number.isInteger(value);
+    default:
+      return false;
+  }
+}
+
+/** Read a spelled-out cardinal starting with `first` at `start`; returns its figure (before scale and unit). */
+function readCardinal(s: Scan, first: CardinalWord, start: number, end: number): Figure {
+  const words = CARDINAL_WORDS[s.lang];
+  let value = first.value;
+  let last = first.role;
+  if (first.role !== 'solo') {
+    for (;;) {
+      const m = matchAt(s.rules.nextWord, s.text, end);
+      const w = m ? words.get(foldWord(m[1])) : undefined;
+      if (!m || !w || !canFollow(value, last, w)) break;
+      value = w.role === 'hundred' ? value * 100 : value + w.value;
+      last = w.role;
+      end += m[0].length;
+    }
+    const half = Number.isInteger(value) ? matchAt(s.rules.half, s.text, end) : null;
+    if (half) {
+      value += 0.5;
+      end += half[0].length;
+    }
+  }
+  return { start, end, kind: 'number', written: 'words', pow: 0, dec: decimalFromNumber(value) };
+}
+
+/** Is an English capitalised month word really a month here? "May" only next to a number or a time preposition. */
+function englishMonthOk(text: string, word: string, start: number, end: number): boolean {
+  if (word !== 'May') return true;
+  return /^[ \u00A0]\d/.test(text.slice(end, end + 2)) || /(?:in|of|since|until|till|from|by|early|late|mid|last|next|this|before|after|during)[ \u00A0-]$/i.test(text.slice(Math.max(0, start - 8), start));
+}
+
+/** A day `delta` days from ISO `date`, as a date figure, or undefined when `date` is not a valid date. */
+function relativeDate(date: string | undefined, delta: number): { month: number; day: number } | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? '');
+  if (!m) return undefined;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + delta);
+  if (Number.isNaN(t)) return undefined;
+  const d = new Date(t);
+  return { month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** Pass 2: spelled-out numbers, ordinals, month names and relative days outside the spans in `taken` (sorted). */
+function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberContext): Figure[] {
+  const s: Scan = { text, lang, rules: RULES[lang], figures: [], pos: 0 };
+  let ti = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (ti < taken.length && taken[ti].end <= start) ti++;
+    if (ti < taken.length && taken[ti].start < end) continue; // inside a digit figure
+    if (isDigit(text[start - 1]) || isDigit(text[end])) continue; // part of an identifier ("5G", "A320")
+    const f = readWord(s, m[0], start, end, context);
+    if (!f) continue;
+    s.figures.push(f);
+    WORD.lastIndex = Math.max(WORD.lastIndex, f.end);
+  }
+  return s.figures;
+}
+
+/** The figure a word (and the words after it) stands for, if any. */
+function readWord(s: Scan, word: string, start: number, end: number, context: NumberContext): Figure | undefined {
+  const { lang, text } = s;
+  const lower = foldWord(word);
+  const rel = RELATIVE_DAYS[lang].get(lower);
+  if (rel !== undefined) {
+    const d = relativeDate(context.date, rel);
+    return d && { start, end, kind: 'date', written: 'words', pow: 0, ...d, weight: 0.5 };
+  }
+  const month = lang === 'ru' ? MONTH_WORDS.ru.get(lower) : MONTH_WORDS.en.get(word);
+  if (month && (lang === 'ru' || englishMonthOk(text, word, start, end))) {
+    return { start, end, kind: 'date', written: 'words', pow: 0, month, day: 0 };
+  }
+  const ord = ORDINAL_WORDS[lang].get(lower);
+  if (ord !== undefined) {
+    // "1.8 seconds", "a second": English "second" after a number is the unit of time.
+    if (lang === 'en' && ord === 2 && /\d[ \u00A0]*$/.test(text.slice(Math.max(0, start - 3), start))) return undefined;
+    return { start, end, kind: 'ordinal', written: 'words', pow: 0, n: ord };
+  }
+  const century = lang === 'ru' ? readCentury(s, word, start, end) : undefined;
+  if (century) return century;
+  const noun = NUMBER_NOUNS[lang].get(lower);
+  if (noun !== undefined) {
+    return countedBefore(text, lang, start) ? undefined : { start, end, kind: 'number', written: 'words', pow: 0, dec: decimalFromNumber(noun) };
+  }
+  const card = CARDINAL_WORDS[lang].get(lower);
+  if (card) {
+    const f = readCardinal(s, card, start, end);
+    f.end = readScaleAndUnit(s, f, f.end, false);
+    return f;
+  }
+  const scaled = readScaleWord(s, lower, start, end);
+  if (scaled) {
+    scaled.end = readUnitOnly(s, scaled, scaled.end);
+    return scaled;
+  }
+  const compound = COMPOUND_NUMBER[lang].exec(lower);
+  const value = compound && (CARDINAL_WORDS[lang].get(compound[1])?.value ?? 10 ** (BARE_SCALES[lang].get(compound[1]) ?? NaN));
+  return value ? { start, end, kind: 'number', written: 'words', pow: 0, dec: decimalFromNumber(value) } : undefined;
+}
+
+const CENTURY_AFTER = new RegExp(`${SP}+(?:век|века|веке|веку|веком|веков|веках|столети[а-яё]*)(?!\\p{L})`, 'iuy');
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+
+/** The value of a Roman numeral up to C (Cyrillic Х for X, as Russian texts often type it), or 0. */
+export function romanValue(word: string): number {
+  const letters = word.replace(/Х/g, 'X').replace(/І/g, 'I');
+  if (!/^[IVXLC]+$/.test(letters)) return 0;
+  let total = 0;
+  for (let i = 0; i < letters.length; i++) {
+    const v = ROMAN[letters[i]];
+    total += i + 1 < letters.length && v < ROMAN[letters[i + 1]] ? -v : v;
+  }
+  return total;
+}
+
+/** A Russian century in Roman numerals ("XXI век" = "21st century"): an ordinal, as English writes it. */
+function readCentury(s: Scan, word: string, start: number, end: number): Figure | undefined {
+  const n = /^[IVXLCХІ]+$/.test(word) ? romanValue(word) : 0;
+  if (!n || !matchAt(CENTURY_AFTER, s.text, end)) return undefined;
+  return { start, end, kind: 'ordinal', written: 'digits', pow: 0, n };
+}
+
+/** A scale word standing alone ("миллион", "thousand"), half a scale ("полмиллиона", "half a million"). */
+function readScaleWord(s: Scan, lower: string, start: number, end: number): Figure | undefined {
+  const bare = BARE_SCALES[s.lang].get(lower);
+  if (bare !== undefined) return { start, end, kind: 'number', written: 'words', pow: bare, dec: decimalFromDigits('1') };
+  const half = HALF_SCALES[s.lang].get(lower);
+  if (half !== undefined) return { start, end, kind: 'number', written: 'words', pow: half, dec: decimalFromDigits('0', '5') };
+  const m = lower === 'half' ? matchAt(HALF_A, s.text, end) : null;
+  const pow = m ? BARE_SCALES.en.get(m[1].toLowerCase()) : undefined;
+  if (pow === undefined) return undefined;
+  return { start, end: end + m![0].length, kind: 'number', written: 'words', pow, dec: decimalFromDigits('0', '5') };
+}
+
+const WORD_BEFORE = /(\p{L}+|\d)[ \u00A0\u2009\u202F]+$/u;
+
+/** Is the word before `pos` a number (digits, a cardinal, an ordinal or a collective numeral)? */
+function countedBefore(text: string, lang: Lang, pos: number): boolean {
+  const m = matchBefore(WORD_BEFORE, text, pos, 24);
+  if (!m) return false;
+  const w = foldWord(m[1]);
+  return isDigit(w) || CARDINAL_WORDS[lang].has(w) || ORDINAL_WORDS[lang].has(w) || COLLECTIVE_WORDS.has(w);
+}
+
+/** Read a unit (no scale) after a bare scale word ("миллион долларов"). */
+function readUnitOnly(s: Scan, f: Figure, pos: number): number {
+  for (const unit of s.rules.units) {
+    const m = matchAt(unit.re, s.text, pos);
+    if (m) {
+      f.unit = unit.unit;
+      return pos + m[0].length;
+    }
+  }
+  return pos;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Ranges, lists and comparators.
+
+/** A figure that can take a range partner's scale and unit. */
+const isQuantity = (f: Figure): boolean => f.kind === 'number' && !f.codeKey;
+const plainDay = (f: Figure): boolean =>
+  isQuantity(f) && !f.unit && f.pow === 0 && f.dec!.e === 0 && isDay(Number(f.dec!.m)) && f.written === 'digits';
+
+/** A plain 4-digit integer written as such ("2048", not "2 048", "$2048" or "2048 km"). */
+const fourDigits = (f: Figure): boolean =>
+  f.written === 'digits' && f.pow === 0 && !f.unit && f.dec!.e === 0 && f.end - f.start === 4 && /^\d{4}$/.test(String(f.dec!.m));
+/** The value of a figure as a year (1000–2100), or 0. */
+const yearValue = (f: Figure): number => {
+  const y = Number(f.dec!.m);
+  return f.dec!.e === 0 && y >= 1000 && y <= 2100 ? y : 0;
+};
+
+/**
+ * Share scale, unit, year-ness and month across a range or list: "25–30 миллиардов", "4,5-5,5%", "38 и 40
+ * долларов", "$150,000-200,000", "2015-2016 годах", "25-26 июля", "July 25-26".
+ */
+function shareAcrossRanges(text: string, lang: Lang, figures: Figure[]): void {
+  const gap = RULES[lang].rangeGap;
+  for (let k = figures.length - 1; k > 0; k--) {
+    const [a, b] = [figures[k - 1], figures[k]];
+    const between = b.start - a.end;
+    if (between > 16 || (between <= 2 && /^[ ,]*$/.test(text.slice(a.end, b.start))) || !gap.test(text.slice(a.end, b.start))) continue;
+    if (isQuantity(a) && b.kind === 'year' && !b.marked && fourDigits(a) && !yearValue(a)) {
+      Object.assign(b, { kind: 'number', dec: decimalFromDigits(String(b.n)), n: undefined }); // "4096 or 2048 bits"
+    } else if (isQuantity(b) && a.kind === 'year' && !a.marked && fourDigits(b) && !yearValue(b)) {
+      Object.assign(a, { kind: 'number', dec: decimalFromDigits(String(a.n)), n: undefined });
+    } else if (isQuantity(a) && isQuantity(b)) {
+      const small = a.dec!.m < 1000n * 10n ** BigInt(Math.max(0, -a.dec!.e)); // a mantissa, not a full figure
+      if (a.pow === 0 && b.pow > 0 && small && a.written === b.written) a.pow = b.pow;
+      if (!a.unit && b.unit) a.unit = b.unit;
+      if (!b.unit && a.prefixed) b.unit = a.unit;
+    } else if (b.kind === 'year' && isQuantity(a) && fourDigits(a) && yearValue(a)) {
+      Object.assign(a, { kind: 'year', n: yearValue(a), dec: undefined });
+    } else if (b.kind === 'date' && b.day && plainDay(a) && Number(a.dec!.m) < b.day) {
+      Object.assign(a, { kind: 'date', month: b.month, day: Number(a.dec!.m), dec: undefined });
+    } else if (a.kind === 'date' && a.day && a.written === 'digits' && plainDay(b) && Number(b.dec!.m) > a.day) {
+      Object.assign(b, { kind: 'date', month: a.month, day: Number(b.dec!.m), dec: undefined });
+    }
+  }
+}
+
+/** Read the comparator in front of each quantity ("более 11%", "at least 13"), except the far end of a range. */
+function readQualifiers(text: string, lang: Lang, figures: Figure[]): void {
+  const { qualifier, rangeGap } = RULES[lang];
+  const table = QUALIFIERS[lang];
+  figures.forEach((f, k) => {
+    if (!isQuantity(f)) return;
+    let p = f.start;
+    while (p > 0 && /\s/.test(text[p - 1])) p--;
+    if (!isLetter(text[p - 1])) return;
+    const prev = figures[k - 1];
+    if (prev && isQuantity(prev) && rangeGap.test(text.slice(prev.end, f.start))) return;
+    const m = matchBefore(qualifier, text, f.start, 40);
+    if (m) f.qualifier = table[m[1].toLowerCase().replace(/\s+/g, ' ')];
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** Merge two lists of figures, each in text order, into one in text order. */
+function mergeByStart(a: Figure[], b: Figure[]): Figure[] {
+  const out: Figure[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i].start <= b[j].start) ? a[i++] : b[j++]);
+  return out;
+}
+
+/** Figures in `text` (numbers, years, ordinals, dates), in text order, offsets relative to `text`. */
+export function extractFigures(text: string, lang: Lang, context: NumberContext = {}): Anchor[] {
+  const digits = digitFigures(text, lang);
+  const figures = mergeByStart(digits, wordFigures(text, lang, digits, context));
+  shareAcrossRanges(text, lang, figures);
+  readQualifiers(text, lang, figures);
+  return figures.map((f) => toAnchor(text, f));
+}
