@@ -1,0 +1,315 @@
+/**
+ * The gazetteer: names whose translation is not a transliteration (Германия/Germany, США/US,
+ * азербайджано-/Azerbaijani), matched in running text with Russian inflection, English plurals and
+ * multi-word names, and extendable by a user glossary.
+ *
+ * Data lives in gazetteer-data.ts; this module turns each form into word-by-word matchers. Russian
+ * inflected forms are generated from the nominative once, so matching a word is a set lookup.
+ */
+import type { GlossaryEntry } from '../types.js';
+import { GAZETTEER, type GazetteerRecord } from './gazetteer-data.js';
+import { isAllCaps, isCapitalised, normalizeWord, scriptOf, tokenize, wordKey, type Token } from './translit.js';
+
+/** A user glossary entry: all forms (either language) name the same thing (the type lives in types.ts). */
+export type { GlossaryEntry };
+
+/** Weight of adjectives, demonyms and compound parts ("азербайджанский", "Azerbaijani"). */
+export const ADJECTIVE_WEIGHT = 0.6;
+
+/** A gazetteer hit: which entry, how strong, how many tokens it spans. */
+export interface GazetteerMatch {
+  id: string;
+  weight: number;
+  /** Number of tokens the match covers (1 for a single word). */
+  length: number;
+  /** Canonical English name for messages ("Azerbaijan"). */
+  name: string;
+}
+
+/** Finds gazetteer names at token positions. */
+export interface Gazetteer {
+  /** The longest name starting at token `i`, if any. */
+  match(tokens: readonly Token[], i: number): GazetteerMatch | undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Inflection
+// ---------------------------------------------------------------------------------------------------------
+
+const ADJ_ENDINGS = ['ий', 'ый', 'ой', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие', 'ого', 'его', 'ому', 'ему', 'ым', 'им',
+  'ом', 'ем', 'ую', 'юю', 'ей', 'ых', 'их', 'ыми', 'ими', 'ою', 'ею'];
+
+// Endings by the shape of the nominative; a superset of the real paradigm is harmless (the extra forms are
+// not words), a missing form costs a match.
+const PARADIGMS: Array<[string, number, string[]]> = [
+  // [nominative ending, letters to drop, endings to add]
+  ['анин', 2, ['ин', 'ина', 'ину', 'ином', 'ине', 'е', '', 'ам', 'ами', 'ах']],
+  ['янин', 2, ['ин', 'ина', 'ину', 'ином', 'ине', 'е', '', 'ам', 'ами', 'ах']],
+  ['ец', 2, ['ец', 'ца', 'цу', 'цем', 'цом', 'це', 'цы', 'цев', 'цам', 'цами', 'цах']],
+  ['ия', 2, ['ия', 'ии', 'ию', 'ией', 'иею', 'ий', 'иям', 'иями', 'иях']],
+  ['ья', 2, ['ья', 'ьи', 'ью', 'ьей', 'ьею', 'ей', 'ьям', 'ьями', 'ьях']],
+  ['ье', 2, ['ье', 'ья', 'ью', 'ьем', 'ьи', 'ий', 'ьям', 'ьями', 'ьях']],
+  ['а', 1, ['а', 'ы', 'и', 'е', 'у', 'ой', 'ою', 'ам', 'ами', 'ах', '']],
+  ['я', 1, ['я', 'и', 'е', 'ю', 'ей', 'ею', 'ям', 'ями', 'ях', 'ь']],
+  ['ь', 1, ['ь', 'я', 'ю', 'ем', 'е', 'и', 'ей', 'ью', 'ям', 'ями', 'ях']],
+  ['й', 1, ['й', 'я', 'ю', 'ем', 'е', 'и', 'ев', 'ям', 'ями', 'ях']],
+  ['о', 1, ['о', 'а', 'у', 'ом', 'е', 'ы', 'ам', 'ами', 'ах']],
+  ['е', 1, ['е', 'я', 'а', 'ю', 'у', 'ем', 'ом', 'и', 'ей', 'ям', 'ями', 'ях']],
+  ['ы', 1, ['ы', 'ов', 'ам', 'ами', 'ах']],
+  ['и', 1, ['и', 'ов', 'ей', 'ев', 'ам', 'ям', 'ами', 'ями', 'ах', 'ях']],
+];
+
+const INDECLINABLE_ENDINGS = ['у', 'ю', 'э'];
+const CONSONANT_ENDINGS = ['', 'а', 'у', 'ом', 'ем', 'е', 'ы', 'и', 'ов', 'ей', 'ам', 'ами', 'ах'];
+
+/**
+ * Inflected forms of a Russian word given in the nominative (lower case, ё as е): adjectives get the full
+ * adjective paradigm plus the compound form in -о (российский → российского, российско), nouns the case
+ * endings of their declension. A superset: forms that are not words never occur, so they cost nothing.
+ */
+export function ruInflections(word: string): string[] {
+  const w = word;
+  if (w.length > 4) {
+    for (const e of ['ий', 'ый', 'ой', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие']) {
+      if (w.endsWith(e)) {
+        const stem = w.slice(0, -2);
+        return [...ADJ_ENDINGS.map((x) => stem + x), stem + 'о'];
+      }
+    }
+  }
+  for (const ending of INDECLINABLE_ENDINGS) if (w.endsWith(ending)) return [w];
+  for (const [ending, drop, adds] of PARADIGMS) {
+    if (w.endsWith(ending) && w.length > ending.length + 1) {
+      const stem = w.slice(0, w.length - drop);
+      return adds.map((x) => stem + x);
+    }
+  }
+  return CONSONANT_ENDINGS.map((x) => w + x);
+}
+
+/** English forms of a word: itself and its plural (-s, -es, -y → -ies). */
+export function enInflections(word: string): string[] {
+  const out = [word, word + 's', word + 'es'];
+  if (/[^aeiou]y$/.test(word)) out.push(word.slice(0, -1) + 'ies');
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Phrase index
+// ---------------------------------------------------------------------------------------------------------
+
+/** How a word's capitalisation must look: any, capitalised (or all caps), all caps. */
+const CaseRule = { Any: 0, Cap: 1, Upper: 2 } as const;
+type CaseRule = (typeof CaseRule)[keyof typeof CaseRule];
+
+interface WordSpec {
+  forms: Set<string>;
+  rule: CaseRule;
+}
+
+interface Phrase {
+  id: string;
+  name: string;
+  weight: number;
+  words: WordSpec[];
+}
+
+/** Lookup form of a token: normalised, dots of dotted acronyms dropped ("U.S." → "us"). */
+function lookupForm(text: string): string {
+  return normalizeWord(text).replace(/\./g, '');
+}
+
+function caseRuleOf(word: string): CaseRule {
+  if (isAllCaps(word)) return CaseRule.Upper;
+  if (isCapitalised(word)) return CaseRule.Cap;
+  return CaseRule.Any;
+}
+
+/** Word specs of one written form (see gazetteer-data.ts for the notation). */
+function specsOf(form: string): WordSpec[] {
+  let f = form.trim();
+  let exact = false;
+  if (f.startsWith('=')) {
+    exact = true;
+    f = f.slice(1);
+  }
+  if (f.endsWith('-')) {
+    exact = true;
+    f = f.slice(0, -1);
+  }
+  return tokenize(f).map((t, k) => {
+    // Only the first word's capitals are required: "Moscow region", "Совет безопасности" are common spellings.
+    const written = caseRuleOf(t.text);
+    const rule = k === 0 || written === CaseRule.Upper ? written : CaseRule.Any;
+    const base = lookupForm(t.text);
+    let forms: string[];
+    if (exact || rule === CaseRule.Upper || /[0-9]/.test(base)) forms = [base];
+    else if (scriptOf(base) === 'cyr') forms = ruInflections(base);
+    else if (scriptOf(base) === 'lat') forms = enInflections(base);
+    else forms = [base];
+    return { forms: new Set(forms), rule };
+  });
+}
+
+class PhraseIndex {
+  private readonly byFirst = new Map<string, Phrase[]>();
+
+  add(phrase: Phrase): void {
+    for (const form of phrase.words[0]!.forms) {
+      let list = this.byFirst.get(form);
+      if (list === undefined) this.byFirst.set(form, (list = []));
+      list.push(phrase);
+    }
+  }
+
+  /** Sort each candidate list longest first, so the first full match is the longest. */
+  seal(): void {
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  candidates(form: string): Phrase[] | undefined {
+    return this.byFirst.get(form);
+  }
+}
+
+function recordPhrases(record: GazetteerRecord): Phrase[] {
+  const name = record.forms.find((f) => scriptOf(f) === 'lat')?.replace(/^=/, '') ?? record.id.replace(/_/g, ' ');
+  const out: Phrase[] = [];
+  for (const form of record.forms) {
+    out.push({ id: record.id, name, weight: record.weight ?? 1, words: specsOf(form) });
+  }
+  for (const form of record.adj ?? []) {
+    out.push({ id: record.id, name, weight: ADJECTIVE_WEIGHT, words: specsOf(form) });
+  }
+  return out.filter((p) => p.words.length > 0);
+}
+
+function buildIndex(records: readonly GazetteerRecord[]): PhraseIndex {
+  const index = new PhraseIndex();
+  for (const record of records) for (const phrase of recordPhrases(record)) index.add(phrase);
+  index.seal();
+  return index;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Matching
+// ---------------------------------------------------------------------------------------------------------
+
+// A capitalised word in -ов/-ев/-ин mid-sentence is a surname (Поляков, Чехов), not a demonym's plural.
+const SURNAME_TAIL = /(ов|ев|ин|ын)$/;
+
+function wordFits(spec: WordSpec, token: Token, form: string, first: boolean): boolean {
+  if (!spec.forms.has(form)) return false;
+  switch (spec.rule) {
+    case CaseRule.Upper:
+      return token.info.allCaps;
+    case CaseRule.Cap:
+      return token.info.capitalised;
+    default:
+      return !(first && token.info.capitalised && !token.initial && token.info.script === 'cyr' && SURNAME_TAIL.test(form));
+  }
+}
+
+/** Forms a token is looked up under: itself, and for a declined Cyrillic acronym (МИДа) the acronym. */
+function tokenForms(token: Token): string[] {
+  const form = token.info.norm;
+  if (token.info.script !== 'cyr' || !token.info.capitalised || token.info.allCaps) return [form];
+  const m = /^([А-ЯЁ]{2,})[а-яё]{1,2}$/.exec(token.text);
+  return m !== null ? [form, lookupForm(m[1]!)] : [form];
+}
+
+function matchIn(index: PhraseIndex, excluded: ReadonlySet<string>, tokens: readonly Token[], i: number):
+  GazetteerMatch | undefined {
+  const first = tokens[i]!;
+  for (const form of tokenForms(first)) {
+    const list = index.candidates(form);
+    if (list === undefined) continue;
+    for (const phrase of list) {
+      if (excluded.has(phrase.id)) continue;
+      const n = phrase.words.length;
+      if (i + n > tokens.length) continue;
+      const acronymTail = form !== first.info.norm;
+      const head = phrase.words[0]!;
+      if (acronymTail ? !(head.rule === CaseRule.Upper && head.forms.has(form)) : !wordFits(head, first, form, true)) continue;
+      let ok = true;
+      for (let j = 1; j < n && ok; j++) {
+        const t = tokens[i + j]!;
+        ok = t.joined && wordFits(phrase.words[j]!, t, t.info.norm, false);
+      }
+      if (ok) return { id: phrase.id, weight: phrase.weight, length: n, name: phrase.name };
+    }
+  }
+  return undefined;
+}
+
+let builtin: PhraseIndex | undefined;
+
+/** The built-in index, built on first use. */
+function builtinIndex(): PhraseIndex {
+  return (builtin ??= buildIndex(GAZETTEER));
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+class MergedGazetteer implements Gazetteer {
+  constructor(private readonly user: PhraseIndex | undefined, private readonly overridden: ReadonlySet<string>) {}
+
+  match(tokens: readonly Token[], i: number): GazetteerMatch | undefined {
+    const mine = this.user !== undefined ? matchIn(this.user, NONE, tokens, i) : undefined;
+    const base = matchIn(builtinIndex(), this.overridden, tokens, i);
+    if (mine === undefined) return base;
+    if (base === undefined) return mine;
+    return base.length > mine.length ? base : mine; // the glossary wins ties
+  }
+}
+
+const defaultGazetteer = new MergedGazetteer(undefined, NONE);
+const glossaryCache = new WeakMap<readonly GlossaryEntry[], Gazetteer>();
+
+/**
+ * The gazetteer to use: the built-in one, with `glossary` merged over it (a glossary entry whose id is a
+ * built-in id replaces that entry; otherwise it adds names; on equal length the glossary wins).
+ */
+export function gazetteerFor(glossary?: readonly GlossaryEntry[]): Gazetteer {
+  if (glossary === undefined || glossary.length === 0) return defaultGazetteer;
+  let g = glossaryCache.get(glossary);
+  if (g === undefined) {
+    const user = buildIndex(glossary.map((e) => ({ id: e.id, forms: e.forms })));
+    const builtinIds = new Set(GAZETTEER.map((r) => r.id));
+    g = new MergedGazetteer(user, new Set(glossary.map((e) => e.id).filter((id) => builtinIds.has(id))));
+    glossaryCache.set(glossary, g);
+  }
+  return g;
+}
+
+let byWordKey: Map<string, string[]> | undefined;
+
+/** Shortest word key trusted to stand for a gazetteer name (shorter keys collide with common words). */
+const MIN_TRUSTED_KEY = 4;
+
+/**
+ * Built-in gazetteer ids whose one-word forms have this word key: a spelling the data does not list but
+ * that folds the same ("Moskva" → Moscow, "Rossiya" → Russia). For mention checks, where leniency is safe.
+ */
+export function idsForWordKey(key: string): readonly string[] {
+  if (byWordKey === undefined) {
+    byWordKey = new Map();
+    for (const r of GAZETTEER) {
+      for (const form of [...r.forms, ...(r.adj ?? [])]) {
+        const words = tokenize(form.replace(/^=/, ''));
+        if (words.length !== 1 || isAllCaps(words[0]!.text)) continue;
+        const k = wordKey(words[0]!.text).key;
+        if (k.length < MIN_TRUSTED_KEY) continue;
+        const ids = byWordKey.get(k) ?? [];
+        if (!ids.includes(r.id)) ids.push(r.id);
+        byWordKey.set(k, ids);
+      }
+    }
+  }
+  return byWordKey.get(key) ?? [];
+}
+
+/** Every gazetteer id, built-in (for tests and tools). */
+export function builtinIds(): string[] {
+  return GAZETTEER.map((r) => r.id);
+}

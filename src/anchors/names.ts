@@ -1,0 +1,336 @@
+/**
+ * Entity anchors: the names in a text, keyed so that the Russian and English versions of one name meet.
+ *
+ * A name is a gazetteer name (Германия/Germany, азербайджано-/Azerbaijani, США/US — any capitalisation
+ * where the gazetteer allows it), an acronym (ТАСС, EAEU, COP29), or a capitalised word that is not a common
+ * word: not sentence-initial, or sentence-initial but confirmed (the same key capitalised mid-sentence
+ * elsewhere in the text) or name-shaped (a surname ending, a common first name). Function words, titles,
+ * months and other lexicon words are not names. Every word of a multi-word name gives its own anchor
+ * (Али Асадов → `ali`, `asado`), so a patronymic or a first name present in one version only costs one
+ * anchor, not the match; a gazetteer name spanning several words ("Caspian Sea") is one anchor.
+ */
+import type { Anchor, Lang } from '../types.js';
+import { gazetteerFor, idsForWordKey, type Gazetteer, type GlossaryEntry } from './gazetteer.js';
+import { termLengthAt } from './lexicon.js';
+import {
+  alternativeKeys, tokenize, wordKey, type Token,
+} from './translit.js';
+
+/** A user glossary entry: all forms (either language) name the same thing. */
+export type { GlossaryEntry } from './gazetteer.js';
+
+/** Options of {@link extractEntities} and {@link textMentions}. */
+export interface EntityOptions {
+  /** Names to add to (or replace in) the built-in gazetteer. */
+  glossary?: GlossaryEntry[];
+}
+
+/** Weight of a name or acronym. */
+export const NAME_WEIGHT = 1;
+
+// ---------------------------------------------------------------------------------------------------------
+// Word lists
+// ---------------------------------------------------------------------------------------------------------
+
+// Capitalised English words that are not names: function words, pronouns, sentence adverbs, forms of address.
+// Titles, months, weekdays and institutions are lexicon terms and are excluded through the lexicon.
+const EN_STOP = new Set(`
+a an the this that these those there here it its it's i me my mine we us our ours you your yours he him his
+she her hers they them their theirs who whom whose which what whatever whoever when where why how whether
+and but or nor so yet for if then than because while although though unless until since as once
+of in on at by to from with without within into onto upon over under about above below after before during
+through throughout across along among amongst around against between beyond behind beside besides despite
+toward towards via per near off out up down like unlike except including regarding concerning following
+be is are was were been being am do does did done have has had having can could will would shall should may
+might must ought not no yes yeah ok okay oh ah well also too very just only even still already again ever
+never always often sometimes usually now today tonight yesterday tomorrow then soon later earlier recently
+currently previously finally first second third last next another other others some any many much more most
+few fewer less least several all both each every either neither none nothing something anything everything
+someone anyone everyone somebody anybody everybody nobody one ones such same own
+however therefore moreover furthermore meanwhile nevertheless nonetheless otherwise instead indeed
+actually basically certainly clearly obviously perhaps maybe probably possibly apparently hopefully luckily
+unfortunately fortunately interestingly importantly notably additionally similarly likewise accordingly
+consequently thus hence overall altogether anyway according due thanks please hello hi hey dear
+mr mrs ms miss dr st sir general madam madame mme mlle lady gentlemen ladies mister messrs jr sr esq
+let lets let's here's there's what's that's who's
+`.trim().split(/\s+/));
+
+// Capitalised Russian words that are not names: pronouns, conjunctions, particles, sentence adverbs.
+const RU_STOP = new Set(`
+я мы ты вы он она оно они это этот эта эти этого этой этим том тот та то те таких такой такая такие так
+но и а в во на с со у о об обо к ко по из за от до для как что кто где когда куда откуда зачем почему
+чем чего вот там тут здесь все всё весь вся всех всем уже еще ещё даже если или ни не нет да же ли бы
+его ее её их им ему ей мне нам вам меня нас вас себя свой своей свои мой моя мои наш наша наши ваш
+ваша ваши сам сама сами само самый каждый другой другие иной который которая которое которые чтобы
+потому поэтому однако также тоже кроме через после перед между около при без под над про среди
+ведь пусть лишь только уж вообще конечно кстати впрочем итак сейчас теперь тогда сначала потом
+затем наконец кажется может можно нужно надо нельзя очень много мало более менее больше меньше
+сколько столько снова опять всего почти около примерно спасибо здравствуйте ну ой ах эх увы
+один одна одно одни два две три четыре пять шесть семь восемь девять десять
+сегодня вчера завтра ранее позже далее также тем хотя пока ибо причем притом зато либо
+господин госпожа г-н г-жа уважаемый уважаемые дорогие
+`.trim().split(/\s+/));
+
+// Common first names: a sentence-initial word that is one of them is a name without confirmation.
+const FIRST_NAMES = new Set(`
+александр алексей анатолий андрей антон аркадий артем артур борис вадим валентин валерий василий виктор
+виталий владимир владислав вячеслав геннадий георгий глеб григорий денис дмитрий евгений егор иван игорь
+илья кирилл константин леонид максим марат матвей михаил никита николай олег павел петр роман руслан
+сергей станислав степан тимур федор эдуард юрий ярослав ильхам рамзан мухаммед али лев
+алла алина алиса анастасия анна валентина валерия вера виктория галина дарья евгения екатерина елена
+елизавета жанна зоя ирина карина ксения лариса лидия любовь людмила маргарита марина мария надежда
+наталья наталия нина оксана ольга полина светлана софия софья тамара татьяна юлия яна вера надежда любовь
+john james michael david robert richard joseph thomas charles christopher daniel matthew anthony donald
+steven stephen paul andrew george kevin brian edward ronald timothy jason jeffrey ryan jacob nicholas
+eric jonathan larry justin scott brandon raymond gregory benjamin samuel patrick alexander jack dennis
+jerry tyler aaron henry jose douglas peter adam nathan walter kyle harold carl jeremy gerald keith roger
+arthur lawrence sean albert ethan jesse bruce ralph noah dylan eugene wayne alan juan louis russell gabriel
+philip harry vincent boris emmanuel angela nancy hillary theresa boris xi recep ilham vladimir sergei
+sergey dmitry dmitri mikhail nikolai alexei alexey andrei andrey igor yuri yury oleg pavel ivan kirill
+maxim roman ruslan tatiana tatyana elena yelena olga natalia natalya irina svetlana maria marina anna
+mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa betty margaret sandra
+ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura
+cynthia kathleen amy helen brenda pamela nicole emma samantha katherine christine rachel catherine
+carolyn janet ruth heather diane virginia julie victoria olivia kelly christina lauren joan evelyn judith
+megan andrea hannah martha jacqueline gloria teresa alice julia denise diana natalie sophia charlotte
+`.trim().split(/\s+/));
+
+// Surname endings: a sentence-initial word ending so is name-shaped (Мишустин is confirmed by the -ин only
+// when long enough; Russian nouns in -ина/-ова are common, so feminine forms need more letters).
+const RU_SURNAME = /(?:[^ч]ов|ев|ёв|ин|ын|ова|ева|ская|ский|цкий|цкая|енко|ук|юк|швили|дзе|ян|янц|вич|ович|евич|ных|ских)$/;
+const RU_NOT_SURNAME = /(?:ческий|ческая|ина|ова|ева)$/;
+const EN_SURNAME = /(?:ov|ova|ev|eva|sky|ski|skiy|skii|enko|yan|shvili|dze|vich|vych|ovic|evic|ko|uk|yuk|ian)$/;
+
+// A capitalised word built on a lexicon stem but shaped like a surname: Белов, Голубев, Зимин.
+const SURNAME_ON_STEM = /^[А-ЯЁ][а-яё]+(?:ов|ев|ин)$/;
+
+const PATRONYMIC = /(?:ович|евич|овна|евна|ична|инична|ьич)$/;
+
+// ---------------------------------------------------------------------------------------------------------
+// Sentence shape
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * Per sentence: is it written in Title Case (a headline: every word capitalised but function words) or in
+ * ALL CAPS? There capitals say nothing, so capitalised words need confirmation like sentence-initial ones.
+ */
+function sentenceShapes(tokens: readonly Token[]): { title: Set<number>; caps: Set<number> } {
+  const words = new Map<number, number>();
+  const upper = new Map<number, number>();
+  const notTitle = new Set<number>();
+  for (const t of tokens) {
+    const { script, letters, allCaps, capitalised, norm } = t.info;
+    if (letters < 2 || script === 'none') continue;
+    words.set(t.sentence, (words.get(t.sentence) ?? 0) + 1);
+    if (allCaps) upper.set(t.sentence, (upper.get(t.sentence) ?? 0) + 1);
+    else if (!capitalised && !isStopWord(norm, script)) notTitle.add(t.sentence);
+  }
+  const title = new Set<number>();
+  const caps = new Set<number>();
+  for (const [s, n] of words) {
+    if (n >= 3 && (upper.get(s) ?? 0) / n >= 0.7) caps.add(s);
+    else if (n >= 4 && !notTitle.has(s)) title.add(s);
+  }
+  return { title, caps };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Candidates
+// ---------------------------------------------------------------------------------------------------------
+
+interface Candidate {
+  index: number;
+  key: string;
+  name: string;
+  /** Needs another, mid-sentence mention of the same key (or a name shape) to count. */
+  doubtful: boolean;
+}
+
+function isStopWord(lower: string, script: 'cyr' | 'lat'): boolean {
+  return script === 'lat' ? EN_STOP.has(lower) : RU_STOP.has(lower);
+}
+
+/** Is a word in the position of a patronymic (Михаил Владимирович Мишустин, Мишустин Михаил Владимирович)? */
+function isPatronymic(tokens: readonly Token[], i: number, lower: string): boolean {
+  if (!PATRONYMIC.test(lower)) return false;
+  const capAt = (k: number): boolean => k >= 0 && k < tokens.length && tokens[k]!.info.capitalised;
+  const prevJoined = i > 0 && tokens[i]!.joined && capAt(i - 1);
+  if (!prevJoined) return false;
+  const nextJoined = i + 1 < tokens.length && tokens[i + 1]!.joined && capAt(i + 1);
+  const prevPrevJoined = i > 1 && tokens[i - 1]!.joined && capAt(i - 2);
+  return nextJoined || prevPrevJoined;
+}
+
+/** A sentence-initial word that needs no confirmation: a first name or a surname shape. */
+function looksLikeName(lower: string, script: 'cyr' | 'lat'): boolean {
+  if (FIRST_NAMES.has(lower)) return true;
+  if (script === 'cyr') return lower.length >= 5 && RU_SURNAME.test(lower) && !RU_NOT_SURNAME.test(lower);
+  return lower.length >= 5 && EN_SURNAME.test(lower);
+}
+
+function candidateAt(tokens: readonly Token[], i: number, shapes: ReturnType<typeof sentenceShapes>):
+  Candidate | undefined {
+  const t = tokens[i]!;
+  const text = t.text;
+  const { script, letters, allCaps: upper, norm: lower } = t.info;
+  if (text.length > 40 || letters < 2 || script === 'none') return undefined;
+  if (isStopWord(lower, script)) return undefined;
+  if (script === 'cyr' && isPatronymic(tokens, i, lower)) return undefined;
+  const { key, name } = wordKey(text.replace(/\./g, ''));
+  const acronym = upper && !shapes.caps.has(t.sentence);
+  const doubtful = !acronym && (t.initial || shapes.title.has(t.sentence) || shapes.caps.has(t.sentence)) &&
+    !looksLikeName(lower, script);
+  return { index: i, key, name, doubtful };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Extraction
+// ---------------------------------------------------------------------------------------------------------
+
+interface Hit {
+  start: number;
+  end: number;
+  key: string;
+  name: string;
+  weight: number;
+}
+
+/** Gazetteer names and name candidates of a token list, in order. */
+function scan(tokens: readonly Token[], lang: Lang, gazetteer: Gazetteer): Array<Hit | Candidate> {
+  const shapes = sentenceShapes(tokens);
+  const out: Array<Hit | Candidate> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const m = gazetteer.match(tokens, i);
+    if (m !== undefined) {
+      const last = tokens[i + m.length - 1]!;
+      out.push({ start: tokens[i]!.start, end: last.end, key: m.id, name: m.name, weight: m.weight });
+      i += m.length - 1;
+      continue;
+    }
+    // Common words capitalised by position or style: titles, months, institutions (lexicon terms). Russian
+    // surnames built on a common stem (Белов, Черных) keep their name reading.
+    const t = tokens[i]!;
+    // Only capitalised words can be names; Latin words inside Russian text are names even when written in
+    // lower case with an inner capital (iPhone).
+    if (!t.info.capitalised && !t.info.allCaps &&
+      !(t.info.script === 'lat' && lang === 'ru' && /[A-Z]/.test(t.text.slice(1)))) continue;
+    // First names that are also common words (Вера, Роман, Надежда) stay names.
+    const term = FIRST_NAMES.has(t.info.norm) ? 0 : termLengthAt(tokens, i);
+    if (term > 1 || (term === 1 && !(t.info.script === 'cyr' && SURNAME_ON_STEM.test(t.text)))) {
+      i += term - 1;
+      continue;
+    }
+    const c = candidateAt(tokens, i, shapes);
+    if (c !== undefined) out.push(c);
+  }
+  return out;
+}
+
+function isCandidate(x: Hit | Candidate): x is Candidate {
+  return 'doubtful' in x;
+}
+
+/**
+ * Named entities in `text`, in text order, offsets relative to `text` (`text.slice(start, end) === surface`):
+ * kind `entity`, key `ent:<gazetteer id>` or `ent:<folded Latin prefix>` (Асадова, Asadov → `ent:asado`),
+ * `name` the full folded form (or the gazetteer's English name), weight 1 for names and acronyms, less for
+ * adjectives and very frequent country names.
+ */
+export function extractEntities(text: string, lang: Lang, options?: EntityOptions): Anchor[] {
+  const tokens = tokenize(text);
+  const items = scan(tokens, lang, gazetteerFor(options?.glossary));
+  const confirmed = new Set<string>();
+  for (const x of items) if (isCandidate(x) && !x.doubtful) confirmed.add(x.key);
+  const out: Anchor[] = [];
+  for (const x of items) {
+    if (isCandidate(x)) {
+      if (x.doubtful && !confirmed.has(x.key)) continue;
+      const t = tokens[x.index]!;
+      out.push({ kind: 'entity', key: `ent:${x.key}`, start: t.start, end: t.end, surface: t.text, weight: NAME_WEIGHT,
+        name: x.name });
+    } else {
+      out.push({ kind: 'entity', key: `ent:${x.key}`, start: x.start, end: x.end, surface: text.slice(x.start, x.end),
+        weight: x.weight, name: x.name });
+    }
+  }
+  return out;
+}
+
+/**
+ * Language-neutral key of one word or name (without the `ent:` prefix): the gazetteer id when the input
+ * starts with a gazetteer name ("Каспийское море" → `Caspian_Sea`, "азербайджанский" → `Azerbaijan`,
+ * "Ставропольском крае" → `Stavropol`), else the folded prefix of its first word ("Асадова" → `asado`,
+ * "Asadov" → `asado`).
+ */
+export function nameKey(word: string, _lang: Lang): string {
+  const tokens = tokenize(word);
+  if (tokens.length === 0) return '';
+  const m = gazetteerFor().match(tokens, 0);
+  if (m !== undefined) return m.id;
+  return wordKey(tokens[0]!.text.replace(/\./g, '')).key;
+}
+
+// Keys mentioned by recent texts: the aligner asks about many keys of the same paragraph in a row.
+const mentionCache = new Map<string, Set<string>>();
+const MENTION_CACHE_LIMIT = 256;
+
+const wordMentions = new Map<string, readonly string[]>();
+
+/** The `ent:` keys one word mentions: its key, its alternative keys, gazetteer ids sharing them (cached). */
+function mentionKeysOf(text: string): readonly string[] {
+  let out = wordMentions.get(text);
+  if (out === undefined) {
+    const word = text.replace(/\./g, '');
+    const list: string[] = [];
+    for (const key of [wordKey(word).key, ...alternativeKeys(word)]) {
+      list.push(`ent:${key}`);
+      for (const id of idsForWordKey(key)) list.push(`ent:${id}`);
+    }
+    out = list;
+    if (wordMentions.size >= 200_000) wordMentions.clear();
+    wordMentions.set(text, out);
+  }
+  return out;
+}
+
+/**
+ * Every entity key a text could be said to mention, with `ent:` prefixes: gazetteer names (with their
+ * capitalisation rules), the key of every word in any capitalisation and its alternative keys (see
+ * `alternativeKeys`), and the gazetteer names whose one-word forms fold to the same key as a word
+ * ("Moskva" mentions Moscow).
+ */
+export function mentionedKeys(text: string, lang: Lang, options?: EntityOptions): Set<string> {
+  const glossary = options?.glossary;
+  const cacheable = glossary === undefined || glossary.length === 0;
+  const cacheKey = `${lang}\u0000${text}`;
+  if (cacheable) {
+    const hit = mentionCache.get(cacheKey);
+    if (hit !== undefined) return hit;
+  }
+  const tokens = tokenize(text);
+  const gazetteer = gazetteerFor(glossary);
+  const keys = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const m = gazetteer.match(tokens, i);
+    if (m !== undefined) keys.add(`ent:${m.id}`);
+    const t = tokens[i]!;
+    if (t.info.letters >= 2 && t.text.length <= 40 && t.info.script !== 'none') {
+      for (const key of mentionKeysOf(t.text)) keys.add(key);
+    }
+  }
+  if (cacheable) {
+    if (mentionCache.size >= MENTION_CACHE_LIMIT) mentionCache.clear();
+    mentionCache.set(cacheKey, keys);
+  }
+  return keys;
+}
+
+/**
+ * Does any word of `text` (any case, any capitalisation) carry this entity key? Used to check whether a name
+ * really is missing from the other version: "Azerbaijani" (`ent:Azerbaijan`) is mentioned by lower-case
+ * "азербайджано-российского". `key` may be given with or without its `ent:` prefix.
+ */
+export function textMentions(text: string, lang: Lang, key: string, options?: EntityOptions): boolean {
+  const k = key.startsWith('ent:') ? key : `ent:${key}`;
+  return mentionedKeys(text, lang, options).has(k);
+}

@@ -1,0 +1,448 @@
+/**
+ * Words and their language-neutral Latin keys.
+ *
+ * A name survives translation as a transliteration: "Асадовым" in Russian is "Asadov" in English. This module
+ * turns any word, Cyrillic or Latin, into a comparison key on which such spellings collide: Cyrillic is
+ * romanised (Wikipedia scheme, via `iuliia`), then the Latin form is folded so that common spelling variants
+ * meet (Sergei/Sergey/Sergej, Dmitry/Dmitriy/Dmitrii, Mikhail/Mihail, Aliyev/Aliev), and the key is the first
+ * five letters, so Russian case endings fall off (Асадов/Асадова/Асадовым → `asado`).
+ *
+ * It also holds the word tokenizer shared by the entity and term extractors.
+ */
+import { WIKIPEDIA } from 'iuliia';
+
+// ---------------------------------------------------------------------------------------------------------
+// Scripts and letters
+// ---------------------------------------------------------------------------------------------------------
+
+/** Script of a word: Cyrillic letters, Latin letters, or neither (digits only). */
+export type Script = 'cyr' | 'lat' | 'none';
+
+const LETTER_RE = /\p{L}|\p{M}/u;
+
+/** Is the code unit at `i` part of a word (letter, combining mark or digit)? Fast paths for common ranges. */
+function isWordAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0x400 && c <= 0x4ff) return true; // Cyrillic block
+  if (c < 0xc0) return false;
+  if (c >= 0x2000 && c <= 0x2bff) return false; // punctuation, symbols, arrows
+  return LETTER_RE.test(text.charAt(i));
+}
+
+/** Upper-case letter code (ASCII and Russian fast paths). */
+function isUpperCode(c: number, text: string, i: number): boolean {
+  if (c >= 65 && c <= 90) return true;
+  if (c < 0x80) return false;
+  if (c >= 0x410 && c <= 0x42f) return true;
+  if (c >= 0x430 && c <= 0x44f) return false;
+  const ch = text.charAt(i);
+  return ch !== ch.toLowerCase();
+}
+
+/** Lower-case letter code (ASCII and Russian fast paths). */
+function isLowerCode(c: number, text: string, i: number): boolean {
+  if (c >= 97 && c <= 122) return true;
+  if (c < 0x80) return false;
+  if (c >= 0x430 && c <= 0x44f) return true;
+  if (c >= 0x410 && c <= 0x42f) return false;
+  const ch = text.charAt(i);
+  return ch !== ch.toUpperCase();
+}
+
+function isCyrCode(c: number): boolean {
+  return c >= 0x400 && c <= 0x4ff;
+}
+
+function isLatinLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
+/** Script of a word, decided by its letters (the majority wins for mixed words). */
+export function scriptOf(word: string): Script {
+  let cyr = 0;
+  let lat = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (isCyrCode(c)) cyr++;
+    else if (isLatinLetterCode(c)) lat++;
+  }
+  if (cyr === 0 && lat === 0) return 'none';
+  return cyr >= lat ? 'cyr' : 'lat';
+}
+
+/** Number of letters (not digits) in a word. */
+export function letterCount(word: string): number {
+  let n = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) n++;
+  }
+  return n;
+}
+
+/** Does the word start with an upper-case letter? */
+export function isCapitalised(word: string): boolean {
+  return word.length > 0 && isUpperCode(word.charCodeAt(0), word, 0);
+}
+
+/** Is every letter of the word upper case (and are there at least two)? Digits are ignored ("COP29"). */
+export function isAllCaps(word: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (isLowerCode(c, word, i)) return false;
+    if (isUpperCode(c, word, i)) letters++;
+  }
+  return letters >= 2;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tokenizer
+// ---------------------------------------------------------------------------------------------------------
+
+/** One word of a text, with what the extractors need to know about its surroundings. */
+export interface Token {
+  /** The word as written; an English possessive or contraction tail ("'s", "'m") is left out. */
+  text: string;
+  start: number;
+  end: number;
+  /** Index of the sentence (0-based) the word belongs to. */
+  sentence: number;
+  /** First word of a sentence (or of a line, or after a colon): its capital letter says nothing. */
+  initial: boolean;
+  /**
+   * Joined to the previous word by white space (not a line break), hyphens or dashes only, so the two can
+   * form one multi-word name ("Caspian Sea", "Север-Юг", "St. Petersburg").
+   */
+  joined: boolean;
+  /** Facts about the word itself (shared by every occurrence of the same spelling). */
+  info: WordInfo;
+}
+
+/** What the extractors ask about a word, computed once per spelling. */
+export interface WordInfo {
+  /** {@link normalizeWord} of the word, full stops dropped ("U.S." → "us"): the form tables are looked up by. */
+  norm: string;
+  script: Script;
+  /** Letters, not digits. */
+  letters: number;
+  capitalised: boolean;
+  allCaps: boolean;
+}
+
+const infoCache = new Map<string, WordInfo>();
+
+/** Facts about one word (cached per spelling: most words of a long text are repeats). */
+export function wordInfo(word: string): WordInfo {
+  let info = infoCache.get(word);
+  if (info === undefined) {
+    info = {
+      norm: normalizeWord(word).replace(/\./g, ''),
+      script: scriptOf(word),
+      letters: letterCount(word),
+      capitalised: isCapitalised(word),
+      allCaps: isAllCaps(word),
+    };
+    if (infoCache.size >= 200_000) infoCache.clear();
+    infoCache.set(word, info);
+  }
+  return info;
+}
+
+// Abbreviations whose full stop does not end a sentence (lower-cased, without the stop).
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'lt', 'col', 'sgt', 'capt', 'prof', 'sen', 'rep', 'gov',
+  'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'mt', 'ft', 'ave', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov',
+  'dec', 'approx', 'dept', 'est', 'fig', 'vol',
+  'г', 'гг', 'им', 'ул', 'д', 'т', 'тыс', 'млн', 'млрд', 'трлн', 'руб', 'ст', 'проф', 'акад', 'тел', 'см', 'др',
+  'пр', 'обл', 'р', 'пос', 'с', 'н', 'э', 'ген', 'долл', 'коп', 'чел', 'ок', 'напр', 'стр', 'рис', 'кв',
+]);
+
+const CONTRACTION_TAILS = new Set(['s', 'm', 'd', 've', 'll', 're', 't']);
+
+function isApostrophe(c: number): boolean {
+  return c === 0x27 || c === 0x2019 || c === 0x2bc;
+}
+
+function isJoinerCode(c: number): boolean {
+  // space, no-break space, thin spaces, hyphen, non-breaking hyphen, en/em dash, minus
+  return c === 0x20 || c === 0x09 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f ||
+    c === 0x2d || (c >= 0x2010 && c <= 0x2015) || c === 0x2212;
+}
+
+/**
+ * Split a text into words (runs of letters and digits; inner apostrophes kept, English possessive and
+ * contraction tails dropped; dotted acronyms such as "U.S." kept whole). Linear in the text length. The
+ * result is shared with the next call on the same text: treat it as read-only.
+ */
+export function tokenize(text: string): Token[] {
+  // The entity and term extractors read the same text in a row: tokenize it once.
+  if (lastTokenized !== undefined && lastTokenized.text === text) return lastTokenized.tokens;
+  const tokens = tokenizeFresh(text);
+  lastTokenized = { text, tokens };
+  return tokens;
+}
+
+let lastTokenized: { text: string; tokens: Token[] } | undefined;
+
+function tokenizeFresh(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  let sentence = 0;
+  let gapStart = 0;
+  while (i < n) {
+    if (!isWordAt(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = i;
+    let apostrophe = -1;
+    while (end < n) {
+      if (isWordAt(text, end)) {
+        end++;
+      } else if (isApostrophe(text.charCodeAt(end)) && end + 1 < n && isWordAt(text, end + 1) && end > start) {
+        apostrophe = end;
+        end++;
+      } else {
+        break;
+      }
+    }
+    let wordEnd = end;
+    // English possessive / contraction: keep "Russia" of "Russia's", "I" of "I'm"; keep "O'Brien".
+    if (apostrophe >= 0 && CONTRACTION_TAILS.has(text.slice(apostrophe + 1, end).toLowerCase())) wordEnd = apostrophe;
+    // Dotted acronym: U.S., U.K., U.S.A. (single letters glued by full stops, no spaces).
+    if (end - start === 1 && isUpperLetter(text.charAt(start)) && text.charCodeAt(end) === 0x2e &&
+      end + 2 <= n && isUpperLetter(text.charAt(end + 1)) &&
+      (end + 2 === n || !isWordAt(text, end + 2))) {
+      let k = end;
+      while (k + 2 <= n && text.charCodeAt(k) === 0x2e && isUpperLetter(text.charAt(k + 1)) &&
+        (k + 2 === n || !isWordAt(text, k + 2))) {
+        k += 2;
+      }
+      if (k < n && text.charCodeAt(k) === 0x2e) k++;
+      end = k;
+      wordEnd = k;
+    }
+    const prev = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
+    let boundary = prev === undefined;
+    let joined = prev !== undefined;
+    for (let k = gapStart; k < start; k++) {
+      const g = text.charCodeAt(k);
+      if (!isJoinerCode(g)) {
+        if (g === 0x2e && prev !== undefined && k === prev.end && ABBREVIATIONS.has(prev.info.norm)) {
+          // "St. Petersburg", "Mr. Smith": the stop belongs to the abbreviation.
+          continue;
+        }
+        if (g === 0x2e && prev !== undefined && k === prev.end && prev.info.letters === 1 && prev.info.capitalised) {
+          // "V. Putin": an initial.
+          continue;
+        }
+        joined = false;
+        if (g === 0x2e || g === 0x21 || g === 0x3f || g === 0x2026 || g === 0x0a || g === 0x0d || g === 0x3a ||
+          g === 0x3b) {
+          boundary = true;
+        }
+      }
+    }
+    if (boundary && prev !== undefined) sentence++;
+    const word = text.slice(start, wordEnd);
+    tokens.push({ text: word, start, end: wordEnd, sentence, initial: boundary, joined, info: wordInfo(word) });
+    i = end;
+    gapStart = end;
+  }
+  return tokens;
+}
+
+function isUpperLetter(ch: string): boolean {
+  return ch !== ch.toLowerCase();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Transliteration and folding
+// ---------------------------------------------------------------------------------------------------------
+
+// Letters of other Cyrillic alphabets (Ukrainian, Belarusian, Kazakh, …) mapped to the nearest Russian letter
+// so the Russian romanisation handles them.
+const CYR_EXTRA: Record<string, string> = {
+  'і': 'и', 'ї': 'йи', 'є': 'е', 'ґ': 'г', 'ў': 'у', 'ә': 'а', 'ғ': 'г', 'қ': 'к', 'ң': 'н', 'ө': 'о',
+  'ұ': 'у', 'ү': 'у', 'һ': 'х', 'ј': 'й', 'ђ': 'дж', 'ћ': 'ч', 'љ': 'ль', 'њ': 'нь', 'џ': 'дж', 'ѕ': 'дз',
+};
+
+// Acronyms are read letter by letter, so Ц is C (ЦСКА = CSKA) and Е is E (not Ye).
+const ACRONYM_LETTERS: Record<string, string> = {
+  'а': 'a', 'б': 'b', 'в': 'v', 'г': 'g', 'д': 'd', 'е': 'e', 'ё': 'e', 'ж': 'zh', 'з': 'z', 'и': 'i', 'й': 'y',
+  'к': 'k', 'л': 'l', 'м': 'm', 'н': 'n', 'о': 'o', 'п': 'p', 'р': 'r', 'с': 's', 'т': 't', 'у': 'u', 'ф': 'f',
+  'х': 'kh', 'ц': 'c', 'ч': 'ch', 'ш': 'sh', 'щ': 'shch', 'ъ': '', 'ы': 'y', 'ь': '', 'э': 'e', 'ю': 'yu', 'я': 'ya',
+};
+
+/** Romanise one lower-case Cyrillic word with the Wikipedia scheme (iuliia's schema, letter by letter). */
+function romanise(word: string): string {
+  // Same procedure as iuliia's `translate` for a single word, without its per-call generator overhead.
+  const out: string[] = [];
+  let stem = word;
+  let endingLatin: string | undefined;
+  if (word.length > 2) {
+    endingLatin = WIKIPEDIA.translateEnding(word.slice(-2));
+    if (endingLatin !== undefined) stem = word.slice(0, -2);
+  }
+  for (let i = 0; i < stem.length; i++) {
+    const prev = i > 0 ? stem.charAt(i - 1) : '';
+    const next = i + 1 < stem.length ? stem.charAt(i + 1) : '';
+    out.push(WIKIPEDIA.translateLetter(prev, stem.charAt(i), next) ?? stem.charAt(i));
+  }
+  if (endingLatin !== undefined) out.push(endingLatin);
+  return out.join('');
+}
+
+/**
+ * Latin spelling of a word: Cyrillic is romanised (Wikipedia scheme; short all-caps acronyms letter by
+ * letter), Latin is returned as written. ё is read as е first, as most Russian texts write it.
+ */
+export function toLatin(word: string): string {
+  if (scriptOf(word) !== 'cyr') return word;
+  const acronym = isAllCaps(word) && letterCount(word) <= 5;
+  let w = word.toLowerCase().replace(/ё/g, 'е');
+  w = w.replace(/[іїєґўәғқңөұүһјђћљњџѕ]/g, (ch) => CYR_EXTRA[ch] ?? ch);
+  if (acronym) {
+    let out = '';
+    for (const ch of w) out += ACRONYM_LETTERS[ch] ?? ch;
+    return out;
+  }
+  return romanise(w);
+}
+
+const LIGATURES: Record<string, string> = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ı': 'i', 'þ': 'th', 'ð': 'd' };
+
+/**
+ * Fold a Latin spelling so that common variants of one name collide. Lower case, diacritics and
+ * non-letters dropped, then one consistent scheme:
+ * shch/sch→sh, sht→st (Эйнштейн/Einstein), tch→ch, dzh/dj→j, kh→h, ph→f, th→t, gh→g, ck→k, cz→ch,
+ * qu→kv, q→k, x→ks, w→v, tz→ts, z→s except in zh (Проза/Prosa), c→s before e/i/y else k (ch kept),
+ * j→i (Sergej/Sergei, Джон/John both "ion", Йоханнесбург/Johannesburg), y→i, initial u before a vowel → v (Уильям/William, Уилсон/Wilson), ie→e at the start and after a vowel (Yevgeny/Evgeny, Alekseyev/Alekseev), io→e after a consonant
+ * (Fyodor/Fedor), h after a vowel dropped (Mikhail/Mihail/Mikail, Akhmed/Ahmed), double letters single.
+ */
+export function foldLatin(latin: string): string {
+  let t = latin.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  t = t.replace(/[ßæœøłđıþð]/g, (ch) => LIGATURES[ch] ?? ch).replace(/[^a-z]/g, '');
+  t = t
+    .replace(/shch|sch/g, 'sh')
+    .replace(/sht/g, 'st')
+    .replace(/tch/g, 'ch')
+    .replace(/dzh|dj/g, 'j')
+    .replace(/kh/g, 'h')
+    .replace(/ph/g, 'f')
+    .replace(/th/g, 't')
+    .replace(/gh/g, 'g')
+    .replace(/ck/g, 'k')
+    .replace(/cz/g, 'ch')
+    .replace(/qu/g, 'kv')
+    .replace(/q/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/w/g, 'v')
+    .replace(/tz/g, 'ts')
+    .replace(/z(?!h)/g, 's')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/c(?!h)/g, 'k')
+    .replace(/j/g, 'i')
+    .replace(/y/g, 'i')
+    .replace(/^u(?=[aeio])/, 'v')
+    .replace(/^ie/, 'e')
+    .replace(/([aeiou])ie/g, '$1e')
+    .replace(/([^aeiou])io/g, '$1e')
+    .replace(/([aeiou])h/g, '$1')
+    .replace(/([a-z])\1+/g, '$1');
+  return t;
+}
+
+/** Length of the key prefix: long enough to tell names apart, short enough for Russian endings to fall off. */
+export const KEY_LENGTH = 5;
+
+/**
+ * Key of a folded form: trailing vowels dropped (Russian endings -а, -у, -ы, -ой…; English -a, -y), a short
+ * stem's instrumental/dative ending dropped (Иваном → ivan, Ираном → iran, and by symmetry Karim → kar),
+ * then the first {@link KEY_LENGTH} letters.
+ */
+export function keyOfFolded(folded: string): string {
+  let t = folded.replace(/[aeiou]+$/, '');
+  if (t.length < 2) t = folded.slice(0, 2);
+  const m = /^([a-z]{2,4})[aeiou]m$/.exec(t);
+  if (m !== null) t = m[1]!;
+  return t.slice(0, KEY_LENGTH);
+}
+
+/** A word's key and its full folded form. */
+export interface WordKey {
+  /** Language-neutral comparison key ("asado"). */
+  key: string;
+  /** Full folded Latin form ("asadova"), for messages and fuzzy matching. */
+  name: string;
+}
+
+const keyCache = new Map<string, WordKey>();
+const KEY_CACHE_LIMIT = 200_000;
+
+/**
+ * Key of one word in either script: "Асадова" → asado, "Asadov" → asado, "Сергей"/"Sergei"/"Sergey" → serg.
+ * Letters only: a word with digits keeps them only when it has fewer than two letters ("G20" → g20,
+ * "COP29" → kop). Cached per word, as it runs on every word of large collections.
+ */
+export function wordKey(word: string): WordKey {
+  const hit = keyCache.get(word);
+  if (hit !== undefined) return hit;
+  const letters = word.replace(/[0-9]/g, '');
+  let result: WordKey;
+  if (letterCount(word) < 2) {
+    const f = foldLatin(toLatin(letters)) + word.replace(/[^0-9]/g, '');
+    result = { key: f, name: f };
+  } else {
+    const folded = foldLatin(toLatin(letters));
+    result = { key: keyOfFolded(folded), name: folded };
+  }
+  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+  keyCache.set(word, result);
+  return result;
+}
+
+// A Russian adjective made from a place name: Тартуский, Алтайского, Невский (suffix -ск- plus an ending).
+const RU_PLACE_ADJECTIVE = /(?:ск|цк)(?:ий|ый|ой|ая|ое|ее|ого|ому|ом|ую|ие|ые|их|ых|им|ым|ими|ыми|ою)$/;
+
+/**
+ * Other keys the same word may stand for, for lenient mention checks (never for anchors): the key without
+ * the short-stem ending rule (Артем stays `artem`, as in Артемом), and for a Russian place adjective the key
+ * of its base (Тартуский → `tart`, as Tartu; Алтайского → `alt`, as Altai).
+ */
+export function alternativeKeys(word: string): string[] {
+  const out: string[] = [];
+  const { key, name } = wordKey(word);
+  if (letterCount(word) < 2) return out;
+  const plain = (name.replace(/[aeiou]+$/, '') || name).slice(0, KEY_LENGTH);
+  if (plain.length >= 2 && plain !== key) out.push(plain);
+  const lower = word.toLowerCase();
+  if (scriptOf(word) === 'cyr' && RU_PLACE_ADJECTIVE.test(lower)) {
+    const base = lower.replace(RU_PLACE_ADJECTIVE, '');
+    if (base.length >= 2) {
+      const k = wordKey(base).key;
+      if (k !== key) out.push(k);
+    }
+  }
+  return out;
+}
+
+/**
+ * Lower case with ё read as е and (for Latin) diacritics dropped: the form gazetteer and lexicon tables are
+ * compared on.
+ */
+export function normalizeWord(word: string): string {
+  const lower = word.toLowerCase();
+  let plain = true;
+  for (let i = 0; i < lower.length && plain; i++) {
+    const c = lower.charCodeAt(i);
+    plain = c < 0x80 || (c >= 0x430 && c <= 0x44f);
+  }
+  if (plain) return lower; // ASCII or plain Russian: nothing to fold
+  if (scriptOf(lower) === 'lat') return lower.normalize('NFD').replace(/\p{M}/gu, '');
+  return lower.replace(/ё/g, 'е');
+}

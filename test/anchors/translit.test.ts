@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import {
+  alternativeKeys, foldLatin, isAllCaps, isCapitalised, keyOfFolded, toLatin, tokenize, wordKey,
+} from '../../src/anchors/translit.js';
+
+const key = (w: string): string => wordKey(w).key;
+
+describe('wordKey: Russian and English spellings of one name meet', () => {
+  // Each row: spellings that must share a key (Russian case forms, English variants).
+  const same: Array<[string, ...string[]]> = [
+    ['asado', 'Асадов', 'Асадова', 'Асадовым', 'Асадову', 'Asadov', 'Asadova'],
+    ['mishu', 'Мишустин', 'Мишустина', 'Мишустиным', 'Mishustin'],
+    ['miail', 'Михаил', 'Михаила', 'Михаилом', 'Mikhail', 'Mihail'],
+    ['serg', 'Сергей', 'Сергея', 'Сергеем', 'Sergei', 'Sergey', 'Sergej'],
+    ['dmitr', 'Дмитрий', 'Дмитрия', 'Дмитрию', 'Dmitry', 'Dmitriy', 'Dmitrii'],
+    ['aliev', 'Алиев', 'Алиева', 'Алиеву', 'Aliyev', 'Aliev'],
+    ['bak', 'Баку', 'Baku'],
+    ['stavr', 'Ставрополь', 'Ставропольском', 'Stavropol'],
+    ['habar', 'Хабаровск', 'Хабаровского', 'Khabarovsk'],
+    ['fedor', 'Фёдор', 'Федор', 'Fyodor', 'Fedor'],
+    ['evgen', 'Евгений', 'Евгения', 'Yevgeny', 'Evgeny', 'Evgeniy'],
+    ['iur', 'Юрий', 'Юрию', 'Yuri', 'Yury', 'Yuriy'],
+    ['aleks', 'Алексеев', 'Alekseev', 'Alexeyev'],
+    ['einst', 'Эйнштейн', 'Einstein'],
+    ['ionso', 'Джонсон', 'Johnson'],
+    ['ivan', 'Иван', 'Ивана', 'Иваном', 'Ivan'],
+    ['kim', 'Ким', 'Кимом', 'Kim'],
+    ['ksk', 'ЦСКА', 'CSKA'],
+    ['selen', 'Зеленский', 'Зеленского', 'Zelensky', 'Zelenskiy'],
+    ['putin', 'Путин', 'Путина', 'Путиным', 'Putin'],
+    ['aserb', 'Азербайджан', 'Azerbaijan'],
+    ['ioane', 'Йоханнесбург', 'Johannesburg'],
+    ['vili', 'Уильям', 'William'],
+  ];
+  it.each(same)('%s', (expected, ...words) => {
+    for (const w of words) expect(key(w), w).toBe(expected);
+  });
+
+  it('keeps different names apart', () => {
+    const names = ['Асадов', 'Алиев', 'Путин', 'Пушкин', 'Мишустин', 'Медведев', 'Иванов', 'Ивашов', 'Лавров'];
+    expect(new Set(names.map(key)).size).toBe(names.length);
+  });
+
+  it('keeps letters of acronyms with digits, digits only for very short ones', () => {
+    expect(key('COP29')).toBe('kop');
+    expect(key('G20')).toBe('g20');
+  });
+
+  it('returns the full folded form as name', () => {
+    expect(wordKey('Асадова').name).toBe('asadova');
+    expect(wordKey('Aliyev').name).toBe('aliev');
+  });
+
+  it('caches per word', () => {
+    expect(wordKey('Кронштадт')).toBe(wordKey('Кронштадт'));
+  });
+});
+
+describe('toLatin and foldLatin', () => {
+  it('romanises with the Wikipedia scheme, acronyms letter by letter', () => {
+    expect(toLatin('Щёлково')).toBe('shchelkovo');
+    expect(toLatin('Юрий')).toBe('yury');
+    expect(toLatin('ЦСКА')).toBe('cska');
+    expect(toLatin('ЕАЭС')).toBe('eaes');
+    expect(toLatin('Putin')).toBe('Putin');
+  });
+
+  it('folds spelling variants onto one scheme', () => {
+    const rows: Array<[string, string]> = [
+      ['Mikhail', 'miail'], ['Xavier', 'ksavier'], ['Philip', 'filip'], ['Schmidt', 'shmidt'], ['Jackson', 'iakson'],
+      ['Dzhabarov', 'iabarov'], ['Erdoğan', 'erdogan'], ['Müller', 'muler'], ['Wagner', 'vagner'],
+      ['Yevgeny', 'evgeni'], ['Fyodorov', 'fedorov'], ['Cicero', 'sisero'], ['Tsirkon', 'tsirkon'],
+    ];
+    for (const [w, folded] of rows) expect(foldLatin(w), w).toBe(folded);
+  });
+
+  it('drops trailing vowels and short-stem case endings from keys', () => {
+    expect(keyOfFolded('asadova')).toBe('asado');
+    expect(keyOfFolded('ivanom')).toBe('ivan');
+    expect(keyOfFolded('li')).toBe('li');
+  });
+
+  it('offers alternative keys for lenient mention checks', () => {
+    expect(alternativeKeys('Тартуский')).toContain(key('Tartu'));
+    expect(alternativeKeys('Артемом')).not.toContain('art');
+    expect(alternativeKeys('Artem')).toContain(key('Артемом'));
+  });
+});
+
+describe('case helpers', () => {
+  it('tells capitals and acronyms', () => {
+    expect(isCapitalised('Азербайджан')).toBe(true);
+    expect(isCapitalised('азербайджан')).toBe(false);
+    expect(isCapitalised('Élysée')).toBe(true);
+    expect(isAllCaps('ЕАЭС')).toBe(true);
+    expect(isAllCaps('COP29')).toBe(true);
+    expect(isAllCaps('A')).toBe(false);
+    expect(isAllCaps('NATO-')).toBe(true);
+    expect(isAllCaps('Nato')).toBe(false);
+  });
+});
+
+describe('tokenize', () => {
+  const text = 'Mr. Smith met V. Putin in the U.S. on Monday. Then «Газпром» said: Russia\'s O\'Brien won\'t go. ' +
+    'Санкт-Петербург, Каспийское море.\nNew line';
+  const tokens = tokenize(text);
+
+  it('gives offsets that slice back', () => {
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it('drops possessives and contraction tails, keeps inner apostrophes and dotted acronyms', () => {
+    const words = tokens.map((t) => t.text);
+    expect(words).toContain('Russia');
+    expect(words).toContain("O'Brien");
+    expect(words).toContain('won');
+    expect(words).toContain('U.S.');
+    expect(words).not.toContain("Russia's");
+  });
+
+  it('marks sentence-initial words, not words after abbreviations or initials', () => {
+    const initial = (w: string): boolean => tokens.find((t) => t.text === w)!.initial;
+    expect(initial('Mr')).toBe(true);
+    expect(initial('Smith')).toBe(false);
+    expect(initial('Putin')).toBe(false);
+    expect(initial('Then')).toBe(true);
+    expect(initial('Russia')).toBe(true); // after a colon
+    expect(initial('New')).toBe(true); // after a line break
+  });
+
+  it('marks words joined by spaces or hyphens only', () => {
+    const joined = (w: string): boolean => tokens.find((t) => t.text === w)!.joined;
+    expect(joined('Петербург')).toBe(true);
+    expect(joined('Каспийское')).toBe(false); // after a comma
+    expect(joined('море')).toBe(true);
+    expect(joined('Smith')).toBe(true); // "Mr. Smith"
+  });
+
+  it('is linear on adversarial input', () => {
+    const adversarial = 'A-'.repeat(100_000) + 'Б'.repeat(100_000) + "'".repeat(50_000) + 'U.S.'.repeat(20_000);
+    const t0 = performance.now();
+    const out = tokenize(adversarial);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(out.length).toBeGreaterThan(100_000);
+  });
+});
