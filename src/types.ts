@@ -158,9 +158,12 @@ export interface Alignment {
 export type Severity = 'error' | 'warning' | 'info';
 
 interface DiscrepancyBase {
-  /** Russian paragraph indices involved (the link's Russian side). */
+  /**
+   * Russian paragraph indices involved: the paragraph that holds a figure or name, or, on the side that lacks
+   * it, every paragraph of the link that should have held it.
+   */
   ru: number[];
-  /** English paragraph indices involved (the link's English side). */
+  /** English paragraph indices involved, likewise. */
   en: number[];
   severity: Severity;
   /** One line a person can act on. */
@@ -266,11 +269,15 @@ export interface LengthModel {
   ratio: number;
   /** Variance of the length difference per character. */
   variance: number;
+  /** Share of translations whose length strays more than the variance says (heavy tails). @default 0 */
+  outlierShare?: number;
+  /** How many times wider the spread of those outliers is. @default 1 */
+  outlierScale?: number;
 }
 
 /** Tunable parameters of the alignment cost. Every field has a default measured on the development set. */
 export interface CostModel {
-  /** Length model (ratio and variance). @default {ratio: 1.049, variance: 2.1} */
+  /** Length model. @default {ratio: 1.049, variance: 2.1, outlierShare: 0.06, outlierScale: 1.75} */
   length: LengthModel;
   /**
    * Extra cost of each bead shape over 1-1, keyed `"<ru>-<en>"`; shapes not listed are not used.
@@ -283,6 +290,12 @@ export interface CostModel {
   sharedReward: number;
   /** Penalty per unit of rarity-weighted digit figures on one side of a two-sided bead. @default 1 */
   figurePenalty: number;
+  /**
+   * A paragraph left without counterpart is joined to a neighbouring link when its anchors explain at least
+   * this much (rarity-weighted) of that link's other side that the link's own side does not: a condensed
+   * translation, not an omission. `Infinity` turns this off. @default 0.6
+   */
+  absorbThreshold?: number;
 }
 
 /** Options for {@link alignDocuments}. */

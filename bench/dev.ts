@@ -1,0 +1,69 @@
+/**
+ * Reading the development benchmark (shared/dev, see its README): alignment cases with gold links, omissions
+ * and number changes, and the pairing collection.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { GoldMismatch, IndexLink } from './score.js';
+
+/** Where the development set lives: $BITEXT_DEV, else ../shared/dev beside the repository. */
+export function devRoot(): string | undefined {
+  const candidates = [process.env.BITEXT_DEV, resolve(import.meta.dirname, '../../shared/dev')].filter(Boolean) as string[];
+  return candidates.find((dir) => existsSync(join(dir, 'cases')));
+}
+
+/** A sentence of the gold, with its id shared by its translation. */
+export interface GoldSentence {
+  id: number;
+  text: string;
+}
+
+/** One alignment case. */
+export interface DevCase {
+  id: string;
+  ru: string;
+  en: string;
+  links: IndexLink[];
+  omissions: { ru: number[]; en: number[] };
+  mismatches: GoldMismatch[];
+  paragraphs: { ru: number; en: number };
+  sentences: { ru: GoldSentence[][]; en: GoldSentence[][] };
+}
+
+/** Load every case of the development set, sorted by id. */
+export function loadCases(root: string): DevCase[] {
+  const dir = join(root, 'cases');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((id) => {
+      const gold = JSON.parse(readFileSync(join(dir, id, 'gold.json'), 'utf8'));
+      return {
+        id,
+        ru: readFileSync(join(dir, id, 'ru.txt'), 'utf8'),
+        en: readFileSync(join(dir, id, 'en.txt'), 'utf8'),
+        links: gold.links,
+        omissions: gold.omissions,
+        mismatches: (gold.number_mismatches ?? []).map((item: { ru: number; en: number }) => ({ ru: item.ru, en: item.en })),
+        paragraphs: gold.paragraphs,
+        sentences: gold.sentences,
+      };
+    });
+}
+
+/** The pairing task: file paths and gold pairs. */
+export interface PairingTask {
+  files: string[];
+  pairs: Array<[string, string]>;
+  unpaired: string[];
+  roles: Record<string, { lang: 'ru' | 'en'; role: string }>;
+}
+
+/** Load the pairing task. */
+export function loadPairing(root: string): PairingTask {
+  const dir = join(root, 'pairing');
+  const gold = JSON.parse(readFileSync(join(dir, 'gold_pairs.json'), 'utf8'));
+  const files = readdirSync(join(dir, 'docs')).sort().map((name) => join(dir, 'docs', name));
+  return { files, pairs: gold.pairs, unpaired: gold.unpaired, roles: gold.files };
+}

@@ -1,0 +1,215 @@
+/**
+ * Paragraph alignment of a Russian and an English document: inputs resolved to one Document per language, the
+ * bead DP run under the cost model, and the path turned into links with their evidence and confidence.
+ */
+import { parseDocument } from '../document.js';
+import { InputError, toSafeResult, type SafeResult } from '../errors.js';
+import type { AlignOptions, Alignment, Anchor, AnchorMatch, CostModel, Document, Lang, Link, LinkEvidence, Paragraph, Warning } from '../types.js';
+import { solveBeads } from './dp.js';
+import { PairEvidence } from './evidence.js';
+import { lengthCost } from './length.js';
+import { beadShapes, DEFAULT_COST_MODEL, type PricedShape as BeadShape } from './model.js';
+
+/** A document to align: raw text, bytes, or an already parsed Document. */
+export type AlignInput = string | Uint8Array | Document;
+
+/** Total-length ratio (English / Russian, after the model's ratio) outside which a warning is given. */
+const SUSPICIOUS_LENGTH_RATIO = 2;
+
+/**
+ * Align the paragraphs of two versions of a text, one Russian and one English, given in either order.
+ *
+ * Every paragraph of both documents appears in exactly one link; links are in document order; a paragraph
+ * with no counterpart is a link with an empty side.
+ *
+ * @throws {InputError} when an input cannot be read (see {@link parseDocument}) or both are in the same language
+ *   (`same-language`).
+ */
+export function alignDocuments(a: AlignInput, b: AlignInput, options: AlignOptions = {}): Alignment {
+  const { ru, en, warnings } = resolvePair(a, b, options);
+  const model: CostModel = { ...DEFAULT_COST_MODEL, ...options.cost };
+  const links = alignParagraphs(ru.paragraphs, en.paragraphs, model, options.band);
+  warnings.push(...lengthWarnings(ru, en, model));
+  return { ru, en, links, warnings };
+}
+
+/** {@link alignDocuments} without throwing: `{success: true, data}` or `{success: false, error}`. */
+export function safeAlignDocuments(a: AlignInput, b: AlignInput, options: AlignOptions = {}): SafeResult<Alignment> {
+  return toSafeResult(() => alignDocuments(a, b, options));
+}
+
+/** Align two paragraph sequences under a cost model. Pure; the core of {@link alignDocuments}. */
+export function alignParagraphs(
+  ruParagraphs: readonly Paragraph[],
+  enParagraphs: readonly Paragraph[],
+  model: CostModel = DEFAULT_COST_MODEL,
+  band?: number,
+): Link[] {
+  const evidence = new PairEvidence(ruParagraphs, enParagraphs);
+  const ruPrefix = prefixLengths(ruParagraphs);
+  const enPrefix = prefixLengths(enParagraphs);
+  const shapes = beadShapes(model);
+  const cost = (i: number, j: number, shape: BeadShape): number => {
+    if (shape.ru === 0 || shape.en === 0) return model.omission;
+    const ruLength = ruPrefix[i + shape.ru] - ruPrefix[i];
+    const enLength = enPrefix[j + shape.en] - enPrefix[j];
+    const { shared, oneSidedFigures } = evidence.bead(i, i + shape.ru, j, j + shape.en);
+    return shape.cost + lengthCost(ruLength, enLength, model.length) - model.sharedReward * shared + model.figurePenalty * oneSidedFigures;
+  };
+  const path = solveBeads({ n: ruParagraphs.length, m: enParagraphs.length, shapes, cost }, { band });
+  let startMargin = Infinity;
+  const beads = path.map((step) => {
+    const margin = Math.min(startMargin, step.endMargin);
+    startMargin = step.endMargin;
+    return {
+      ru: range(step.i, step.shape.ru),
+      en: range(step.j, step.shape.en),
+      score: round(margin === Infinity ? 1 : 1 - Math.exp(-Math.max(0, margin))),
+    };
+  });
+  return absorbCondensedOrphans(beads, evidence, model.absorbThreshold).map((bead) => ({
+    ...bead,
+    evidence: linkEvidence(
+      bead.ru.map((index) => ruParagraphs[index]),
+      bead.en.map((index) => enParagraphs[index]),
+    ),
+  }));
+}
+
+type Bead = Pick<Link, 'ru' | 'en' | 'score'>;
+
+/**
+ * A condensed translation renders two paragraphs as one shorter paragraph, which the length model reads as a
+ * paragraph without counterpart. A one-sided paragraph whose anchors explain part of a neighbouring bead's other
+ * side that the bead's own side does not ("culture", "humanitarian" in the English, found only in the orphan
+ * Russian paragraph next to it) is joined to that bead. A true omission shares nothing specific with its
+ * neighbours, so it stays.
+ */
+function absorbCondensedOrphans(beads: Bead[], evidence: PairEvidence, threshold: number | undefined): Bead[] {
+  if (threshold === undefined || !Number.isFinite(threshold)) return beads;
+  const out = [...beads];
+  for (let k = 0; k < out.length; k++) {
+    const orphan = out[k];
+    const side = orphan.ru.length > 0 && orphan.en.length === 0 ? 'ru' : orphan.en.length > 0 && orphan.ru.length === 0 ? 'en' : undefined;
+    if (!side || orphan[side].length !== 1) continue;
+    let best: { at: number; gain: number } | undefined;
+    for (const at of [k - 1, k + 1]) {
+      const neighbour = out[at];
+      if (!neighbour || neighbour.ru.length === 0 || neighbour.en.length === 0) continue;
+      const gain = evidence.explained(side, orphan[side][0], neighbour);
+      if (gain >= threshold && (!best || gain > best.gain)) best = { at, gain };
+    }
+    if (!best) continue;
+    const neighbour = out[best.at];
+    const merged: Bead = {
+      ru: [...neighbour.ru, ...orphan.ru].sort((a, b) => a - b),
+      en: [...neighbour.en, ...orphan.en].sort((a, b) => a - b),
+      score: round(Math.min(neighbour.score, orphan.score) * (1 - Math.exp(-best.gain))),
+    };
+    out.splice(Math.min(k, best.at), 2, merged);
+    k = Math.min(k, best.at) - 1;
+  }
+  return out;
+}
+
+/**
+ * Match the anchors of a group of Russian paragraphs with those of a group of English paragraphs by key, in
+ * text order: each anchor is matched at most once.
+ */
+export function linkEvidence(ruParagraphs: readonly Paragraph[], enParagraphs: readonly Paragraph[]): LinkEvidence {
+  const enByKey = new Map<string, Anchor[]>();
+  for (const anchor of enParagraphs.flatMap((paragraph) => paragraph.anchors)) {
+    const list = enByKey.get(anchor.key);
+    if (list) list.push(anchor);
+    else enByKey.set(anchor.key, [anchor]);
+  }
+  const shared: AnchorMatch[] = [];
+  const ruOnly: Anchor[] = [];
+  for (const anchor of ruParagraphs.flatMap((paragraph) => paragraph.anchors)) {
+    const match = enByKey.get(anchor.key)?.shift();
+    if (match) shared.push({ key: anchor.key, kind: anchor.kind, ru: anchor, en: match });
+    else ruOnly.push(anchor);
+  }
+  const enOnly = [...enByKey.values()].flat().sort((x, y) => x.start - y.start);
+  return { shared, ruOnly, enOnly };
+}
+
+/** Parse both inputs and put them in (Russian, English) order. */
+function resolvePair(a: AlignInput, b: AlignInput, options: AlignOptions): { ru: Document; en: Document; warnings: Warning[] } {
+  const warnings: Warning[] = [];
+  const parse = (input: AlignInput, k: 0 | 1, lang?: Lang): Document =>
+    isDocument(input)
+      ? input
+      : parseDocument(input, {
+          id: options.ids?.[k],
+          lang: lang ?? options.langs?.[k],
+          glossary: options.glossary,
+          lexicon: options.lexicon,
+          paragraphs: options.paragraphs,
+          maxInputSize: options.maxInputSize,
+        });
+  const first = toSafeResult(() => parse(a, 0));
+  const second = toSafeResult(() => parse(b, 1));
+  let docA: Document;
+  let docB: Document;
+  if (first.success && second.success) {
+    docA = first.data;
+    docB = second.data;
+  } else if (!first.success && first.error.code === 'undetected-language' && second.success) {
+    // A text with no letters (figures only) takes the language the other one lacks.
+    docB = second.data;
+    docA = parse(a, 0, other(docB.lang));
+    warnings.push(guessedWarning(docA));
+  } else if (!second.success && second.error.code === 'undetected-language' && first.success) {
+    docA = first.data;
+    docB = parse(b, 1, other(docA.lang));
+    warnings.push(guessedWarning(docB));
+  } else {
+    throw first.success ? (second as { error: InputError }).error : first.error;
+  }
+  if (docA.lang === docB.lang) {
+    const name = docA.lang === 'ru' ? 'Russian' : 'English';
+    throw new InputError(
+      'same-language',
+      `both texts are ${name}; give one Russian and one English text (or pass \`langs\` / --lang-a, --lang-b if detection is wrong)`,
+    );
+  }
+  const [ru, en] = docA.lang === 'ru' ? [docA, docB] : [docB, docA];
+  warnings.push(...ru.warnings.map((w) => side('Russian', w)), ...en.warnings.map((w) => side('English', w)));
+  return { ru, en, warnings };
+}
+
+function lengthWarnings(ru: Document, en: Document, model: CostModel): Warning[] {
+  const ruLength = ru.paragraphs.reduce((sum, p) => sum + p.clean.length, 0);
+  const enLength = en.paragraphs.reduce((sum, p) => sum + p.clean.length, 0);
+  const ratio = enLength / Math.max(1, ruLength * model.length.ratio);
+  if (ratio > SUSPICIOUS_LENGTH_RATIO || ratio < 1 / SUSPICIOUS_LENGTH_RATIO) {
+    return [
+      {
+        code: 'length-ratio',
+        message: `the English text is ${ratio.toFixed(1)}× the length expected of a translation of the Russian: one version may be a summary or hold other material; expect many unmatched paragraphs`,
+      },
+    ];
+  }
+  return [];
+}
+
+function isDocument(input: AlignInput): input is Document {
+  return typeof input === 'object' && !(input instanceof Uint8Array) && Array.isArray((input as Document).paragraphs);
+}
+
+const other = (lang: Lang): Lang => (lang === 'ru' ? 'en' : 'ru');
+const side = (name: string, warning: Warning): Warning => ({ code: warning.code, message: `${name} text: ${warning.message}` });
+const guessedWarning = (doc: Document): Warning => ({
+  code: 'language-assumed',
+  message: `${doc.id ?? 'one text'} has no letters to tell its language; read as ${doc.lang === 'ru' ? 'Russian' : 'English'} since the other text is not`,
+});
+
+function prefixLengths(paragraphs: readonly Paragraph[]): Float64Array {
+  const prefix = new Float64Array(paragraphs.length + 1);
+  paragraphs.forEach((paragraph, k) => (prefix[k + 1] = prefix[k] + paragraph.clean.length));
+  return prefix;
+}
+
+const range = (start: number, count: number): number[] => Array.from({ length: count }, (_, k) => start + k);
+const round = (x: number): number => Math.round(x * 1000) / 1000;

@@ -1,0 +1,186 @@
+/**
+ * Monotonic bead alignment by dynamic programming over a band around the diagonal.
+ *
+ * Generic over the cost of a bead: the caller says what aligning Russian items [i, i+a) with English items
+ * [j, j+b) costs. The band follows the slope m/n, so even very unequal lengths (1 vs 500) cost O(n + m)
+ * cells per unit of band width; when the best path touches the band's edge the band is doubled and the
+ * search repeated, so the band never silently cuts the answer off.
+ */
+
+/** A bead shape: how many Russian and English items one link takes. */
+export interface BeadShape {
+  ru: number;
+  en: number;
+}
+
+/** One step of the best path. */
+export interface PathStep {
+  /** First Russian item. */
+  i: number;
+  /** First English item. */
+  j: number;
+  shape: BeadShape;
+  cost: number;
+  /**
+   * How much worse (in cost units) the best path becomes if the boundary *after* this bead moves to a
+   * neighbouring position: large = a sure boundary. Infinity at the end of the texts.
+   */
+  endMargin: number;
+}
+
+/** The problem: sizes, shapes, cost. */
+export interface BeadProblem {
+  n: number;
+  m: number;
+  shapes: readonly BeadShape[];
+  /** Cost of aligning Russian [i, i + shape.ru) with English [j, j + shape.en). Must be finite. */
+  cost(i: number, j: number, shape: BeadShape): number;
+}
+
+/** Options for {@link solveBeads}. */
+export interface SolveOptions {
+  /** Initial half-width of the band, in items. @default 24 */
+  band?: number;
+}
+
+/** Build the band for a given half-width: for each row i, the columns [lo, hi] it holds. */
+class Band {
+  readonly lo: Int32Array;
+  readonly hi: Int32Array;
+  readonly offset: Int32Array;
+  readonly size: number;
+
+  constructor(
+    readonly n: number,
+    readonly m: number,
+    width: number,
+  ) {
+    this.lo = new Int32Array(n + 1);
+    this.hi = new Int32Array(n + 1);
+    this.offset = new Int32Array(n + 1);
+    const slope = n === 0 ? m : m / n;
+    let size = 0;
+    for (let i = 0; i <= n; i++) {
+      const center = i * slope;
+      this.lo[i] = Math.max(0, Math.floor(center - slope - width));
+      this.hi[i] = Math.min(m, Math.ceil(center + slope + width));
+      if (n === 0) {
+        this.lo[i] = 0;
+        this.hi[i] = m;
+      }
+      this.offset[i] = size;
+      size += this.hi[i] - this.lo[i] + 1;
+    }
+    this.size = size;
+  }
+
+  /** Flat index of cell (i, j), or -1 outside the band. */
+  index(i: number, j: number): number {
+    if (i < 0 || i > this.n || j < this.lo[i] || j > this.hi[i]) return -1;
+    return this.offset[i] + j - this.lo[i];
+  }
+
+  /** Whether (i, j) lies on an edge of the band that is not an edge of the whole grid. */
+  onInnerEdge(i: number, j: number): boolean {
+    return (j === this.lo[i] && j > 0) || (j === this.hi[i] && j < this.m);
+  }
+
+  get full(): boolean {
+    for (let i = 0; i <= this.n; i++) if (this.lo[i] > 0 || this.hi[i] < this.m) return false;
+    return true;
+  }
+}
+
+/** Find the least-cost monotonic sequence of beads covering both sequences. */
+export function solveBeads(problem: BeadProblem, options: SolveOptions = {}): PathStep[] {
+  let width = Math.max(1, options.band ?? 24);
+  for (;;) {
+    const band = new Band(problem.n, problem.m, width);
+    const result = solveInBand(problem, band);
+    if (band.full || !result.path.some((step) => band.onInnerEdge(step.i, step.j))) return result.path;
+    width *= 2;
+  }
+}
+
+function solveInBand(problem: BeadProblem, band: Band): { path: PathStep[] } {
+  const { n, m, shapes } = problem;
+  const forward = new Float64Array(band.size).fill(Infinity);
+  const back = new Int8Array(band.size).fill(-1);
+  // costs[s][cell]: cost of the bead of shape s that ends at cell; shared by the forward and backward passes.
+  const costs = shapes.map(() => new Float64Array(band.size).fill(Infinity));
+  forward[band.index(0, 0)] = 0;
+
+  for (let i = 0; i <= n; i++) {
+    for (let j = band.lo[i]; j <= band.hi[i]; j++) {
+      const cell = band.index(i, j);
+      let best = forward[cell];
+      let bestShape = back[cell];
+      for (let s = 0; s < shapes.length; s++) {
+        const shape = shapes[s];
+        const from = band.index(i - shape.ru, j - shape.en);
+        if (from < 0 || forward[from] === Infinity) continue;
+        const cost = problem.cost(i - shape.ru, j - shape.en, shape);
+        costs[s][cell] = cost;
+        const total = forward[from] + cost;
+        if (total < best) {
+          best = total;
+          bestShape = s;
+        }
+      }
+      forward[cell] = best;
+      back[cell] = bestShape;
+    }
+  }
+
+  // Backward pass: the least cost from each cell to the end, reusing the bead costs of the forward pass.
+  const backward = new Float64Array(band.size).fill(Infinity);
+  backward[band.index(n, m)] = 0;
+  for (let i = n; i >= 0; i--) {
+    for (let j = band.hi[i]; j >= band.lo[i]; j--) {
+      const cell = band.index(i, j);
+      let best = backward[cell];
+      for (let s = 0; s < shapes.length; s++) {
+        const shape = shapes[s];
+        const to = band.index(i + shape.ru, j + shape.en);
+        if (to < 0 || backward[to] === Infinity) continue;
+        const total = costs[s][to] + backward[to];
+        if (total < best) best = total;
+      }
+      backward[cell] = best;
+    }
+  }
+
+  const path: PathStep[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const cell = band.index(i, j);
+    const s = back[cell];
+    if (s < 0) throw new Error(`alignment DP found no path through (${i}, ${j}); this is a bug`);
+    const shape = shapes[s];
+    path.push({ i: i - shape.ru, j: j - shape.en, shape, cost: costs[s][cell], endMargin: Infinity });
+    i -= shape.ru;
+    j -= shape.en;
+  }
+  path.reverse();
+
+  // Margin of each boundary: the best total through a neighbouring cell off the path, minus the best total.
+  const total = forward[band.index(n, m)];
+  const onPath = new Set<number>([band.index(0, 0)]);
+  for (const step of path) onPath.add(band.index(step.i + step.shape.ru, step.j + step.shape.en));
+  for (const step of path) {
+    const ei = step.i + step.shape.ru;
+    const ej = step.j + step.shape.en;
+    if (ei === n && ej === m) continue;
+    let alternative = Infinity;
+    for (let di = -1; di <= 1; di++) {
+      for (let dj = -1; dj <= 1; dj++) {
+        const cell = band.index(ei + di, ej + dj);
+        if (cell < 0 || onPath.has(cell)) continue;
+        alternative = Math.min(alternative, forward[cell] + backward[cell]);
+      }
+    }
+    step.endMargin = alternative - total;
+  }
+  return { path };
+}

@@ -1,0 +1,285 @@
+/**
+ * Discrepancies between the two versions, read off an alignment: paragraphs with no counterpart (coverage
+ * gaps), figures that differ, figures and names present in one version only. Agreements — the same value in
+ * another form ("4,3 млрд" = "4.3 billion", "10 тысяч" = "10,000", "двух" = "two") — are never reported.
+ */
+import { isCheckedFigure } from '../align/evidence.js';
+import { textMentions } from '../anchors/names.js';
+import type {
+  Alignment,
+  Anchor,
+  Discrepancy,
+  Document,
+  EntityMissing,
+  GlossaryEntry,
+  Lang,
+  Link,
+  NumberMismatch,
+  NumberMissing,
+  UnmatchedParagraph,
+} from '../types.js';
+
+/** Options for {@link findDiscrepancies}. */
+export interface CheckOptions {
+  /** The glossary the documents were parsed with, so that name checks know the same names. @default [] */
+  glossary?: GlossaryEntry[];
+  /**
+   * Report a name missing from the other version only when its document names it in at most this many
+   * paragraphs. A name the text keeps returning to (the two countries of a bilateral report) is its topic,
+   * and translations replace repeated mentions with "the two countries", "the sides". @default 1
+   */
+  maxEntityMentions?: number;
+  /** Kinds to report. @default every kind */
+  kinds?: Array<Discrepancy['kind']>;
+}
+
+const FIGURE_KINDS = new Set(['number', 'year', 'ordinal', 'date']);
+const LANG_NAME: Record<Lang, string> = { ru: 'Russian', en: 'English' };
+
+/** Everything that differs between the two versions of an alignment, in document order. */
+export function findDiscrepancies(alignment: Alignment, options: CheckOptions = {}): Discrepancy[] {
+  const { links } = alignment;
+  const wanted = new Set(options.kinds ?? ['unmatched-paragraph', 'number-mismatch', 'number-missing', 'entity-missing']);
+  const mentions = {
+    ru: paragraphMentions(alignment.ru),
+    en: paragraphMentions(alignment.en),
+  };
+  const out: Discrepancy[] = [];
+  links.forEach((link, k) => {
+    if (link.ru.length === 0 || link.en.length === 0) {
+      if (wanted.has('unmatched-paragraph')) out.push(...unmatched(alignment, link));
+      return;
+    }
+    const figures = figureDiscrepancies(alignment, links, k);
+    out.push(...figures.filter((d) => wanted.has(d.kind)));
+    if (wanted.has('entity-missing')) {
+      out.push(...entityDiscrepancies(alignment, links, k, mentions, options));
+    }
+  });
+  return out;
+}
+
+function unmatched(alignment: Alignment, link: Link): UnmatchedParagraph[] {
+  const side: Lang = link.ru.length > 0 ? 'ru' : 'en';
+  const doc = alignment[side];
+  return link[side].map((index) => {
+    const paragraph = doc.paragraphs[index];
+    const anchors = paragraph.anchors.filter((anchor) => anchor.kind !== 'term');
+    const figures = anchors.filter(isCheckedFigure).length;
+    const names = anchors.filter((anchor) => anchor.kind === 'entity').length;
+    const what = [figures && plural(figures, 'figure'), names && plural(names, 'name')].filter(Boolean).join(', ');
+    return {
+      kind: 'unmatched-paragraph',
+      side,
+      ru: side === 'ru' ? [index] : [],
+      en: side === 'en' ? [index] : [],
+      span: { start: paragraph.start, end: paragraph.end },
+      anchors,
+      severity: 'warning',
+      message: `${LANG_NAME[side]} ¶${index} has no ${LANG_NAME[otherLang(side)]} counterpart: «${excerpt(paragraph.clean)}»${what ? ` (${what})` : ''}`,
+    };
+  });
+}
+
+/** Figures of one link: matched by key first (agreements), then leftovers paired into mismatches or reported as missing. */
+function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Array<NumberMismatch | NumberMissing> {
+  const link = links[k];
+  const ruAll = figuresOf(alignment.ru, link.ru);
+  const enAll = figuresOf(alignment.en, link.en);
+  const enLeft = [...enAll];
+  const ruLeft: Anchor[] = [];
+  for (const anchor of ruAll) {
+    const at = enLeft.findIndex((candidate) => sameFigure(anchor, candidate));
+    if (at >= 0) enLeft.splice(at, 1);
+    else ruLeft.push(anchor);
+  }
+  // Only figures written in digits are checked: spelled-out numbers are too often paraphrased ("двух" = "both").
+  const ruChecked = ruLeft.filter(isCheckedFigure);
+  const enChecked = enLeft.filter(isCheckedFigure);
+
+  const out: Array<NumberMismatch | NumberMissing> = [];
+  const pairs = pairMismatches(ruChecked, enChecked);
+  const paired = new Set<Anchor>(pairs.flat());
+  for (const [ruAnchor, enAnchor] of pairs) {
+    out.push({
+      kind: 'number-mismatch',
+      ru: [paragraphOf(alignment.ru, ruAnchor)],
+      en: [paragraphOf(alignment.en, enAnchor)],
+      ruValue: ruAnchor.surface,
+      enValue: enAnchor.surface,
+      ruAnchor,
+      enAnchor,
+      severity: 'error',
+      message: `figure differs: Russian ¶${paragraphOf(alignment.ru, ruAnchor)} «${ruAnchor.surface}» (${describe(ruAnchor)}) vs English ¶${paragraphOf(alignment.en, enAnchor)} «${enAnchor.surface}» (${describe(enAnchor)})`,
+    });
+  }
+  for (const [side, anchors] of [['ru', ruChecked], ['en', enChecked]] as const) {
+    const otherSide = otherLang(side);
+    for (const anchor of anchors) {
+      if (paired.has(anchor)) continue;
+      // A figure the translation moved into a neighbouring paragraph is not missing.
+      if (presentNearby(alignment[otherSide], links, k, otherSide, anchor)) continue;
+      const at = paragraphOf(alignment[side], anchor);
+      out.push({
+        kind: 'number-missing',
+        side,
+        ru: side === 'ru' ? [at] : link.ru,
+        en: side === 'en' ? [at] : link.en,
+        value: anchor.surface,
+        anchor,
+        severity: 'warning',
+        message: `${LANG_NAME[side]} ¶${at} has «${anchor.surface}» (${describe(anchor)}); the ${LANG_NAME[otherSide]} ¶${link[otherSide].join('+')} has no such figure`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Two figures agree when their keys are equal, or their values are (a year written as a bare number). */
+function sameFigure(a: Anchor, b: Anchor): boolean {
+  if (a.key === b.key) return true;
+  return a.value !== undefined && a.value === b.value && a.kind !== 'date' && b.kind !== 'date' && (a.kind === 'year' || b.kind === 'year' || a.kind === b.kind);
+}
+
+/**
+ * Pair leftover figures of the two sides that look like the same quantity with another value: same kind,
+ * compatible units, comparable magnitude. Greedy by similarity, one to one.
+ */
+function pairMismatches(ru: Anchor[], en: Anchor[]): Array<[Anchor, Anchor]> {
+  const candidates: Array<{ r: Anchor; e: Anchor; score: number }> = [];
+  for (const r of ru) {
+    for (const e of en) {
+      const score = mismatchSimilarity(r, e);
+      if (score > 0) candidates.push({ r, e, score });
+    }
+  }
+  candidates.sort((x, y) => y.score - x.score);
+  const used = new Set<Anchor>();
+  const pairs: Array<[Anchor, Anchor]> = [];
+  for (const { r, e } of candidates) {
+    if (used.has(r) || used.has(e)) continue;
+    used.add(r);
+    used.add(e);
+    pairs.push([r, e]);
+  }
+  return pairs;
+}
+
+/**
+ * How much two different figures look like one quantity written differently; 0 = not comparable.
+ * Comparable: the same kind (a year and a bare four-digit number count as one), no two different units (a unit
+ * stated on one side only is common: "22-25 градусов" vs "from 22 to 25 degrees"), the same written shape (digits before and after the decimal mark, as a slip of the pen or a
+ * mistyped figure keeps it: 4,3 → 4.8, 17 → 19, 1 000 → 3 000) and less than a factor of ten apart. Two dates
+ * always compare, best when they share the month. A figure converted to other units (4,5 метра vs 15 feet) or rounded
+ * (1,1 vs 1) is therefore not a mismatch; it is reported as missing on each side instead.
+ */
+function mismatchSimilarity(r: Anchor, e: Anchor): number {
+  if (r.kind === 'date' || e.kind === 'date') {
+    if (r.kind !== e.kind) return 0;
+    return r.key.slice(0, 'date:MM'.length) === e.key.slice(0, 'date:MM'.length) ? 1 : 0.5;
+  }
+  if (r.value === undefined || e.value === undefined) return 0;
+  const kindsMatch = r.kind === e.kind || (r.kind === 'year' && e.kind === 'number') || (r.kind === 'number' && e.kind === 'year');
+  if (!kindsMatch || (r.unit && e.unit && r.unit !== e.unit)) return 0;
+  if (digitShape(r.value) !== digitShape(e.value)) return 0;
+  const ratio = Math.max(Math.abs(r.value), Math.abs(e.value)) / Math.max(1e-9, Math.min(Math.abs(r.value), Math.abs(e.value)));
+  if (!(ratio < 10)) return 0;
+  return 1 / ratio + (r.kind === e.kind ? 0.5 : 0) + (r.unit && r.unit === e.unit ? 0.5 : 0);
+}
+
+/** Digits before and after the decimal mark of a value: 4.3 → "1.1", 1000 → "4.0". */
+function digitShape(value: number): string {
+  const [integer, fraction = ''] = String(Math.abs(value)).split('.');
+  return `${integer.length}.${fraction.length}`;
+}
+
+/** Whether the other side of the neighbouring links (k-1, k+1) carries the figure. */
+function presentNearby(doc: Document, links: Link[], k: number, side: Lang, anchor: Anchor): boolean {
+  for (const neighbour of [links[k - 1], links[k + 1]]) {
+    if (!neighbour) continue;
+    for (const index of neighbour[side]) {
+      if (doc.paragraphs[index].anchors.some((candidate) => sameFigure(anchor, candidate))) return true;
+    }
+  }
+  return false;
+}
+
+/** Names of one link that the other side does not carry, under any spelling or case form. */
+function entityDiscrepancies(
+  alignment: Alignment,
+  links: Link[],
+  k: number,
+  mentions: Record<Lang, Map<string, number>>,
+  options: CheckOptions,
+): EntityMissing[] {
+  const link = links[k];
+  const maxMentions = options.maxEntityMentions ?? 1;
+  const out: EntityMissing[] = [];
+  for (const side of ['ru', 'en'] as const) {
+    const otherSide = otherLang(side);
+    const doc = alignment[side];
+    const otherDoc = alignment[otherSide];
+    const otherIndices = [links[k - 1], link, links[k + 1]].flatMap((l) => (l ? l[otherSide] : []));
+    const otherText = otherIndices.map((index) => otherDoc.paragraphs[index].clean).join('\n');
+    const otherKeys = new Set(otherIndices.flatMap((index) => otherDoc.paragraphs[index].anchors.map((a) => a.key)));
+    const reported = new Set<string>();
+    for (const index of link[side]) {
+      for (const anchor of doc.paragraphs[index].anchors) {
+        if (anchor.kind !== 'entity' || reported.has(anchor.key)) continue;
+        if ((mentions[side].get(anchor.key) ?? 0) > maxMentions) continue;
+        if (otherKeys.has(anchor.key)) continue;
+        if (textMentions(otherText, otherSide, anchor.key, { glossary: options.glossary })) continue;
+        reported.add(anchor.key);
+        out.push({
+          kind: 'entity-missing',
+          side,
+          ru: side === 'ru' ? [index] : link.ru,
+          en: side === 'en' ? [index] : link.en,
+          value: anchor.surface,
+          anchor,
+          severity: 'warning',
+          message: `${LANG_NAME[side]} ¶${index} names «${anchor.surface}»; the ${LANG_NAME[otherSide]} ¶${link[otherSide].join('+')} does not`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** For each entity key, in how many paragraphs of the document it occurs. */
+function paragraphMentions(doc: Document): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const paragraph of doc.paragraphs) {
+    const keys = new Set(paragraph.anchors.filter((a) => a.kind === 'entity').map((a) => a.key));
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function figuresOf(doc: Document, indices: number[]): Anchor[] {
+  return indices.flatMap((index) => doc.paragraphs[index].anchors.filter((anchor) => FIGURE_KINDS.has(anchor.kind)));
+}
+
+function paragraphOf(doc: Document, anchor: Anchor): number {
+  return doc.paragraphs.findIndex((paragraph) => anchor.start >= paragraph.start && anchor.end <= paragraph.end);
+}
+
+function describe(anchor: Anchor): string {
+  const value = anchor.kind === 'date' ? anchor.key.slice('date:'.length) : anchor.kind === 'ordinal' ? ordinal(anchor.value ?? 0) : String(anchor.value ?? anchor.key);
+  const parts = [anchor.qualifier, value, anchor.unit].filter(Boolean);
+  return `${anchor.kind} ${parts.join(' ')}`;
+}
+
+function excerpt(text: string, length = 80): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`;
+}
+
+/** 1 → "1st", 12 → "12th", 22 → "22nd". */
+function ordinal(n: number): string {
+  const teen = Math.abs(n) % 100 >= 11 && Math.abs(n) % 100 <= 13;
+  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[Math.abs(n) % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+const otherLang = (lang: Lang): Lang => (lang === 'ru' ? 'en' : 'ru');
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;

@@ -1,0 +1,76 @@
+/**
+ * From text to a {@link Document}: decode, cut paragraphs, read metadata, decide the language, attach anchors.
+ * The only stage that composes the text and anchor stages; everything after it works on Documents.
+ */
+import { extractAnchors } from './anchors/extract.js';
+import { InputError, toSafeResult, type SafeResult } from './errors.js';
+import { decodeText } from './text/decode.js';
+import { detectLanguage } from './text/language.js';
+import { findMetadata } from './text/metadata.js';
+import { toSourceSpan } from './text/normalize.js';
+import { splitParagraphs } from './text/paragraphs.js';
+import type { Anchor, Document, Paragraph, ParseOptions, Span, Warning } from './types.js';
+
+/**
+ * Parse a text (a string, or UTF-8 / UTF-16-with-BOM bytes) into an anchored {@link Document}.
+ *
+ * @throws {InputError} `empty`, `not-utf8`, `binary`, `too-large`, or `undetected-language` when the text has
+ *   no Russian or English letters and no `lang` option was given.
+ */
+export function parseDocument(input: string | Uint8Array, options: ParseOptions = {}): Document {
+  const { text: source, warnings } = decodeText(input, { maxInputSize: options.maxInputSize, source: options.id });
+  const { paragraphs: bare } = splitParagraphs(source, { mode: options.paragraphs });
+  const meta = findMetadata(source, bare, { date: options.date });
+
+  const guess = detectLanguage(source);
+  const lang = options.lang ?? guess.lang;
+  if (!lang) {
+    throw new InputError(
+      'undetected-language',
+      'no Russian or English text found; pass the `lang` option (CLI: --lang-a/--lang-b) if the text is one of them',
+      { source: options.id },
+    );
+  }
+  if (!options.lang) warnings.push(...guess.warnings);
+
+  const anchorDate = meta.date && /^\d{4}-\d{2}-\d{2}$/.test(meta.date) ? meta.date : undefined;
+  const paragraphs: Paragraph[] = bare.map((paragraph) => {
+    const anchors = extractAnchors(paragraph.clean, lang, {
+      date: anchorDate,
+      glossary: options.glossary,
+      lexicon: options.lexicon,
+    }).flatMap((anchor) => relocate(anchor, paragraph, source, meta.spans));
+    return { ...paragraph, anchors };
+  });
+
+  if (!paragraphs.some((paragraph) => paragraph.anchors.some((anchor) => anchor.kind !== 'term'))) {
+    warnings.push({ code: 'no-anchors', message: 'no numbers or names found: this document aligns by length and order only' });
+  }
+  const document: Document = {
+    lang,
+    langSource: options.lang ? 'option' : 'detected',
+    source,
+    paragraphs,
+    meta,
+    warnings: dedupeWarnings(warnings),
+  };
+  if (options.id !== undefined) document.id = options.id;
+  return document;
+}
+
+/** {@link parseDocument} without throwing: `{success: true, data}` or `{success: false, error}`. */
+export function safeParseDocument(input: string | Uint8Array, options: ParseOptions = {}): SafeResult<Document> {
+  return toSafeResult(() => parseDocument(input, options));
+}
+
+/** Move an anchor from clean-paragraph offsets to source offsets; drop it when it lies in metadata. */
+function relocate(anchor: Anchor, paragraph: Pick<Paragraph, 'shifts'>, source: string, metaSpans: Span[]): Anchor[] {
+  const span = toSourceSpan(paragraph, anchor.start, anchor.end);
+  if (metaSpans.some((meta) => span.start < meta.end && span.end > meta.start)) return [];
+  return [{ ...anchor, start: span.start, end: span.end, surface: source.slice(span.start, span.end) }];
+}
+
+function dedupeWarnings(warnings: Warning[]): Warning[] {
+  const seen = new Set<string>();
+  return warnings.filter((warning) => !seen.has(warning.code) && seen.add(warning.code));
+}
