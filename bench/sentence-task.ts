@@ -1,0 +1,227 @@
+/**
+ * The sentence task of the development benchmark: align sentences inside the paragraph links of every case and
+ * score sentence links by the README's link definitions (strict and lax P/R/F1, micro and macro; links with an
+ * empty side left out), over gold sentence indices (a gold link joins the Russian and English sentences with the
+ * same id).
+ *
+ * Two segmentations:
+ * - "given gold sentences": the aligner is handed the gold sentences of each paragraph;
+ * - "own splitter": {@link splitSentences}. Its sentences need not match the gold's, so every gold sentence is
+ *   assigned to the predicted sentence of its paragraph that overlaps it most (in characters), and a predicted
+ *   link stands for the gold sentences assigned to its sentences. A headline merged with the next sentence on
+ *   both sides thus becomes one 2-2 link: lax-correct, strict-wrong.
+ * Each is run on the aligner's own paragraph links, and on the gold paragraph links to tell sentence errors
+ * from paragraph errors.
+ *
+ * `npx tsx bench/sentence-task.ts` prints the table.
+ */
+import { pathToFileURL } from 'node:url';
+import { alignDocuments } from '../src/align/align.js';
+import { alignSentences, DEFAULT_SENTENCE_COST_MODEL } from '../src/sentences/align.js';
+import type { SentenceAlignment, SentenceCostModel, SentenceSpan, SentenceSplitter } from '../src/sentences/types.js';
+import { foldForMatching } from '../src/text/normalize.js';
+import type { Alignment, Lang, Paragraph } from '../src/types.js';
+import { devRoot, loadCases, type DevCase, type GoldSentence } from './dev.js';
+import { addCounts, laxCounts, prf, strictCounts, ZERO, type Counts, type IndexLink } from './score.js';
+
+/** Which sentences the aligner sees, and which paragraph links it works in. */
+export interface SentenceTaskSetting {
+  segmentation: 'gold' | 'own';
+  paragraphs: 'predicted' | 'gold';
+  /** Overrides of the sentence cost model. */
+  cost?: Partial<SentenceCostModel>;
+}
+
+/** Scores of one setting over all cases. */
+export interface SentenceReport {
+  strict: Counts;
+  lax: Counts;
+  strictMacroF1: number;
+  laxMacroF1: number;
+  /** Cases whose paragraphs the parser cut differently from the gold (left out). */
+  skipped: string[];
+  /**
+   * Share of gold sentences, per side, that the segmentation reproduces exactly (the predicted sentence holding
+   * the gold sentence holds nothing else): the ceiling of strict recall set by the splitter.
+   */
+  segmentation: { ru: number; en: number };
+}
+
+/** Locate each gold sentence of a paragraph in its clean text: spans, in order. */
+export function goldSpans(paragraph: Pick<Paragraph, 'clean'>, gold: GoldSentence[]): SentenceSpan[] {
+  const clean = foldForMatching(paragraph.clean);
+  const spans: SentenceSpan[] = [];
+  let cursor = 0;
+  for (const sentence of gold) {
+    const wanted = foldForMatching(sentence.text.normalize('NFC').replace(/\s+/g, ' ').trim());
+    let start = clean.indexOf(wanted, cursor);
+    let end = start + wanted.length;
+    if (start < 0) {
+      // Not found verbatim (a normalisation difference): take the same length from the cursor.
+      start = Math.min(clean.length, cursor + (cursor > 0 ? 1 : 0));
+      end = Math.min(clean.length, start + wanted.length);
+    }
+    spans.push({ start, end, text: paragraph.clean.slice(start, end) });
+    cursor = end;
+  }
+  return spans;
+}
+
+/** Gold sentence links of a case: one 1-1 link per id present on both sides, over document sentence indices. */
+export function goldSentenceLinks(c: DevCase): IndexLink[] {
+  const ruIndex = indexById(c.sentences.ru);
+  const enIndex = indexById(c.sentences.en);
+  const links: IndexLink[] = [];
+  for (const [id, i] of ruIndex) {
+    const j = enIndex.get(id);
+    if (j !== undefined) links.push([[i], [j]]);
+  }
+  return links;
+}
+
+function indexById(paragraphs: GoldSentence[][]): Map<number, number> {
+  const map = new Map<number, number>();
+  paragraphs.flat().forEach((sentence, index) => map.set(sentence.id, index));
+  return map;
+}
+
+/**
+ * For each predicted sentence of a document, the gold sentence indices assigned to it: each gold sentence goes
+ * to the predicted sentence of the same paragraph it overlaps most.
+ */
+export function assignGold(
+  predicted: SentenceAlignment['sentences']['ru'],
+  goldByParagraph: SentenceSpan[][],
+): number[][] {
+  const assigned: number[][] = predicted.map(() => []);
+  const byParagraph = new Map<number, number[]>();
+  for (const sentence of predicted) {
+    const list = byParagraph.get(sentence.paragraph);
+    if (list) list.push(sentence.index);
+    else byParagraph.set(sentence.paragraph, [sentence.index]);
+  }
+  let goldIndex = 0;
+  goldByParagraph.forEach((spans, p) => {
+    for (const span of spans) {
+      let best = -1;
+      let bestOverlap = 0;
+      for (const k of byParagraph.get(p) ?? []) {
+        const s = predicted[k];
+        const overlap = Math.min(s.cleanEnd, span.end) - Math.max(s.cleanStart, span.start);
+        if (overlap > bestOverlap) {
+          bestOverlap = overlap;
+          best = k;
+        }
+      }
+      if (best >= 0) assigned[best].push(goldIndex);
+      goldIndex++;
+    }
+  });
+  return assigned;
+}
+
+/** Predicted sentence links in gold sentence indices (links that lose a side in the mapping become one-sided). */
+export function mapLinks(result: SentenceAlignment, ruGold: SentenceSpan[][], enGold: SentenceSpan[][]): IndexLink[] {
+  const ru = assignGold(result.sentences.ru, ruGold);
+  const en = assignGold(result.sentences.en, enGold);
+  return result.links.map((link) => [link.ru.flatMap((k) => ru[k]), link.en.flatMap((k) => en[k])]);
+}
+
+/**
+ * Score one setting on `cases`. `alignments` caches the paragraph alignment of each case (by case id) across
+ * settings; it is filled as cases are aligned.
+ */
+export function evaluateSentences(cases: DevCase[], setting: SentenceTaskSetting, alignments = new Map<string, Alignment>()): SentenceReport {
+  let strict = ZERO;
+  let lax = ZERO;
+  let strictMacro = 0;
+  let laxMacro = 0;
+  const skipped: string[] = [];
+  const exact = { ru: 0, en: 0, ruGold: 0, enGold: 0 };
+  for (const c of cases) {
+    let predicted = alignments.get(c.id);
+    if (!predicted) {
+      predicted = alignDocuments(c.ru, c.en, { langs: ['ru', 'en'] });
+      alignments.set(c.id, predicted);
+    }
+    if (predicted.ru.paragraphs.length !== c.paragraphs.ru || predicted.en.paragraphs.length !== c.paragraphs.en) {
+      skipped.push(c.id);
+      continue;
+    }
+    const alignment: Alignment =
+      setting.paragraphs === 'gold'
+        ? { ...predicted, links: c.links.map(([ru, en]) => ({ ru, en, score: 1, evidence: { shared: [], ruOnly: [], enOnly: [] } })) }
+        : predicted;
+    const ruGold = alignment.ru.paragraphs.map((p) => goldSpans(p, c.sentences.ru[p.index]));
+    const enGold = alignment.en.paragraphs.map((p) => goldSpans(p, c.sentences.en[p.index]));
+    const splitter: SentenceSplitter | undefined =
+      setting.segmentation === 'gold' ? (p: Paragraph, lang: Lang) => (lang === 'ru' ? ruGold : enGold)[p.index] : undefined;
+    const result = alignSentences(alignment, { splitter, cost: setting.cost });
+    const links = mapLinks(result, ruGold, enGold);
+    for (const [side, gold] of [['ru', ruGold], ['en', enGold]] as const) {
+      const assigned = assignGold(result.sentences[side], gold);
+      exact[side] += assigned.filter((list, k) => list.length === 1 && coversOnly(result.sentences[side][k], gold)).length;
+      exact[side === 'ru' ? 'ruGold' : 'enGold'] += gold.flat().length;
+    }
+    const gold = goldSentenceLinks(c);
+    const s = strictCounts(links, gold);
+    const l = laxCounts(links, gold);
+    strict = addCounts(strict, s);
+    lax = addCounts(lax, l);
+    strictMacro += prf(s).f1;
+    laxMacro += prf(l).f1;
+  }
+  const scored = cases.length - skipped.length;
+  return {
+    strict,
+    lax,
+    strictMacroF1: strictMacro / Math.max(1, scored),
+    laxMacroF1: laxMacro / Math.max(1, scored),
+    skipped,
+    segmentation: { ru: exact.ru / Math.max(1, exact.ruGold), en: exact.en / Math.max(1, exact.enGold) },
+  };
+}
+
+/** Whether a predicted sentence has the same span as a gold sentence of its paragraph. */
+function coversOnly(sentence: { paragraph: number; cleanStart: number; cleanEnd: number }, gold: SentenceSpan[][]): boolean {
+  return gold[sentence.paragraph].some((span) => span.start === sentence.cleanStart && span.end === sentence.cleanEnd);
+}
+
+const f = (x: number): string => x.toFixed(3);
+
+/** The markdown table of every setting. */
+export function sentenceTable(cases: DevCase[], cost?: Partial<SentenceCostModel>): string {
+  const rows: string[] = [
+    '| sentences | paragraph links | strict P / R / F1 (micro) | strict F1 (macro) | lax P / R / F1 (micro) | lax F1 (macro) | gold sentences cut exactly (ru / en) | gold links |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  const settings: Array<[string, string, SentenceTaskSetting]> = [
+    ['given gold sentences', 'predicted', { segmentation: 'gold', paragraphs: 'predicted', cost }],
+    ['own splitter', 'predicted', { segmentation: 'own', paragraphs: 'predicted', cost }],
+    ['given gold sentences', 'gold', { segmentation: 'gold', paragraphs: 'gold', cost }],
+    ['own splitter', 'gold', { segmentation: 'own', paragraphs: 'gold', cost }],
+  ];
+  const alignments = new Map<string, Alignment>();
+  for (const [segmentation, paragraphs, setting] of settings) {
+    const r = evaluateSentences(cases, setting, alignments);
+    const s = prf(r.strict);
+    const l = prf(r.lax);
+    const skipped = r.skipped.length ? ` (${r.skipped.length} cases skipped)` : '';
+    rows.push(
+      `| ${segmentation} | ${paragraphs} | ${f(s.precision)} / ${f(s.recall)} / ${f(s.f1)} | ${f(r.strictMacroF1)} | ${f(l.precision)} / ${f(l.recall)} / ${f(l.f1)} | ${f(r.laxMacroF1)} | ${f(r.segmentation.ru)} / ${f(r.segmentation.en)} | ${r.strict.gold}${skipped} |`,
+    );
+  }
+  return rows.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const root = devRoot();
+  if (!root) {
+    console.error('development set not found (set BITEXT_DEV or put shared/dev beside the repository)');
+    process.exit(2);
+  }
+  const costArg = process.argv.indexOf('--cost');
+  const cost = costArg >= 0 ? (JSON.parse(process.argv[costArg + 1]) as Partial<SentenceCostModel>) : undefined;
+  console.log(`sentence cost model: ${JSON.stringify({ ...DEFAULT_SENTENCE_COST_MODEL, ...cost })}`);
+  console.log(sentenceTable(loadCases(root), cost));
+}

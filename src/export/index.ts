@@ -1,0 +1,68 @@
+/**
+ * Exports of an alignment: one writer per format, pure functions returning strings, and {@link exportAlignment}
+ * to pick one by name.
+ */
+import { findDiscrepancies } from '../check/discrepancies.js';
+import { alignSentences } from '../sentences/align.js';
+import type { Alignment } from '../types.js';
+import { toHtml } from './html.js';
+import { toJson } from './json.js';
+import { toJsonl } from './jsonl.js';
+import { formatSideBySide } from './text.js';
+import { toTmx } from './tmx.js';
+import { toTsv } from './tsv.js';
+import type { ExportFormat, ExportOptions } from './types.js';
+
+export { escapeHtml, escapeXml, oneLine, stripXmlIllegal } from './escape.js';
+export { filterLinks, keepLink } from './filter.js';
+export { toHtml } from './html.js';
+export { toJson, toJsonDiscrepancy, toJsonReport, type JsonDiscrepancy, type JsonLink, type JsonParagraph, type JsonReport } from './json.js';
+export { jsonlLines, jsonlRecord, toJsonl, type JsonlRecord } from './jsonl.js';
+export { toCleanOffset } from './offsets.js';
+export { discrepancySpans, exportRows, linkDiscrepancies, rowDiscrepancies } from './rows.js';
+export { summarize, type AlignmentSummary } from './summary.js';
+export { displayWidth, formatSideBySide, wrap } from './text.js';
+export { tmxClose, tmxDate, tmxOpen, tmxUnit, tmxUnits, toTmx } from './tmx.js';
+export { mosesLines, toMoses, toTsv, tsvLine, tsvLines, TSV_COLUMNS } from './tsv.js';
+export type * from './types.js';
+
+/** Every format {@link exportAlignment} writes. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'jsonl', 'tmx', 'tsv', 'html', 'text'];
+
+/**
+ * Write an alignment in one of the formats:
+ * - `json`: the `align --json` contract ({@link toJson});
+ * - `jsonl`: one link per line with its discrepancies ({@link toJsonl});
+ * - `tmx`: TMX 1.4b, two-sided links only unless `includeUnmatched` ({@link toTmx});
+ * - `tsv`: `ru TAB en TAB score TAB ru_indices TAB en_indices` ({@link toTsv});
+ * - `html`: a self-contained report ({@link toHtml});
+ * - `text`: a side-by-side report for terminals ({@link formatSideBySide}).
+ *
+ * Discrepancies default to `findDiscrepancies(alignment)`; with `level: 'sentence'`, tmx, tsv and jsonl rows
+ * (and json's extra sentence section) are sentence links, aligned with {@link alignSentences} unless
+ * `options.sentences` is given.
+ *
+ * @throws {TypeError} for an unknown format.
+ */
+export function exportAlignment(alignment: Alignment, format: ExportFormat, options: ExportOptions = {}): string {
+  const needsDiscrepancies = format === 'json' || format === 'jsonl' || format === 'html' || format === 'text';
+  const discrepancies = options.discrepancies ?? (needsDiscrepancies ? findDiscrepancies(alignment) : []);
+  const sentences = options.sentences ?? (options.level === 'sentence' && format !== 'html' && format !== 'text' ? alignSentences(alignment) : undefined);
+  const withUnit = { ...options, sentences };
+  switch (format) {
+    case 'json':
+      return toJson(alignment, discrepancies, withUnit);
+    case 'jsonl':
+      return toJsonl(alignment, discrepancies, withUnit);
+    case 'tmx':
+      return toTmx(alignment, withUnit);
+    case 'tsv':
+      return toTsv(alignment, withUnit);
+    case 'html':
+      return toHtml(alignment, discrepancies, options);
+    case 'text':
+      return formatSideBySide(alignment, discrepancies, options);
+    default:
+      throw new TypeError(`unknown export format ${JSON.stringify(format)}; expected one of ${EXPORT_FORMATS.join(', ')}`);
+  }
+}

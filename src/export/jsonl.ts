@@ -1,0 +1,64 @@
+/**
+ * JSON Lines: one link per line, each a self-contained JSON object with the document ids, the indices and texts
+ * of both sides, the score, and the discrepancies that concern the link. `JSON.stringify` escapes line breaks
+ * and control characters inside strings, so a record never spans two lines.
+ */
+import type { Alignment, Discrepancy } from '../types.js';
+import { toJsonDiscrepancy, type JsonDiscrepancy } from './json.js';
+import { exportRows, rowDiscrepancies } from './rows.js';
+import type { ExportRow, JsonlOptions } from './types.js';
+
+/** One JSONL record. */
+export interface JsonlRecord {
+  /** Document ids (`null` when none was given). */
+  ruDocument: string | null;
+  enDocument: string | null;
+  /** What `ru`/`en` index: paragraphs, or sentences (with `options.sentences`). */
+  level: 'paragraph' | 'sentence';
+  /** Position of the link among the paragraph (or sentence) links. */
+  link: number;
+  ru: number[];
+  en: number[];
+  /** Paragraph indices of each side (equal to `ru`/`en` for paragraph records). */
+  ruParagraphs: number[];
+  enParagraphs: number[];
+  /** Clean texts of each side, units joined by one space; `''` for an empty side. */
+  ruText: string;
+  enText: string;
+  score: number;
+  /**
+   * The discrepancies concerning this link: for a paragraph record, those whose paragraph indices intersect the
+   * link's; for a sentence record, those whose figure, name or unmatched paragraph lies in its sentences.
+   */
+  discrepancies: JsonDiscrepancy[];
+}
+
+/** The alignment as JSON Lines, one record per link after the filters, each line ending with a line break. */
+export function toJsonl(alignment: Alignment, discrepancies: readonly Discrepancy[] = [], options: JsonlOptions = {}): string {
+  return jsonlLines(alignment, discrepancies, options)
+    .map((line) => `${line}\n`)
+    .join('');
+}
+
+/** The lines of {@link toJsonl}, without line breaks (for streaming collections). */
+export function jsonlLines(alignment: Alignment, discrepancies: readonly Discrepancy[] = [], options: JsonlOptions = {}): string[] {
+  return exportRows(alignment, options).map((row) => JSON.stringify(jsonlRecord(alignment, row, discrepancies)));
+}
+
+/** The record of one row. */
+export function jsonlRecord(alignment: Alignment, row: ExportRow, discrepancies: readonly Discrepancy[] = []): JsonlRecord {
+  return {
+    ruDocument: alignment.ru.id ?? null,
+    enDocument: alignment.en.id ?? null,
+    level: row.level,
+    link: row.link,
+    ru: row.ru,
+    en: row.en,
+    ruParagraphs: row.ruParagraphs,
+    enParagraphs: row.enParagraphs,
+    ruText: row.ruText,
+    enText: row.enText,
+    score: row.score,
+    discrepancies: rowDiscrepancies(row, discrepancies).map(toJsonDiscrepancy),
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The rows of the line-oriented formats: one per paragraph link, or one per sentence link, with the texts of
+ * both sides, filtered. And which discrepancies concern a row.
+ */
+import type { SentenceAlignment } from '../sentences/types.js';
+import type { Alignment, Discrepancy, Span } from '../types.js';
+import { filterLinks } from './filter.js';
+import type { ExportRow, RowOptions } from './types.js';
+
+/**
+ * The rows to export: the links of `options.sentences` when given, else the paragraph links, that pass the
+ * filters. A side's text is its units' clean texts joined by one space.
+ */
+export function exportRows(alignment: Alignment, options: RowOptions = {}): ExportRow[] {
+  return options.sentences ? sentenceRows(options.sentences, options) : paragraphRows(alignment, options);
+}
+
+function paragraphRows(alignment: Alignment, options: RowOptions): ExportRow[] {
+  return filterLinks(alignment.links, options).map(({ link, position }) => {
+    const ru = link.ru.map((k) => alignment.ru.paragraphs[k]);
+    const en = link.en.map((k) => alignment.en.paragraphs[k]);
+    return {
+      link: position,
+      level: 'paragraph',
+      ru: [...link.ru],
+      en: [...link.en],
+      ruParagraphs: [...link.ru],
+      enParagraphs: [...link.en],
+      ruText: ru.map((p) => p.clean).join(' '),
+      enText: en.map((p) => p.clean).join(' '),
+      ruSpans: ru.map(({ start, end }) => ({ start, end })),
+      enSpans: en.map(({ start, end }) => ({ start, end })),
+      score: link.score,
+    };
+  });
+}
+
+function sentenceRows(sentences: SentenceAlignment, options: RowOptions): ExportRow[] {
+  return filterLinks(sentences.links, options).map(({ link, position }) => {
+    const ru = link.ru.map((k) => sentences.sentences.ru[k]);
+    const en = link.en.map((k) => sentences.sentences.en[k]);
+    return {
+      link: position,
+      level: 'sentence',
+      ru: [...link.ru],
+      en: [...link.en],
+      ruParagraphs: unique(ru.map((s) => s.paragraph)),
+      enParagraphs: unique(en.map((s) => s.paragraph)),
+      ruText: ru.map((s) => s.text).join(' '),
+      enText: en.map((s) => s.text).join(' '),
+      ruSpans: ru.map(({ start, end }) => ({ start, end })),
+      enSpans: en.map(({ start, end }) => ({ start, end })),
+      score: link.score,
+    };
+  });
+}
+
+/**
+ * The discrepancies that concern a row. For a paragraph row: those whose Russian or English paragraph indices
+ * intersect the row's. For a sentence row: those with an anchor (or, for an unmatched paragraph, a span) inside
+ * one of the row's sentences.
+ */
+export function rowDiscrepancies(row: ExportRow, discrepancies: readonly Discrepancy[]): Discrepancy[] {
+  if (row.level === 'paragraph') return linkDiscrepancies(row, discrepancies);
+  return discrepancies.filter((d) => {
+    const spans = discrepancySpans(d);
+    return (spans.ru && row.ruSpans.some((s) => intersects(s, spans.ru!))) || (spans.en && row.enSpans.some((s) => intersects(s, spans.en!)));
+  });
+}
+
+/** The discrepancies whose Russian or English paragraph indices intersect those of a paragraph link. */
+export function linkDiscrepancies(link: { ru: readonly number[]; en: readonly number[] }, discrepancies: readonly Discrepancy[]): Discrepancy[] {
+  return discrepancies.filter((d) => d.ru.some((i) => link.ru.includes(i)) || d.en.some((j) => link.en.includes(j)));
+}
+
+/** Where a discrepancy lies in each document: its anchors' spans, or an unmatched paragraph's span. */
+export function discrepancySpans(d: Discrepancy): { ru?: Span; en?: Span } {
+  switch (d.kind) {
+    case 'unmatched-paragraph':
+      return { [d.side]: d.span };
+    case 'number-mismatch':
+      return { ru: span(d.ruAnchor), en: span(d.enAnchor) };
+    case 'number-missing':
+    case 'entity-missing':
+      return { [d.side]: span(d.anchor) };
+  }
+}
+
+const span = ({ start, end }: Span): Span => ({ start, end });
+const intersects = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+const unique = (values: number[]): number[] => [...new Set(values)];
