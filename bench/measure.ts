@@ -1,0 +1,43 @@
+/**
+ * Measuring speed and memory the same way every time: the median of several runs after a warm-up, peak RSS
+ * read from a child process of its own (so one size's memory is not another's), and the machine described.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+/** The machine a measurement was taken on. */
+export function machine(): string {
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  return `${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
+}
+
+/** Median wall time of `fn` in milliseconds over `runs` runs after `warmup` unmeasured ones. */
+export function medianMs(fn: () => void, runs = 5, warmup = 1): number {
+  for (let k = 0; k < warmup; k++) fn();
+  const times: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const start = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** What a scale worker reports. */
+export interface WorkerResult {
+  ms: number;
+  peakRssMb: number;
+  [key: string]: number;
+}
+
+/** Run `bench/scale-worker.ts` with arguments in a fresh Node process; returns its JSON report. */
+export function runWorker(args: string[]): WorkerResult {
+  const worker = fileURLToPath(new URL('./scale-worker.ts', import.meta.url));
+  const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', worker, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  return JSON.parse(output.trim().split('\n').pop()!);
+}

@@ -1,0 +1,306 @@
+/**
+ * The command-line program: reads files, runs the library, writes results, maps errors to exit codes.
+ * The only module that knows about files, streams and processes (through the {@link CliIO} it is given,
+ * so tests can run it in-process).
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { alignDocuments } from '../align/align.js';
+import { findDiscrepancies } from '../check/discrepancies.js';
+import { InputError, isInputError } from '../errors.js';
+import { decodeText } from '../text/decode.js';
+import { exportAlignment, type ExportFormat } from '../export/index.js';
+import { pairDocumentsSync } from '../pair/index.js';
+import type { Alignment, Discrepancy, GlossaryEntry } from '../types.js';
+import { VERSION } from '../version.js';
+import { COMMAND_HELP, MAIN_HELP, parseCommandLine, UsageError, type CommonOptions } from './args.js';
+
+/** Where the program reads and writes. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<string>;
+  /** Terminal width of stdout, when it is a terminal. */
+  columns?: number;
+  /** Whether stderr is a terminal (progress bars only then). */
+  stderrIsTTY?: boolean;
+}
+
+/** Exit codes, as documented in `--help` and the README. */
+export const EXIT = { ok: 0, discrepancies: 1, usage: 2, input: 3 } as const;
+
+/** The bundled sample documents: `corpus/` at the package root (above `dist/cli.js`, or `src/cli/` from source). */
+export const CORPUS_DIR = ['../corpus/', '../../corpus/']
+  .map((relativePath) => fileURLToPath(new URL(relativePath, import.meta.url)))
+  .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL('../corpus/', import.meta.url));
+
+/** Run the program on `argv` (without node and script path); resolves to the exit code. Never throws. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  try {
+    const command = parseCommandLine(argv);
+    switch (command.name) {
+      case 'help':
+        io.stdout(`${command.topic ? (COMMAND_HELP[command.topic] ?? MAIN_HELP) : MAIN_HELP}\n`);
+        return EXIT.ok;
+      case 'version':
+        io.stdout(`${VERSION}\n`);
+        return EXIT.ok;
+      case 'demo':
+        return await runDemo(command.options, io);
+      case 'align':
+      case 'check':
+        if (command.pairs !== undefined) return await runPairsList(command.name, command.pairs, command.options, io);
+        return await runPair(command.name, command.inputs, command.options, io);
+      case 'pair':
+        return await runPairing(command.inputs, command.options, io);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`bitext-align: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (isInputError(error)) {
+      io.stderr(`bitext-align: ${error.message}\n`);
+      return EXIT.input;
+    }
+    io.stderr(`bitext-align: internal error: ${(error as Error)?.stack ?? String(error)}\nPlease report this with the input that caused it.\n`);
+    return 70;
+  }
+}
+
+/** `align A B` and `check A B`. */
+async function runPair(name: 'align' | 'check', inputs: string[], options: CommonOptions, io: CliIO): Promise<number> {
+  const glossary = await readGlossary(options.glossary);
+  const [a, b] = await Promise.all(inputs.map(readInput));
+  const alignment = alignDocuments(a, b, { ids: [inputs[0], inputs[1]], langs: options.langs, glossary });
+  const discrepancies = findDiscrepancies(alignment, { glossary });
+  for (const warning of alignment.warnings) io.stderr(`bitext-align: warning: ${warning.message}\n`);
+  io.stdout(render(name, alignment, discrepancies, options, io));
+  return failCode(discrepancies, options);
+}
+
+/** `align --pairs LIST`: one JSON line per pair, errors on their own line, the run goes on. */
+async function runPairsList(name: 'align' | 'check', list: string, options: CommonOptions, io: CliIO): Promise<number> {
+  const glossary = await readGlossary(options.glossary);
+  const text = list === '-' ? await io.readStdin() : await readText(list);
+  let failed = 0;
+  let found = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const files = line.split('\t').map((part) => part.trim());
+    try {
+      if (files.length !== 2) throw new InputError('invalid-option', `expected "path-a<TAB>path-b", got "${line}"`);
+      const [a, b] = await Promise.all(files.map(readInput));
+      const alignment = alignDocuments(a, b, { ids: [files[0], files[1]], langs: options.langs, glossary });
+      const discrepancies = findDiscrepancies(alignment, { glossary });
+      found ||= failCode(discrepancies, options) !== EXIT.ok;
+      const json = JSON.parse(exportAlignment(alignment, 'json', { discrepancies, ...exportFilters(options) }));
+      io.stdout(`${JSON.stringify(name === 'check' ? { files, discrepancies: json.discrepancies } : { files, ...json })}\n`);
+    } catch (error) {
+      if (!isInputError(error)) throw error;
+      failed++;
+      io.stdout(`${JSON.stringify({ files, error: { code: error.code, message: error.message } })}\n`);
+    }
+  }
+  if (failed) io.stderr(`bitext-align: ${failed} pair(s) could not be aligned; see the "error" lines\n`);
+  return failed ? EXIT.input : found ? EXIT.discrepancies : EXIT.ok;
+}
+
+/** `pair PATH...`. */
+async function runPairing(inputs: string[], options: CommonOptions, io: CliIO): Promise<number> {
+  const { documents, failures } = await collectDocuments(inputs, io);
+  const pairing = pairDocumentsSync(documents, { glossary: await readGlossary(options.glossary) });
+  if (options.format === 'jsonl') {
+    for (const pair of pairing.pairs) io.stdout(`${JSON.stringify({ ru: pair.ru, en: pair.en, score: pair.score })}\n`);
+    for (const doc of pairing.unpaired) io.stdout(`${JSON.stringify({ path: doc.id, lang: doc.lang, reason: doc.reason })}\n`);
+  } else if (options.format === 'json') {
+    io.stdout(
+      `${JSON.stringify(
+        {
+          pairs: pairing.pairs.map((pair) => ({ ru: pair.ru, en: pair.en, score: pair.score, evidence: pair.evidence })),
+          unpaired: pairing.unpaired.map((doc) => ({ path: doc.id, lang: doc.lang, reason: doc.reason })),
+          errors: failures,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } else {
+    io.stdout(formatPairing(pairing.pairs, pairing.unpaired));
+  }
+  return reportFailures(failures, io);
+}
+
+/** The default job: pair the bundled corpus, then align and check each pair. */
+async function runDemo(options: CommonOptions, io: CliIO): Promise<number> {
+  const { documents, failures } = await collectDocuments([CORPUS_DIR], io);
+  const pairing = pairDocumentsSync(documents, {});
+  const byId = new Map(documents.map((doc) => [doc.id, doc.text]));
+  const name = (id: string): string => relative(CORPUS_DIR, id) || id;
+  const alignments = pairing.pairs.map((pair) => {
+    const alignment = alignDocuments(byId.get(pair.ru)!, byId.get(pair.en)!, { ids: [name(pair.ru), name(pair.en)] });
+    return { alignment, discrepancies: findDiscrepancies(alignment) };
+  });
+  if (options.format === 'json' || options.format === 'jsonl') {
+    io.stdout(
+      `${JSON.stringify(
+        {
+          pairing: {
+            pairs: pairing.pairs.map((pair) => ({ ru: name(pair.ru), en: name(pair.en), score: pair.score })),
+            unpaired: pairing.unpaired.map((doc) => ({ path: name(doc.id), lang: doc.lang, reason: doc.reason })),
+          },
+          alignments: alignments.map(({ alignment, discrepancies }) => ({
+            files: [alignment.ru.id, alignment.en.id],
+            ...JSON.parse(exportAlignment(alignment, 'json', { discrepancies })),
+          })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return reportFailures(failures, io);
+  }
+  io.stdout(`bitext-align ${VERSION}: the bundled corpus (${documents.length} documents in ${CORPUS_DIR})\n\n`);
+  io.stdout(formatPairing(
+    pairing.pairs.map((pair) => ({ ...pair, ru: name(pair.ru), en: name(pair.en) })),
+    pairing.unpaired.map((doc) => ({ ...doc, id: name(doc.id) })),
+  ));
+  for (const { alignment, discrepancies } of alignments) {
+    io.stdout(`\n${'═'.repeat(Math.min(io.columns ?? 120, options.width ?? 120))}\n`);
+    io.stdout(render('align', alignment, discrepancies, { ...options, format: 'text' }, io));
+  }
+  return reportFailures(failures, io);
+}
+
+function render(name: 'align' | 'check', alignment: Alignment, discrepancies: Discrepancy[], options: CommonOptions, io: CliIO): string {
+  if (name === 'check' && options.format === 'text') {
+    const lines = discrepancies.map((d) => `${d.severity.padEnd(7)} ${d.kind.padEnd(19)} ${d.message}`);
+    return `${lines.length ? lines.join('\n') : 'no discrepancies'}\n`;
+  }
+  if (name === 'check' && options.format === 'json') {
+    const json = JSON.parse(exportAlignment(alignment, 'json', { discrepancies }));
+    return `${JSON.stringify({ discrepancies: json.discrepancies, warnings: json.warnings }, null, 2)}\n`;
+  }
+  const output = exportAlignment(alignment, options.format as ExportFormat, {
+    discrepancies,
+    level: options.level,
+    width: options.width ?? io.columns ?? 120,
+    ...exportFilters(options),
+  });
+  return output.endsWith('\n') ? output : `${output}\n`;
+}
+
+function exportFilters(options: CommonOptions): { minScore?: number; dropUnmatched: boolean; oneToOneOnly: boolean } {
+  return { minScore: options.minScore, dropUnmatched: options.dropUnmatched, oneToOneOnly: options.oneToOneOnly };
+}
+
+function failCode(discrepancies: Discrepancy[], options: CommonOptions): number {
+  return discrepancies.some((d) => options.failOn.includes(d.kind)) ? EXIT.discrepancies : EXIT.ok;
+}
+
+function formatPairing(
+  pairs: Array<{ ru: string; en: string; score: number }>,
+  unpaired: Array<{ id: string; lang: string; reason: string }>,
+): string {
+  const lines = ['Pairs (Russian ↔ English, score):'];
+  for (const pair of pairs) lines.push(`  ${pair.ru}  ↔  ${pair.en}   ${pair.score.toFixed(3)}`);
+  if (!pairs.length) lines.push('  (none)');
+  lines.push('Unpaired:');
+  for (const doc of unpaired) lines.push(`  ${doc.id}  (${doc.lang}, ${doc.reason})`);
+  if (!unpaired.length) lines.push('  (none)');
+  return `${lines.join('\n')}\n`;
+}
+
+/** A document read from the command line's paths. */
+interface InputDocument {
+  id: string;
+  text: string | Uint8Array;
+  lang?: 'ru' | 'en';
+  date?: string;
+}
+
+/** Read files, directories (recursively) and JSONL files; a bad file is reported and skipped. */
+async function collectDocuments(paths: string[], io: CliIO): Promise<{ documents: Array<InputDocument & { text: string }>; failures: Array<{ path: string; message: string }> }> {
+  const documents: Array<InputDocument & { text: string }> = [];
+  const failures: Array<{ path: string; message: string }> = [];
+  const addJsonl = (text: string, path: string): void => {
+    text.split(/\r?\n/).forEach((line, k) => {
+      if (!line.trim()) return;
+      try {
+        const record = JSON.parse(line) as { id?: unknown; text?: unknown; lang?: unknown; date?: unknown };
+        if (typeof record.text !== 'string') throw new Error('no "text" string');
+        documents.push({
+          id: typeof record.id === 'string' ? record.id : `${path}:${k + 1}`,
+          text: record.text,
+          lang: record.lang === 'ru' || record.lang === 'en' ? record.lang : undefined,
+          date: typeof record.date === 'string' ? record.date : undefined,
+        });
+      } catch (error) {
+        failures.push({ path: `${path}:${k + 1}`, message: `not a JSON line with a "text" field (${(error as Error).message})` });
+      }
+    });
+  };
+  const visit = async (path: string): Promise<void> => {
+    if (path === '-') return addJsonl(await io.readStdin(), 'stdin');
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      failures.push({ path, message: 'no such file or directory' });
+      return;
+    }
+    if (info.isDirectory()) {
+      const entries = (await readdir(path)).filter((entry) => !entry.startsWith('.')).sort();
+      for (const entry of entries) {
+        const child = join(path, entry);
+        const childInfo = await stat(child);
+        if (childInfo.isDirectory() || ['.txt', '.md', '.jsonl', ''].includes(extname(entry))) await visit(child);
+      }
+      return;
+    }
+    try {
+      const text = await readText(path);
+      if (extname(path) === '.jsonl') addJsonl(text, path);
+      else documents.push({ id: path, text });
+    } catch (error) {
+      failures.push({ path, message: isInputError(error) ? error.message : (error as Error).message });
+    }
+  };
+  for (const path of paths) await visit(path);
+  return { documents, failures };
+}
+
+function reportFailures(failures: Array<{ path: string; message: string }>, io: CliIO): number {
+  for (const failure of failures) io.stderr(`bitext-align: skipped ${failure.path}: ${failure.message}\n`);
+  return failures.length ? EXIT.input : EXIT.ok;
+}
+
+/** Read a file's bytes for the library to decode (so encoding errors come out typed). */
+async function readInput(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new InputError('unreadable', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+}
+
+async function readText(path: string): Promise<string> {
+  return decodeText(await readInput(path), { source: path }).text;
+}
+
+async function readGlossary(path: string | undefined): Promise<GlossaryEntry[] | undefined> {
+  if (!path) return undefined;
+  const text = await readText(path);
+  let entries: unknown;
+  try {
+    entries = JSON.parse(text);
+  } catch (error) {
+    throw new InputError('invalid-option', `the glossary ${path} is not JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(entries) || !entries.every((entry) => typeof entry?.id === 'string' && Array.isArray(entry.forms))) {
+    throw new InputError('invalid-option', `the glossary ${path} must be a JSON list of {"id": "...", "forms": ["...", ...]}`);
+  }
+  return entries as GlossaryEntry[];
+}
