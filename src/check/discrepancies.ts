@@ -4,6 +4,7 @@
  * another form ("4,3 млрд" = "4.3 billion", "10 тысяч" = "10,000", "двух" = "two") — are never reported.
  */
 import { isCheckedFigure } from '../align/evidence.js';
+import JaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import { textMentions } from '../anchors/names.js';
 import type {
   Alignment,
@@ -204,7 +205,11 @@ function presentNearby(doc: Document, links: Link[], k: number, side: Lang, anch
   return false;
 }
 
-/** Names of one link that the other side does not carry, under any spelling or case form. */
+/**
+ * Names of one link that the other side does not carry, under any spelling or case form. Names left over on both
+ * sides are compared once more by Jaro–Winkler similarity of their folded Latin forms, which pairs the
+ * transliteration variants that key folding misses (Хокинг / Hawking, Бруклин / Brooklyn, Калинина / Kalnin).
+ */
 function entityDiscrepancies(
   alignment: Alignment,
   links: Link[],
@@ -214,7 +219,7 @@ function entityDiscrepancies(
 ): EntityMissing[] {
   const link = links[k];
   const maxMentions = options.maxEntityMentions ?? 1;
-  const out: EntityMissing[] = [];
+  const leftovers: Record<Lang, Array<{ anchor: Anchor; index: number }>> = { ru: [], en: [] };
   for (const side of ['ru', 'en'] as const) {
     const otherSide = otherLang(side);
     const doc = alignment[side];
@@ -222,28 +227,57 @@ function entityDiscrepancies(
     const otherIndices = [links[k - 1], link, links[k + 1]].flatMap((l) => (l ? l[otherSide] : []));
     const otherText = otherIndices.map((index) => otherDoc.paragraphs[index].clean).join('\n');
     const otherKeys = new Set(otherIndices.flatMap((index) => otherDoc.paragraphs[index].anchors.map((a) => a.key)));
-    const reported = new Set<string>();
+    const seen = new Set<string>();
     for (const index of link[side]) {
       for (const anchor of doc.paragraphs[index].anchors) {
-        if (anchor.kind !== 'entity' || reported.has(anchor.key)) continue;
+        if (anchor.kind !== 'entity' || seen.has(anchor.key)) continue;
+        seen.add(anchor.key);
         if ((mentions[side].get(anchor.key) ?? 0) > maxMentions) continue;
+        if (isShortAcronym(anchor.surface)) continue;
         if (otherKeys.has(anchor.key)) continue;
         if (textMentions(otherText, otherSide, anchor.key, { glossary: options.glossary })) continue;
-        reported.add(anchor.key);
-        out.push({
-          kind: 'entity-missing',
-          side,
-          ru: side === 'ru' ? [index] : link.ru,
-          en: side === 'en' ? [index] : link.en,
-          value: anchor.surface,
-          anchor,
-          severity: 'warning',
-          message: `${LANG_NAME[side]} ¶${index} names «${anchor.surface}»; the ${LANG_NAME[otherSide]} ¶${link[otherSide].join('+')} does not`,
-        });
+        leftovers[side].push({ anchor, index });
       }
     }
   }
-  return out;
+  const variants = new Set<Anchor>();
+  for (const ru of leftovers.ru) {
+    for (const en of leftovers.en) {
+      if (variants.has(en.anchor)) continue;
+      if (JaroWinkler(latinForm(ru.anchor), latinForm(en.anchor)) >= SPELLING_VARIANT_SIMILARITY) {
+        variants.add(ru.anchor);
+        variants.add(en.anchor);
+        break;
+      }
+    }
+  }
+  return (['ru', 'en'] as const).flatMap((side) =>
+    leftovers[side]
+      .filter(({ anchor }) => !variants.has(anchor))
+      .map(({ anchor, index }): EntityMissing => ({
+        kind: 'entity-missing',
+        side,
+        ru: side === 'ru' ? [index] : link.ru,
+        en: side === 'en' ? [index] : link.en,
+        value: anchor.surface,
+        anchor,
+        severity: 'warning',
+        message: `${LANG_NAME[side]} ¶${index} names «${anchor.surface}»; the ${LANG_NAME[otherLang(side)]} ¶${link[otherLang(side)].join('+')} does not`,
+      })),
+  );
+}
+
+/** Jaro–Winkler similarity above which two leftover names are taken for spellings of one name. */
+const SPELLING_VARIANT_SIMILARITY = 0.82;
+
+/** The folded Latin form of a name (its `name`, else its key without the prefix). */
+function latinForm(anchor: Anchor): string {
+  return (anchor.name ?? anchor.key.slice('ent:'.length)).toLowerCase();
+}
+
+/** One- and two-letter acronyms (ГУ, СК, IC) stand for phrases that translations spell out; too weak to report. */
+function isShortAcronym(surface: string): boolean {
+  return surface.length <= 2 && surface === surface.toUpperCase();
 }
 
 /** For each entity key, in how many paragraphs of the document it occurs. */
