@@ -190,5 +190,16 @@ for (const size of quick ? [10, 100, 1000] : [10, 100, 1000, 10_000]) {
 }
 say();
 
+say('Pairing synthetic collections (development pairs with their digits permuted and dates spread over three years;');
+say('documents generated lazily and reduced to fingerprints one by one), one thread, in a fresh process:');
+say();
+const pairScale = execFileSync(
+  process.execPath,
+  ['--expose-gc', '--import', 'tsx', fileURLToPath(new URL('./pair-scale.ts', import.meta.url)), quick ? '100,1000' : '100,1000,10000,50000'],
+  { encoding: 'utf8', maxBuffer: 1 << 24 },
+);
+for (const line of pairScale.trim().split('\n').filter((l) => l.startsWith('|'))) say(line);
+say();
+
 writeFileSync(new URL('./results.md', import.meta.url), `${out.join('\n')}\n`);
 console.log('\nwritten to bench/results.md');

@@ -16,11 +16,8 @@
  * `npx tsx bench/sentence-task.ts` prints the table.
  */
 import { pathToFileURL } from 'node:url';
-import { alignDocuments } from '../src/align/align.js';
-import { alignSentences, DEFAULT_SENTENCE_COST_MODEL } from '../src/sentences/align.js';
-import type { SentenceAlignment, SentenceCostModel, SentenceSpan, SentenceSplitter } from '../src/sentences/types.js';
-import { foldForMatching } from '../src/text/normalize.js';
-import type { Alignment, Lang, Paragraph } from '../src/types.js';
+import { alignDocuments, alignSentences, DEFAULT_SENTENCE_COST_MODEL, foldForMatching } from '../src/index.js';
+import type { Alignment, Lang, Paragraph, SentenceAlignment, SentenceCostModel, SentenceSpan, SentenceSplitter } from '../src/index.js';
 import { devRoot, loadCases, type DevCase, type GoldSentence } from './dev.js';
 import { addCounts, laxCounts, prf, strictCounts, ZERO, type Counts, type IndexLink } from './score.js';
 

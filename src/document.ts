@@ -22,8 +22,9 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
   const { paragraphs: bare } = splitParagraphs(source, { mode: options.paragraphs });
   const meta = findMetadata(source, bare, { date: options.date });
 
-  const guess = detectLanguage(source);
-  const lang = options.lang ?? guess.lang;
+  // Detection costs as much as the rest of parsing together; a given language skips it.
+  const guess = options.lang ? { lang: options.lang, warnings: [] } : detectLanguage(source);
+  const lang = guess.lang;
   if (!lang) {
     throw new InputError(
       'undetected-language',
@@ -31,7 +32,7 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
       { source: options.id },
     );
   }
-  if (!options.lang) warnings.push(...guess.warnings);
+  warnings.push(...guess.warnings);
 
   const anchorDate = meta.date && /^\d{4}-\d{2}-\d{2}$/.test(meta.date) ? meta.date : undefined;
   const paragraphs: Paragraph[] = bare.map((paragraph) => {

@@ -73,5 +73,21 @@ export type {
 
 export { VERSION } from './version.js';
 
-export { pairDocuments, pairDocumentsSync, fingerprintDocument, DEFAULT_PAIR_MODEL, DEFAULT_PAIR_THRESHOLD } from './pair/index.js';
+export {
+  pairDocuments,
+  pairDocumentsSync,
+  pairFingerprints,
+  fingerprintInput,
+  fingerprintDocument,
+  isPairingError,
+  scoreCandidates,
+  resolvePairOptions,
+  DEFAULT_PAIR_OPTIONS,
+  DEFAULT_PAIR_MODEL,
+  DEFAULT_PAIR_THRESHOLD,
+  KIND_WEIGHTS,
+  type PairModel,
+  type ResolvedPairOptions,
+  type ScoredCandidate,
+} from './pair/index.js';
 export type * from './pair/types.js';

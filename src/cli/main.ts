@@ -1,4 +1,8 @@
-/** The `bitext-align` executable: wires {@link runCli} to the process. */
+/**
+ * The `bitext-align` executable: wires {@link runCli} to the process. Started as a worker thread by `pair`, it
+ * fingerprints its share of the collection instead (see fingerprints.ts).
+ */
+import { runFingerprintWorker } from './fingerprints.js';
 import { runCli } from './run.js';
 
 async function readStdin(): Promise<string> {
@@ -7,12 +11,14 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-// Write through the stream and wait for it to drain before exiting, so piped output is never cut short.
-const code = await runCli(process.argv.slice(2), {
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
-  readStdin,
-  columns: process.stdout.isTTY ? process.stdout.columns : undefined,
-  stderrIsTTY: Boolean(process.stderr.isTTY),
-});
-process.exitCode = code;
+if (!(await runFingerprintWorker())) {
+  const code = await runCli(process.argv.slice(2), {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    readStdin,
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  });
+  // Let stdout drain before the process exits, so piped output is never cut short.
+  process.exitCode = code;
+}

@@ -12,10 +12,12 @@ import { findDiscrepancies } from '../check/discrepancies.js';
 import { InputError, isInputError } from '../errors.js';
 import { decodeText } from '../text/decode.js';
 import { exportAlignment, type ExportFormat } from '../export/index.js';
-import { pairDocumentsSync } from '../pair/index.js';
+import { pairDocumentsSync, pairFingerprints } from '../pair/index.js';
 import type { Alignment, Discrepancy, GlossaryEntry } from '../types.js';
 import { VERSION } from '../version.js';
 import { COMMAND_HELP, MAIN_HELP, parseCommandLine, UsageError, type CommonOptions } from './args.js';
+import { fingerprintCollection, type CollectionItem } from './fingerprints.js';
+import { createProgress } from './progress.js';
 
 /** Where the program reads and writes. */
 export interface CliIO {
@@ -27,6 +29,12 @@ export interface CliIO {
   /** Whether stderr is a terminal (progress bars only then). */
   stderrIsTTY?: boolean;
 }
+
+/**
+ * The script worker threads run: the built CLI itself (it does a worker's share when started as one). Running
+ * from source (tests), there is no built script and fingerprinting stays on one thread.
+ */
+const WORKER_SCRIPT = import.meta.url.endsWith('.js') ? new URL(import.meta.url) : undefined;
 
 /** Exit codes, as documented in `--help` and the README. */
 export const EXIT = { ok: 0, discrepancies: 1, usage: 2, input: 3 } as const;
@@ -108,10 +116,19 @@ async function runPairsList(name: 'align' | 'check', list: string, options: Comm
   return failed ? EXIT.input : found ? EXIT.discrepancies : EXIT.ok;
 }
 
-/** `pair PATH...`. */
+/** `pair PATH...`: documents fingerprinted one at a time (in worker threads for large collections), then paired. */
 async function runPairing(inputs: string[], options: CommonOptions, io: CliIO): Promise<number> {
-  const { documents, failures } = await collectDocuments(inputs, io);
-  const pairing = pairDocumentsSync(documents, { glossary: await readGlossary(options.glossary) });
+  const { items, failures } = await collectItems(inputs, io);
+  const glossary = await readGlossary(options.glossary);
+  const progress = createProgress(io, 'reading', options.progress);
+  const { fingerprints, errors } = await fingerprintCollection(
+    items,
+    { glossary },
+    { onProgress: (done, total) => progress.update(done, total), workerScript: WORKER_SCRIPT },
+  );
+  progress.done();
+  const pairing = pairFingerprints(fingerprints, { glossary }, errors);
+  const problems = [...failures, ...pairing.errors.map((error) => ({ path: error.id, message: error.message }))];
   if (options.format === 'jsonl') {
     for (const pair of pairing.pairs) io.stdout(`${JSON.stringify({ ru: pair.ru, en: pair.en, score: pair.score })}\n`);
     for (const doc of pairing.unpaired) io.stdout(`${JSON.stringify({ path: doc.id, lang: doc.lang, reason: doc.reason })}\n`);
@@ -120,8 +137,8 @@ async function runPairing(inputs: string[], options: CommonOptions, io: CliIO): 
       `${JSON.stringify(
         {
           pairs: pairing.pairs.map((pair) => ({ ru: pair.ru, en: pair.en, score: pair.score, evidence: pair.evidence })),
-          unpaired: pairing.unpaired.map((doc) => ({ path: doc.id, lang: doc.lang, reason: doc.reason })),
-          errors: failures,
+          unpaired: pairing.unpaired.map((doc) => ({ path: doc.id, lang: doc.lang, reason: doc.reason, ...(doc.best ? { best: doc.best } : {}) })),
+          errors: problems,
         },
         null,
         2,
@@ -130,12 +147,13 @@ async function runPairing(inputs: string[], options: CommonOptions, io: CliIO): 
   } else {
     io.stdout(formatPairing(pairing.pairs, pairing.unpaired));
   }
-  return reportFailures(failures, io);
+  return reportFailures(problems, io);
 }
 
 /** The default job: pair the bundled corpus, then align and check each pair. */
 async function runDemo(options: CommonOptions, io: CliIO): Promise<number> {
-  const { documents, failures } = await collectDocuments([CORPUS_DIR], io);
+  const { items, failures } = await collectItems([CORPUS_DIR], io);
+  const documents = await Promise.all(items.map(async (item) => ({ id: item.id, text: item.text ?? (await readText(item.path ?? item.id)) })));
   const pairing = pairDocumentsSync(documents, {});
   const byId = new Map(documents.map((doc) => [doc.id, doc.text]));
   const name = (id: string): string => relative(CORPUS_DIR, id) || id;
@@ -213,17 +231,16 @@ function formatPairing(
   return `${lines.join('\n')}\n`;
 }
 
-/** A document read from the command line's paths. */
-interface InputDocument {
-  id: string;
-  text: string | Uint8Array;
-  lang?: 'ru' | 'en';
-  date?: string;
-}
-
-/** Read files, directories (recursively) and JSONL files; a bad file is reported and skipped. */
-async function collectDocuments(paths: string[], io: CliIO): Promise<{ documents: Array<InputDocument & { text: string }>; failures: Array<{ path: string; message: string }> }> {
-  const documents: Array<InputDocument & { text: string }> = [];
+/**
+ * The documents named on the command line: files, directories (recursive; .txt, .md, .jsonl and files without
+ * an extension) and JSONL files (`-` for JSONL on stdin). Files are listed, not read: reading is left to the
+ * fingerprinting, one at a time. A path that does not exist is reported and skipped.
+ */
+async function collectItems(
+  paths: string[],
+  io: CliIO,
+): Promise<{ items: CollectionItem[]; failures: Array<{ path: string; message: string }> }> {
+  const items: CollectionItem[] = [];
   const failures: Array<{ path: string; message: string }> = [];
   const addJsonl = (text: string, path: string): void => {
     text.split(/\r?\n/).forEach((line, k) => {
@@ -231,7 +248,7 @@ async function collectDocuments(paths: string[], io: CliIO): Promise<{ documents
       try {
         const record = JSON.parse(line) as { id?: unknown; text?: unknown; lang?: unknown; date?: unknown };
         if (typeof record.text !== 'string') throw new Error('no "text" string');
-        documents.push({
+        items.push({
           id: typeof record.id === 'string' ? record.id : `${path}:${k + 1}`,
           text: record.text,
           lang: record.lang === 'ru' || record.lang === 'en' ? record.lang : undefined,
@@ -252,24 +269,25 @@ async function collectDocuments(paths: string[], io: CliIO): Promise<{ documents
       return;
     }
     if (info.isDirectory()) {
-      const entries = (await readdir(path)).filter((entry) => !entry.startsWith('.')).sort();
+      const entries = (await readdir(path, { withFileTypes: true })).filter((entry) => !entry.name.startsWith('.'));
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const entry of entries) {
-        const child = join(path, entry);
-        const childInfo = await stat(child);
-        if (childInfo.isDirectory() || ['.txt', '.md', '.jsonl', ''].includes(extname(entry))) await visit(child);
+        if (entry.isDirectory() || ['.txt', '.md', '.jsonl', ''].includes(extname(entry.name))) await visit(join(path, entry.name));
       }
       return;
     }
-    try {
-      const text = await readText(path);
-      if (extname(path) === '.jsonl') addJsonl(text, path);
-      else documents.push({ id: path, text });
-    } catch (error) {
-      failures.push({ path, message: isInputError(error) ? error.message : (error as Error).message });
+    if (extname(path) === '.jsonl') {
+      try {
+        addJsonl(await readText(path), path);
+      } catch (error) {
+        failures.push({ path, message: (error as Error).message });
+      }
+      return;
     }
+    items.push({ id: path, path });
   };
   for (const path of paths) await visit(path);
-  return { documents, failures };
+  return { items, failures };
 }
 
 function reportFailures(failures: Array<{ path: string; message: string }>, io: CliIO): number {

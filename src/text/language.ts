@@ -17,6 +17,8 @@ export interface LanguageGuess {
 
 /** Letters looked at: the start of the text tells its language. */
 const SAMPLE_LENGTH = 20_000;
+/** Characters handed to franc (it reads no more than 2 048 itself). */
+const FRANC_SAMPLE_LENGTH = 4_000;
 /** Fewer letters than this and the script ratio alone decides (franc needs more text). */
 const FRANC_MIN_LETTERS = 120;
 /** Below this share of one script the text is mixed and says so in a warning. */
@@ -37,8 +39,13 @@ const LANGUAGE_NAMES: Record<string, string> = {
 /** Guess whether `text` is Russian or English. Never throws. */
 export function detectLanguage(text: string): LanguageGuess {
   const sample = text.length > SAMPLE_LENGTH ? text.slice(0, SAMPLE_LENGTH) : text;
-  const cyrillic = sample.match(/[\u0400-\u04FF]/g)?.length ?? 0;
-  const latin = sample.match(/[A-Za-z\u00C0-\u024F]/g)?.length ?? 0;
+  let cyrillic = 0;
+  let latin = 0;
+  for (let k = 0; k < sample.length; k++) {
+    const code = sample.charCodeAt(k);
+    if (code >= 0x0400 && code <= 0x04ff) cyrillic++;
+    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f)) latin++;
+  }
   const letters = cyrillic + latin;
   const warnings: Warning[] = [];
   if (letters < MIN_LETTERS) return { confidence: 0, warnings };
@@ -52,7 +59,9 @@ export function detectLanguage(text: string): LanguageGuess {
     });
   }
   if (Math.max(cyrillic, latin) >= FRANC_MIN_LETTERS) {
-    const scriptOnly = lang === 'ru' ? sample.replace(/[A-Za-z\u00C0-\u024F]+/g, ' ') : sample.replace(/[\u0400-\u04FF]+/g, ' ');
+    // franc reads at most 2 048 characters; give it that much of the text in the chosen script.
+    const head = sample.slice(0, FRANC_SAMPLE_LENGTH);
+    const scriptOnly = lang === 'ru' ? head.replace(/[A-Za-z\u00C0-\u024F]+/g, ' ') : head.replace(/[\u0400-\u04FF]+/g, ' ');
     const candidates = lang === 'ru' ? CYRILLIC_CANDIDATES : LATIN_CANDIDATES;
     const found = franc(scriptOnly, { only: candidates, minLength: 10 });
     const expected = lang === 'ru' ? 'rus' : 'eng';
