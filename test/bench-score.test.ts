@@ -1,0 +1,124 @@
+/**
+ * The benchmark's scoring, on small hand-made examples worked out by hand from the development README's
+ * definitions (strict and lax links, omissions, number mismatches, pairing).
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluatePairing } from '../bench/pairing-task.js';
+import {
+  laxCounts,
+  mismatchCounts,
+  omissionCounts,
+  pairingCounts,
+  prf,
+  strictCounts,
+  unaligned,
+  type IndexLink,
+} from '../bench/score.js';
+
+const gold: IndexLink[] = [
+  [[0], [0]],
+  [[1, 2], [1]],
+  [[3], []],
+  [[4], [2, 3]],
+];
+
+describe('link scoring', () => {
+  it('strict: identical links only, one-sided links left out', () => {
+    const predicted: IndexLink[] = [
+      [[0], [0]],
+      [[1], [1]],
+      [[2], []],
+      [[3, 4], [2, 3]],
+    ];
+    // Two-sided predicted: 3, of which 1 is in the gold; two-sided gold: 3, of which 1 is predicted.
+    expect(strictCounts(predicted, gold)).toEqual({ truePositives: 1, predicted: 3, found: 1, gold: 3 });
+    expect(prf(strictCounts(predicted, gold)).f1).toBeCloseTo(1 / 3);
+  });
+
+  it('lax: a link counts when it overlaps a gold link on both sides', () => {
+    const predicted: IndexLink[] = [
+      [[0], [0]],
+      [[1], [1]],
+      [[2], []],
+      [[3, 4], [2, 3]],
+    ];
+    expect(laxCounts(predicted, gold)).toEqual({ truePositives: 3, predicted: 3, found: 3, gold: 3 });
+  });
+
+  it('treats index order inside a link as irrelevant', () => {
+    expect(strictCounts([[[2, 1], [1]]], [[[1, 2], [1]]]).truePositives).toBe(1);
+  });
+});
+
+describe('omission scoring', () => {
+  it('counts a paragraph as unaligned when no two-sided link holds it, including one left out entirely', () => {
+    const predicted: IndexLink[] = [
+      [[0], [0]],
+      [[1, 2], [1]],
+      [[3], []],
+    ];
+    expect(unaligned(predicted, { ru: 5, en: 4 })).toEqual({ ru: [3, 4], en: [2, 3] });
+  });
+
+  it('scores precision and recall of predicted omissions', () => {
+    expect(omissionCounts([3, 4], [3])).toEqual({ truePositives: 1, predicted: 2, found: 1, gold: 1 });
+    expect(prf(omissionCounts([], [3]))).toEqual({ precision: 0, recall: 0, f1: 0 });
+  });
+});
+
+describe('number-mismatch scoring', () => {
+  it('matches a prediction that names the gold paragraphs, one to one', () => {
+    const goldItems = [{ ru: 4, en: 3 }];
+    expect(mismatchCounts([{ ru: [4], en: [2, 3] }], goldItems).truePositives).toBe(1);
+    // A second report of the same change is a false positive.
+    expect(mismatchCounts([{ ru: [4], en: [3] }, { ru: [4], en: [3] }], goldItems)).toEqual({
+      truePositives: 1,
+      predicted: 2,
+      found: 1,
+      gold: 1,
+    });
+    // A one-sided prediction matches on its side only.
+    expect(mismatchCounts([{ ru: [4], en: [] }], goldItems).truePositives).toBe(1);
+    expect(mismatchCounts([{ ru: [5], en: [3] }], goldItems).truePositives).toBe(0);
+  });
+});
+
+describe('pairing scoring', () => {
+  const goldPairing = {
+    files: ['r1', 'r2', 'r3', 'e1', 'e2', 'd1'],
+    pairs: [
+      ['r1', 'e1'],
+      ['r2', 'e2'],
+    ] as Array<[string, string]>,
+    unpaired: ['r3', 'd1'],
+    roles: {
+      r1: { lang: 'ru' as const, role: 'document' },
+      r2: { lang: 'ru' as const, role: 'document' },
+      r3: { lang: 'ru' as const, role: 'document' },
+      e1: { lang: 'en' as const, role: 'document' },
+      e2: { lang: 'en' as const, role: 'document' },
+      d1: { lang: 'en' as const, role: 'distractor' },
+    },
+  };
+
+  it('compares unordered pairs by name', () => {
+    expect(pairingCounts([['e1', 'r1']], [['r1', 'e1']]).truePositives).toBe(1);
+  });
+
+  it('scores pairs, unpaired files, distractors and partnerless documents paired', () => {
+    const report = evaluatePairing(
+      {
+        pairs: [
+          { ru: 'r1', en: 'e1' },
+          { ru: 'r3', en: 'd1' },
+        ],
+      },
+      goldPairing,
+    );
+    expect(report.pairs).toMatchObject({ truePositives: 1, predicted: 2, found: 1, gold: 2, precision: 0.5, recall: 0.5 });
+    // Unpaired predicted: r2, e2 (both wrong); gold unpaired r3, d1 were both paired.
+    expect(report.unpaired).toMatchObject({ truePositives: 0, predicted: 2, gold: 2 });
+    expect(report.distractorsPaired).toBe(1);
+    expect(report.partnerlessPaired).toBe(1);
+  });
+});
