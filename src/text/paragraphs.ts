@@ -54,7 +54,10 @@ export function splitParagraphs(source: string, options: ParagraphOptions = {}):
   const lines = scanLines(source);
   const mode = options.mode && options.mode !== 'auto' ? options.mode : chooseMode(source, lines);
   const blocks = groupBlocks(lines, mode);
-  const compounds = hyphenatedCompounds(source);
+  // Built only when some line ends in a hyphen: most texts have no broken words at all.
+  const compounds = lines.some((line) => line.end > line.start && BREAK_HYPHENS.has(source[line.end - 1]))
+    ? hyphenatedCompounds(source)
+    : new Set<string>();
 
   const paragraphs: BareParagraph[] = [];
   let group: Line[][] = [];
