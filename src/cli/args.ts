@@ -50,7 +50,8 @@ Usage:
   bitext-align help COMMAND           more on one command
 
 Flags:
-  --json                 machine-readable output (same as --format json; JSONL for --pairs and pair --jsonl)
+  --json                 machine-readable output (same as --format json; with --pairs, one JSON line per pair)
+  --jsonl                one JSON line per link (align, --pairs) or per pair and unpaired document (pair)
   --format F             text (default), json, jsonl, tmx, tsv, html
   --lang-a ru|en         the language of A (skips detection); --lang-b likewise for B
   --level L              paragraph (default) or sentence: the unit of tmx/tsv/jsonl export
@@ -87,7 +88,8 @@ indices are 0-based paragraph indices; every paragraph is in exactly one link; s
 
 --pairs LIST aligns every "path-a<TAB>path-b" line of LIST (a file, or - for stdin) in one process and
 writes one JSON line per pair: the align --json object plus "files": [path-a, path-b]; a pair that cannot
-be read gives {"files": [...], "error": {"code", "message"}} and the run goes on.`,
+be read gives {"files": [...], "error": {"code", "message"}} and the run goes on. With --format tmx it writes
+one translation memory for the whole list, with --format tsv or --jsonl the rows of every pair, streamed.`,
   check: `bitext-align check A B [--json] [--fail-on KINDS]
 
 Lists what differs between A and B: paragraphs with no counterpart, figures that differ, figures and names
@@ -138,7 +140,7 @@ export function parseCommandLine(argv: string[]): Command {
   if (name === 'help') return { name: 'help', topic: inputs[0] };
   if (values.help) return { name: 'help', topic: positionals.length ? name : undefined };
 
-  const format = values.json ? (values.pairs || (name === 'pair' && values.jsonl) ? 'jsonl' : 'json') : values.jsonl ? 'jsonl' : (values.format ?? 'text');
+  const format = values.json ? 'json' : values.jsonl ? 'jsonl' : (values.format ?? 'text');
   if (!FORMATS.includes(format as Format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   const level = values.level ?? 'paragraph';
   if (level !== 'paragraph' && level !== 'sentence') throw new UsageError(`--level must be paragraph or sentence, not "${level}"`);

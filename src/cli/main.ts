@@ -11,6 +11,12 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 if (!(await runFingerprintWorker())) {
   const code = await runCli(process.argv.slice(2), {
     stdout: (text) => void process.stdout.write(text),

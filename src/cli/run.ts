@@ -11,7 +11,9 @@ import { alignDocuments } from '../align/align.js';
 import { findDiscrepancies } from '../check/discrepancies.js';
 import { InputError, isInputError } from '../errors.js';
 import { decodeText } from '../text/decode.js';
-import { exportAlignment, type ExportFormat } from '../export/index.js';
+import { exportAlignment, jsonlLines, tmxClose, tmxOpen, tmxUnits, tsvLines, type ExportFormat } from '../export/index.js';
+import { alignSentences } from '../sentences/align.js';
+import type { SentenceAlignment } from '../sentences/types.js';
 import { pairDocumentsSync, pairFingerprints } from '../pair/index.js';
 import type { Alignment, Discrepancy, GlossaryEntry } from '../types.js';
 import { VERSION } from '../version.js';
@@ -89,14 +91,23 @@ async function runPair(name: 'align' | 'check', inputs: string[], options: Commo
   return failCode(discrepancies, options);
 }
 
-/** `align --pairs LIST`: one JSON line per pair, errors on their own line, the run goes on. */
+/**
+ * `align --pairs LIST`: many pairs in one process, streamed pair by pair. With --json (the default here), one
+ * JSON line per pair (the `align --json` object plus `"files"`); with --format tmx one translation memory for the
+ * whole list (tuids prefixed by the pair's number), with tsv or jsonl their lines for every pair. A pair that
+ * cannot be read is reported (a JSON line with `"error"`, or on stderr for the other formats) and the run goes on.
+ */
 async function runPairsList(name: 'align' | 'check', list: string, options: CommonOptions, io: CliIO): Promise<number> {
   const glossary = await readGlossary(options.glossary);
   const text = list === '-' ? await io.readStdin() : await readText(list);
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() && !line.startsWith('#'));
+  const format = name === 'check' || options.format === 'text' || options.format === 'html' ? 'json' : options.format;
+  const progress = createProgress(io, 'aligning', options.progress);
+  const rowOptions = { level: options.level, ...exportFilters(options) };
+  if (format === 'tmx') io.stdout(tmxOpen({ segtype: options.level }));
   let failed = 0;
   let found = false;
-  for (const line of text.split(/\r?\n/)) {
-    if (!line.trim() || line.startsWith('#')) continue;
+  for (const [k, line] of lines.entries()) {
     const files = line.split('\t').map((part) => part.trim());
     try {
       if (files.length !== 2) throw new InputError('invalid-option', `expected "path-a<TAB>path-b", got "${line}"`);
@@ -104,16 +115,36 @@ async function runPairsList(name: 'align' | 'check', list: string, options: Comm
       const alignment = alignDocuments(a, b, { ids: [files[0], files[1]], langs: options.langs, glossary });
       const discrepancies = findDiscrepancies(alignment, { glossary });
       found ||= failCode(discrepancies, options) !== EXIT.ok;
-      const json = JSON.parse(exportAlignment(alignment, 'json', { discrepancies, ...exportFilters(options) }));
-      io.stdout(`${JSON.stringify(name === 'check' ? { files, discrepancies: json.discrepancies } : { files, ...json })}\n`);
+      if (format === 'tmx') {
+        const units = tmxUnits(alignment, { ...rowOptions, tuidPrefix: `${k + 1}-`, sentences: sentencesFor(alignment, options) });
+        if (units.length) io.stdout(`${units.join('\n')}\n`);
+      } else if (format === 'tsv') {
+        const rows = tsvLines(alignment, { ...rowOptions, sentences: sentencesFor(alignment, options) });
+        if (rows.length) io.stdout(`${rows.join('\n')}\n`);
+      } else if (format === 'jsonl') {
+        const rows = jsonlLines(alignment, discrepancies, { ...rowOptions, sentences: sentencesFor(alignment, options) });
+        if (rows.length) io.stdout(`${rows.join('\n')}\n`);
+      } else {
+        const json = JSON.parse(exportAlignment(alignment, 'json', { discrepancies, ...exportFilters(options) }));
+        io.stdout(`${JSON.stringify(name === 'check' ? { files, discrepancies: json.discrepancies } : { files, ...json })}\n`);
+      }
     } catch (error) {
       if (!isInputError(error)) throw error;
       failed++;
-      io.stdout(`${JSON.stringify({ files, error: { code: error.code, message: error.message } })}\n`);
+      if (format === 'json') io.stdout(`${JSON.stringify({ files, error: { code: error.code, message: error.message } })}\n`);
+      else io.stderr(`bitext-align: skipped ${files.join(' + ')}: ${error.message}\n`);
     }
+    progress.update(k + 1, lines.length);
   }
-  if (failed) io.stderr(`bitext-align: ${failed} pair(s) could not be aligned; see the "error" lines\n`);
+  progress.done();
+  if (format === 'tmx') io.stdout(tmxClose());
+  if (failed) io.stderr(`bitext-align: ${failed} pair(s) could not be aligned${format === 'json' ? '; see the "error" lines' : ''}\n`);
   return failed ? EXIT.input : found ? EXIT.discrepancies : EXIT.ok;
+}
+
+/** The sentence alignment of a pair, when the export unit is the sentence. */
+function sentencesFor(alignment: Alignment, options: CommonOptions): SentenceAlignment | undefined {
+  return options.level === 'sentence' ? alignSentences(alignment) : undefined;
 }
 
 /** `pair PATH...`: documents fingerprinted one at a time (in worker threads for large collections), then paired. */

@@ -32,7 +32,7 @@ export function tmxOpen(options: TmxOptions = {}): string {
   const attributes: Array<[string, string]> = [
     ['creationtool', 'bitext-align'],
     ['creationtoolversion', VERSION],
-    ['segtype', options.sentences ? 'sentence' : 'paragraph'],
+    ['segtype', options.segtype ?? (options.sentences ? 'sentence' : 'paragraph')],
     ['o-tmf', 'bitext-align'],
     ['adminlang', 'en'],
     ['srclang', srclang],

@@ -66,6 +66,11 @@ export interface TmxOptions extends RowOptions {
   locales?: { ru?: string; en?: string };
   /** `creationdate` of the header (written as `YYYYMMDDThhmmssZ`, UTC). @default the current time */
   date?: Date;
+  /**
+   * `segtype` of the header, for {@link tmxOpen} when the units are written later (a collection).
+   * @default 'sentence' when `sentences` is given, else 'paragraph'
+   */
+  segtype?: 'paragraph' | 'sentence';
   /** Also write links with an empty side, as a `<tu>` with a single `<tuv>`. @default false */
   includeUnmatched?: boolean;
   /**
