@@ -7,6 +7,7 @@ import type { DiscrepancyKind, Lang } from '../types.js';
 
 /** Output formats of `align` and `check`. */
 export const FORMATS = ['text', 'json', 'jsonl', 'tmx', 'tsv', 'html'] as const;
+/** One of {@link FORMATS}. */
 export type Format = (typeof FORMATS)[number];
 
 /** A parsed command line. */
@@ -39,6 +40,7 @@ export class UsageError extends Error {
 
 const DISCREPANCY_KINDS: DiscrepancyKind[] = ['unmatched-paragraph', 'number-mismatch', 'number-missing', 'entity-missing'];
 
+/** The text of `bitext-align --help`. */
 export const MAIN_HELP = `bitext-align — pair, align and check Russian and English versions of the same report
 
 Usage:
@@ -68,6 +70,7 @@ Flags:
 Exit codes: 0 done; 1 discrepancies found of a --fail-on kind; 2 usage error; 3 input error (unreadable,
 empty, binary, not UTF-8, same language twice, undetected language, too large).`;
 
+/** The text of `bitext-align help COMMAND`, per command. */
 export const COMMAND_HELP: Record<string, string> = {
   demo: `bitext-align demo — run on the bundled corpus/ (the default with no arguments)
 
