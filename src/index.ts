@@ -11,7 +11,7 @@ export { parseDocument, safeParseDocument } from './document.js';
 export { decodeText, DEFAULT_MAX_INPUT_SIZE, type DecodeOptions, type DecodedText } from './text/decode.js';
 export { detectLanguage, type LanguageGuess } from './text/language.js';
 export { splitParagraphs, type ParagraphOptions, type ParagraphSplit, type BareParagraph } from './text/paragraphs.js';
-export { foldForMatching, toSourceOffset, toSourceSpan } from './text/normalize.js';
+export { foldForMatching, toCleanOffset, toSourceOffset, toSourceSpan } from './text/normalize.js';
 
 export { extractAnchors } from './anchors/extract.js';
 export { extractFigures } from './anchors/numbers.js';

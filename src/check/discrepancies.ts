@@ -123,17 +123,27 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
       const at = paragraphOf(alignment[side], anchor);
       out.push({
         kind: 'number-missing',
-        side,
-        ru: side === 'ru' ? [at] : link.ru,
-        en: side === 'en' ? [at] : link.en,
-        value: anchor.surface,
-        anchor,
-        severity: 'warning',
+        ...oneSidedPlace(side, at, link, anchor),
         message: `${LANG_NAME[side]} ¶${at} has «${anchor.surface}» (${describe(anchor)}); the ${LANG_NAME[otherSide]} ¶${link[otherSide].join('+')} has no such figure`,
       });
     }
   }
   return out;
+}
+
+/**
+ * Where a figure or name present on one side only is: its own paragraph on that side, the whole link on the
+ * side that lacks it; with the value as written.
+ */
+function oneSidedPlace(side: Lang, index: number, link: Link, anchor: Anchor) {
+  return {
+    side,
+    ru: side === 'ru' ? [index] : link.ru,
+    en: side === 'en' ? [index] : link.en,
+    value: anchor.surface,
+    anchor,
+    severity: 'warning' as const,
+  };
 }
 
 /** Two figures agree when their keys are equal, or their values are (a year written as a bare number). */
@@ -256,12 +266,7 @@ function entityDiscrepancies(
       .filter(({ anchor }) => !variants.has(anchor))
       .map(({ anchor, index }): EntityMissing => ({
         kind: 'entity-missing',
-        side,
-        ru: side === 'ru' ? [index] : link.ru,
-        en: side === 'en' ? [index] : link.en,
-        value: anchor.surface,
-        anchor,
-        severity: 'warning',
+        ...oneSidedPlace(side, index, link, anchor),
         message: `${LANG_NAME[side]} ¶${index} names «${anchor.surface}»; the ${LANG_NAME[otherLang(side)]} ¶${link[otherLang(side)].join('+')} does not`,
       })),
   );

@@ -11,7 +11,7 @@ import type { Alignment, Discrepancy, Lang, Link, Paragraph, Severity, Span } fr
 import { VERSION } from '../version.js';
 import { escapeHtml } from './escape.js';
 import { filterLinks } from './filter.js';
-import { toCleanOffset } from './offsets.js';
+import { toCleanOffset } from '../text/normalize.js';
 import { linkDiscrepancies } from './rows.js';
 import { shapeOf, summarize } from './summary.js';
 import type { HtmlReportOptions } from './types.js';

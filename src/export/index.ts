@@ -18,7 +18,7 @@ export { filterLinks, keepLink } from './filter.js';
 export { toHtml } from './html.js';
 export { toJson, toJsonDiscrepancy, toJsonReport, type JsonDiscrepancy, type JsonLink, type JsonParagraph, type JsonReport } from './json.js';
 export { jsonlLines, jsonlRecord, toJsonl, type JsonlRecord } from './jsonl.js';
-export { toCleanOffset } from './offsets.js';
+export { toCleanOffset } from '../text/normalize.js';
 export { discrepancySpans, exportRows, linkDiscrepancies, rowDiscrepancies } from './rows.js';
 export { summarize, type AlignmentSummary } from './summary.js';
 export { displayWidth, formatSideBySide, wrap } from './text.js';

@@ -157,20 +157,38 @@ function compactShifts(shifts: Array<[number, number]>): Array<[number, number]>
 }
 
 /**
- * Map an offset in a paragraph's `clean` text to an offset in the document's source.
- * Binary search over the paragraph's breakpoints.
+ * Index of the last breakpoint whose `column` (0: clean offset, 1: source offset) is at or before `offset`.
+ * Binary search: breakpoints are sorted in both columns.
  */
-export function toSourceOffset(paragraph: Pick<Paragraph, 'shifts'>, cleanOffset: number): number {
-  const { shifts } = paragraph;
+function lastShiftAtOrBefore(shifts: Array<[number, number]>, offset: number, column: 0 | 1): number {
   let lo = 0;
   let hi = shifts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (shifts[mid][0] <= cleanOffset) lo = mid;
+    if (shifts[mid][column] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  const [cleanAt, sourceAt] = shifts[lo];
+  return lo;
+}
+
+/** Map an offset in a paragraph's `clean` text to an offset in the document's source. */
+export function toSourceOffset(paragraph: Pick<Paragraph, 'shifts'>, cleanOffset: number): number {
+  const [cleanAt, sourceAt] = paragraph.shifts[lastShiftAtOrBefore(paragraph.shifts, cleanOffset, 0)];
   return sourceAt + (cleanOffset - cleanAt);
+}
+
+/**
+ * The inverse of {@link toSourceOffset}: the offset in `paragraph.clean` of a source offset. A source offset
+ * inside something the clean text leaves out (a folded line break, a soft hyphen) maps to where the omission is
+ * in the clean text; offsets outside the paragraph are clamped to its clean text.
+ */
+export function toCleanOffset(paragraph: Pick<Paragraph, 'shifts' | 'clean'>, sourceOffset: number): number {
+  const { shifts } = paragraph;
+  const k = lastShiftAtOrBefore(shifts, sourceOffset, 1);
+  const [cleanAt, sourceAt] = shifts[k];
+  let clean = cleanAt + Math.max(0, sourceOffset - sourceAt);
+  if (k + 1 < shifts.length) clean = Math.min(clean, shifts[k + 1][0]);
+  return Math.max(0, Math.min(paragraph.clean.length, clean));
 }
 
 /**
