@@ -18,7 +18,7 @@ export interface LanguageGuess {
 /** Letters looked at: the start of the text tells its language. */
 const SAMPLE_LENGTH = 20_000;
 /** Characters handed to franc (it reads no more than 2 048 itself). */
-const FRANC_SAMPLE_LENGTH = 4_000;
+const FRANC_SAMPLE_LENGTH = 1_500;
 /** Fewer letters than this and the script ratio alone decides (franc needs more text). */
 const FRANC_MIN_LETTERS = 120;
 /** Below this share of one script the text is mixed and says so in a warning. */
