@@ -7,8 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fingerprintInput, isPairingError, pairFingerprints, scoreCandidates } from '../src/pair/pair.js';
-import type { Fingerprint, PairingError, PairOptions } from '../src/pair/types.js';
+import { fingerprintInput, isPairingError, pairFingerprints, scoreCandidates } from '../src/index.js';
+import type { Fingerprint, PairingError, PairOptions } from '../src/index.js';
 import { devRoot, loadPairing } from './dev.js';
 import { evaluatePairing, PAIRING_HEADER, pairingRow, thresholdRange, type PairingGold } from './pairing-task.js';
 

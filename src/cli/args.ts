@@ -29,6 +29,8 @@ export interface CommonOptions {
   dropUnmatched: boolean;
   oneToOneOnly: boolean;
   glossary?: string;
+  /** Also write Moses-style parallel files PREFIX.ru and PREFIX.en (one segment per line, same line count). */
+  moses?: string;
   width?: number;
   progress: boolean;
 }
@@ -60,6 +62,7 @@ Flags:
   --min-score X          export only links scoring at least X (0..1)
   --drop-unmatched       export no paragraph without counterpart
   --one-to-one           export only 1-1 links
+  --moses PREFIX         also write PREFIX.ru and PREFIX.en, one segment per line (align, align --pairs)
   --glossary FILE        JSON list of {"id", "forms": [...]} names to add to the built-in gazetteer
   --fail-on KINDS        exit 1 when a discrepancy of these kinds is found (comma list, or "any"):
                          unmatched-paragraph, number-mismatch, number-missing, entity-missing
@@ -128,6 +131,7 @@ export function parseCommandLine(argv: string[]): Command {
         'drop-unmatched': { type: 'boolean' },
         'one-to-one': { type: 'boolean' },
         glossary: { type: 'string' },
+        moses: { type: 'string' },
         'fail-on': { type: 'string' },
         pairs: { type: 'string' },
         width: { type: 'string' },
@@ -161,6 +165,7 @@ export function parseCommandLine(argv: string[]): Command {
     dropUnmatched: values['drop-unmatched'] ?? false,
     oneToOneOnly: values['one-to-one'] ?? false,
     glossary: values.glossary,
+    moses: values.moses,
     width,
     progress: !values['no-progress'],
   };

@@ -4,14 +4,14 @@
  * so tests can run it in-process).
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alignDocuments } from '../align/align.js';
 import { findDiscrepancies } from '../check/discrepancies.js';
 import { InputError, isInputError } from '../errors.js';
 import { decodeText } from '../text/decode.js';
-import { exportAlignment, jsonlLines, tmxClose, tmxOpen, tmxUnits, tsvLines, type ExportFormat } from '../export/index.js';
+import { exportAlignment, jsonlLines, mosesLines, tmxClose, tmxOpen, tmxUnits, tsvLines, type ExportFormat } from '../export/index.js';
 import { alignSentences } from '../sentences/align.js';
 import type { SentenceAlignment } from '../sentences/types.js';
 import { pairDocumentsSync, pairFingerprints } from '../pair/index.js';
@@ -88,6 +88,11 @@ async function runPair(name: 'align' | 'check', inputs: string[], options: Commo
   const discrepancies = findDiscrepancies(alignment, { glossary });
   for (const warning of alignment.warnings) io.stderr(`bitext-align: warning: ${warning.message}\n`);
   io.stdout(render(name, alignment, discrepancies, options, io));
+  if (options.moses) {
+    const moses = await openMoses(options.moses);
+    await moses.add(alignment, options);
+    await moses.close();
+  }
   return failCode(discrepancies, options);
 }
 
@@ -105,6 +110,7 @@ async function runPairsList(name: 'align' | 'check', list: string, options: Comm
   const progress = createProgress(io, 'aligning', options.progress);
   const rowOptions = { level: options.level, ...exportFilters(options) };
   if (format === 'tmx') io.stdout(tmxOpen({ segtype: options.level }));
+  const moses = options.moses ? await openMoses(options.moses) : undefined;
   let failed = 0;
   let found = false;
   for (const [k, line] of lines.entries()) {
@@ -115,6 +121,7 @@ async function runPairsList(name: 'align' | 'check', list: string, options: Comm
       const alignment = alignDocuments(a, b, { ids: [files[0], files[1]], langs: options.langs, glossary });
       const discrepancies = findDiscrepancies(alignment, { glossary });
       found ||= failCode(discrepancies, options) !== EXIT.ok;
+      await moses?.add(alignment, options);
       if (format === 'tmx') {
         const units = tmxUnits(alignment, { ...rowOptions, tuidPrefix: `${k + 1}-`, sentences: sentencesFor(alignment, options) });
         if (units.length) io.stdout(`${units.join('\n')}\n`);
@@ -137,9 +144,24 @@ async function runPairsList(name: 'align' | 'check', list: string, options: Comm
     progress.update(k + 1, lines.length);
   }
   progress.done();
+  await moses?.close();
   if (format === 'tmx') io.stdout(tmxClose());
   if (failed) io.stderr(`bitext-align: ${failed} pair(s) could not be aligned${format === 'json' ? '; see the "error" lines' : ''}\n`);
   return failed ? EXIT.input : found ? EXIT.discrepancies : EXIT.ok;
+}
+
+/** Moses-style parallel files PREFIX.ru and PREFIX.en, appended pair by pair. */
+async function openMoses(prefix: string): Promise<{ add(alignment: Alignment, options: CommonOptions): Promise<void>; close(): Promise<void> }> {
+  const files = await Promise.all(['ru', 'en'].map((lang) => open(`${prefix}.${lang}`, 'w')));
+  return {
+    async add(alignment, options) {
+      const lines = mosesLines(alignment, { ...exportFilters(options), sentences: sentencesFor(alignment, options) });
+      if (lines.ru.length) await Promise.all([files[0].write(`${lines.ru.join('\n')}\n`), files[1].write(`${lines.en.join('\n')}\n`)]);
+    },
+    async close() {
+      await Promise.all(files.map((file) => file.close()));
+    },
+  };
 }
 
 /** The sentence alignment of a pair, when the export unit is the sentence. */
