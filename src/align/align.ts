@@ -5,6 +5,7 @@
 import { parseDocument } from '../document.js';
 import { InputError, toSafeResult, type SafeResult } from '../errors.js';
 import type { AlignOptions, Alignment, Anchor, AnchorMatch, CostModel, Document, Lang, Link, LinkEvidence, Paragraph, Warning } from '../types.js';
+import { splitSentences } from '../sentences/split.js';
 import { solveBeads } from './dp.js';
 import { PairEvidence } from './evidence.js';
 import { lengthCost } from './length.js';
@@ -49,12 +50,21 @@ export function alignParagraphs(
   const ruPrefix = prefixLengths(ruParagraphs);
   const enPrefix = prefixLengths(enParagraphs);
   const shapes = beadShapes(model);
+  const ruSentences = prefixSentenceCounts(ruParagraphs, 'ru');
+  const enSentences = prefixSentenceCounts(enParagraphs, 'en');
   const cost = (i: number, j: number, shape: BeadShape): number => {
     if (shape.ru === 0 || shape.en === 0) return model.omission;
     const ruLength = ruPrefix[i + shape.ru] - ruPrefix[i];
     const enLength = enPrefix[j + shape.en] - enPrefix[j];
     const { shared, oneSidedFigures } = evidence.bead(i, i + shape.ru, j, j + shape.en);
-    return shape.cost + lengthCost(ruLength, enLength, model.length) - model.sharedReward * shared + model.figurePenalty * oneSidedFigures;
+    const sentenceDifference = Math.abs(ruSentences[i + shape.ru] - ruSentences[i] - (enSentences[j + shape.en] - enSentences[j]));
+    return (
+      shape.cost +
+      lengthCost(ruLength, enLength, model.length) -
+      model.sharedReward * shared +
+      model.figurePenalty * oneSidedFigures +
+      (model.sentencePenalty ?? 0) * sentenceDifference
+    );
   };
   const path = solveBeads({ n: ruParagraphs.length, m: enParagraphs.length, shapes, cost }, { band });
   let startMargin = Infinity;
@@ -204,6 +214,13 @@ const guessedWarning = (doc: Document): Warning => ({
   code: 'language-assumed',
   message: `${doc.id ?? 'one text'} has no letters to tell its language; read as ${doc.lang === 'ru' ? 'Russian' : 'English'} since the other text is not`,
 });
+
+/** Running totals of sentences per paragraph (the sentence splitter's count). */
+function prefixSentenceCounts(paragraphs: readonly Paragraph[], lang: Lang): Float64Array {
+  const prefix = new Float64Array(paragraphs.length + 1);
+  paragraphs.forEach((paragraph, k) => (prefix[k + 1] = prefix[k] + splitSentences(paragraph.clean, lang).length));
+  return prefix;
+}
 
 function prefixLengths(paragraphs: readonly Paragraph[]): Float64Array {
   const prefix = new Float64Array(paragraphs.length + 1);

@@ -6,7 +6,8 @@
  * constant, not Gale–Church's length formula (which charges ~100 nats for leaving a paragraph out and so never
  * finds a coverage gap); anchors are rewarded by rarity; a digit figure present on one side of a two-sided
  * bead counts against the bead (that is what pushes an orphan paragraph out of a 2-1 bead); one-sided names
- * and words are not penalised (English capitalises more, and no lexicon covers words evenly).
+ * and words are not penalised (English capitalises more, and no lexicon covers words evenly); and the two sides
+ * of a bead should hold as many sentences, since translators seldom merge or split sentences.
  */
 import type { BeadShape } from './dp.js';
 import type { CostModel } from '../types.js';
@@ -20,6 +21,7 @@ export const DEFAULT_COST_MODEL: CostModel = {
   sharedReward: 1,
   figurePenalty: 1,
   absorbThreshold: 0.6,
+  sentencePenalty: 1,
 };
 
 /** A bead shape with its extra cost over 1-1. */
