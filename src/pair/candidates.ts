@@ -13,6 +13,7 @@ export interface CandidateSettings {
   candidates: number;
   maxPostingShare: number;
   minPostingLimit: number;
+  maxPostingLimit: number;
   dateWindowDays: number;
 }
 
@@ -36,7 +37,10 @@ export function topCandidates(index: CollectionIndex, lang: Lang, settings: Cand
   const other: Lang = lang === 'ru' ? 'en' : 'ru';
   const docs = index.docs[lang];
   const others = index.docs[other];
-  const limit = Math.max(settings.minPostingLimit, Math.floor(settings.maxPostingShare * others.length));
+  const limit = Math.min(
+    settings.maxPostingLimit,
+    Math.max(settings.minPostingLimit, Math.floor(settings.maxPostingShare * others.length)),
+  );
   const dates: PublicationDate[] = others.map((doc) => doc.fingerprint);
   const accumulated = new Float64Array(others.length);
   const touched: number[] = [];

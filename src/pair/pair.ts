@@ -23,6 +23,7 @@ export interface ResolvedPairOptions {
   candidates: number;
   maxPostingShare: number;
   minPostingLimit: number;
+  maxPostingLimit: number;
   threshold: number;
   lengthRatio: number;
   evidenceSize: number;
@@ -35,6 +36,7 @@ export const DEFAULT_PAIR_OPTIONS: Readonly<ResolvedPairOptions> = {
   candidates: 8,
   maxPostingShare: 0.02,
   minPostingLimit: 64,
+  maxPostingLimit: 256,
   threshold: DEFAULT_PAIR_THRESHOLD,
   lengthRatio: 1.049,
   evidenceSize: 10,
@@ -180,6 +182,7 @@ export function resolvePairOptions(options: PairOptions = {}): ResolvedPairOptio
     candidates: options.candidates ?? DEFAULT_PAIR_OPTIONS.candidates,
     maxPostingShare: options.maxPostingShare ?? DEFAULT_PAIR_OPTIONS.maxPostingShare,
     minPostingLimit: options.minPostingLimit ?? DEFAULT_PAIR_OPTIONS.minPostingLimit,
+    maxPostingLimit: options.maxPostingLimit ?? DEFAULT_PAIR_OPTIONS.maxPostingLimit,
     threshold: options.threshold ?? DEFAULT_PAIR_OPTIONS.threshold,
     lengthRatio: options.lengthRatio ?? DEFAULT_PAIR_OPTIONS.lengthRatio,
     evidenceSize: options.evidenceSize ?? DEFAULT_PAIR_OPTIONS.evidenceSize,
@@ -192,6 +195,7 @@ export function resolvePairOptions(options: PairOptions = {}): ResolvedPairOptio
   check('candidates', Number.isInteger(resolved.candidates) && resolved.candidates >= 1, 'an integer ≥ 1');
   check('maxPostingShare', resolved.maxPostingShare > 0 && resolved.maxPostingShare <= 1, 'in (0, 1]');
   check('minPostingLimit', resolved.minPostingLimit >= 1, '≥ 1');
+  check('maxPostingLimit', resolved.maxPostingLimit >= resolved.minPostingLimit, '≥ minPostingLimit');
   check('threshold', resolved.threshold >= 0 && resolved.threshold <= 1, 'in [0, 1]');
   check('lengthRatio', resolved.lengthRatio > 0 && Number.isFinite(resolved.lengthRatio), 'a positive number');
   check('evidenceSize', Number.isInteger(resolved.evidenceSize) && resolved.evidenceSize >= 0, 'an integer ≥ 0');

@@ -128,6 +128,11 @@ export interface PairOptions extends Omit<ParseOptions, 'id' | 'lang' | 'date'> 
   /** Postings lists up to this length are always used, however small the collection. @default 64 */
   minPostingLimit?: number;
   /**
+   * Postings lists longer than this are never used to find candidates, however large the collection: what
+   * keeps the cost per document constant, and pairing linear in the collection's size. @default 256
+   */
+  maxPostingLimit?: number;
+  /**
    * Lowest score for a pair to be made. The score is a normalised similarity, so the default (calibrated on the
    * development collection, see {@link DEFAULT_PAIR_THRESHOLD}) transfers to collections of other sizes.
    * @default 0.3
