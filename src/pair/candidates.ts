@@ -2,7 +2,9 @@
  * Candidate generation: for each document, the few documents of the other language that share the most
  * rarity-weighted keys with it, found through the inverted index without comparing every pair. Keys whose
  * postings list is long (common anchors: "Russia", "2023") are skipped, as search engines skip stop words;
- * they still count when a candidate is scored in full.
+ * they still count when a candidate is scored in full. For a dated document, a key's postings are only those of
+ * its date window (one slice of the day-ordered list), so a name common over years of news can still find the
+ * report of the same week; the cap on the slice keeps the work per document bounded.
  */
 import type { Lang } from '../types.js';
 import type { CollectionIndex } from './collection.js';
@@ -32,6 +34,18 @@ export function findCandidates(index: CollectionIndex, settings: CandidateSettin
   return [...found].sort((a, b) => a - b).map((code) => [Math.floor(code / nEn), code % nEn]);
 }
 
+/** First position in the ascending `values` holding a value ≥ `target`. */
+function lowerBound(values: Int32Array, target: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** For each document of `lang`, the indices of its top candidates in the other language, best first. */
 export function topCandidates(index: CollectionIndex, lang: Lang, settings: CandidateSettings): number[][] {
   const other: Lang = lang === 'ru' ? 'en' : 'ru';
@@ -44,22 +58,30 @@ export function topCandidates(index: CollectionIndex, lang: Lang, settings: Cand
   const dates: PublicationDate[] = others.map((doc) => doc.fingerprint);
   const accumulated = new Float64Array(others.length);
   const touched: number[] = [];
+  const window = settings.dateWindowDays;
   return docs.map((doc) => {
     touched.length = 0;
+    const day = doc.fingerprint.day;
+    const visit = (e: number, weight: number): void => {
+      if (accumulated[e] === 0) {
+        if (!withinWindow(doc.fingerprint, dates[e], window)) return;
+        touched.push(e);
+      }
+      accumulated[e] += weight;
+    };
     for (let k = 0; k < doc.keys.length; k++) {
       const key = doc.keys[k];
       const weight = index.weight[key];
       if (weight <= 0) continue;
       const postings = index.postings[other][key];
-      if (postings.length === 0 || postings.length > limit) continue;
-      for (let p = 0; p < postings.length; p++) {
-        const e = postings[p];
-        if (accumulated[e] === 0) {
-          if (!withinWindow(doc.fingerprint, dates[e], settings.dateWindowDays)) continue;
-          touched.push(e);
-        }
-        accumulated[e] += weight;
-      }
+      const days = index.postingDays[other][key];
+      // The documents a dated document can meet are one slice of the dated postings plus the undated tail.
+      const [from, to] =
+        day !== undefined && window !== Infinity ? [lowerBound(days, day - window), lowerBound(days, day + window + 1)] : [0, days.length];
+      const size = to - from + (postings.length - days.length);
+      if (size === 0 || size > limit) continue;
+      for (let p = from; p < to; p++) visit(postings[p], weight);
+      for (let p = days.length; p < postings.length; p++) visit(postings[p], weight);
     }
     const best = touched
       .map((e) => ({ e, score: accumulated[e] }))

@@ -31,8 +31,13 @@ export interface CollectionIndex {
   ids: Map<string, number>;
   /** Key id → weight: IDF over the collection × the weight of the key's kind. */
   weight: Float64Array;
-  /** Key id → documents of each language holding the key (indices into `docs[lang]`, ascending). */
+  /**
+   * Key id → documents of each language holding the key (indices into `docs[lang]`): first the documents with a
+   * full publication date, ordered by that date, then the others, ascending.
+   */
   postings: Record<Lang, Int32Array[]>;
+  /** Key id → the publication days (days since 1970) of the dated head of `postings`, ascending. */
+  postingDays: Record<Lang, Int32Array[]>;
   /** IDF of a key held by a single document, `ln((N + 1) / 1.5)`: the weight of evidence found outside the keys. */
   rarest: number;
 }
@@ -87,14 +92,25 @@ export function buildIndex(fingerprints: readonly Fingerprint[], model: PairMode
     weight[key] = model.monolingualKeys || bilingual ? Math.log((total + 1) / (df + 0.5)) * kindWeight(keys[key], model) : 0;
   }
 
+  // Postings ordered by publication day, so that candidate generation can take the documents of a date window
+  // as one slice (and judge a key's commonness within the window, not over years of news).
   const postings: Record<Lang, Int32Array[]> = { ru: [], en: [] };
+  const postingDays: Record<Lang, Int32Array[]> = { ru: [], en: [] };
   for (const lang of ['ru', 'en'] as const) {
+    const dayOf = sides[lang].map((fingerprint) => fingerprint.day);
+    const order = sides[lang].map((_, index) => index);
+    order.sort((a, b) => (dayOf[a] ?? Infinity) - (dayOf[b] ?? Infinity) || a - b);
     const lists = Array.from({ length: keys.length }, (_, key) => new Int32Array(count[lang][key]));
+    const datedCount = new Int32Array(keys.length);
     const fill = new Int32Array(keys.length);
-    raw[lang].forEach((doc, index) => {
-      for (const key of doc.keys) lists[key][fill[key]++] = index;
-    });
+    for (const index of order) {
+      for (const key of raw[lang][index].keys) {
+        lists[key][fill[key]++] = index;
+        if (dayOf[index] !== undefined) datedCount[key]++;
+      }
+    }
     postings[lang] = lists;
+    postingDays[lang] = lists.map((list, key) => Int32Array.from(list.subarray(0, datedCount[key]), (index) => dayOf[index]!));
   }
 
   const docs: Record<Lang, DocVector[]> = { ru: [], en: [] };
@@ -105,7 +121,7 @@ export function buildIndex(fingerprints: readonly Fingerprint[], model: PairMode
       return { fingerprint: sides[lang][index], keys: doc.keys, tf: doc.tf, figure: doc.figure, mass };
     });
   }
-  return { docs, keys, ids, weight, postings, rarest: Math.log((total + 1) / 1.5) };
+  return { docs, keys, ids, weight, postings, postingDays, rarest: Math.log((total + 1) / 1.5) };
 }
 
 /** Weight of a key's kind, read from its prefix (`num:`, `date:`, `ent:`, …). */
