@@ -6,7 +6,7 @@ import { parseDocument } from '../document.js';
 import { InputError, toSafeResult, type SafeResult } from '../errors.js';
 import type { AlignOptions, Alignment, Anchor, AnchorMatch, CostModel, Document, Lang, Link, LinkEvidence, Paragraph, Warning } from '../types.js';
 import { splitSentences } from '../sentences/split.js';
-import { solveBeads } from './dp.js';
+import { solveBeadsInBand } from './dp.js';
 import { PairEvidence } from './evidence.js';
 import { lengthCost } from './length.js';
 import { beadShapes, DEFAULT_COST_MODEL, type PricedShape as BeadShape } from './model.js';
@@ -23,14 +23,21 @@ const SUSPICIOUS_LENGTH_RATIO = 2;
  * Every paragraph of both documents appears in exactly one link; links are in document order; a paragraph
  * with no counterpart is a link with an empty side.
  *
- * @throws {InputError} when an input cannot be read (see {@link parseDocument}) or both are in the same language
- *   (`same-language`).
+ * @throws {InputError} when an input cannot be read (see {@link parseDocument}), both are in the same language
+ *   (`same-language`), or an option has a value it cannot take (`invalid-option`).
  */
 export function alignDocuments(a: AlignInput, b: AlignInput, options: AlignOptions = {}): Alignment {
+  checkAlignOptions(options);
   const { ru, en, warnings } = resolvePair(a, b, options);
   const model: CostModel = { ...DEFAULT_COST_MODEL, ...options.cost };
-  const links = alignParagraphs(ru.paragraphs, en.paragraphs, model, options.band);
+  const { links, limitedWidth } = alignWithinBand(ru.paragraphs, en.paragraphs, model, options.band);
   warnings.push(...lengthWarnings(ru, en, model));
+  if (limitedWidth !== undefined) {
+    warnings.push({
+      code: 'band-limit',
+      message: `the texts drift more than ${limitedWidth} paragraphs apart and are too long to search more widely; links near there may be off (pass a larger \`band\` option to search further, at a cost in time and memory)`,
+    });
+  }
   return { ru, en, links, warnings };
 }
 
@@ -46,6 +53,16 @@ export function alignParagraphs(
   model: CostModel = DEFAULT_COST_MODEL,
   band?: number,
 ): Link[] {
+  return alignWithinBand(ruParagraphs, enParagraphs, model, band).links;
+}
+
+/** {@link alignParagraphs}, plus the band half-width when the search could not widen as far as it wanted. */
+function alignWithinBand(
+  ruParagraphs: readonly Paragraph[],
+  enParagraphs: readonly Paragraph[],
+  model: CostModel,
+  band: number | undefined,
+): { links: Link[]; limitedWidth?: number } {
   const evidence = new PairEvidence(ruParagraphs, enParagraphs);
   const ruPrefix = prefixLengths(ruParagraphs);
   const enPrefix = prefixLengths(enParagraphs);
@@ -66,7 +83,7 @@ export function alignParagraphs(
       (model.sentencePenalty ?? 0) * sentenceDifference
     );
   };
-  const path = solveBeads({ n: ruParagraphs.length, m: enParagraphs.length, shapes, cost }, { band });
+  const { path, width, limited } = solveBeadsInBand({ n: ruParagraphs.length, m: enParagraphs.length, shapes, cost }, { band });
   let startMargin = Infinity;
   const beads = path.map((step) => {
     const margin = Math.min(startMargin, step.endMargin);
@@ -77,13 +94,14 @@ export function alignParagraphs(
       score: round(margin === Infinity ? 1 : 1 - Math.exp(-Math.max(0, margin))),
     };
   });
-  return absorbCondensedOrphans(beads, evidence, model.absorbThreshold).map((bead) => ({
+  const links = absorbCondensedOrphans(beads, evidence, model.absorbThreshold).map((bead) => ({
     ...bead,
     evidence: linkEvidence(
       bead.ru.map((index) => ruParagraphs[index]),
       bead.en.map((index) => enParagraphs[index]),
     ),
   }));
+  return limited ? { links, limitedWidth: width } : { links };
 }
 
 type Bead = Pick<Link, 'ru' | 'en' | 'score'>;
@@ -175,7 +193,7 @@ function resolvePair(a: AlignInput, b: AlignInput, options: AlignOptions): { ru:
     docB = parse(b, 1, other(docA.lang));
     warnings.push(guessedWarning(docB));
   } else {
-    throw first.success ? (second as { error: InputError }).error : first.error;
+    throw first.success ? named((second as { error: InputError }).error, 1) : named(first.error, 0);
   }
   if (docA.lang === docB.lang) {
     const name = docA.lang === 'ru' ? 'Russian' : 'English';
@@ -187,6 +205,12 @@ function resolvePair(a: AlignInput, b: AlignInput, options: AlignOptions): { ru:
   const [ru, en] = docA.lang === 'ru' ? [docA, docB] : [docB, docA];
   warnings.push(...ru.warnings.map((w) => side('Russian', w)), ...en.warnings.map((w) => side('English', w)));
   return { ru, en, warnings };
+}
+
+/** An error about an unnamed argument says which one it is ("second text: the text is empty …"). */
+function named(error: InputError, k: 0 | 1): InputError {
+  if (error.source !== undefined) return error;
+  return new InputError(error.code, error.message, { source: k === 0 ? 'first text' : 'second text', cause: error.cause });
 }
 
 function lengthWarnings(ru: Document, en: Document, model: CostModel): Warning[] {
@@ -205,7 +229,50 @@ function lengthWarnings(ru: Document, en: Document, model: CostModel): Warning[]
 }
 
 function isDocument(input: AlignInput): input is Document {
-  return typeof input === 'object' && !(input instanceof Uint8Array) && Array.isArray((input as Document).paragraphs);
+  // null is an object too: it goes on to parseDocument, which refuses it with a typed error.
+  return typeof input === 'object' && input !== null && !(input instanceof Uint8Array) && Array.isArray((input as Document).paragraphs);
+}
+
+/**
+ * Refuse option values the DP cannot work with. A NaN cost or band makes every comparison false: the search
+ * then finds no path (an internal error) or a meaningless one, instead of a typed error.
+ *
+ * @throws {InputError} `invalid-option`
+ */
+function checkAlignOptions(options: AlignOptions): void {
+  const fail = (message: string): never => {
+    throw new InputError('invalid-option', message);
+  };
+  const isNumber = (value: unknown): value is number => typeof value === 'number' && !Number.isNaN(value);
+  if (options === null || typeof options !== 'object') fail('the options must be an object');
+  if (options.band !== undefined && !(isNumber(options.band) && options.band > 0)) fail(`\`band\` must be a positive number of paragraphs, not ${String(options.band)}`);
+  if (options.langs !== undefined && !(Array.isArray(options.langs) && options.langs.length === 2)) fail('`langs` must be a pair: [language of a, language of b]');
+  if (options.ids !== undefined && !(Array.isArray(options.ids) && options.ids.length === 2)) fail('`ids` must be a pair: [id of a, id of b]');
+  const cost = options.cost;
+  if (cost === undefined) return;
+  if (cost === null || typeof cost !== 'object') fail('`cost` must be an object of cost-model overrides');
+  for (const field of ['omission', 'sharedReward', 'figurePenalty', 'sentencePenalty', 'absorbThreshold'] as const) {
+    if (cost[field] !== undefined && !isNumber(cost[field])) fail(`\`cost.${field}\` must be a number, not ${String(cost[field])}`);
+  }
+  if (cost.shapes !== undefined) {
+    if (cost.shapes === null || typeof cost.shapes !== 'object') fail('`cost.shapes` must map "<ru>-<en>" shapes to costs');
+    for (const [shape, value] of Object.entries(cost.shapes)) {
+      if (!/^[1-9][0-9]?-[1-9][0-9]?$/.test(shape) || !isNumber(value)) {
+        fail(`\`cost.shapes\` must map shapes such as "2-1" (both sides at least 1) to numbers; got "${shape}": ${String(value)}`);
+      }
+    }
+  }
+  if (cost.length !== undefined) {
+    const length = cost.length;
+    const positive = (value: unknown): boolean => isNumber(value) && value > 0 && Number.isFinite(value);
+    if (length === null || typeof length !== 'object' || !positive(length.ratio) || !positive(length.variance)) {
+      fail('`cost.length` must have a positive `ratio` and `variance`');
+    }
+    if (length.outlierShare !== undefined && !(isNumber(length.outlierShare) && length.outlierShare >= 0 && length.outlierShare < 1)) {
+      fail('`cost.length.outlierShare` must be a number from 0 to 1 (exclusive)');
+    }
+    if (length.outlierScale !== undefined && !positive(length.outlierScale)) fail('`cost.length.outlierScale` must be a positive number');
+  }
 }
 
 const other = (lang: Lang): Lang => (lang === 'ru' ? 'en' : 'ru');

@@ -4,7 +4,10 @@
  * Generic over the cost of a bead: the caller says what aligning Russian items [i, i+a) with English items
  * [j, j+b) costs. The band follows the slope m/n, so even very unequal lengths (1 vs 500) cost O(n + m)
  * cells per unit of band width; when the best path touches the band's edge the band is doubled and the
- * search repeated, so the band never silently cuts the answer off.
+ * search repeated, so the band does not cut the answer off. Widening stops at {@link MAX_WIDENED_BAND_CELLS}
+ * cells: past that, two long texts that drift far apart (or do not translate each other at all) would cost
+ * O(n·m) time and about 100 bytes per cell, so the best path inside the band is kept and the caller is told
+ * (`limited`), never left with a silently truncated search.
  */
 
 /** A bead shape: how many Russian and English items one link takes. */
@@ -41,6 +44,26 @@ export interface BeadProblem {
 export interface SolveOptions {
   /** Initial half-width of the band, in items. @default 24 */
   band?: number;
+  /**
+   * Largest band, in DP cells, the search widens to when the best path touches the band's edge. The first
+   * band is always searched, whatever its size. @default MAX_WIDENED_BAND_CELLS
+   */
+  maxWidenedCells?: number;
+}
+
+/**
+ * Default of {@link SolveOptions.maxWidenedCells}: 1,000,000 cells, about 100 MB and 10 s at worst. Documents of
+ * up to about a thousand paragraphs each can widen to the full grid; longer ones keep a narrower band.
+ */
+export const MAX_WIDENED_BAND_CELLS = 1_000_000;
+
+/** The best path and how wide a band found it. */
+export interface BeadSolution {
+  path: PathStep[];
+  /** Half-width of the band the path was found in. */
+  width: number;
+  /** True when the path touches the band's edge but widening further would pass `maxWidenedCells`. */
+  limited: boolean;
 }
 
 /** Build the band for a given half-width: for each row i, the columns [lo, hi] it holds. */
@@ -93,11 +116,21 @@ class Band {
 
 /** Find the least-cost monotonic sequence of beads covering both sequences. */
 export function solveBeads(problem: BeadProblem, options: SolveOptions = {}): PathStep[] {
+  return solveBeadsInBand(problem, options).path;
+}
+
+/** {@link solveBeads}, also saying how wide the band was and whether widening was cut short. */
+export function solveBeadsInBand(problem: BeadProblem, options: SolveOptions = {}): BeadSolution {
   let width = Math.max(1, options.band ?? 24);
+  const maxCells = options.maxWidenedCells ?? MAX_WIDENED_BAND_CELLS;
+  let band = new Band(problem.n, problem.m, width);
   for (;;) {
-    const band = new Band(problem.n, problem.m, width);
-    const result = solveInBand(problem, band);
-    if (band.full || !result.path.some((step) => band.onInnerEdge(step.i, step.j))) return result.path;
+    const { path } = solveInBand(problem, band);
+    if (band.full || !path.some((step) => band.onInnerEdge(step.i, step.j))) return { path, width, limited: false };
+    // Doubling without bound made unrelated long texts take minutes and gigabytes (O(n·m)); stop at a budget.
+    const wider = new Band(problem.n, problem.m, width * 2);
+    if (wider.size > maxCells) return { path, width, limited: true };
+    band = wider;
     width *= 2;
   }
 }

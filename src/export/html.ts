@@ -12,7 +12,7 @@ import { VERSION } from '../version.js';
 import { escapeHtml } from './escape.js';
 import { filterLinks } from './filter.js';
 import { toCleanOffset } from '../text/normalize.js';
-import { linkDiscrepancies } from './rows.js';
+import { indexDiscrepancies } from './rows.js';
 import { shapeOf, summarize } from './summary.js';
 import type { HtmlReportOptions } from './types.js';
 
@@ -78,7 +78,8 @@ footer { margin-top: 24px; color: var(--muted); font-size: 12px; }
 export function toHtml(alignment: Alignment, discrepancies: readonly Discrepancy[] = [], options: HtmlReportOptions = {}): string {
   const kept = filterLinks(alignment.links, options);
   const title = options.title ?? `Alignment report: ${alignment.ru.id ?? 'Russian'} ↔ ${alignment.en.id ?? 'English'}`;
-  const rows = kept.map(({ link, position }) => linkRows(alignment, link, position, linkDiscrepancies(link, discrepancies))).join('');
+  const concerning = indexDiscrepancies(discrepancies);
+  const rows = kept.map(({ link, position }) => linkRows(alignment, link, position, concerning(link))).join('');
   return [
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n',

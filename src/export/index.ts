@@ -19,7 +19,7 @@ export { toHtml } from './html.js';
 export { toJson, toJsonDiscrepancy, toJsonReport, type JsonDiscrepancy, type JsonLink, type JsonParagraph, type JsonReport } from './json.js';
 export { jsonlLines, jsonlRecord, toJsonl, type JsonlRecord } from './jsonl.js';
 export { toCleanOffset } from '../text/normalize.js';
-export { discrepancySpans, exportRows, linkDiscrepancies, rowDiscrepancies } from './rows.js';
+export { discrepancySpans, exportRows, indexDiscrepancies, linkDiscrepancies, rowDiscrepancies } from './rows.js';
 export { summarize, type AlignmentSummary } from './summary.js';
 export { displayWidth, formatSideBySide, wrap } from './text.js';
 export { tmxClose, tmxDate, tmxOpen, tmxUnit, tmxUnits, toTmx } from './tmx.js';

@@ -5,7 +5,7 @@
  */
 import type { Alignment, Discrepancy } from '../types.js';
 import { toJsonDiscrepancy, type JsonDiscrepancy } from './json.js';
-import { exportRows, rowDiscrepancies } from './rows.js';
+import { exportRows, indexDiscrepancies, rowDiscrepancies } from './rows.js';
 import type { ExportRow, JsonlOptions } from './types.js';
 
 /** One JSONL record. */
@@ -42,7 +42,11 @@ export function toJsonl(alignment: Alignment, discrepancies: readonly Discrepanc
 
 /** The lines of {@link toJsonl}, without line breaks (for streaming collections). */
 export function jsonlLines(alignment: Alignment, discrepancies: readonly Discrepancy[] = [], options: JsonlOptions = {}): string[] {
-  return exportRows(alignment, options).map((row) => JSON.stringify(jsonlRecord(alignment, row, discrepancies)));
+  // Each record looks only at the discrepancies of its paragraphs (see indexDiscrepancies): linear, not rows × discrepancies.
+  const concerning = indexDiscrepancies(discrepancies);
+  return exportRows(alignment, options).map((row) =>
+    JSON.stringify(jsonlRecord(alignment, row, concerning({ ru: row.ruParagraphs, en: row.enParagraphs }))),
+  );
 }
 
 /** The record of one row. */

@@ -73,6 +73,35 @@ export function linkDiscrepancies(link: { ru: readonly number[]; en: readonly nu
   return discrepancies.filter((d) => d.ru.some((i) => link.ru.includes(i)) || d.en.some((j) => link.en.includes(j)));
 }
 
+/**
+ * Index discrepancies by the paragraphs they involve. The returned function gives what {@link linkDiscrepancies}
+ * gives for a link (the same discrepancies, in their order) without scanning them all: exports that asked once
+ * per link took links × discrepancies steps, 20 s for a 10 MB pair. For a sentence row, passing
+ * `{ru: row.ruParagraphs, en: row.enParagraphs}` gives a superset of its {@link rowDiscrepancies} (a
+ * discrepancy's spans lie in the paragraphs it lists), to filter further.
+ */
+export function indexDiscrepancies(
+  discrepancies: readonly Discrepancy[],
+): (link: { ru: readonly number[]; en: readonly number[] }) => Discrepancy[] {
+  const byRu = new Map<number, number[]>();
+  const byEn = new Map<number, number[]>();
+  const add = (map: Map<number, number[]>, index: number, k: number): void => {
+    const list = map.get(index);
+    if (list) list.push(k);
+    else map.set(index, [k]);
+  };
+  discrepancies.forEach((d, k) => {
+    for (const i of d.ru) add(byRu, i, k);
+    for (const j of d.en) add(byEn, j, k);
+  });
+  return (link) => {
+    const hits = new Set<number>();
+    for (const i of link.ru) for (const k of byRu.get(i) ?? []) hits.add(k);
+    for (const j of link.en) for (const k of byEn.get(j) ?? []) hits.add(k);
+    return [...hits].sort((a, b) => a - b).map((k) => discrepancies[k]);
+  };
+}
+
 /** Where a discrepancy lies in each document: its anchors' spans, or an unmatched paragraph's span. */
 export function discrepancySpans(d: Discrepancy): { ru?: Span; en?: Span } {
   switch (d.kind) {

@@ -6,7 +6,7 @@
  */
 import type { Alignment, Discrepancy, Severity } from '../types.js';
 import { filterLinks } from './filter.js';
-import { linkDiscrepancies } from './rows.js';
+import { indexDiscrepancies } from './rows.js';
 import { formatCounts, shapeOf, summarize } from './summary.js';
 import type { TextReportOptions } from './types.js';
 
@@ -30,6 +30,7 @@ export function formatSideBySide(alignment: Alignment, discrepancies: readonly D
   const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? 80));
   const paint = (code: string, text: string): string => (options.color ? `${code}${text}${ANSI.reset}` : text);
   const kept = filterLinks(alignment.links, options);
+  const concerning = indexDiscrepancies(discrepancies);
   const summary = summarize(
     kept.map(({ link }) => link),
     discrepancies,
@@ -64,7 +65,7 @@ export function formatSideBySide(alignment: Alignment, discrepancies: readonly D
     for (let k = 0; k < Math.max(ruLines.length, enLines.length); k++) {
       lines.push(`${pad(ruLines[k] ?? '', left)}${GUTTER}${enLines[k] ?? ''}`.trimEnd());
     }
-    for (const d of linkDiscrepancies(link, discrepancies)) {
+    for (const d of concerning(link)) {
       lines.push(...wrap(`▸ ${d.severity}: ${printable(d.message)}`, width, '  ', '    ').map((line) => paint(SEVERITY_COLOR[d.severity], line)));
     }
     lines.push('─'.repeat(width));
@@ -143,6 +144,10 @@ export function wrap(text: string, width: number, first = '', rest = first): str
       lineWidth += 1;
     }
     let remaining = word;
+    // The rest's width is the word's minus what was cut, not measured again: measuring the rest after every cut
+    // made one long word (a 1 MB token) quadratic, minutes of work. Exact unless the word holds escape sequences,
+    // which displayWidth skips; those are measured as before.
+    const plain = !word.includes('\u001b');
     while (lineWidth + w > width && w > 0) {
       // Cut the word at the line's end.
       let cut = '';
@@ -157,10 +162,13 @@ export function wrap(text: string, width: number, first = '', rest = first): str
         newLine();
         continue;
       }
-      if (cut === '') cut = [...remaining][0];
+      if (cut === '') {
+        cut = String.fromCodePoint(remaining.codePointAt(0)!);
+        cutWidth = charWidth(cut);
+      }
       line += cut;
       remaining = remaining.slice(cut.length);
-      w = displayWidth(remaining);
+      w = plain ? w - cutWidth : displayWidth(remaining);
       newLine();
     }
     if (remaining) {
