@@ -9,7 +9,7 @@ export type InputErrorCode =
   | 'empty'
   /** The file cannot be read (missing, a directory, no permission). */
   | 'unreadable'
-  /** The bytes are not valid UTF-8 (and carry no UTF-16 byte-order mark). */
+  /** The bytes are not valid UTF-8, or not valid UTF-16 after a UTF-16 byte-order mark. */
   | 'not-utf8'
   /** The bytes look like a binary file (NUL bytes, control characters). */
   | 'binary'
@@ -20,13 +20,18 @@ export type InputErrorCode =
   /** Both documents of a pair are in the same language. */
   | 'same-language'
   /** An option has a value it cannot take. */
-  | 'invalid-option';
+  | 'invalid-option'
+  /** The input is neither a string nor bytes (a `Uint8Array`), nor a parsed Document where one is accepted. */
+  | 'invalid-input';
 
 /** An input that cannot be analysed. `code` says why; `message` says what to do. */
 export class InputError extends Error {
   override readonly name = 'InputError';
   readonly code: InputErrorCode;
-  /** Which input, when the caller named it (a file path, a document id). */
+  /**
+   * Which input: the caller's name for it (a file path, a document id), or `first text` / `second text` for an
+   * unnamed argument of `alignDocuments`.
+   */
   readonly source?: string;
 
   constructor(code: InputErrorCode, message: string, options: { source?: string; cause?: unknown } = {}) {

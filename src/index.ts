@@ -21,7 +21,16 @@ export { extractTerms } from './anchors/lexicon.js';
 export { alignDocuments, safeAlignDocuments, alignParagraphs, linkEvidence, type AlignInput } from './align/align.js';
 export { DEFAULT_COST_MODEL } from './align/model.js';
 export { DEFAULT_LENGTH_MODEL, lengthCost } from './align/length.js';
-export { solveBeads, type BeadShape, type BeadProblem, type PathStep, type SolveOptions } from './align/dp.js';
+export {
+  solveBeads,
+  solveBeadsInBand,
+  MAX_WIDENED_BAND_CELLS,
+  type BeadShape,
+  type BeadProblem,
+  type BeadSolution,
+  type PathStep,
+  type SolveOptions,
+} from './align/dp.js';
 
 export { findDiscrepancies, type CheckOptions } from './check/discrepancies.js';
 

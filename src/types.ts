@@ -36,7 +36,9 @@ export interface Paragraph extends Span {
   /**
    * Where `clean` and `text` drift apart: `[cleanOffset, sourceOffset]` breakpoints, sorted. A clean offset
    * `i` maps to `sourceOffset + (i - cleanOffset)` of the last breakpoint at or before `i`. The first
-   * breakpoint is always `[0, start]`. Use {@link toSourceOffset} rather than reading this directly.
+   * breakpoint is always `[0, start]` (a second one at clean offset 0 follows when the paragraph opens with
+   * something `clean` leaves out, such as a soft hyphen). Use {@link toSourceOffset} rather than reading this
+   * directly.
    */
   shifts: Array<[number, number]>;
   /** What survives translation in this paragraph, in text order, offsets into `Document.source`. */
@@ -73,7 +75,10 @@ export interface Document {
 
 /** A documented, non-fatal condition. The analysis went on; the result may be less reliable. */
 export interface Warning {
-  /** Stable identifier, e.g. `no-anchors`, `mixed-language`, `third-language`, `length-ratio`. */
+  /**
+   * Stable identifier: `control-characters`, `markup`, `mixed-language`, `third-language`, `no-anchors`
+   * (documents); `language-assumed`, `length-ratio`, `band-limit` (alignments).
+   */
   code: string;
   /** One line a person can act on. */
   message: string;
@@ -255,10 +260,11 @@ export interface ParseOptions extends Omit<AnchorOptions, 'date'> {
   /** Publication date (ISO `YYYY-MM-DD`); wins over a date found in the text. @default found in the text */
   date?: string;
   /**
-   * How paragraphs are delimited: `blank-line`, `line` (one per line) or `auto` (blank lines when the text has
-   * them, else one per line when most lines end a sentence). @default 'auto'
+   * How paragraphs are delimited: `blank-line`, `line` (one per line), `html` (block tags; tags left out of
+   * `clean`, character references decoded) or `auto` (`html` when the text looks like HTML, else blank lines
+   * when the text has them, else one per line when most lines end a sentence). @default 'auto'
    */
-  paragraphs?: 'auto' | 'blank-line' | 'line';
+  paragraphs?: 'auto' | 'blank-line' | 'line' | 'html';
   /** Largest input accepted, in bytes or characters. @default 50_000_000 */
   maxInputSize?: number;
 }

@@ -31,11 +31,28 @@ export interface DecodedText {
 /**
  * Turn bytes or a string into checked text.
  *
- * @throws {InputError} `too-large`, `not-utf8`, `binary`, `empty`.
+ * @throws {InputError} `too-large`, `not-utf8`, `binary`, `empty`; `invalid-input` for anything but a string or
+ *   a Uint8Array; `invalid-option` for a `maxInputSize` that is not a positive number.
  */
 export function decodeText(input: string | Uint8Array, options: DecodeOptions = {}): DecodedText {
   const maxInputSize = options.maxInputSize ?? DEFAULT_MAX_INPUT_SIZE;
   const where = { source: options.source };
+  // JavaScript callers can pass anything; a TypeError from deep inside would look like a bug of this library.
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    const what =
+      input === null
+        ? 'null'
+        : Array.isArray(input)
+          ? 'an array'
+          : (input as unknown) instanceof ArrayBuffer
+            ? 'an ArrayBuffer (wrap it: new Uint8Array(buffer))'
+            : typeof input;
+    throw new InputError('invalid-input', `the input must be a string or a Uint8Array of UTF-8 or UTF-16 bytes, not ${what}`, where);
+  }
+  // NaN compares false with every length, which would silently turn the limit off.
+  if (typeof maxInputSize !== 'number' || !(maxInputSize > 0)) {
+    throw new InputError('invalid-option', `\`maxInputSize\` must be a positive number of bytes or characters, not ${String(maxInputSize)}`, where);
+  }
   if (input.length > maxInputSize) {
     throw new InputError(
       'too-large',
@@ -59,12 +76,10 @@ export function decodeText(input: string | Uint8Array, options: DecodeOptions = 
 }
 
 function decodeBytes(bytes: Uint8Array, source: string | undefined): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  }
+  // UTF-16 is decoded strictly too: an odd length or unpaired surrogates mean a cut-off file or bytes that only
+  // happen to start like a byte-order mark, which a lenient decoder would turn into replacement characters.
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le', source);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be', source);
   const sniff = bytes.subarray(0, BINARY_SNIFF_LENGTH);
   if (sniff.includes(0)) {
     throw new InputError('binary', 'the file holds NUL bytes: it looks binary, not text; give a UTF-8 text file', { source });
@@ -76,6 +91,19 @@ function decodeBytes(bytes: Uint8Array, source: string | undefined): string {
     throw new InputError(
       'not-utf8',
       'the bytes are not valid UTF-8; convert the file to UTF-8 first (e.g. `iconv -f cp1251 -t utf-8`)',
+      { source, cause },
+    );
+  }
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', source: string | undefined): string {
+  try {
+    if (bytes.length % 2 !== 0) throw new RangeError('odd number of bytes');
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2));
+  } catch (cause) {
+    throw new InputError(
+      'not-utf8',
+      `the bytes start with a ${encoding.toUpperCase()} byte-order mark but are not valid ${encoding.toUpperCase()} (cut short, or not text); convert the file to UTF-8 first`,
       { source, cause },
     );
   }

@@ -70,12 +70,25 @@ const isControl = (ch: string): boolean => {
 };
 
 /**
- * Build the clean form of `source.slice(start, end)`, leaving out the `cuts` (source spans to delete, such as a
- * hyphen and the line break after it). White space runs become one space (a lone no-break or thin space is
- * kept as it is, since it carries typography), soft hyphens are dropped, combining sequences are NFC-composed.
+ * A source span that does not appear as written in the clean text: deleted (a break hyphen and the line break
+ * after it, an HTML tag) or replaced by `text` (a decoded character reference such as `&amp;`).
+ */
+export interface Cut extends Span {
+  /**
+   * What the span reads as. Absent or empty: nothing (white space on both sides of it folds to one space).
+   * White space (`&nbsp;`, a table-cell boundary): part of the surrounding white-space run. Anything else:
+   * emitted as is, with a breakpoint so offsets still map back to the whole span.
+   */
+  text?: string;
+}
+
+/**
+ * Build the clean form of `source.slice(start, end)`, leaving out or replacing the `cuts` (sorted, not
+ * overlapping; see {@link Cut}). White space runs become one space (a lone no-break or thin space is kept as
+ * it is, since it carries typography), soft hyphens are dropped, combining sequences are NFC-composed.
  * Linear in the length of the span.
  */
-export function cleanSpan(source: string, start: number, end: number, cuts: Span[] = []): CleanText {
+export function cleanSpan(source: string, start: number, end: number, cuts: Cut[] = []): CleanText {
   const parts: string[] = [];
   const shifts: Array<[number, number]> = [[0, start]];
   let cleanLength = 0;
@@ -95,7 +108,10 @@ export function cleanSpan(source: string, start: number, end: number, cuts: Span
   while (i < end) {
     while (cutIndex < cuts.length && cuts[cutIndex].end <= i) cutIndex++;
     const cut = cuts[cutIndex];
-    if (cut && cut.start <= i) {
+    const atCut = cut !== undefined && cut.start <= i;
+    if (atCut && !isWhiteCut(cut)) {
+      // A deleted span leaves nothing; a replaced one (a character reference) leaves its text.
+      if (cut.text) emit(cut.text, i, cut.end - i);
       i = cut.end;
       continue;
     }
@@ -104,12 +120,34 @@ export function cleanSpan(source: string, start: number, end: number, cuts: Span
       i++;
       continue;
     }
-    if (isSpace(ch) || isControl(ch)) {
-      let j = i + 1;
-      while (j < end && (isSpace(source[j]) || isControl(source[j])) && !(cut && cut.start <= j)) j++;
-      const lone = j === i + 1 && ch !== '\n' && ch !== '\r' && ch !== '\t' && !isControl(ch) && ch !== '\uFEFF';
+    if (atCut || isSpace(ch) || isControl(ch)) {
+      // A white-space run goes on across deleted spans and white-space references, so that "a <b> b" and
+      // "a&nbsp; b" give one space, as a browser shows them. (Break-hyphen cuts never touch white space.)
+      let j = i;
+      let units = 0;
+      let unit = '';
+      let k = cutIndex;
+      while (j < end) {
+        while (k < cuts.length && cuts[k].end <= j) k++;
+        const c = cuts[k];
+        if (c && c.start <= j) {
+          if (isWhiteCut(c)) {
+            units++;
+            unit = c.text!;
+          } else if (c.text) {
+            break;
+          }
+          j = c.end;
+          continue;
+        }
+        if (!(isSpace(source[j]) || isControl(source[j]))) break;
+        units++;
+        unit = source[j];
+        j++;
+      }
+      const lone = units === 1 && unit !== '\n' && unit !== '\r' && unit !== '\t' && !isControl(unit) && unit !== '\uFEFF';
       // Leading white space of the span is dropped; trailing is dropped after the loop.
-      if (cleanLength > 0) emit(lone ? ch : ' ', i, lone ? 1 : j - i);
+      if (cleanLength > 0) emit(lone ? unit : ' ', i, j - i);
       i = j;
       continue;
     }
@@ -140,12 +178,19 @@ export function cleanSpan(source: string, start: number, end: number, cuts: Span
   return { clean, shifts: compactShifts(shifts) };
 }
 
+/** A cut that reads as white space (one white-space character, e.g. a decoded `&nbsp;`). */
+function isWhiteCut(cut: Cut): boolean {
+  return cut.text !== undefined && cut.text.length === 1 && isSpace(cut.text);
+}
+
 /** Drop breakpoints that a later one at the same clean offset overrides, and ones that change nothing. */
 function compactShifts(shifts: Array<[number, number]>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const shift of shifts) {
     const last = out[out.length - 1];
-    if (last && last[0] === shift[0]) {
+    // The first breakpoint stays [0, start] as documented; a span opening with something left out (a soft
+    // hyphen) gets a second breakpoint at clean offset 0, which the binary searches pick as the later one.
+    if (last && last[0] === shift[0] && out.length > 1) {
       out[out.length - 1] = shift;
     } else if (last && shift[1] - shift[0] === last[1] - last[0]) {
       continue;

@@ -7,18 +7,23 @@
  * "экономического" where "торгово-экономического" also occurs); otherwise it is taken as a break hyphen.
  */
 import type { Paragraph, Span } from '../types.js';
+import { looksLikeMarkup, markupParagraphs } from './markup.js';
 import { cleanSpan } from './normalize.js';
 
-/** How paragraphs are delimited. */
-export type ParagraphMode = 'blank-line' | 'line';
+/** How paragraphs are delimited: blank lines, one per line, or HTML block tags (see src/text/markup.ts). */
+export type ParagraphMode = 'blank-line' | 'line' | 'html';
 
 /** Options for {@link splitParagraphs}. */
 export interface ParagraphOptions {
   /**
    * `blank-line`: paragraphs are separated by blank lines, lines inside one are joined.
    * `line`: every non-blank line is a paragraph.
-   * `auto`: `blank-line` when the text has blank lines between text; otherwise `line` when most lines end a
-   * sentence (one paragraph per line, as many exports write), else `blank-line`.
+   * `html`: the text is HTML: paragraphs end at block tags and blank lines; tags are left out of `clean` and
+   * character references decoded.
+   * `auto`: `html` when the text looks like HTML (it opens with `<!DOCTYPE html>` or `<html>`, or holds block
+   * tags such as `<p>`, `<div>`, `<br>`); else `blank-line` when the text has blank lines between text;
+   * otherwise `line` when most lines end a sentence (one paragraph per line, as many exports write), else
+   * `blank-line`.
    * @default 'auto'
    */
   mode?: ParagraphMode | 'auto';
@@ -51,6 +56,9 @@ const LINE_MODE_SENTENCE_SHARE = 0.6;
 
 /** Split `source` into paragraphs with offsets into it. Linear in the length of the text. */
 export function splitParagraphs(source: string, options: ParagraphOptions = {}): ParagraphSplit {
+  if (options.mode === 'html' || ((!options.mode || options.mode === 'auto') && looksLikeMarkup(source))) {
+    return { paragraphs: markupParagraphs(source), mode: 'html' };
+  }
   const lines = scanLines(source);
   const mode = options.mode && options.mode !== 'auto' ? options.mode : chooseMode(source, lines);
   const blocks = groupBlocks(lines, mode);
@@ -128,7 +136,7 @@ function isBlankChar(code: number): boolean {
   );
 }
 
-function chooseMode(source: string, lines: Line[]): ParagraphMode {
+function chooseMode(source: string, lines: Line[]): 'blank-line' | 'line' {
   const text = lines.filter((line) => !line.blank);
   if (text.some((line, k) => k > 0 && line.afterBreak)) return 'blank-line';
   if (text.length < 2) return 'blank-line';
