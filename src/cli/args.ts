@@ -33,6 +33,8 @@ export interface CommonOptions {
   moses?: string;
   width?: number;
   progress: boolean;
+  /** Largest input file accepted, in bytes (`--max-input-size`). @default the library's DEFAULT_MAX_INPUT_SIZE */
+  maxInputSize?: number;
 }
 
 /** A command line that cannot be run as given. */
@@ -67,6 +69,7 @@ Flags:
   --fail-on KINDS        exit 1 when a discrepancy of these kinds is found (comma list, or "any"):
                          unmatched-paragraph, number-mismatch, number-missing, entity-missing
   --width N              width of the side-by-side text report (default: terminal width or 120)
+  --max-input-size N     refuse input files larger than N bytes (default 50000000): exit 3, or skip the file
   --no-progress          no progress bar on stderr
   -h, --help             this help;  -v, --version  the version
 
@@ -135,6 +138,7 @@ export function parseCommandLine(argv: string[]): Command {
         'fail-on': { type: 'string' },
         pairs: { type: 'string' },
         width: { type: 'string' },
+        'max-input-size': { type: 'string' },
         'no-progress': { type: 'boolean' },
       },
     });
@@ -155,6 +159,10 @@ export function parseCommandLine(argv: string[]): Command {
   if (minScore !== undefined && !(minScore >= 0 && minScore <= 1)) throw new UsageError('--min-score takes a number from 0 to 1');
   const width = values.width === undefined ? undefined : Number(values.width);
   if (width !== undefined && !(Number.isInteger(width) && width >= 40)) throw new UsageError('--width takes a whole number of at least 40');
+  const maxInputSize = values['max-input-size'] === undefined ? undefined : Number(values['max-input-size']);
+  if (maxInputSize !== undefined && !(Number.isInteger(maxInputSize) && maxInputSize > 0)) {
+    throw new UsageError('--max-input-size takes a whole number of bytes greater than 0');
+  }
 
   const options: CommonOptions = {
     format: format as Format,
@@ -168,6 +176,7 @@ export function parseCommandLine(argv: string[]): Command {
     moses: values.moses,
     width,
     progress: !values['no-progress'],
+    maxInputSize,
   };
 
   switch (name) {

@@ -2,13 +2,19 @@
  * The `bitext-align` executable: wires {@link runCli} to the process. Started as a worker thread by `pair`, it
  * fingerprints its share of the collection instead (see fingerprints.ts).
  */
+import { InputError } from '../errors.js';
 import { runFingerprintWorker } from './fingerprints.js';
 import { runCli } from './run.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  // Strict, like files: a lenient decoder would turn cp1251 input into replacement characters without a word.
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch (cause) {
+    throw new InputError('not-utf8', 'standard input is not valid UTF-8; convert it first (e.g. `iconv -f cp1251 -t utf-8`)', { cause });
+  }
 }
 
 // A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix tools do.

@@ -4,13 +4,13 @@
  * so tests can run it in-process).
  */
 import { existsSync } from 'node:fs';
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alignDocuments } from '../align/align.js';
 import { findDiscrepancies } from '../check/discrepancies.js';
 import { InputError, isInputError } from '../errors.js';
-import { decodeText } from '../text/decode.js';
+import { decodeText, DEFAULT_MAX_INPUT_SIZE } from '../text/decode.js';
 import { exportAlignment, jsonlLines, mosesLines, tmxClose, tmxOpen, tmxUnits, tsvLines, type ExportFormat } from '../export/index.js';
 import { alignSentences } from '../sentences/align.js';
 import type { SentenceAlignment } from '../sentences/types.js';
@@ -83,8 +83,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 /** `align A B` and `check A B`. */
 async function runPair(name: 'align' | 'check', inputs: string[], options: CommonOptions, io: CliIO): Promise<number> {
   const glossary = await readGlossary(options.glossary);
-  const [a, b] = await Promise.all(inputs.map(readInput));
-  const alignment = alignDocuments(a, b, { ids: [inputs[0], inputs[1]], langs: options.langs, glossary });
+  const [a, b] = await Promise.all(inputs.map((path) => readInput(path, options.maxInputSize)));
+  const alignment = alignDocuments(a, b, { ids: [inputs[0], inputs[1]], langs: options.langs, glossary, maxInputSize: options.maxInputSize });
   const discrepancies = findDiscrepancies(alignment, { glossary });
   for (const warning of alignment.warnings) io.stderr(`bitext-align: warning: ${warning.message}\n`);
   io.stdout(render(name, alignment, discrepancies, options, io));
@@ -117,8 +117,8 @@ async function runPairsList(name: 'align' | 'check', list: string, options: Comm
     const files = line.split('\t').map((part) => part.trim());
     try {
       if (files.length !== 2) throw new InputError('invalid-option', `expected "path-a<TAB>path-b", got "${line}"`);
-      const [a, b] = await Promise.all(files.map(readInput));
-      const alignment = alignDocuments(a, b, { ids: [files[0], files[1]], langs: options.langs, glossary });
+      const [a, b] = await Promise.all(files.map((path) => readInput(path, options.maxInputSize)));
+      const alignment = alignDocuments(a, b, { ids: [files[0], files[1]], langs: options.langs, glossary, maxInputSize: options.maxInputSize });
       const discrepancies = findDiscrepancies(alignment, { glossary });
       found ||= failCode(discrepancies, options) !== EXIT.ok;
       await moses?.add(alignment, options);
@@ -152,7 +152,17 @@ async function runPairsList(name: 'align' | 'check', list: string, options: Comm
 
 /** Moses-style parallel files PREFIX.ru and PREFIX.en, appended pair by pair. */
 async function openMoses(prefix: string): Promise<{ add(alignment: Alignment, options: CommonOptions): Promise<void>; close(): Promise<void> }> {
-  const files = await Promise.all(['ru', 'en'].map((lang) => open(`${prefix}.${lang}`, 'w')));
+  // A prefix that cannot be written (no such directory, no permission) is the user's to fix: a typed error
+  // (exit 3, one line), not an internal error with a stack trace; a file that did open is closed again.
+  const opened = await Promise.allSettled(['ru', 'en'].map((lang) => open(`${prefix}.${lang}`, 'w')));
+  const failed = opened.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) {
+    await Promise.all(opened.map((result) => (result.status === 'fulfilled' ? result.value.close() : undefined)));
+    throw new InputError('invalid-option', `cannot write --moses files ${prefix}.ru and ${prefix}.en: ${(failed.reason as Error).message}`, {
+      cause: failed.reason,
+    });
+  }
+  const files = opened.map((result) => (result as PromiseFulfilledResult<FileHandle>).value);
   return {
     async add(alignment, options) {
       const lines = mosesLines(alignment, { ...exportFilters(options), sentences: sentencesFor(alignment, options) });
@@ -176,7 +186,7 @@ async function runPairing(inputs: string[], options: CommonOptions, io: CliIO): 
   const progress = createProgress(io, 'reading', options.progress);
   const { fingerprints, errors } = await fingerprintCollection(
     items,
-    { glossary },
+    { glossary, maxInputSize: options.maxInputSize },
     { onProgress: (done, total) => progress.update(done, total), workerScript: WORKER_SCRIPT },
   );
   progress.done();
@@ -322,7 +332,15 @@ async function collectItems(
       return;
     }
     if (info.isDirectory()) {
-      const entries = (await readdir(path, { withFileTypes: true })).filter((entry) => !entry.name.startsWith('.'));
+      let listed;
+      try {
+        listed = await readdir(path, { withFileTypes: true });
+      } catch (error) {
+        // A directory that cannot be listed (no permission) is one bad input, not a crash of the whole run.
+        failures.push({ path, message: `cannot list the directory: ${(error as Error).message}` });
+        return;
+      }
+      const entries = listed.filter((entry) => !entry.name.startsWith('.'));
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const entry of entries) {
         if (entry.isDirectory() || ['.txt', '.md', '.jsonl', ''].includes(extname(entry.name))) await visit(join(path, entry.name));
@@ -348,13 +366,34 @@ function reportFailures(failures: Array<{ path: string; message: string }>, io: 
   return failures.length ? EXIT.input : EXIT.ok;
 }
 
-/** Read a file's bytes for the library to decode (so encoding errors come out typed). */
-async function readInput(path: string): Promise<Uint8Array> {
+/**
+ * Read a file's bytes for the library to decode (so encoding errors come out typed). A file over `maxInputSize`
+ * is refused from its size, before it is read into memory.
+ */
+async function readInput(path: string, maxInputSize = DEFAULT_MAX_INPUT_SIZE): Promise<Uint8Array> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+  if (size > maxInputSize) {
+    throw new InputError(
+      'too-large',
+      `input is ${size.toLocaleString('en-US')} bytes, more than the limit of ${maxInputSize.toLocaleString('en-US')}; split it, or raise --max-input-size`,
+      { source: path },
+    );
+  }
   try {
     return await readFile(path);
   } catch (error) {
-    throw new InputError('unreadable', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw unreadable(path, error);
   }
+}
+
+function unreadable(path: string, error: unknown): InputError {
+  const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+  return new InputError('unreadable', `cannot read ${path}: ${reason}`, { cause: error });
 }
 
 async function readText(path: string): Promise<string> {
@@ -370,7 +409,8 @@ async function readGlossary(path: string | undefined): Promise<GlossaryEntry[] |
   } catch (error) {
     throw new InputError('invalid-option', `the glossary ${path} is not JSON: ${(error as Error).message}`);
   }
-  if (!Array.isArray(entries) || !entries.every((entry) => typeof entry?.id === 'string' && Array.isArray(entry.forms))) {
+  const strings = (value: unknown): boolean => Array.isArray(value) && value.every((form) => typeof form === 'string');
+  if (!Array.isArray(entries) || !entries.every((entry) => typeof entry?.id === 'string' && strings(entry.forms))) {
     throw new InputError('invalid-option', `the glossary ${path} must be a JSON list of {"id": "...", "forms": ["...", ...]}`);
   }
   return entries as GlossaryEntry[];
