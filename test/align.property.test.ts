@@ -5,7 +5,6 @@
  * InputErrors — on plain text, on text with markup, entities and typographic noise mixed in, and on bytes.
  * One line at the end prints how many property runs were executed.
  */
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -18,12 +17,8 @@ import {
 } from '../src/index.js';
 import { indexDiscrepancies, linkDiscrepancies } from '../src/export/rows.js';
 import { checkDiscrepancies, checkDocument, checkInvariants, checkOffsets } from './invariants.js';
+import { EN, EN_PARAGRAPHS, RU, RU_PARAGRAPHS } from './seed.js';
 
-const corpus = (name: string): string => readFileSync(new URL(`../corpus/${name}`, import.meta.url), 'utf8');
-const RU = corpus('002_6e70b530b08c33a1.txt');
-const EN = corpus('000_0de97bedda4ecb13.txt');
-const RU_PARAGRAPHS = RU.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-const EN_PARAGRAPHS = EN.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
 
 /** Runs per property; CI prints the total (see the summary test at the end). */
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 60);

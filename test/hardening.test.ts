@@ -29,12 +29,8 @@ import {
 } from '../src/index.js';
 import { looksLikeMarkup } from '../src/text/markup.js';
 import { checkDiscrepancies, checkDocument, checkInvariants, checkOffsets } from './invariants.js';
+import { EN, EN_PARAGRAPHS, RU, RU_PARAGRAPHS } from './seed.js';
 
-const corpus = (name: string): string => readFileSync(new URL(`../corpus/${name}`, import.meta.url), 'utf8');
-const RU = corpus('002_6e70b530b08c33a1.txt');
-const EN = corpus('000_0de97bedda4ecb13.txt');
-const RU_PARAGRAPHS = RU.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-const EN_PARAGRAPHS = EN.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
 
 const UKRAINIAN = [
   'Прем’єр-міністр України зустрівся з головою уряду Польщі у Варшаві, повідомляє пресслужба Кабінету Міністрів.',

@@ -8,24 +8,11 @@ import { toJsonDiscrepancy, type JsonDiscrepancy } from './json.js';
 import { exportRows, indexDiscrepancies, rowDiscrepancies } from './rows.js';
 import type { ExportRow, JsonlOptions } from './types.js';
 
-/** One JSONL record. */
-export interface JsonlRecord {
+/** One JSONL record: an export row without its source spans, with the document ids and its discrepancies. */
+export interface JsonlRecord extends Omit<ExportRow, 'ruSpans' | 'enSpans'> {
   /** Document ids (`null` when none was given). */
   ruDocument: string | null;
   enDocument: string | null;
-  /** What `ru`/`en` index: paragraphs, or sentences (with `options.sentences`). */
-  level: 'paragraph' | 'sentence';
-  /** Position of the link among the paragraph (or sentence) links. */
-  link: number;
-  ru: number[];
-  en: number[];
-  /** Paragraph indices of each side (equal to `ru`/`en` for paragraph records). */
-  ruParagraphs: number[];
-  enParagraphs: number[];
-  /** Clean texts of each side, units joined by one space; `''` for an empty side. */
-  ruText: string;
-  enText: string;
-  score: number;
   /**
    * The discrepancies concerning this link: for a paragraph record, those whose paragraph indices intersect the
    * link's; for a sentence record, those whose figure, name or unmatched paragraph lies in its sentences.
@@ -51,18 +38,11 @@ export function jsonlLines(alignment: Alignment, discrepancies: readonly Discrep
 
 /** The record of one row. */
 export function jsonlRecord(alignment: Alignment, row: ExportRow, discrepancies: readonly Discrepancy[] = []): JsonlRecord {
+  const { ruSpans: _ruSpans, enSpans: _enSpans, ...rest } = row;
   return {
     ruDocument: alignment.ru.id ?? null,
     enDocument: alignment.en.id ?? null,
-    level: row.level,
-    link: row.link,
-    ru: row.ru,
-    en: row.en,
-    ruParagraphs: row.ruParagraphs,
-    enParagraphs: row.enParagraphs,
-    ruText: row.ruText,
-    enText: row.enText,
-    score: row.score,
+    ...rest,
     discrepancies: rowDiscrepancies(row, discrepancies).map(toJsonDiscrepancy),
   };
 }
