@@ -12,6 +12,18 @@ export function devRoot(): string | undefined {
   return candidates.find((dir) => existsSync(join(dir, 'cases')));
 }
 
+/** {@link devRoot}, or a message on stderr and exit code 2 for a benchmark script that cannot run without it. */
+export function requireDevRoot(): string {
+  const root = devRoot();
+  if (!root) {
+    console.error(
+      'the development set was not found: put it at ../shared/dev beside the repository, or point BITEXT_DEV at the folder that holds cases/ and pairing/',
+    );
+    process.exit(2);
+  }
+  return root;
+}
+
 /** A sentence of the gold, with its id shared by its translation. */
 export interface GoldSentence {
   id: number;

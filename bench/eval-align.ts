@@ -4,14 +4,10 @@
  */
 import { alignDocuments, findDiscrepancies, parseDocument } from '../src/index.js';
 import { evaluateAlignment, headlineRow, HEADLINE_HEADER } from './alignment-task.js';
-import { devRoot, loadCases } from './dev.js';
+import { requireDevRoot, loadCases } from './dev.js';
 import { galeChurch } from './gale-church.js';
 
-const root = devRoot();
-if (!root) {
-  console.error('development set not found (set BITEXT_DEV or put shared/dev beside the repository)');
-  process.exit(2);
-}
+const root = requireDevRoot();
 const args = process.argv.slice(2);
 const costArg = args.indexOf('--cost');
 const cost = costArg >= 0 ? JSON.parse(args[costArg + 1]) : undefined;

@@ -9,18 +9,14 @@ import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fingerprintInput, isPairingError, pairFingerprints, scoreCandidates } from '../src/index.js';
 import type { Fingerprint, PairingError, PairOptions } from '../src/index.js';
-import { devRoot, loadPairing } from './dev.js';
+import { requireDevRoot, loadPairing } from './dev.js';
 import { evaluatePairing, PAIRING_HEADER, pairingRow, thresholdRange, type PairingGold } from './pairing-task.js';
 
 const args = process.argv.slice(2);
 const optionsArg = args.indexOf('--options');
 const options: PairOptions = optionsArg >= 0 ? JSON.parse(args[optionsArg + 1]) : {};
 
-const root = devRoot();
-if (!root) {
-  console.error('development set not found (set BITEXT_DEV or put shared/dev beside the repository)');
-  process.exit(2);
-}
+const root = requireDevRoot();
 const task = loadPairing(root);
 const gold: PairingGold = { files: task.files.map((file) => basename(file)), pairs: task.pairs, unpaired: task.unpaired, roles: task.roles };
 const texts = task.files.map((file) => ({ id: basename(file), text: readFileSync(file, 'utf8') }));

@@ -11,13 +11,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { devRoot } from './dev.js';
+import { requireDevRoot } from './dev.js';
 
-const root = devRoot();
-if (!root) {
-  console.error('development set not found (set BITEXT_DEV or put shared/dev beside the repository)');
-  process.exit(2);
-}
+const root = requireDevRoot();
 const pairs: Array<[number, number]> = [];
 for (const line of readFileSync(join(root, 'docs.jsonl'), 'utf8').split('\n')) {
   if (!line.trim()) continue;

@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { fingerprintInput, isPairingError, pairDocumentsSync, pairFingerprints } from '../src/index.js';
 import type { Fingerprint, Pairing, PairSource } from '../src/index.js';
-import { devRoot, loadPairing } from './dev.js';
+import { requireDevRoot, loadPairing } from './dev.js';
 
 interface Job {
   n: number;
@@ -27,11 +27,7 @@ interface Job {
   withDates: boolean;
 }
 
-const root = devRoot();
-if (!root) {
-  console.error('development set not found (set BITEXT_DEV or put shared/dev beside the repository)');
-  process.exit(2);
-}
+const root = requireDevRoot();
 const task = loadPairing(root);
 const docsDir = join(root, 'pairing', 'docs');
 const sources = task.pairs.map(([ru, en]) => ({

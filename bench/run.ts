@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alignDocuments, findDiscrepancies, pairDocumentsSync, parseDocument } from '../src/index.js';
 import { evaluateAlignment, headlineRow, HEADLINE_HEADER, type AlignmentReport } from './alignment-task.js';
-import { devRoot, loadCases, loadPairing, type DevCase } from './dev.js';
+import { requireDevRoot, loadCases, loadPairing, type DevCase } from './dev.js';
 import { galeChurch } from './gale-church.js';
 import { machine, medianMs, runWorker } from './measure.js';
 import { evaluatePairing, pairingRow, PAIRING_HEADER } from './pairing-task.js';
@@ -18,13 +18,7 @@ import { prf } from './score.js';
 import { sentenceTable } from './sentence-task.js';
 
 const quick = process.argv.includes('--quick');
-const root = devRoot();
-if (!root) {
-  console.error(
-    'bench: the development set was not found. Put it at ../shared/dev beside the repository, or point BITEXT_DEV at the folder that holds cases/ and pairing/.',
-  );
-  process.exit(2);
-}
+const root = requireDevRoot();
 const out: string[] = [];
 const say = (text = ''): void => {
   out.push(text);

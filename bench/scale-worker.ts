@@ -4,13 +4,12 @@
  * concatenating development cases; prints `{"ms", "peakRssMb", "paragraphs"}` as the last line.
  */
 import { alignDocuments, parseDocument } from '../src/index.js';
-import { devRoot, loadCases } from './dev.js';
+import { requireDevRoot, loadCases } from './dev.js';
 import { medianMs } from './measure.js';
 
 const [task, sizeArg] = process.argv.slice(2);
 const size = Number(sizeArg);
-const root = devRoot();
-if (!root) throw new Error('development set not found');
+const root = requireDevRoot();
 
 if (task === 'align') {
   const cases = loadCases(root);

@@ -18,7 +18,7 @@
 import { pathToFileURL } from 'node:url';
 import { alignDocuments, alignSentences, DEFAULT_SENTENCE_COST_MODEL, foldForMatching } from '../src/index.js';
 import type { Alignment, Lang, Paragraph, SentenceAlignment, SentenceCostModel, SentenceSpan, SentenceSplitter } from '../src/index.js';
-import { devRoot, loadCases, type DevCase, type GoldSentence } from './dev.js';
+import { loadCases, requireDevRoot, type DevCase, type GoldSentence } from './dev.js';
 import { addCounts, laxCounts, prf, strictCounts, ZERO, type Counts, type IndexLink } from './score.js';
 
 /** Which sentences the aligner sees, and which paragraph links it works in. */
@@ -212,11 +212,7 @@ export function sentenceTable(cases: DevCase[], cost?: Partial<SentenceCostModel
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const root = devRoot();
-  if (!root) {
-    console.error('development set not found (set BITEXT_DEV or put shared/dev beside the repository)');
-    process.exit(2);
-  }
+  const root = requireDevRoot();
   const costArg = process.argv.indexOf('--cost');
   const cost = costArg >= 0 ? (JSON.parse(process.argv[costArg + 1]) as Partial<SentenceCostModel>) : undefined;
   console.log(`sentence cost model: ${JSON.stringify({ ...DEFAULT_SENTENCE_COST_MODEL, ...cost })}`);

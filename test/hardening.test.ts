@@ -30,6 +30,7 @@ import {
 import { looksLikeMarkup } from '../src/text/markup.js';
 import { checkDiscrepancies, checkDocument, checkInvariants, checkOffsets } from './invariants.js';
 import { EN, EN_PARAGRAPHS, RU, RU_PARAGRAPHS } from './seed.js';
+import { devRoot } from '../bench/dev.js';
 
 
 const UKRAINIAN = [
@@ -539,8 +540,9 @@ describe('the HTML report escapes every path text takes into it', () => {
 
 /** Dev-set pairs concatenated in the same order on both sides (or the seed pair repeated when absent). */
 function largePair(size: number): { ru: string; en: string } {
-  const dir = '/work/shared/dev/cases';
-  const cases = existsSync(dir) ? readdirSync(dir).filter((name) => existsSync(`${dir}/${name}/ru.txt`)).sort() : [];
+  const root = devRoot();
+  const dir = root ? `${root}/cases` : '';
+  const cases = root ? readdirSync(dir).filter((name) => existsSync(`${dir}/${name}/ru.txt`)).sort() : [];
   const ru: string[] = [];
   const en: string[] = [];
   let length = 0;
