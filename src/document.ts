@@ -70,6 +70,12 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
   return document;
 }
 
+/** True for an already parsed {@link Document} (as opposed to text or bytes). */
+export function isDocument(input: unknown): input is Document {
+  // null is an object too: it goes on to parseDocument, which refuses it with a typed error.
+  return typeof input === 'object' && input !== null && !(input instanceof Uint8Array) && Array.isArray((input as Document).paragraphs);
+}
+
 /** {@link parseDocument} without throwing: `{success: true, data}` or `{success: false, error}`. */
 export function safeParseDocument(input: string | Uint8Array, options: ParseOptions = {}): SafeResult<Document> {
   return toSafeResult(() => parseDocument(input, options));

@@ -2,7 +2,8 @@
  * Paragraph alignment of a Russian and an English document: inputs resolved to one Document per language, the
  * bead DP run under the cost model, and the path turned into links with their evidence and confidence.
  */
-import { parseDocument } from '../document.js';
+import { isDocument, parseDocument } from '../document.js';
+import { LANGUAGE_NAME, otherLang } from '../text/language.js';
 import { InputError, toSafeResult, type SafeResult } from '../errors.js';
 import type { AlignOptions, Alignment, Anchor, AnchorMatch, CostModel, Document, Lang, Link, LinkEvidence, Paragraph, Warning } from '../types.js';
 import { splitSentences } from '../sentences/split.js';
@@ -186,17 +187,17 @@ function resolvePair(a: AlignInput, b: AlignInput, options: AlignOptions): { ru:
   } else if (!first.success && first.error.code === 'undetected-language' && second.success) {
     // A text with no letters (figures only) takes the language the other one lacks.
     docB = second.data;
-    docA = parse(a, 0, other(docB.lang));
+    docA = parse(a, 0, otherLang(docB.lang));
     warnings.push(guessedWarning(docA));
   } else if (!second.success && second.error.code === 'undetected-language' && first.success) {
     docA = first.data;
-    docB = parse(b, 1, other(docA.lang));
+    docB = parse(b, 1, otherLang(docA.lang));
     warnings.push(guessedWarning(docB));
   } else {
     throw first.success ? named((second as { error: InputError }).error, 1) : named(first.error, 0);
   }
   if (docA.lang === docB.lang) {
-    const name = docA.lang === 'ru' ? 'Russian' : 'English';
+    const name = LANGUAGE_NAME[docA.lang];
     throw new InputError(
       'same-language',
       `both texts are ${name}; give one Russian and one English text (or pass \`langs\` / --lang-a, --lang-b if detection is wrong)`,
@@ -226,11 +227,6 @@ function lengthWarnings(ru: Document, en: Document, model: CostModel): Warning[]
     ];
   }
   return [];
-}
-
-function isDocument(input: AlignInput): input is Document {
-  // null is an object too: it goes on to parseDocument, which refuses it with a typed error.
-  return typeof input === 'object' && input !== null && !(input instanceof Uint8Array) && Array.isArray((input as Document).paragraphs);
 }
 
 /**
@@ -275,11 +271,10 @@ function checkAlignOptions(options: AlignOptions): void {
   }
 }
 
-const other = (lang: Lang): Lang => (lang === 'ru' ? 'en' : 'ru');
 const side = (name: string, warning: Warning): Warning => ({ code: warning.code, message: `${name} text: ${warning.message}` });
 const guessedWarning = (doc: Document): Warning => ({
   code: 'language-assumed',
-  message: `${doc.id ?? 'one text'} has no letters to tell its language; read as ${doc.lang === 'ru' ? 'Russian' : 'English'} since the other text is not`,
+  message: `${doc.id ?? 'one text'} has no letters to tell its language; read as ${LANGUAGE_NAME[doc.lang]} since the other text is not`,
 });
 
 /** Running totals of sentences per paragraph (the sentence splitter's count). */

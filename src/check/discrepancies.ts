@@ -6,6 +6,7 @@
 import { isCheckedFigure } from '../align/evidence.js';
 import JaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import { textMentions } from '../anchors/names.js';
+import { LANGUAGE_NAME, otherLang } from '../text/language.js';
 import type {
   Alignment,
   Anchor,
@@ -35,7 +36,6 @@ export interface CheckOptions {
 }
 
 const FIGURE_KINDS = new Set(['number', 'year', 'ordinal', 'date']);
-const LANG_NAME: Record<Lang, string> = { ru: 'Russian', en: 'English' };
 
 /** Everything that differs between the two versions of an alignment, in document order. */
 export function findDiscrepancies(alignment: Alignment, options: CheckOptions = {}): Discrepancy[] {
@@ -77,7 +77,7 @@ function unmatched(alignment: Alignment, link: Link): UnmatchedParagraph[] {
       span: { start: paragraph.start, end: paragraph.end },
       anchors,
       severity: 'warning',
-      message: `${LANG_NAME[side]} ¶${index} has no ${LANG_NAME[otherLang(side)]} counterpart: «${excerpt(paragraph.clean)}»${what ? ` (${what})` : ''}`,
+      message: `${LANGUAGE_NAME[side]} ¶${index} has no ${LANGUAGE_NAME[otherLang(side)]} counterpart: «${excerpt(paragraph.clean)}»${what ? ` (${what})` : ''}`,
     };
   });
 }
@@ -124,7 +124,7 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
       out.push({
         kind: 'number-missing',
         ...oneSidedPlace(side, at, link, anchor),
-        message: `${LANG_NAME[side]} ¶${at} has «${anchor.surface}» (${describe(anchor)}); the ${LANG_NAME[otherSide]} ¶${link[otherSide].join('+')} has no such figure`,
+        message: `${LANGUAGE_NAME[side]} ¶${at} has «${anchor.surface}» (${describe(anchor)}); the ${LANGUAGE_NAME[otherSide]} ¶${link[otherSide].join('+')} has no such figure`,
       });
     }
   }
@@ -267,7 +267,7 @@ function entityDiscrepancies(
       .map(({ anchor, index }): EntityMissing => ({
         kind: 'entity-missing',
         ...oneSidedPlace(side, index, link, anchor),
-        message: `${LANG_NAME[side]} ¶${index} names «${anchor.surface}»; the ${LANG_NAME[otherLang(side)]} ¶${link[otherLang(side)].join('+')} does not`,
+        message: `${LANGUAGE_NAME[side]} ¶${index} names «${anchor.surface}»; the ${LANGUAGE_NAME[otherLang(side)]} ¶${link[otherLang(side)].join('+')} does not`,
       })),
   );
 }
@@ -334,5 +334,4 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-const otherLang = (lang: Lang): Lang => (lang === 'ru' ? 'en' : 'ru');
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;

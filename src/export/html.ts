@@ -11,12 +11,12 @@ import type { Alignment, Discrepancy, Lang, Link, Paragraph, Severity, Span } fr
 import { VERSION } from '../version.js';
 import { escapeHtml } from './escape.js';
 import { filterLinks } from './filter.js';
+import { LANGUAGE_NAME, otherLang } from '../text/language.js';
 import { toCleanOffset } from '../text/normalize.js';
 import { indexDiscrepancies } from './rows.js';
 import { shapeOf, summarize } from './summary.js';
 import type { HtmlReportOptions } from './types.js';
 
-const LANG_NAME: Record<Lang, string> = { ru: 'Russian', en: 'English' };
 const KIND_LABEL: Record<Discrepancy['kind'], string> = {
   'unmatched-paragraph': 'unmatched paragraph',
   'number-mismatch': 'figure differs',
@@ -103,7 +103,7 @@ function summarySection(alignment: Alignment, links: Link[], discrepancies: read
     const d = alignment[side];
     const title = d.meta.title ? `<br><span class="pi">title</span>${escapeHtml(d.meta.title)}` : '';
     const date = d.meta.date ? `<br><span class="pi">date</span>${escapeHtml(d.meta.date)}` : '';
-    return `<tr><th>${LANG_NAME[side]}</th><td><span class="id">${escapeHtml(d.id ?? '(no id)')}</span>${title}${date}</td><td class="n">${d.paragraphs.length}</td><td>¶</td></tr>`;
+    return `<tr><th>${LANGUAGE_NAME[side]}</th><td><span class="id">${escapeHtml(d.id ?? '(no id)')}</span>${title}${date}</td><td class="n">${d.paragraphs.length}</td><td>¶</td></tr>`;
   };
   const counts = (entries: Array<[string, number]>, empty: string): string =>
     entries.length ? entries.map(([name, count]) => `<tr><td class="n">${count}</td><td>${escapeHtml(name)}</td></tr>`).join('') : `<tr><td>${empty}</td></tr>`;
@@ -137,8 +137,7 @@ function linkRows(alignment: Alignment, link: Link, position: number, discrepanc
     `<span class="score${low}" title="confidence">${link.score.toFixed(2)}</span>${unmatched ? '<br>unmatched' : ''}</td>`;
   const cell = (side: Lang): string => {
     if (link[side].length === 0) {
-      const other = side === 'ru' ? 'en' : 'ru';
-      return `<td class="side absent" lang="${side}">— no ${LANG_NAME[side]} counterpart to the ${LANG_NAME[other]} —</td>`;
+      return `<td class="side absent" lang="${side}">— no ${LANGUAGE_NAME[side]} counterpart to the ${LANGUAGE_NAME[otherLang(side)]} —</td>`;
     }
     const doc = alignment[side];
     const paragraphs = link[side]

@@ -6,9 +6,9 @@
  * `pairDocuments` takes any iterable or async iterable (a stream of files); `pairDocumentsSync` takes an
  * iterable (an array) and returns at once. Both give the same result for the same documents, in any order.
  */
-import { parseDocument } from '../document.js';
+import { isDocument, parseDocument } from '../document.js';
 import { InputError, isInputError } from '../errors.js';
-import type { Document, Lang } from '../types.js';
+import type { Lang } from '../types.js';
 import { assignPairs, unpairedReasons } from './assign.js';
 import { buildIndex, compareIds, type CollectionIndex } from './collection.js';
 import { findCandidates } from './candidates.js';
@@ -246,10 +246,6 @@ function checkIds<T extends { id: string }>(items: readonly T[]): readonly T[] {
 
 function toScoreSettings(settings: ResolvedPairOptions): ScoreSettings {
   return { model: settings.model, lengthRatio: settings.lengthRatio, evidenceSize: settings.evidenceSize };
-}
-
-function isDocument(input: PairInput): input is Document & { id: string } {
-  return Array.isArray((input as Document).paragraphs);
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;

@@ -6,6 +6,14 @@
 import { franc, francAll } from 'franc';
 import type { Lang, Warning } from '../types.js';
 
+/** English names of the two languages, for messages. */
+export const LANGUAGE_NAME: Readonly<Record<Lang, string>> = { ru: 'Russian', en: 'English' };
+
+/** The other language of the pair. */
+export function otherLang(lang: Lang): Lang {
+  return lang === 'ru' ? 'en' : 'ru';
+}
+
 /** What {@link detectLanguage} found. */
 export interface LanguageGuess {
   /** The language, or undefined when the text has too few Cyrillic or Latin letters to tell. */
@@ -88,7 +96,7 @@ export function detectLanguage(text: string): LanguageGuess {
   if (confidence < MIXED_SHARE) {
     warnings.push({
       code: 'mixed-language',
-      message: `the text mixes Cyrillic and Latin script (${Math.round(confidence * 100)}% ${lang === 'ru' ? 'Cyrillic' : 'Latin'}); read as ${lang === 'ru' ? 'Russian' : 'English'}`,
+      message: `the text mixes Cyrillic and Latin script (${Math.round(confidence * 100)}% ${lang === 'ru' ? 'Cyrillic' : 'Latin'}); read as ${LANGUAGE_NAME[lang]}`,
     });
   }
   if (Math.max(cyrillic, latin) >= FRANC_MIN_LETTERS) {
@@ -98,7 +106,7 @@ export function detectLanguage(text: string): LanguageGuess {
     if (found) {
       warnings.push({
         code: 'third-language',
-        message: `the text looks like ${LANGUAGE_NAMES[found] ?? found}, not ${lang === 'ru' ? 'Russian' : 'English'}; it is read as ${lang === 'ru' ? 'Russian' : 'English'}, so expect weaker results (pass \`lang\` to silence this)`,
+        message: `the text looks like ${LANGUAGE_NAMES[found] ?? found}, not ${LANGUAGE_NAME[lang]}; it is read as ${LANGUAGE_NAME[lang]}, so expect weaker results (pass \`lang\` to silence this)`,
       });
     }
   }

@@ -24,13 +24,6 @@ const BLOCK_TAGS = new Set([
 const CELL_TAGS = new Set(['td', 'th']);
 /** Elements whose contents are not text. */
 const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template']);
-/** Other HTML tag names: with the ones above, what counts as markup when deciding whether a text is HTML. */
-const INLINE_TAGS = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'col', 'colgroup', 'del', 'dfn', 'em', 'font', 'i', 'iframe',
-  'img', 'input', 'ins', 'kbd', 'label', 'link', 'mark', 'meta', 'picture', 'q', 's', 'samp', 'small', 'source',
-  'span', 'strike', 'strong', 'sub', 'sup', 'svg', 'time', 'tt', 'u', 'var', 'wbr',
-]);
-
 /** Named character references decoded in `clean` (the common ones; others are left as written). */
 const NAMED_REFERENCES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0', shy: '', ensp: '\u2002', emsp: '\u2003',
