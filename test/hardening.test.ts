@@ -545,14 +545,17 @@ function largePair(size: number): { ru: string; en: string } {
   const cases = root ? readdirSync(dir).filter((name) => existsSync(`${dir}/${name}/ru.txt`)).sort() : [];
   const ru: string[] = [];
   const en: string[] = [];
-  let length = 0;
-  for (let k = 0; length < size; k++) {
+  // Each side grows to `size` characters on its own (translations differ in length, and the seed fallback a lot).
+  let ruLength = 0;
+  let enLength = 0;
+  for (let k = 0; ruLength < size || enLength < size; k++) {
     const [r, e] = cases.length
       ? [readFileSync(`${dir}/${cases[k % cases.length]}/ru.txt`, 'utf8'), readFileSync(`${dir}/${cases[k % cases.length]}/en.txt`, 'utf8')]
       : [RU, EN];
     ru.push(r);
     en.push(e);
-    length += Math.max(r.length, e.length) + 2;
+    ruLength += r.length + 2;
+    enLength += e.length + 2;
   }
   return { ru: ru.join('\n\n'), en: en.join('\n\n') };
 }
