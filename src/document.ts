@@ -96,7 +96,14 @@ export function checkDocument(doc: Document, source?: string): Document {
   if (doc.id !== undefined && typeof doc.id !== 'string') fail(`\`id\` is ${describe(doc.id)}, not a string`);
   if (typeof doc.source !== 'string') fail('`source` is not a string');
   if (!doc.meta || typeof doc.meta !== 'object' || !Array.isArray(doc.meta.spans)) fail('`meta` has no `spans` list');
-  if (!Array.isArray(doc.warnings)) fail('`warnings` is not a list');
+  if (!doc.meta.spans.every((span) => span !== null && typeof span === 'object' && isOffset(span.start, Infinity) && isOffset(span.end, Infinity))) fail('`meta.spans` holds something that is not a span');
+  for (const field of ['date', 'place', 'title'] as const) {
+    if (doc.meta[field] !== undefined && typeof doc.meta[field] !== 'string') fail(`\`meta.${field}\` is not a string`);
+  }
+  if (!Array.isArray(doc.warnings) || !doc.warnings.every((w) => w !== null && typeof w === 'object' && typeof w.code === 'string' && typeof w.message === 'string')) {
+    fail('`warnings` is not a list of {code, message}');
+  }
+  if (doc.langSource !== 'option' && doc.langSource !== 'detected') fail(`\`langSource\` is ${describe(doc.langSource)}`);
   const length = doc.source.length;
   let previousEnd = 0;
   doc.paragraphs.forEach((p, k) => {
@@ -108,8 +115,15 @@ export function checkDocument(doc: Document, source?: string): Document {
     }
     previousEnd = p.end;
     if (typeof p.text !== 'string' || typeof p.clean !== 'string') fail(`${at} has no \`text\` or \`clean\` string`);
-    if (!Array.isArray(p.shifts) || !p.shifts.every((shift) => Array.isArray(shift) && Number.isInteger(shift[0]) && Number.isInteger(shift[1]))) {
-      fail(`${at} has malformed \`shifts\``);
+    if (doc.source.slice(p.start, p.end) !== p.text) fail(`${at}: \`text\` is not \`source.slice(start, end)\``);
+    if (!Array.isArray(p.shifts) || p.shifts.length === 0 || p.shifts[0]?.[0] !== 0 || p.shifts[0]?.[1] !== p.start) fail(`${at} has malformed \`shifts\``);
+    let cleanAt = 0;
+    for (const shift of p.shifts) {
+      // Breakpoints sorted by clean offset, each inside the clean text and the paragraph's span.
+      if (!Array.isArray(shift) || !Number.isInteger(shift[0]) || !Number.isInteger(shift[1]) || shift[0] < cleanAt || shift[0] > p.clean.length || shift[1] < p.start || shift[1] > p.end) {
+        fail(`${at} has malformed \`shifts\``);
+      }
+      cleanAt = shift[0];
     }
     if (!Array.isArray(p.anchors)) fail(`${at} has no \`anchors\` list`);
     for (const anchor of p.anchors) {
@@ -122,6 +136,9 @@ export function checkDocument(doc: Document, source?: string): Document {
         !isOffset(anchor.start, length) ||
         !isOffset(anchor.end, length) ||
         anchor.start > anchor.end ||
+        anchor.start < p.start ||
+        anchor.end > p.end ||
+        doc.source.slice(anchor.start, anchor.end) !== anchor.surface ||
         !(Number.isFinite(anchor.weight) && anchor.weight >= 0) ||
         (anchor.value !== undefined && !Number.isFinite(anchor.value))
       ) {

@@ -383,7 +383,7 @@ describe('options that cannot be used: invalid-option, not a TypeError deep insi
   });
 
   const alignCases: Array<[string, AlignOptions, RegExp]> = [
-    ['band: NaN (the DP found no path: an internal error)', { band: Number.NaN }, /`band` must be a positive number of paragraphs, not NaN/],
+    ['band: NaN (the DP found no path: an internal error)', { band: Number.NaN }, /`band` must be a positive number of paragraphs, at least 1 \(Infinity: as wide as the cell budget allows\), not NaN/],
     ['band: -3', { band: -3 }, /`band` must be a positive number/],
     ['langs: ["ru"] (not a pair)', { langs: ['ru'] as never }, /`langs` must be a pair/],
     ['langs: ["xx", undefined]', { langs: ['xx' as never, undefined] }, /`lang` must be "ru" or "en" \(any case, a region such as "ru-RU" allowed\), not "xx"/],

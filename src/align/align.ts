@@ -252,12 +252,15 @@ function checkAlignOptions(options: AlignOptions): void {
   };
   const isNumber = (value: unknown): value is number => typeof value === 'number' && !Number.isNaN(value);
   if (options === null || typeof options !== 'object') fail('the options must be an object');
-  if (options.band !== undefined && !(isNumber(options.band) && options.band >= 1 && options.band <= MAX_BAND)) {
-    fail(`\`band\` must be a number of paragraphs from 1 to ${MAX_BAND}, not ${String(options.band)}`);
+  // Infinity is a sensible band: as wide as the DP's cell budget allows.
+  if (options.band !== undefined && !(isNumber(options.band) && options.band >= 1)) {
+    fail(`\`band\` must be a positive number of paragraphs, at least 1 (Infinity: as wide as the cell budget allows), not ${String(options.band)}`);
   }
   if (options.langs !== undefined && !(Array.isArray(options.langs) && options.langs.length === 2)) fail('`langs` must be a pair: [language of a, language of b]');
   for (const lang of options.langs ?? []) {
-    if (lang !== undefined && !normalizeLang(lang)) fail(`\`langs\` entries must be "ru", "en" (any case, a region such as "ru-RU" allowed) or undefined, not ${typeof lang === 'string' ? JSON.stringify(lang.slice(0, 40)) : String(lang)}`);
+    if (lang !== undefined && !normalizeLang(lang)) {
+      fail(`\`lang\` must be "ru" or "en" (any case, a region such as "ru-RU" allowed), not ${typeof lang === 'string' ? JSON.stringify(lang.slice(0, 40)) : String(lang)} (in \`langs\`)`);
+    }
   }
   if (options.ids !== undefined && !(Array.isArray(options.ids) && options.ids.length === 2)) fail('`ids` must be a pair: [id of a, id of b]');
   // Exports write ids into XML and HTML: a number there was a TypeError deep inside an escape function.
@@ -305,8 +308,6 @@ function checkAlignOptions(options: AlignOptions): void {
   }
 }
 
-/** Largest `band` accepted: far past what the cell budget lets the search use. */
-const MAX_BAND = 100_000;
 /** Largest magnitude of a cost-model number: sums over thousands of beads stay far from overflow. */
 const MAX_COST = 1_000_000;
 /** Cost-model fields that cannot be negative; any other number only has to be finite and within ±MAX_COST. */

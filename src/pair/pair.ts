@@ -183,6 +183,15 @@ export function pairFingerprints(
 
 /** Fill in defaults and check ranges. @throws {InputError} `invalid-option` */
 export function resolvePairOptions(options: PairOptions = {}): ResolvedPairOptions {
+  if (options === null || typeof options !== 'object') throw new InputError('invalid-option', 'the options must be an object');
+  // Types first: a symbol or an object compared with a number throws a TypeError, not a typed error.
+  for (const name of ['dateWindowDays', 'candidates', 'maxPostingShare', 'minPostingLimit', 'maxPostingLimit', 'threshold', 'lengthRatio', 'evidenceSize'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'number') throw new InputError('invalid-option', `option \`${name}\` must be a number`);
+  }
+  if (options.model !== undefined && (options.model === null || typeof options.model !== 'object')) throw new InputError('invalid-option', 'option `model` must be an object');
+  if (options.model?.kindWeights !== undefined && (options.model.kindWeights === null || typeof options.model.kindWeights !== 'object')) {
+    throw new InputError('invalid-option', 'option `model.kindWeights` must be an object');
+  }
   const resolved: ResolvedPairOptions = {
     dateWindowDays: options.dateWindowDays ?? DEFAULT_PAIR_OPTIONS.dateWindowDays,
     candidates: options.candidates ?? DEFAULT_PAIR_OPTIONS.candidates,
@@ -205,8 +214,6 @@ export function resolvePairOptions(options: PairOptions = {}): ResolvedPairOptio
   check('threshold', resolved.threshold >= 0 && resolved.threshold <= 1, 'in [0, 1]');
   check('lengthRatio', resolved.lengthRatio > 0 && Number.isFinite(resolved.lengthRatio), 'a positive number');
   check('evidenceSize', Number.isInteger(resolved.evidenceSize) && resolved.evidenceSize >= 0, 'an integer ≥ 0');
-  check('model.lengthSigma', resolved.model.lengthSigma > 0 && Number.isFinite(resolved.model.lengthSigma), 'a positive number');
-  check('dateWindowDays', typeof resolved.dateWindowDays === 'number', 'a number of days');
   // Every number of the model (weights, tolerances, new fields too): finite and not negative, or scores go NaN.
   const numbers = (value: unknown, path: string, depth: number): void => {
     if (typeof value === 'number') check(path, Number.isFinite(value) && value >= 0 && value <= 1e6, 'a finite number from 0 to 1,000,000');
@@ -214,9 +221,7 @@ export function resolvePairOptions(options: PairOptions = {}): ResolvedPairOptio
     else if (value !== undefined && depth > 0 && typeof value !== 'string' && typeof value !== 'boolean') check(path, false, 'a number');
   };
   numbers(resolved.model, 'model', 0);
-  for (const name of ['maxPostingShare', 'minPostingLimit', 'maxPostingLimit', 'threshold', 'lengthRatio'] as const) {
-    check(name, typeof resolved[name] === 'number' && !Number.isNaN(resolved[name]), 'a number');
-  }
+  check('model.lengthSigma', resolved.model.lengthSigma > 0, 'a positive number');
   checkParseOptions({ paragraphs: options.paragraphs, glossary: options.glossary, lexicon: options.lexicon });
   if (options.maxInputSize !== undefined && !(typeof options.maxInputSize === 'number' && options.maxInputSize > 0 && Number.isFinite(options.maxInputSize))) {
     check('maxInputSize', false, 'a finite number of bytes greater than 0');

@@ -45,6 +45,7 @@ export interface DecodedText {
  *   a Uint8Array; `invalid-option` for a `maxInputSize` that is not a positive number.
  */
 export function decodeText(input: string | Uint8Array, options: DecodeOptions = {}): DecodedText {
+  if (options === null || typeof options !== 'object') throw new InputError('invalid-option', 'the options must be an object');
   const maxInputSize = options.maxInputSize ?? DEFAULT_MAX_INPUT_SIZE;
   const where = { source: options.source };
   // JavaScript callers can pass anything; a TypeError from deep inside would look like a bug of this library.

@@ -126,6 +126,7 @@ function latinLanguage(text: string): string | undefined {
 
 /** Guess whether `text` is Russian or English. Never throws. */
 export function detectLanguage(text: string): LanguageGuess {
+  if (typeof text !== 'string') return { confidence: 0, warnings: [] };
   const sample = text.length > SAMPLE_LENGTH ? text.slice(0, SAMPLE_LENGTH) : text;
   const { cyrillic, latin } = countScripts(sample);
   const letters = cyrillic + latin;

@@ -6,6 +6,7 @@
  * at a break is kept when the document writes the same compound with a hyphen elsewhere ("торгово-" /
  * "экономического" where "торгово-экономического" also occurs); otherwise it is taken as a break hyphen.
  */
+import { InputError } from '../errors.js';
 import type { Paragraph, Span } from '../types.js';
 import { looksLikeMarkup, markupParagraphs } from './markup.js';
 import { cleanSpan, isInvisibleFormat } from './normalize.js';
@@ -56,6 +57,8 @@ interface Line {
   indented: boolean;
 }
 
+const MODES: ReadonlyArray<ParagraphOptions['mode']> = ['auto', 'text', 'html', 'blank-line', 'line', 'indent'];
+
 /** Hyphen characters that can end a line in the middle of a word. */
 const BREAK_HYPHENS = new Set(['-', '\u2010', '\u00AD']);
 const SENTENCE_END = /[.!?…:;"»”)\]]$/;
@@ -66,6 +69,10 @@ const INDENT_MODE_MAX_SHARE = 0.8;
 
 /** Split `source` into paragraphs with offsets into it. Linear in the length of the text. */
 export function splitParagraphs(source: string, options: ParagraphOptions = {}): ParagraphSplit {
+  if (typeof source !== 'string') throw new InputError('invalid-input', `the text must be a string, not ${source === null ? 'null' : typeof source}`);
+  if (options === null || typeof options !== 'object' || (options.mode !== undefined && !MODES.includes(options.mode))) {
+    throw new InputError('invalid-option', `\`mode\` must be one of ${MODES.join(', ')}`);
+  }
   if (options.mode === 'html' || ((!options.mode || options.mode === 'auto') && looksLikeMarkup(source))) {
     return { paragraphs: markupParagraphs(source), mode: 'html' };
   }
