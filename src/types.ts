@@ -76,8 +76,9 @@ export interface Document {
 /** A documented, non-fatal condition. The analysis went on; the result may be less reliable. */
 export interface Warning {
   /**
-   * Stable identifier: `control-characters`, `markup`, `mixed-language`, `third-language`, `no-anchors`
-   * (documents); `language-assumed`, `length-ratio`, `band-limit` (alignments).
+   * Stable identifier: `control-characters`, `encoding`, `markup`, `mixed-language`, `third-language`,
+   * `language-contradicted`, `no-anchors` (documents); `language-assumed`, `language-contradicted`,
+   * `length-ratio`, `band-limit` (alignments).
    */
   code: string;
   /** One line a person can act on. */

@@ -125,7 +125,7 @@ const CASES: InputCase[] = [
     name: 'the same language twice (English, English)',
     a: EN,
     b: EN,
-    expected: { error: 'same-language', message: /^both texts are English; give one Russian and one English text \(or pass `langs`/ },
+    expected: { error: 'same-language', message: /^both texts are English; give one Russian and one English text \(or pass the `langs` option if detection is wrong\)$/ },
   },
   { name: 'the same language twice (Russian, Russian)', a: RU, b: RU, expected: { error: 'same-language', message: /both texts are Russian/ } },
   {

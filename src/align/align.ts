@@ -211,7 +211,7 @@ function resolvePair(a: AlignInput, b: AlignInput, options: AlignOptions): { ru:
     const name = LANGUAGE_NAME[docA.lang];
     throw new InputError(
       'same-language',
-      `both texts are ${name}; give one Russian and one English text (or pass \`langs\` / --lang-a, --lang-b if detection is wrong)`,
+      `both texts are ${name}; give one Russian and one English text (or pass the \`langs\` option if detection is wrong)`,
     );
   }
   const [ru, en] = docA.lang === 'ru' ? [docA, docB] : [docB, docA];

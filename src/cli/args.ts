@@ -127,7 +127,9 @@ present in one version only. Agreements in another form (4,3 млрд = 4.3 bill
 
 Pairs each Russian document with its English counterpart among the given files, directories (read
 recursively: .txt and .md files) and JSONL files (one {"id", "text", "lang"?, "date"?} per line; "-" reads
-JSONL from stdin). Documents of other meetings of the same people stay unpaired.
+JSONL from stdin). Documents of other meetings of the same people stay unpaired. Each real path is read
+once (a symlink loop or a file named twice is noted on stderr and not read again); in a directory, FIFOs,
+sockets and devices are skipped and reported; an id given twice in JSONL is reported, the first kept.
 --json prints {"pairs": [{"ru": path, "en": path, "score"}], "unpaired": [{"path", "lang"}]};
 --jsonl prints one line per pair, then one per unpaired document.`,
 };
