@@ -357,6 +357,20 @@ describe('7. language labels checked against the text', () => {
     outcome('`lang: "RU"`, `"ru-RU"`, `"en_GB"`; `lang: "de"`, `"rus"`, `42`', 'normalised to `ru` / `en`; error `invalid-option` for the others');
   });
 
+  it('pair over JSONL: "lang": "RU" is read as ru, "lang": "de" is reported, not silently detected', async () => {
+    const lines = [
+      { id: 'ru', text: RU, lang: 'RU' },
+      { id: 'en', text: EN, lang: 'en-GB' },
+      { id: 'de', text: EN, lang: 'de' },
+    ].map((record) => JSON.stringify(record));
+    writeFileSync(path('langs.jsonl'), `${lines.join('\n')}\n`);
+    const run = await spawnCli(['pair', path('langs.jsonl'), '--json', '--no-progress']);
+    expect(run.code).toBe(3);
+    expect(JSON.parse(run.stdout).pairs).toMatchObject([{ ru: 'ru', en: 'en' }]);
+    expect(run.stderr).toMatch(/langs\.jsonl:3: not a JSON line with a "text" field and a valid "lang" \("lang" must be "ru" or "en", not "de"\)/);
+    outcome('`pair` over JSONL with `"lang": "RU"`, `"en-GB"`, `"de"`', 'exit 3; `RU`/`en-GB` normalised and paired; `skipped FILE:3: … ("lang" must be "ru" or "en", not "de")`');
+  });
+
   it('a Document whose lang was changed to "RU" or "de" is refused; a forced langs against a Document warns', () => {
     const ru = parseDocument(RU);
     for (const lang of ['RU', 'de']) {

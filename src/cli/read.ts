@@ -8,6 +8,7 @@ import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { decodeText, DEFAULT_MAX_INPUT_SIZE, type DecodeOptions } from '../text/decode.js';
+import { normalizeLang } from '../text/language.js';
 import type { CollectionItem } from './fingerprints.js';
 
 /** Bytes read per call while streaming a file. */
@@ -132,14 +133,17 @@ export async function collectItems(paths: string[], options: CollectOptions): Pr
       try {
         const record = JSON.parse(line) as { id?: unknown; text?: unknown; lang?: unknown; date?: unknown };
         if (typeof record.text !== 'string') throw new Error('no "text" string');
+        const lang = normalizeLang(record.lang);
+        // A label that is not a language this tool reads is an error, not a silent fall back to detection.
+        if (record.lang !== undefined && record.lang !== null && !lang) throw new Error(`"lang" must be "ru" or "en", not ${JSON.stringify(record.lang)}`);
         items.push({
           id: typeof record.id === 'string' ? record.id : `${path}:${k + 1}`,
           text: record.text,
-          lang: record.lang === 'ru' || record.lang === 'en' ? record.lang : undefined,
+          lang,
           date: typeof record.date === 'string' ? record.date : undefined,
         });
       } catch (error) {
-        failures.push({ path: `${path}:${k + 1}`, message: `not a JSON line with a "text" field (${(error as Error).message})` });
+        failures.push({ path: `${path}:${k + 1}`, message: `not a JSON line with a "text" field and a valid "lang" (${(error as Error).message})` });
       }
     });
   };
