@@ -522,6 +522,11 @@ describe('9. smaller cases', () => {
     );
     expect(withCliFlags('split it, or raise the `maxInputSize` option')).toBe('split it, or raise --max-input-size');
     expect(withCliFlags('the `glossary` option is fine')).toBe('the `glossary` option is fine');
+    // pair has no --lang-a: a document's language comes from its JSONL record.
+    writeFileSync(path('figures.jsonl'), `${JSON.stringify({ id: 'figures', text: '12 34 56' })}\n${JSON.stringify({ id: 'ru', text: RU })}\n`);
+    const pair = await spawnCli(['pair', path('figures.jsonl'), '--json', '--no-progress']);
+    expect(pair.code).toBe(3);
+    expect(JSON.parse(pair.stdout).errors[0].message).toBe('figures: no Russian or English text found; pass a "lang" field in the JSONL record if the text is one of them');
     outcome('Figures-only files on the CLI', 'exit 3: `… no Russian or English text found; pass --lang-a/--lang-b if the text is one of them` (library: "pass the `lang` option")');
   });
 

@@ -5,7 +5,7 @@
  */
 
 /** The flag that sets each library option a message may name. */
-const FLAGS: Record<string, string> = {
+export const FLAGS: Readonly<Record<string, string>> = {
   maxInputSize: '--max-input-size',
   band: '--band',
   encoding: '--encoding',
@@ -14,13 +14,16 @@ const FLAGS: Record<string, string> = {
   paragraphs: '--input-format',
 };
 
+/** For `pair`, where a document's language comes from its JSONL record, not from a flag. */
+export const PAIR_FLAGS: Readonly<Record<string, string>> = { ...FLAGS, lang: 'a "lang" field in the JSONL record', langs: 'a "lang" field in the JSONL record' };
+
 /**
  * "the `maxInputSize` option" → "--max-input-size"; "the `encoding` option ("koi8-r")" → "--encoding koi8-r".
  * Options with no flag are left as written.
  */
-export function withCliFlags(message: string): string {
+export function withCliFlags(message: string, flags: Readonly<Record<string, string>> = FLAGS): string {
   return message.replace(/(?:the |a larger )?`(\w+)` option(?: \("([^"]*)"\))?/g, (whole: string, name: string, value: string | undefined) => {
-    const flag = Object.hasOwn(FLAGS, name) ? FLAGS[name] : undefined;
+    const flag = Object.hasOwn(flags, name) ? flags[name] : undefined;
     if (!flag) return whole;
     const larger = whole.startsWith('a larger ') ? 'a larger ' : '';
     return `${larger}${flag}${value !== undefined ? ` ${value}` : ''}`;
@@ -39,6 +42,6 @@ export function escapeControls(text: string): string {
 }
 
 /** One stderr line: `bitext-align: MESSAGE`, flags for options, controls escaped. */
-export function cliLine(message: string): string {
-  return `bitext-align: ${escapeControls(withCliFlags(message))}\n`;
+export function cliLine(message: string, flags: Readonly<Record<string, string>> = FLAGS): string {
+  return `bitext-align: ${escapeControls(withCliFlags(message, flags))}\n`;
 }

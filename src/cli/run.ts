@@ -18,7 +18,7 @@ import type { AlignOptions, Alignment, Discrepancy, GlossaryEntry } from '../typ
 import { VERSION } from '../version.js';
 import { COMMAND_HELP, MAIN_HELP, parseCommandLine, UsageError, type CommonOptions } from './args.js';
 import { fingerprintCollection } from './fingerprints.js';
-import { cliLine } from './messages.js';
+import { cliLine, escapeControls, FLAGS, PAIR_FLAGS, withCliFlags } from './messages.js';
 import { collectItems, readCapped, readTextFile, type SkippedPath, type WalkNote } from './read.js';
 import { createProgress } from './progress.js';
 
@@ -139,7 +139,7 @@ async function runPairsList(name: 'align' | 'check', list: string, options: Comm
     } catch (error) {
       if (!isInputError(error)) throw error;
       failed++;
-      if (format === 'json') io.stdout(`${JSON.stringify({ files, error: { code: error.code, message: error.message } })}\n`);
+      if (format === 'json') io.stdout(`${JSON.stringify({ files, error: { code: error.code, message: withCliFlags(error.message) } })}\n`);
       else io.stderr(cliLine(`skipped ${files.join(' + ')}: ${error.message}`));
     }
     progress.update(k + 1, lines.length);
@@ -211,7 +211,7 @@ async function runPairing(inputs: string[], options: CommonOptions, io: CliIO): 
         {
           pairs: pairing.pairs.map((pair) => ({ ru: pair.ru, en: pair.en, score: pair.score, evidence: pair.evidence })),
           unpaired: pairing.unpaired.map((doc) => ({ path: doc.id, lang: doc.lang, reason: doc.reason, ...(doc.best ? { best: doc.best } : {}) })),
-          errors: problems,
+          errors: problems.map((problem) => ({ ...problem, message: withCliFlags(problem.message, PAIR_FLAGS) })),
         },
         null,
         2,
@@ -220,7 +220,7 @@ async function runPairing(inputs: string[], options: CommonOptions, io: CliIO): 
   } else {
     io.stdout(formatPairing(pairing.pairs, pairing.unpaired));
   }
-  return reportFailures(problems, io);
+  return reportFailures(problems, io, PAIR_FLAGS);
 }
 
 /** The default job: pair the bundled corpus, then align and check each pair. */
@@ -296,16 +296,16 @@ function formatPairing(
   unpaired: Array<{ id: string; lang: string; reason: string }>,
 ): string {
   const lines = ['Pairs (Russian ↔ English, score):'];
-  for (const pair of pairs) lines.push(`  ${pair.ru}  ↔  ${pair.en}   ${pair.score.toFixed(3)}`);
+  for (const pair of pairs) lines.push(`  ${escapeControls(pair.ru)}  ↔  ${escapeControls(pair.en)}   ${pair.score.toFixed(3)}`);
   if (!pairs.length) lines.push('  (none)');
   lines.push('Unpaired:');
-  for (const doc of unpaired) lines.push(`  ${doc.id}  (${doc.lang}, ${doc.reason})`);
+  for (const doc of unpaired) lines.push(`  ${escapeControls(doc.id)}  (${doc.lang}, ${doc.reason})`);
   if (!unpaired.length) lines.push('  (none)');
   return `${lines.join('\n')}\n`;
 }
 
-function reportFailures(failures: SkippedPath[], io: CliIO): number {
-  for (const failure of failures) io.stderr(cliLine(`skipped ${failure.path}: ${failure.message}`));
+function reportFailures(failures: SkippedPath[], io: CliIO, flags = FLAGS): number {
+  for (const failure of failures) io.stderr(cliLine(`skipped ${failure.path}: ${failure.message}`, flags));
   return failures.length ? EXIT.input : EXIT.ok;
 }
 
