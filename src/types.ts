@@ -77,8 +77,8 @@ export interface Document {
 export interface Warning {
   /**
    * Stable identifier: `control-characters`, `encoding`, `markup`, `mixed-language`, `third-language`,
-   * `language-contradicted`, `no-anchors` (documents); `language-assumed`, `language-contradicted`,
-   * `length-ratio`, `band-limit` (alignments).
+   * `language-contradicted`, `no-anchors` (documents); `language-assumed`, `length-ratio`, `band-limit`
+   * (alignments).
    */
   code: string;
   /** One line a person can act on. */

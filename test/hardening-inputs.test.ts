@@ -371,13 +371,11 @@ describe('7. language labels checked against the text', () => {
     outcome('`pair` over JSONL with `"lang": "RU"`, `"en-GB"`, `"de"`', 'exit 3; `RU`/`en-GB` normalised and paired; `skipped FILE:3: … ("lang" must be "ru" or "en", not "de")`');
   });
 
-  it('a Document whose lang was changed to "RU" or "de" is refused; a forced langs against a Document warns', () => {
+  it('a Document whose lang was changed to "RU" or "de" is refused', () => {
     const ru = parseDocument(RU);
     for (const lang of ['RU', 'de']) {
       expect(() => alignDocuments({ ...ru, lang: lang as never }, EN)).toThrow(/not a Document parseDocument made, or one changed since: `lang` is "(RU|de)"/);
     }
-    const alignment = alignDocuments(ru, EN, { langs: ['en', undefined] });
-    expect(alignment.warnings.map((w) => w.code)).toContain('language-contradicted');
     outcome('A Document with `lang` changed to `"RU"` / `"de"`', 'error `invalid-input`: `not a Document parseDocument made, or one changed since: \\`lang\\` is "RU", not "ru" or "en"`');
   });
 });

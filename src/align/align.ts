@@ -197,16 +197,6 @@ function resolvePair(a: AlignInput, b: AlignInput, options: AlignOptions): { ru:
   } else {
     throw first.success ? named((second as { error: InputError }).error, 1) : named(first.error, 0);
   }
-  // A forced language that contradicts a given Document's own is not applied silently.
-  for (const [k, doc] of [docA, docB].entries()) {
-    const forced = normalizeLang(options.langs?.[k]);
-    if (forced && isDocument(k === 0 ? a : b) && forced !== doc.lang) {
-      warnings.push({
-        code: 'language-contradicted',
-        message: `${doc.id ?? (k === 0 ? 'first text' : 'second text')} is a Document parsed as ${LANGUAGE_NAME[doc.lang]}, but \`langs\` says ${LANGUAGE_NAME[forced]}; it stays ${LANGUAGE_NAME[doc.lang]}`,
-      });
-    }
-  }
   if (docA.lang === docB.lang) {
     const name = LANGUAGE_NAME[docA.lang];
     throw new InputError(
