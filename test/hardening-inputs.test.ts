@@ -283,6 +283,14 @@ describe('5. bytes: stray byte-order marks, UTF-16 without one, legacy Cyrillic 
     outcome(`Russian text in ${name}`, `error \`not-utf8\`: \`… they look like ${name}: pass the \\\`encoding\\\` option ("${name}") …\`; with \`encoding: '${option}'\` the same links as UTF-8`);
   });
 
+  it('Latin-1 French is not taken for windows-1251 (its accents would read as Cyrillic letters)', () => {
+    const french = "Le Premier ministre de l'Azerbaïdjan a rencontré son homologue à Bakou. Les deux parties ont discuté de sécurité énergétique et du développement, déjà très élevé.";
+    expect(() => decodeText(legacyEncoder('windows-1252')(french))).toThrow(
+      /^the bytes are not valid UTF-8, nor recognisably windows-1251, KOI8-R or CP866; convert the file to UTF-8 first \(`iconv -f ITS-ENCODING -t utf-8`\), or pass the `encoding` option$/,
+    );
+    outcome('French in windows-1252 (not UTF-8, not Cyrillic)', 'error `not-utf8`: `the bytes are not valid UTF-8, nor recognisably windows-1251, KOI8-R or CP866; convert the file to UTF-8 first (`iconv -f ITS-ENCODING -t utf-8`), or pass the `encoding` option` (no false hint)');
+  });
+
   it('encoding aliases are accepted, unknown names refused', () => {
     const bytes = legacyEncoder('windows-1251')(RU);
     expect(parseDocument(bytes, { encoding: 'CP1251' }).lang).toBe('ru');

@@ -283,7 +283,7 @@ export function isPairingError(result: Fingerprint | PairingError): result is Pa
 function checkIterable(docs: unknown, allowAsync: boolean): void {
   const iterable = docs !== null && docs !== undefined && typeof (docs as Iterable<unknown>)[Symbol.iterator] === 'function';
   const asyncIterable = allowAsync && docs !== null && docs !== undefined && typeof (docs as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
-  if (!iterable && !asyncIterable || typeof docs === 'string') {
+  if ((!iterable && !asyncIterable) || typeof docs === 'string') {
     throw new InputError('invalid-input', `the collection must be ${allowAsync ? 'an iterable or async iterable' : 'an iterable (an array)'} of {id, text} records or Documents, not ${docs === null ? 'null' : typeof docs}`);
   }
 }

@@ -126,7 +126,7 @@ function decodeBytes(bytes: Uint8Array, encoding: Encoding | 'auto', source: str
     'not-utf8',
     likely
       ? `the bytes are not valid UTF-8; they look like ${likely}: pass the \`encoding\` option ("${likely}"), or convert the file to UTF-8 first (e.g. \`iconv -f ${likely} -t utf-8\`)`
-      : 'the bytes are not valid UTF-8; convert the file to UTF-8 first (e.g. `iconv -f cp1251 -t utf-8`)',
+      : 'the bytes are not valid UTF-8, nor recognisably windows-1251, KOI8-R or CP866; convert the file to UTF-8 first (`iconv -f ITS-ENCODING -t utf-8`), or pass the `encoding` option',
     { source },
   );
 }

@@ -91,23 +91,34 @@ const MIN_RUSSIAN_SCORE = 0.03;
 
 /**
  * How Russian the non-ASCII characters of a decoding read: the mean frequency of the letters they are (upper
- * case counted at a quarter, anything but a Cyrillic letter at zero). A right decoding of Russian text scores
+ * case counted at a quarter, anything but a Cyrillic letter at zero); zero when the decoding has fewer Cyrillic
+ * letters than ASCII ones (Latin-1 text, whose few accents read as Cyrillic). A right decoding of Russian text scores
  * about 0.05–0.06; the wrong ones turn lower case into upper case (KOI8-R read as windows-1251) or letters into
  * box-drawing characters (windows-1251 read as CP866) and score far less.
  */
 export function russianScore(text: string): number {
   let count = 0;
   let score = 0;
+  let ascii = 0;
+  let cyrillic = 0;
   const n = Math.min(text.length, SNIFF_BYTES);
   for (let k = 0; k < n; k++) {
     const ch = text[k];
-    if (ch.charCodeAt(0) < 0x80) continue;
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) {
+      if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) ascii++;
+      continue;
+    }
     count++;
+    if (code >= 0x0400 && code <= 0x04ff) cyrillic++;
     const lower = ch.toLowerCase();
     const frequency = RUSSIAN_FREQUENCY[lower];
     if (frequency !== undefined) score += lower === ch ? frequency : frequency * UPPER_CASE_WEIGHT;
   }
-  return count === 0 ? 0 : score / count;
+  // Latin-1 text read as windows-1251 turns its few accented letters into Cyrillic ones (é → й): a Russian text
+  // has more Cyrillic letters than ASCII ones.
+  if (count === 0 || cyrillic < ascii) return 0;
+  return score / count;
 }
 
 /**
