@@ -263,7 +263,7 @@ export interface ParseOptions extends Omit<AnchorOptions, 'date'> {
   /**
    * How the text is read and its paragraphs delimited (CLI `--input-format text|html|auto`):
    * - `auto`: HTML when the text has the structure of HTML (it opens with `<!DOCTYPE html>` or `<html>`, or it
-   *   holds block tags and most of its lines start with a tag, or it opens with a block tag and ends with a
+   *   holds block tags (an end tag among them) and most of its lines start with a tag, or it opens with a block tag and ends with a
    *   tag; a few tags quoted in prose are not enough), else as `text`;
    * - `text`: never HTML; paragraphs by blank lines when the text has them, else one per line when most lines
    *   end a sentence, else by indented first lines when some lines (not all) are indented, else one block;

@@ -202,6 +202,7 @@ describe('4. plain text that mentions tags is text; --input-format text|html|aut
     ['a wrapped fragment opening with <p>', '<p>Первый абзац,\nкоторый переносится\nна три строки.</p>\n<p>Второй абзац\nтоже.</p>', true],
     ['prose that opens with a tag it explains', '<body> is the element that holds a page.\nIt follows <head>, and <div> blocks sit inside it.\nThat is all.', false],
     ['prose with tags inside sentences', 'Use <p> for paragraphs and <div> for blocks.\nNever nest <p> in <p>.', false],
+    ['a glossary of tag names, one per line', '<p> – a paragraph.\n<div> – a block.\n<br> – a line break.\n<table> – a table.', false],
   ])('looksLikeMarkup: %s → %s', (_name, text, expected) => {
     expect(looksLikeMarkup(text)).toBe(expected);
   });

@@ -57,7 +57,8 @@ interface MarkupToken extends Span {
 /**
  * Whether `source` has the structure of HTML rather than being plain text that mentions tags. HTML when:
  * - it opens with `<!DOCTYPE html>` or `<html>` (after white space and an `<?xml …?>` declaration); or
- * - it holds at least two block tags (`<p>`, `<div>`, `<br>`, …) and either most of its non-blank lines start
+ * - it holds at least two block tags (`<p>`, `<div>`, `<br>`, …), one of them an end tag (`</p>`) or two of them
+ *   `<br>`, and either most of its non-blank lines start
  *   with a tag of a known HTML name, or it opens with a block tag and ends with a tag (a fragment whose
  *   paragraphs wrap over several lines); or
  * - two `<br>` tags stand between words with no space around them (`строка<br>строка`).
@@ -72,6 +73,8 @@ export function looksLikeMarkup(source: string): boolean {
   let taggedLines = 0;
   let lastTagEnd = -1;
   let gluedBreaks = 0;
+  let closings = 0;
+  let breaks = 0;
   let firstTag: TagToken | undefined;
   // Whether the current line has anything but white space before the tag at hand (one forward scan).
   let position = 0;
@@ -83,7 +86,11 @@ export function looksLikeMarkup(source: string): boolean {
       else if (ch !== 0x20 && ch !== 0x09 && !isInvisibleFormat(ch)) lineHasContent = true;
     }
     firstTag ??= tag;
-    if (BLOCK_TAGS.has(tag.name)) blocks++;
+    if (BLOCK_TAGS.has(tag.name)) {
+      blocks++;
+      if (tag.closing) closings++;
+      else if (tag.name === 'br') breaks++;
+    }
     // `word<br>word`: a quoted tag stands apart from the words around it, a line break inside text does not.
     if (tag.name === 'br' && tag.start > 0 && !/\s/.test(sniff[tag.start - 1]) && tag.end < sniff.length && !/\s/.test(sniff[tag.end]) && ++gluedBreaks >= 2) {
       return true;
@@ -99,7 +106,8 @@ export function looksLikeMarkup(source: string): boolean {
     lineHasContent = true;
     lastTagEnd = tag.end;
   }
-  if (blocks < 2) return false;
+  // Real markup closes its blocks (or breaks lines); a glossary of tag names ("<p> – a paragraph") does not.
+  if (blocks < 2 || (closings === 0 && breaks < 2)) return false;
   let lines = 0;
   for (let k = 0; k < sniff.length; ) {
     let next = sniff.indexOf('\n', k);
