@@ -5,7 +5,7 @@
 import { extractAnchors } from './anchors/extract.js';
 import { InputError, toSafeResult, type SafeResult } from './errors.js';
 import { decodeText } from './text/decode.js';
-import { detectLanguage } from './text/language.js';
+import { contradictedLanguage, detectLanguage, normalizeLang } from './text/language.js';
 import { findMetadata } from './text/metadata.js';
 import { toSourceSpan } from './text/normalize.js';
 import { splitParagraphs } from './text/paragraphs.js';
@@ -20,7 +20,8 @@ import type { Anchor, Document, Paragraph, ParseOptions, Span, Warning } from '.
  */
 export function parseDocument(input: string | Uint8Array, options: ParseOptions = {}): Document {
   checkParseOptions(options);
-  const { text: source, warnings } = decodeText(input, { maxInputSize: options.maxInputSize, source: options.id });
+  const givenLang = options.lang === undefined ? undefined : normalizeLang(options.lang);
+  const { text: source, warnings } = decodeText(input, { maxInputSize: options.maxInputSize, source: options.id, encoding: options.encoding });
   const { paragraphs: bare, mode } = splitParagraphs(source, { mode: options.paragraphs });
   const meta = findMetadata(source, bare, { date: options.date });
   if (mode === 'html') {
@@ -32,14 +33,14 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
 
   // Detection costs as much as the rest of parsing together; a given language skips it. In HTML, tag names and
   // attributes are Latin letters, so the language is read from the visible text only.
-  const guess = options.lang
-    ? { lang: options.lang, warnings: [] }
-    : detectLanguage(mode === 'html' ? bare.map((paragraph) => paragraph.clean).join('\n\n') : source);
+  const visible = mode === 'html' ? bare.map((paragraph) => paragraph.clean).join('\n\n') : source;
+  const contradiction = givenLang ? contradictedLanguage(visible, givenLang) : undefined;
+  const guess = givenLang ? { lang: givenLang, warnings: contradiction ? [contradiction] : [] } : detectLanguage(visible);
   const lang = guess.lang;
   if (!lang) {
     throw new InputError(
       'undetected-language',
-      'no Russian or English text found; pass the `lang` option (CLI: --lang-a/--lang-b) if the text is one of them',
+      'no Russian or English text found; pass the `lang` option if the text is one of them',
       { source: options.id },
     );
   }
@@ -60,7 +61,7 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
   }
   const document: Document = {
     lang,
-    langSource: options.lang ? 'option' : 'detected',
+    langSource: givenLang ? 'option' : 'detected',
     source,
     paragraphs,
     meta,
@@ -76,12 +77,86 @@ export function isDocument(input: unknown): input is Document {
   return typeof input === 'object' && input !== null && !(input instanceof Uint8Array) && Array.isArray((input as Document).paragraphs);
 }
 
+const ANCHOR_KINDS = new Set(['number', 'year', 'ordinal', 'date', 'entity', 'term']);
+
+/**
+ * Check that a Document given back to the library (to `alignDocuments`, `pairDocuments`) is still one it can
+ * work on: JavaScript callers can change its fields, and a paragraph offset past the text or a non-string id
+ * would otherwise fail deep inside an export as a TypeError. Linear in the paragraphs and anchors.
+ *
+ * @throws {InputError} `invalid-input` naming the first field that is wrong
+ */
+export function checkDocument(doc: Document, source?: string): Document {
+  const where = { source: typeof doc?.id === 'string' ? doc.id : source };
+  const fail = (what: string): never => {
+    throw new InputError('invalid-input', `not a Document parseDocument made, or one changed since: ${what}`, where);
+  };
+  const isOffset = (value: unknown, length: number): boolean => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= length;
+  if (doc.lang !== 'ru' && doc.lang !== 'en') fail(`\`lang\` is ${describe(doc.lang)}, not "ru" or "en"`);
+  if (doc.id !== undefined && typeof doc.id !== 'string') fail(`\`id\` is ${describe(doc.id)}, not a string`);
+  if (typeof doc.source !== 'string') fail('`source` is not a string');
+  if (!doc.meta || typeof doc.meta !== 'object' || !Array.isArray(doc.meta.spans)) fail('`meta` has no `spans` list');
+  if (!doc.meta.spans.every((span) => span !== null && typeof span === 'object' && isOffset(span.start, Infinity) && isOffset(span.end, Infinity))) fail('`meta.spans` holds something that is not a span');
+  for (const field of ['date', 'place', 'title'] as const) {
+    if (doc.meta[field] !== undefined && typeof doc.meta[field] !== 'string') fail(`\`meta.${field}\` is not a string`);
+  }
+  if (!Array.isArray(doc.warnings) || !doc.warnings.every((w) => w !== null && typeof w === 'object' && typeof w.code === 'string' && typeof w.message === 'string')) {
+    fail('`warnings` is not a list of {code, message}');
+  }
+  if (doc.langSource !== 'option' && doc.langSource !== 'detected') fail(`\`langSource\` is ${describe(doc.langSource)}`);
+  const length = doc.source.length;
+  let previousEnd = 0;
+  doc.paragraphs.forEach((p, k) => {
+    const at = `paragraph ${k}`;
+    if (!p || typeof p !== 'object') fail(`${at} is not an object`);
+    if (p.index !== k) fail(`${at} has index ${describe(p.index)}`);
+    if (!isOffset(p.start, length) || !isOffset(p.end, length) || p.start > p.end || p.start < previousEnd) {
+      fail(`${at} spans ${describe(p.start)}–${describe(p.end)}, not inside the source in order`);
+    }
+    previousEnd = p.end;
+    if (typeof p.text !== 'string' || typeof p.clean !== 'string') fail(`${at} has no \`text\` or \`clean\` string`);
+    if (doc.source.slice(p.start, p.end) !== p.text) fail(`${at}: \`text\` is not \`source.slice(start, end)\``);
+    if (!Array.isArray(p.shifts) || p.shifts.length === 0 || p.shifts[0]?.[0] !== 0 || p.shifts[0]?.[1] !== p.start) fail(`${at} has malformed \`shifts\``);
+    let cleanAt = 0;
+    for (const shift of p.shifts) {
+      // Breakpoints sorted by clean offset, each inside the clean text and the paragraph's span.
+      if (!Array.isArray(shift) || !Number.isInteger(shift[0]) || !Number.isInteger(shift[1]) || shift[0] < cleanAt || shift[0] > p.clean.length || shift[1] < p.start || shift[1] > p.end) {
+        fail(`${at} has malformed \`shifts\``);
+      }
+      cleanAt = shift[0];
+    }
+    if (!Array.isArray(p.anchors)) fail(`${at} has no \`anchors\` list`);
+    for (const anchor of p.anchors) {
+      if (
+        !anchor ||
+        typeof anchor !== 'object' ||
+        !ANCHOR_KINDS.has(anchor.kind) ||
+        typeof anchor.key !== 'string' ||
+        typeof anchor.surface !== 'string' ||
+        !isOffset(anchor.start, length) ||
+        !isOffset(anchor.end, length) ||
+        anchor.start > anchor.end ||
+        anchor.start < p.start ||
+        anchor.end > p.end ||
+        doc.source.slice(anchor.start, anchor.end) !== anchor.surface ||
+        !(Number.isFinite(anchor.weight) && anchor.weight >= 0) ||
+        (anchor.value !== undefined && !Number.isFinite(anchor.value))
+      ) {
+        fail(`${at} has a malformed anchor (${describe(anchor?.key)})`);
+      }
+    }
+  });
+  return doc;
+}
+
 /** {@link parseDocument} without throwing: `{success: true, data}` or `{success: false, error}`. */
 export function safeParseDocument(input: string | Uint8Array, options: ParseOptions = {}): SafeResult<Document> {
   return toSafeResult(() => parseDocument(input, options));
 }
 
-const PARAGRAPH_MODES = ['auto', 'blank-line', 'line', 'html'];
+const PARAGRAPH_MODES = ['auto', 'text', 'html', 'blank-line', 'line', 'indent'];
+/** An ISO calendar date. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * Refuse option values that would otherwise fail deep inside (a TypeError that looks like a bug of this
@@ -89,18 +164,19 @@ const PARAGRAPH_MODES = ['auto', 'blank-line', 'line', 'html'];
  *
  * @throws {InputError} `invalid-option`
  */
-function checkParseOptions(options: ParseOptions): void {
+export function checkParseOptions(options: ParseOptions): void {
   const fail = (message: string): never => {
     throw new InputError('invalid-option', message, { source: typeof options?.id === 'string' ? options.id : undefined });
   };
   if (options === null || typeof options !== 'object') fail('the options must be an object');
-  if (options.lang !== undefined && options.lang !== 'ru' && options.lang !== 'en') {
-    fail(`\`lang\` must be "ru" or "en", not ${JSON.stringify(options.lang)}`);
+  if (options.id !== undefined && typeof options.id !== 'string') fail(`\`id\` must be a string, not ${describe(options.id)}`);
+  if (options.lang !== undefined && !normalizeLang(options.lang)) {
+    fail(`\`lang\` must be "ru" or "en" (any case, a region such as "ru-RU" allowed), not ${describe(options.lang)}`);
   }
   if (options.paragraphs !== undefined && !PARAGRAPH_MODES.includes(options.paragraphs)) {
     fail(`\`paragraphs\` must be one of ${PARAGRAPH_MODES.join(', ')}, not ${JSON.stringify(options.paragraphs)}`);
   }
-  if (options.date !== undefined && typeof options.date !== 'string') fail('`date` must be an ISO date string (YYYY-MM-DD)');
+  if (options.date !== undefined && !isIsoDate(options.date)) fail(`\`date\` must be an ISO date string (YYYY-MM-DD), not ${describe(options.date)}`);
   const strings = (value: unknown): boolean => Array.isArray(value) && value.every((item) => typeof item === 'string');
   if (options.glossary !== undefined && !(Array.isArray(options.glossary) && options.glossary.every((e) => typeof e?.id === 'string' && strings(e.forms)))) {
     fail('`glossary` must be a list of {id: string, forms: string[]}');
@@ -108,6 +184,24 @@ function checkParseOptions(options: ParseOptions): void {
   if (options.lexicon !== undefined && !(Array.isArray(options.lexicon) && options.lexicon.every((e) => typeof e?.id === 'string' && strings(e.ru) && strings(e.en)))) {
     fail('`lexicon` must be a list of {id: string, ru: string[], en: string[]}');
   }
+}
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+function isIsoDate(value: unknown): boolean {
+  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A value as a message shows it (bounded: a caller may pass a huge string). */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === null || Array.isArray(value)) return value === null ? 'null' : 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'function') return 'a function';
+  return String(value);
 }
 
 /** Move an anchor from clean-paragraph offsets to source offsets; drop it when it lies in metadata. */

@@ -9,7 +9,10 @@ export type InputErrorCode =
   | 'empty'
   /** The file cannot be read (missing, a directory, no permission). */
   | 'unreadable'
-  /** The bytes are not valid UTF-8, or not valid UTF-16 after a UTF-16 byte-order mark. */
+  /**
+   * The bytes are not valid UTF-8 (the message names the legacy Cyrillic encoding they most likely are), not
+   * valid UTF-16 after a UTF-16 byte-order mark, or not valid in the encoding the `encoding` option names.
+   */
   | 'not-utf8'
   /** The bytes look like a binary file (NUL bytes, control characters). */
   | 'binary'
@@ -21,8 +24,13 @@ export type InputErrorCode =
   | 'same-language'
   /** An option has a value it cannot take. */
   | 'invalid-option'
-  /** The input is neither a string nor bytes (a `Uint8Array`), nor a parsed Document where one is accepted. */
-  | 'invalid-input';
+  /**
+   * The input is neither a string nor bytes (a `Uint8Array`), nor a well-formed parsed Document where one is
+   * accepted (a Document whose fields were changed to values of the wrong type or out of range).
+   */
+  | 'invalid-input'
+  /** A document id (or CLI path) given twice in one collection: the later ones are reported, the first is kept. */
+  | 'duplicate-id';
 
 /** An input that cannot be analysed. `code` says why; `message` says what to do. */
 export class InputError extends Error {

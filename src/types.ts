@@ -76,8 +76,9 @@ export interface Document {
 /** A documented, non-fatal condition. The analysis went on; the result may be less reliable. */
 export interface Warning {
   /**
-   * Stable identifier: `control-characters`, `markup`, `mixed-language`, `third-language`, `no-anchors`
-   * (documents); `language-assumed`, `length-ratio`, `band-limit` (alignments).
+   * Stable identifier: `control-characters`, `encoding`, `markup`, `mixed-language`, `third-language`,
+   * `language-contradicted`, `no-anchors` (documents); `language-assumed`, `length-ratio`, `band-limit`
+   * (alignments).
    */
   code: string;
   /** One line a person can act on. */
@@ -260,13 +261,25 @@ export interface ParseOptions extends Omit<AnchorOptions, 'date'> {
   /** Publication date (ISO `YYYY-MM-DD`); wins over a date found in the text. @default found in the text */
   date?: string;
   /**
-   * How paragraphs are delimited: `blank-line`, `line` (one per line), `html` (block tags; tags left out of
-   * `clean`, character references decoded) or `auto` (`html` when the text looks like HTML, else blank lines
-   * when the text has them, else one per line when most lines end a sentence). @default 'auto'
+   * How the text is read and its paragraphs delimited (CLI `--input-format text|html|auto`):
+   * - `auto`: HTML when the text has the structure of HTML (it opens with `<!DOCTYPE html>` or `<html>`, or it
+   *   holds block tags (an end tag among them) and most of its lines start with a tag, or it opens with a block tag and ends with a
+   *   tag; a few tags quoted in prose are not enough), else as `text`;
+   * - `text`: never HTML; paragraphs by blank lines when the text has them, else one per line when most lines
+   *   end a sentence, else by indented first lines when some lines (not all) are indented, else one block;
+   * - `html`: HTML (block tags cut paragraphs; tags left out of `clean`, character references decoded);
+   * - `blank-line`, `line`, `indent`: plain text cut that one way.
+   * @default 'auto'
    */
-  paragraphs?: 'auto' | 'blank-line' | 'line' | 'html';
-  /** Largest input accepted, in bytes or characters. @default 50_000_000 */
+  paragraphs?: 'auto' | 'text' | 'html' | 'blank-line' | 'line' | 'indent';
+  /** Largest input accepted, in bytes or characters: a finite number greater than 0. @default 50_000_000 */
   maxInputSize?: number;
+  /**
+   * Encoding of byte input: `auto`, `utf-8`, `utf-16le`, `utf-16be`, `windows-1251`, `koi8-r` or `cp866`
+   * (see {@link DecodeOptions.encoding}; CLI `--encoding`). `auto` reads UTF-8 and UTF-16 and never guesses a
+   * legacy encoding, but its `not-utf8` error names the likeliest one. @default 'auto'
+   */
+  encoding?: string;
 }
 
 /** Parameters of the Gale–Church length model. */

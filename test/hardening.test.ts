@@ -125,7 +125,7 @@ const CASES: InputCase[] = [
     name: 'the same language twice (English, English)',
     a: EN,
     b: EN,
-    expected: { error: 'same-language', message: /^both texts are English; give one Russian and one English text \(or pass `langs`/ },
+    expected: { error: 'same-language', message: /^both texts are English; give one Russian and one English text \(or pass the `langs` option if detection is wrong\)$/ },
   },
   { name: 'the same language twice (Russian, Russian)', a: RU, b: RU, expected: { error: 'same-language', message: /both texts are Russian/ } },
   {
@@ -162,7 +162,7 @@ const CASES: InputCase[] = [
     name: 'invalid UTF-8 (cp1251 bytes)',
     a: CP1251_RU,
     b: EN,
-    expected: { error: 'not-utf8', message: /the bytes are not valid UTF-8; convert the file to UTF-8 first \(e\.g\. `iconv -f cp1251 -t utf-8`\)/ },
+    expected: { error: 'not-utf8', message: /the bytes are not valid UTF-8; they look like windows-1251: pass the `encoding` option \("windows-1251"\), or convert the file to UTF-8 first \(e\.g\. `iconv -f windows-1251 -t utf-8`\)/ },
   },
   {
     name: 'UTF-16 LE with a byte-order mark',
@@ -363,8 +363,8 @@ describe('bad inputs: a typed error or a warning and a sensible result', () => {
 
 describe('options that cannot be used: invalid-option, not a TypeError deep inside', () => {
   const parseCases: Array<[string, ParseOptions, RegExp]> = [
-    ['lang: "de"', { lang: 'de' as never }, /`lang` must be "ru" or "en", not "de"/],
-    ['paragraphs: "sentences"', { paragraphs: 'sentences' as never }, /`paragraphs` must be one of auto, blank-line, line, html/],
+    ['lang: "de"', { lang: 'de' as never }, /`lang` must be "ru" or "en" \(any case, a region such as "ru-RU" allowed\), not "de"/],
+    ['paragraphs: "sentences"', { paragraphs: 'sentences' as never }, /`paragraphs` must be one of auto, text, html, blank-line, line, indent/],
     ['maxInputSize: NaN (would turn the limit off)', { maxInputSize: Number.NaN }, /`maxInputSize` must be a positive number/],
     ['maxInputSize: 0', { maxInputSize: 0 }, /`maxInputSize` must be a positive number/],
     ['maxInputSize: "1MB"', { maxInputSize: '1MB' as never }, /`maxInputSize` must be a positive number/],
@@ -383,10 +383,10 @@ describe('options that cannot be used: invalid-option, not a TypeError deep insi
   });
 
   const alignCases: Array<[string, AlignOptions, RegExp]> = [
-    ['band: NaN (the DP found no path: an internal error)', { band: Number.NaN }, /`band` must be a positive number of paragraphs, not NaN/],
+    ['band: NaN (the DP found no path: an internal error)', { band: Number.NaN }, /`band` must be a positive number of paragraphs, at least 1 \(Infinity: as wide as the cell budget allows\), not NaN/],
     ['band: -3', { band: -3 }, /`band` must be a positive number/],
     ['langs: ["ru"] (not a pair)', { langs: ['ru'] as never }, /`langs` must be a pair/],
-    ['langs: ["xx", undefined]', { langs: ['xx' as never, undefined] }, /`lang` must be "ru" or "en", not "xx"/],
+    ['langs: ["xx", undefined]', { langs: ['xx' as never, undefined] }, /`lang` must be "ru" or "en" \(any case, a region such as "ru-RU" allowed\), not "xx"/],
     ['cost.omission: NaN (every comparison false)', { cost: { omission: Number.NaN } }, /`cost.omission` must be a number, not NaN/],
     ['cost.shapes: {"x-y": 1}', { cost: { shapes: { 'x-y': 1 } } }, /`cost.shapes` must map shapes such as "2-1"/],
     ['cost.shapes: {"0-0": 0} (a bead that takes nothing)', { cost: { shapes: { '0-0': 0 } } }, /`cost.shapes` must map/],

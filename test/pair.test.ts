@@ -126,8 +126,11 @@ describe('edge collections', () => {
     expect(pairing.unpaired).toHaveLength(3);
   });
 
-  it('throws on an id given twice and on an option out of range', () => {
-    expect(() => pairDocumentsSync([SEEDS[0], SEEDS[0]])).toThrow(InputError);
+  it('reports an id given twice (keeping the first) and throws on an option out of range', () => {
+    const twice = pairDocumentsSync([SEEDS[0], SEEDS[0], ...SEEDS.slice(1)]);
+    expect(twice.errors).toMatchObject([{ id: SEEDS[0].id, code: 'duplicate-id' }]);
+    expect(twice.pairs).toEqual(pairDocumentsSync(SEEDS).pairs);
+    expect(() => pairDocumentsSync(null as never)).toThrow(InputError);
     expect(() => pairDocumentsSync(SEEDS, { threshold: 2 })).toThrow(/threshold/);
     expect(() => pairDocumentsSync(SEEDS, { candidates: 0 })).toThrow(/candidates/);
   });

@@ -2,8 +2,8 @@
  * Paragraph alignment of a Russian and an English document: inputs resolved to one Document per language, the
  * bead DP run under the cost model, and the path turned into links with their evidence and confidence.
  */
-import { isDocument, parseDocument } from '../document.js';
-import { LANGUAGE_NAME, otherLang } from '../text/language.js';
+import { checkDocument, isDocument, parseDocument } from '../document.js';
+import { LANGUAGE_NAME, normalizeLang, otherLang } from '../text/language.js';
 import { InputError, toSafeResult, type SafeResult } from '../errors.js';
 import type { AlignOptions, Alignment, Anchor, AnchorMatch, CostModel, Document, Lang, Link, LinkEvidence, Paragraph, Warning } from '../types.js';
 import { splitSentences } from '../sentences/split.js';
@@ -168,7 +168,7 @@ function resolvePair(a: AlignInput, b: AlignInput, options: AlignOptions): { ru:
   const warnings: Warning[] = [];
   const parse = (input: AlignInput, k: 0 | 1, lang?: Lang): Document =>
     isDocument(input)
-      ? input
+      ? checkDocument(input, k === 0 ? 'first text' : 'second text')
       : parseDocument(input, {
           id: options.ids?.[k],
           lang: lang ?? options.langs?.[k],
@@ -176,6 +176,7 @@ function resolvePair(a: AlignInput, b: AlignInput, options: AlignOptions): { ru:
           lexicon: options.lexicon,
           paragraphs: options.paragraphs,
           maxInputSize: options.maxInputSize,
+          encoding: options.encoding,
         });
   const first = toSafeResult(() => parse(a, 0));
   const second = toSafeResult(() => parse(b, 1));
@@ -200,7 +201,7 @@ function resolvePair(a: AlignInput, b: AlignInput, options: AlignOptions): { ru:
     const name = LANGUAGE_NAME[docA.lang];
     throw new InputError(
       'same-language',
-      `both texts are ${name}; give one Russian and one English text (or pass \`langs\` / --lang-a, --lang-b if detection is wrong)`,
+      `both texts are ${name}; give one Russian and one English text (or pass the \`langs\` option if detection is wrong)`,
     );
   }
   const [ru, en] = docA.lang === 'ru' ? [docA, docB] : [docB, docA];
@@ -241,15 +242,41 @@ function checkAlignOptions(options: AlignOptions): void {
   };
   const isNumber = (value: unknown): value is number => typeof value === 'number' && !Number.isNaN(value);
   if (options === null || typeof options !== 'object') fail('the options must be an object');
-  if (options.band !== undefined && !(isNumber(options.band) && options.band > 0)) fail(`\`band\` must be a positive number of paragraphs, not ${String(options.band)}`);
+  // Infinity is a sensible band: as wide as the DP's cell budget allows.
+  if (options.band !== undefined && !(isNumber(options.band) && options.band >= 1)) {
+    fail(`\`band\` must be a positive number of paragraphs, at least 1 (Infinity: as wide as the cell budget allows), not ${String(options.band)}`);
+  }
   if (options.langs !== undefined && !(Array.isArray(options.langs) && options.langs.length === 2)) fail('`langs` must be a pair: [language of a, language of b]');
+  for (const lang of options.langs ?? []) {
+    if (lang !== undefined && !normalizeLang(lang)) {
+      fail(`\`lang\` must be "ru" or "en" (any case, a region such as "ru-RU" allowed), not ${typeof lang === 'string' ? JSON.stringify(lang.slice(0, 40)) : String(lang)} (in \`langs\`)`);
+    }
+  }
   if (options.ids !== undefined && !(Array.isArray(options.ids) && options.ids.length === 2)) fail('`ids` must be a pair: [id of a, id of b]');
+  // Exports write ids into XML and HTML: a number there was a TypeError deep inside an escape function.
+  for (const id of options.ids ?? []) if (id !== undefined && typeof id !== 'string') fail(`\`ids\` entries must be strings or undefined, not ${typeof id}`);
   const cost = options.cost;
   if (cost === undefined) return;
   if (cost === null || typeof cost !== 'object') fail('`cost` must be an object of cost-model overrides');
   for (const field of ['omission', 'sharedReward', 'figurePenalty', 'sentencePenalty', 'absorbThreshold'] as const) {
     if (cost[field] !== undefined && !isNumber(cost[field])) fail(`\`cost.${field}\` must be a number, not ${String(cost[field])}`);
   }
+  // Every number of the cost model, whatever its field (new fields included), must be finite and in a range
+  // where sums of costs stay finite: 1e308 or -Infinity made every score NaN. `absorbThreshold` alone may be
+  // Infinity (it turns absorption off), as documented.
+  const checkNumbers = (value: unknown, path: string, depth: number): void => {
+    if (typeof value === 'number') {
+      const infinityAllowed = path === 'cost.absorbThreshold' && value === Infinity;
+      // The documented fields are costs, rewards, thresholds and length parameters: none is negative.
+      const low = NON_NEGATIVE_COSTS.some((field) => path === field || path.startsWith(`${field}.`)) ? 0 : -MAX_COST;
+      if (!infinityAllowed && !(Number.isFinite(value) && value >= low && value <= MAX_COST)) {
+        fail(`\`${path}\` must be a finite number from ${low.toLocaleString('en-US')} to ${MAX_COST.toLocaleString('en-US')}, not ${String(value)}`);
+      }
+    } else if (value !== null && typeof value === 'object' && depth < 3) {
+      for (const [key, inner] of Object.entries(value)) checkNumbers(inner, `${path}.${key}`, depth + 1);
+    }
+  };
+  checkNumbers(cost, 'cost', 0);
   if (cost.shapes !== undefined) {
     if (cost.shapes === null || typeof cost.shapes !== 'object') fail('`cost.shapes` must map "<ru>-<en>" shapes to costs');
     for (const [shape, value] of Object.entries(cost.shapes)) {
@@ -270,6 +297,11 @@ function checkAlignOptions(options: AlignOptions): void {
     if (length.outlierScale !== undefined && !positive(length.outlierScale)) fail('`cost.length.outlierScale` must be a positive number');
   }
 }
+
+/** Largest magnitude of a cost-model number: sums over thousands of beads stay far from overflow. */
+const MAX_COST = 1_000_000;
+/** Cost-model fields that cannot be negative; any other number only has to be finite and within ±MAX_COST. */
+const NON_NEGATIVE_COSTS = ['cost.omission', 'cost.sharedReward', 'cost.figurePenalty', 'cost.sentencePenalty', 'cost.absorbThreshold', 'cost.shapes', 'cost.length'];
 
 const side = (name: string, warning: Warning): Warning => ({ code: warning.code, message: `${name} text: ${warning.message}` });
 const guessedWarning = (doc: Document): Warning => ({

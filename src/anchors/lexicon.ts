@@ -63,8 +63,12 @@ interface TermPhrase {
 
 const stemCache = new Map<string, string>();
 
-/** Porter stem of a lower-case English word (cached). */
+/** Longer "words" are not stemmed: the Porter stemmer's regular expressions are quadratic in the word's length. */
+const MAX_STEMMED_LENGTH = 64;
+
+/** Porter stem of a lower-case English word (cached); a word over 64 characters is its own stem. */
 export function englishStem(word: string): string {
+  if (word.length > MAX_STEMMED_LENGTH) return word;
   let s = stemCache.get(word);
   if (s === undefined) {
     s = PorterStemmer.stem(word);

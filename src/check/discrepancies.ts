@@ -20,6 +20,7 @@ import type {
   NumberMissing,
   UnmatchedParagraph,
 } from '../types.js';
+import { InputError } from '../errors.js';
 
 /** Options for {@link findDiscrepancies}. */
 export interface CheckOptions {
@@ -36,9 +37,30 @@ export interface CheckOptions {
 }
 
 const FIGURE_KINDS = new Set(['number', 'year', 'ordinal', 'date']);
+const DISCREPANCY_KINDS: ReadonlyArray<Discrepancy['kind']> = ['unmatched-paragraph', 'number-mismatch', 'number-missing', 'entity-missing'];
+
+/** Refuse option values that would fail deep inside. @throws {InputError} `invalid-option` */
+function checkCheckOptions(options: CheckOptions): void {
+  const fail = (message: string): never => {
+    throw new InputError('invalid-option', message);
+  };
+  if (options === null || typeof options !== 'object') fail('the options must be an object');
+  const strings = (value: unknown): boolean => Array.isArray(value) && value.every((item) => typeof item === 'string');
+  if (options.glossary !== undefined && !(Array.isArray(options.glossary) && options.glossary.every((e) => typeof e?.id === 'string' && strings(e.forms)))) {
+    fail('`glossary` must be a list of {id: string, forms: string[]}');
+  }
+  const mentions = options.maxEntityMentions as unknown;
+  if (mentions !== undefined && !(typeof mentions === 'number' && mentions >= 0 && (Number.isInteger(mentions) || mentions === Infinity))) {
+    fail('`maxEntityMentions` must be a whole number ≥ 0 (Infinity for no limit)');
+  }
+  if (options.kinds !== undefined && !(Array.isArray(options.kinds) && options.kinds.every((kind) => DISCREPANCY_KINDS.includes(kind)))) {
+    fail(`\`kinds\` must be a list of ${DISCREPANCY_KINDS.join(', ')}`);
+  }
+}
 
 /** Everything that differs between the two versions of an alignment, in document order. */
 export function findDiscrepancies(alignment: Alignment, options: CheckOptions = {}): Discrepancy[] {
+  checkCheckOptions(options);
   const { links } = alignment;
   const wanted = new Set(options.kinds ?? ['unmatched-paragraph', 'number-mismatch', 'number-missing', 'entity-missing']);
   const mentions = {

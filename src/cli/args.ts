@@ -3,6 +3,8 @@
  * object or a usage error; the help texts live here beside the flags they describe.
  */
 import { parseArgs } from 'node:util';
+import { normalizeLang } from '../text/language.js';
+import { encodingName, ENCODINGS, type Encoding } from '../text/encoding.js';
 import type { DiscrepancyKind, Lang } from '../types.js';
 
 /** Output formats of `align` and `check`. */
@@ -35,7 +37,18 @@ export interface CommonOptions {
   progress: boolean;
   /** Largest input file accepted, in bytes (`--max-input-size`). @default the library's DEFAULT_MAX_INPUT_SIZE */
   maxInputSize?: number;
+  /** Encoding of the input files (`--encoding`). @default detected (UTF-8, UTF-16) */
+  encoding?: Encoding;
+  /** How input is read (`--input-format text|html|auto`): the library's `paragraphs` mode. @default 'auto' */
+  paragraphs?: 'auto' | 'text' | 'html';
+  /** Initial half-width of the alignment search band, in paragraphs (`--band`). @default the library's 24 */
+  band?: number;
 }
+
+/** Widest side-by-side report `--width` takes: wider than any terminal, small enough to lay out quickly. */
+export const MAX_WIDTH = 1000;
+/** Largest `--band`: beyond this the search is bounded by its cell budget anyway. */
+export const MAX_BAND = 100_000;
 
 /** A command line that cannot be run as given. */
 export class UsageError extends Error {
@@ -68,8 +81,14 @@ Flags:
   --glossary FILE        JSON list of {"id", "forms": [...]} names to add to the built-in gazetteer
   --fail-on KINDS        exit 1 when a discrepancy of these kinds is found (comma list, or "any"):
                          unmatched-paragraph, number-mismatch, number-missing, entity-missing
-  --width N              width of the side-by-side text report (default: terminal width or 120)
-  --max-input-size N     refuse input files larger than N bytes (default 50000000): exit 3, or skip the file
+  --width N              width of the side-by-side text report, 40..1000 (default: terminal width or 120)
+  --max-input-size N     refuse input files larger than N bytes (default 50000000): exit 3, or skip the file;
+                         devices and pipes are read up to N bytes, no further
+  --encoding NAME        encoding of the input files: utf-8, utf-16le, utf-16be, windows-1251, koi8-r, cp866
+                         (default: UTF-8 or UTF-16, detected; a legacy encoding is named in the error, not guessed)
+  --input-format F       text, html or auto (default): auto reads a file as HTML only when it has the structure
+                         of a web page or fragment (opens with a tag, most lines tags), not a few tags in prose
+  --band N               initial half-width of the alignment search, in paragraphs (default 24; 1..100000)
   --no-progress          no progress bar on stderr
   -h, --help             this help;  -v, --version  the version
 
@@ -108,7 +127,9 @@ present in one version only. Agreements in another form (4,3 млрд = 4.3 bill
 
 Pairs each Russian document with its English counterpart among the given files, directories (read
 recursively: .txt and .md files) and JSONL files (one {"id", "text", "lang"?, "date"?} per line; "-" reads
-JSONL from stdin). Documents of other meetings of the same people stay unpaired.
+JSONL from stdin). Documents of other meetings of the same people stay unpaired. Each real path is read
+once (a symlink loop or a file named twice is noted on stderr and not read again); in a directory, FIFOs,
+sockets and devices are skipped and reported; an id given twice in JSONL is reported, the first kept.
 --json prints {"pairs": [{"ru": path, "en": path, "score"}], "unpaired": [{"path", "lang"}]};
 --jsonl prints one line per pair, then one per unpaired document.`,
 };
@@ -139,6 +160,9 @@ export function parseCommandLine(argv: string[]): Command {
         pairs: { type: 'string' },
         width: { type: 'string' },
         'max-input-size': { type: 'string' },
+        encoding: { type: 'string' },
+        'input-format': { type: 'string' },
+        band: { type: 'string' },
         'no-progress': { type: 'boolean' },
       },
     });
@@ -158,9 +182,23 @@ export function parseCommandLine(argv: string[]): Command {
   const minScore = values['min-score'] === undefined ? undefined : Number(values['min-score']);
   if (minScore !== undefined && !(minScore >= 0 && minScore <= 1)) throw new UsageError('--min-score takes a number from 0 to 1');
   const width = values.width === undefined ? undefined : Number(values.width);
-  if (width !== undefined && !(Number.isInteger(width) && width >= 40)) throw new UsageError('--width takes a whole number of at least 40');
+  if (width !== undefined && !(Number.isInteger(width) && width >= 40 && width <= MAX_WIDTH)) {
+    throw new UsageError(`--width takes a whole number from 40 to ${MAX_WIDTH}`);
+  }
+  const band = values.band === undefined ? undefined : Number(values.band);
+  if (band !== undefined && !(Number.isInteger(band) && band >= 1 && band <= MAX_BAND)) {
+    throw new UsageError(`--band takes a whole number of paragraphs from 1 to ${MAX_BAND}`);
+  }
+  const encoding = values.encoding === undefined ? undefined : encodingName(values.encoding);
+  if (values.encoding !== undefined && encoding === undefined) {
+    throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}, not "${values.encoding}"`);
+  }
+  const inputFormat = values['input-format'];
+  if (inputFormat !== undefined && inputFormat !== 'text' && inputFormat !== 'html' && inputFormat !== 'auto') {
+    throw new UsageError(`--input-format must be text, html or auto, not "${inputFormat}"`);
+  }
   const maxInputSize = values['max-input-size'] === undefined ? undefined : Number(values['max-input-size']);
-  if (maxInputSize !== undefined && !(Number.isInteger(maxInputSize) && maxInputSize > 0)) {
+  if (maxInputSize !== undefined && !(Number.isSafeInteger(maxInputSize) && maxInputSize > 0)) {
     throw new UsageError('--max-input-size takes a whole number of bytes greater than 0');
   }
 
@@ -177,6 +215,9 @@ export function parseCommandLine(argv: string[]): Command {
     width,
     progress: !values['no-progress'],
     maxInputSize,
+    encoding,
+    paragraphs: inputFormat,
+    band,
   };
 
   switch (name) {
@@ -201,7 +242,8 @@ export function parseCommandLine(argv: string[]): Command {
 
 function lang(value: string | undefined, flag: string): Lang | undefined {
   if (value === undefined) return undefined;
-  if (value === 'ru' || value === 'en') return value;
+  const normalized = normalizeLang(value);
+  if (normalized) return normalized;
   throw new UsageError(`${flag} must be ru or en, not "${value}"`);
 }
 

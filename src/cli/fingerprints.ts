@@ -3,11 +3,12 @@
  * pairing needs, one at a time (so memory holds fingerprints, not texts), on several worker threads when the
  * collection is large enough for that to pay, with progress reported as it goes.
  */
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isInputError } from '../errors.js';
 import { fingerprintInput, isPairingError } from '../pair/pair.js';
 import type { Fingerprint, PairingError, PairOptions } from '../pair/types.js';
+import { readCapped } from './read.js';
 
 /** One document of the collection: a file to read, or a text already at hand (a JSONL record). */
 export interface CollectionItem {
@@ -60,8 +61,10 @@ async function fingerprintItem(item: CollectionItem, pairOptions: PairOptions): 
   let text: string | Uint8Array | undefined = item.text;
   if (text === undefined) {
     try {
-      text = await readFile(item.path ?? item.id);
+      // Capped on the bytes read: a device or FIFO named on the command line reports size 0 to stat.
+      text = await readCapped(item.path ?? item.id, pairOptions.maxInputSize);
     } catch (error) {
+      if (isInputError(error)) return { id: item.id, code: error.code, message: error.message };
       return { id: item.id, code: 'unreadable', message: `cannot read ${item.path ?? item.id}: ${(error as Error).message}` };
     }
   }

@@ -6,9 +6,23 @@ import { InputError } from '../errors.js';
 import { runFingerprintWorker } from './fingerprints.js';
 import { runCli } from './run.js';
 
+/**
+ * Most standard input read (a JSONL collection or a --pairs list): the longest string V8 builds is about 512 M
+ * characters, so `pair - < /dev/zero` stops here with a typed error instead of running out of memory.
+ */
+const MAX_STDIN_BYTES = 500_000_000;
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    total += (chunk as Buffer).length;
+    if (total > MAX_STDIN_BYTES) {
+      process.stdin.destroy();
+      throw new InputError('too-large', `standard input is more than ${MAX_STDIN_BYTES.toLocaleString('en-US')} bytes; split it into several runs`);
+    }
+    chunks.push(chunk as Buffer);
+  }
   // Strict, like files: a lenient decoder would turn cp1251 input into replacement characters without a word.
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));

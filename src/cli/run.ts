@@ -3,22 +3,23 @@
  * The only module that knows about files, streams and processes (through the {@link CliIO} it is given,
  * so tests can run it in-process).
  */
-import { existsSync } from 'node:fs';
-import { open, readdir, readFile, stat, type FileHandle } from 'node:fs/promises';
-import { extname, join, relative } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alignDocuments } from '../align/align.js';
 import { findDiscrepancies } from '../check/discrepancies.js';
 import { InputError, isInputError } from '../errors.js';
-import { decodeText, DEFAULT_MAX_INPUT_SIZE } from '../text/decode.js';
 import { exportAlignment, jsonlLines, mosesLines, tmxClose, tmxOpen, tmxUnits, tsvLines, type ExportFormat } from '../export/index.js';
 import { alignSentences } from '../sentences/align.js';
 import type { SentenceAlignment } from '../sentences/types.js';
 import { pairDocumentsSync, pairFingerprints } from '../pair/index.js';
-import type { Alignment, Discrepancy, GlossaryEntry } from '../types.js';
+import type { AlignOptions, Alignment, Discrepancy, GlossaryEntry } from '../types.js';
 import { VERSION } from '../version.js';
 import { COMMAND_HELP, MAIN_HELP, parseCommandLine, UsageError, type CommonOptions } from './args.js';
-import { fingerprintCollection, type CollectionItem } from './fingerprints.js';
+import { fingerprintCollection } from './fingerprints.js';
+import { cliLine, escapeControls, FLAGS, PAIR_FLAGS, withCliFlags } from './messages.js';
+import { collectItems, readCapped, readTextFile, type SkippedPath, type WalkNote } from './read.js';
 import { createProgress } from './progress.js';
 
 /** Where the program reads and writes. */
@@ -68,11 +69,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`bitext-align: ${error.message}\n`);
+      io.stderr(cliLine(error.message));
       return EXIT.usage;
     }
     if (isInputError(error)) {
-      io.stderr(`bitext-align: ${error.message}\n`);
+      io.stderr(cliLine(error.message));
       return EXIT.input;
     }
     io.stderr(`bitext-align: internal error: ${(error as Error)?.stack ?? String(error)}\nPlease report this with the input that caused it.\n`);
@@ -83,10 +84,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 /** `align A B` and `check A B`. */
 async function runPair(name: 'align' | 'check', inputs: string[], options: CommonOptions, io: CliIO): Promise<number> {
   const glossary = await readGlossary(options.glossary);
-  const [a, b] = await Promise.all(inputs.map((path) => readInput(path, options.maxInputSize)));
-  const alignment = alignDocuments(a, b, { ids: [inputs[0], inputs[1]], langs: options.langs, glossary, maxInputSize: options.maxInputSize });
+  const [a, b] = await Promise.all(inputs.map((path) => readCapped(path, options.maxInputSize)));
+  const alignment = alignDocuments(a, b, { ids: [inputs[0], inputs[1]], ...libraryOptions(options), glossary });
   const discrepancies = findDiscrepancies(alignment, { glossary });
-  for (const warning of alignment.warnings) io.stderr(`bitext-align: warning: ${warning.message}\n`);
+  for (const warning of alignment.warnings) io.stderr(cliLine(`warning: ${warning.message}`));
   io.stdout(render(name, alignment, discrepancies, options, io));
   if (options.moses) {
     const moses = await openMoses(options.moses);
@@ -104,7 +105,7 @@ async function runPair(name: 'align' | 'check', inputs: string[], options: Commo
  */
 async function runPairsList(name: 'align' | 'check', list: string, options: CommonOptions, io: CliIO): Promise<number> {
   const glossary = await readGlossary(options.glossary);
-  const text = list === '-' ? await io.readStdin() : await readText(list);
+  const text = list === '-' ? await io.readStdin() : await readTextFile(list);
   const lines = text.split(/\r?\n/).filter((line) => line.trim() && !line.startsWith('#'));
   const format = name === 'check' || options.format === 'text' || options.format === 'html' ? 'json' : options.format;
   const progress = createProgress(io, 'aligning', options.progress);
@@ -117,8 +118,8 @@ async function runPairsList(name: 'align' | 'check', list: string, options: Comm
     const files = line.split('\t').map((part) => part.trim());
     try {
       if (files.length !== 2) throw new InputError('invalid-option', `expected "path-a<TAB>path-b", got "${line}"`);
-      const [a, b] = await Promise.all(files.map((path) => readInput(path, options.maxInputSize)));
-      const alignment = alignDocuments(a, b, { ids: [files[0], files[1]], langs: options.langs, glossary, maxInputSize: options.maxInputSize });
+      const [a, b] = await Promise.all(files.map((path) => readCapped(path, options.maxInputSize)));
+      const alignment = alignDocuments(a, b, { ids: [files[0], files[1]], ...libraryOptions(options), glossary });
       const discrepancies = findDiscrepancies(alignment, { glossary });
       found ||= failCode(discrepancies, options) !== EXIT.ok;
       await moses?.add(alignment, options);
@@ -138,8 +139,8 @@ async function runPairsList(name: 'align' | 'check', list: string, options: Comm
     } catch (error) {
       if (!isInputError(error)) throw error;
       failed++;
-      if (format === 'json') io.stdout(`${JSON.stringify({ files, error: { code: error.code, message: error.message } })}\n`);
-      else io.stderr(`bitext-align: skipped ${files.join(' + ')}: ${error.message}\n`);
+      if (format === 'json') io.stdout(`${JSON.stringify({ files, error: { code: error.code, message: withCliFlags(error.message) } })}\n`);
+      else io.stderr(cliLine(`skipped ${files.join(' + ')}: ${error.message}`));
     }
     progress.update(k + 1, lines.length);
   }
@@ -154,6 +155,10 @@ async function runPairsList(name: 'align' | 'check', list: string, options: Comm
 async function openMoses(prefix: string): Promise<{ add(alignment: Alignment, options: CommonOptions): Promise<void>; close(): Promise<void> }> {
   // A prefix that cannot be written (no such directory, no permission) is the user's to fix: a typed error
   // (exit 3, one line), not an internal error with a stack trace; a file that did open is closed again.
+  // A directory ("out/") would give hidden files out/.ru and out/.en.
+  if (/[/\\]$/.test(prefix) || statSync(prefix, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new InputError('invalid-option', `--moses takes a file prefix, not a directory: \`--moses ${prefix.replace(/[/\\]+$/, '')}/corpus\` writes corpus.ru and corpus.en there`);
+  }
   const opened = await Promise.allSettled(['ru', 'en'].map((lang) => open(`${prefix}.${lang}`, 'w')));
   const failed = opened.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failed) {
@@ -181,12 +186,17 @@ function sentencesFor(alignment: Alignment, options: CommonOptions): SentenceAli
 
 /** `pair PATH...`: documents fingerprinted one at a time (in worker threads for large collections), then paired. */
 async function runPairing(inputs: string[], options: CommonOptions, io: CliIO): Promise<number> {
-  const { items, failures } = await collectItems(inputs, io);
+  const { items, failures, notes } = await collectItems(inputs, {
+    readStdin: () => io.readStdin(),
+    maxInputSize: options.maxInputSize,
+    encoding: options.encoding,
+  });
+  reportNotes(notes, io);
   const glossary = await readGlossary(options.glossary);
   const progress = createProgress(io, 'reading', options.progress);
   const { fingerprints, errors } = await fingerprintCollection(
     items,
-    { glossary, maxInputSize: options.maxInputSize },
+    { glossary, maxInputSize: options.maxInputSize, encoding: options.encoding, paragraphs: options.paragraphs },
     { onProgress: (done, total) => progress.update(done, total), workerScript: WORKER_SCRIPT },
   );
   progress.done();
@@ -201,7 +211,7 @@ async function runPairing(inputs: string[], options: CommonOptions, io: CliIO): 
         {
           pairs: pairing.pairs.map((pair) => ({ ru: pair.ru, en: pair.en, score: pair.score, evidence: pair.evidence })),
           unpaired: pairing.unpaired.map((doc) => ({ path: doc.id, lang: doc.lang, reason: doc.reason, ...(doc.best ? { best: doc.best } : {}) })),
-          errors: problems,
+          errors: problems.map((problem) => ({ ...problem, message: withCliFlags(problem.message, PAIR_FLAGS) })),
         },
         null,
         2,
@@ -210,13 +220,13 @@ async function runPairing(inputs: string[], options: CommonOptions, io: CliIO): 
   } else {
     io.stdout(formatPairing(pairing.pairs, pairing.unpaired));
   }
-  return reportFailures(problems, io);
+  return reportFailures(problems, io, PAIR_FLAGS);
 }
 
 /** The default job: pair the bundled corpus, then align and check each pair. */
 async function runDemo(options: CommonOptions, io: CliIO): Promise<number> {
-  const { items, failures } = await collectItems([CORPUS_DIR], io);
-  const documents = await Promise.all(items.map(async (item) => ({ id: item.id, text: item.text ?? (await readText(item.path ?? item.id)) })));
+  const { items, failures } = await collectItems([CORPUS_DIR], { readStdin: () => io.readStdin() });
+  const documents = await Promise.all(items.map(async (item) => ({ id: item.id, text: item.text ?? (await readTextFile(item.path ?? item.id)) })));
   const pairing = pairDocumentsSync(documents, {});
   const byId = new Map(documents.map((doc) => [doc.id, doc.text]));
   const name = (id: string): string => relative(CORPUS_DIR, id) || id;
@@ -286,123 +296,32 @@ function formatPairing(
   unpaired: Array<{ id: string; lang: string; reason: string }>,
 ): string {
   const lines = ['Pairs (Russian ↔ English, score):'];
-  for (const pair of pairs) lines.push(`  ${pair.ru}  ↔  ${pair.en}   ${pair.score.toFixed(3)}`);
+  for (const pair of pairs) lines.push(`  ${escapeControls(pair.ru)}  ↔  ${escapeControls(pair.en)}   ${pair.score.toFixed(3)}`);
   if (!pairs.length) lines.push('  (none)');
   lines.push('Unpaired:');
-  for (const doc of unpaired) lines.push(`  ${doc.id}  (${doc.lang}, ${doc.reason})`);
+  for (const doc of unpaired) lines.push(`  ${escapeControls(doc.id)}  (${doc.lang}, ${doc.reason})`);
   if (!unpaired.length) lines.push('  (none)');
   return `${lines.join('\n')}\n`;
 }
 
-/**
- * The documents named on the command line: files, directories (recursive; .txt, .md, .jsonl and files without
- * an extension) and JSONL files (`-` for JSONL on stdin). Files are listed, not read: reading is left to the
- * fingerprinting, one at a time. A path that does not exist is reported and skipped.
- */
-async function collectItems(
-  paths: string[],
-  io: CliIO,
-): Promise<{ items: CollectionItem[]; failures: Array<{ path: string; message: string }> }> {
-  const items: CollectionItem[] = [];
-  const failures: Array<{ path: string; message: string }> = [];
-  const addJsonl = (text: string, path: string): void => {
-    text.split(/\r?\n/).forEach((line, k) => {
-      if (!line.trim()) return;
-      try {
-        const record = JSON.parse(line) as { id?: unknown; text?: unknown; lang?: unknown; date?: unknown };
-        if (typeof record.text !== 'string') throw new Error('no "text" string');
-        items.push({
-          id: typeof record.id === 'string' ? record.id : `${path}:${k + 1}`,
-          text: record.text,
-          lang: record.lang === 'ru' || record.lang === 'en' ? record.lang : undefined,
-          date: typeof record.date === 'string' ? record.date : undefined,
-        });
-      } catch (error) {
-        failures.push({ path: `${path}:${k + 1}`, message: `not a JSON line with a "text" field (${(error as Error).message})` });
-      }
-    });
-  };
-  const visit = async (path: string): Promise<void> => {
-    if (path === '-') return addJsonl(await io.readStdin(), 'stdin');
-    let info;
-    try {
-      info = await stat(path);
-    } catch {
-      failures.push({ path, message: 'no such file or directory' });
-      return;
-    }
-    if (info.isDirectory()) {
-      let listed;
-      try {
-        listed = await readdir(path, { withFileTypes: true });
-      } catch (error) {
-        // A directory that cannot be listed (no permission) is one bad input, not a crash of the whole run.
-        failures.push({ path, message: `cannot list the directory: ${(error as Error).message}` });
-        return;
-      }
-      const entries = listed.filter((entry) => !entry.name.startsWith('.'));
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const entry of entries) {
-        if (entry.isDirectory() || ['.txt', '.md', '.jsonl', ''].includes(extname(entry.name))) await visit(join(path, entry.name));
-      }
-      return;
-    }
-    if (extname(path) === '.jsonl') {
-      try {
-        addJsonl(await readText(path), path);
-      } catch (error) {
-        failures.push({ path, message: (error as Error).message });
-      }
-      return;
-    }
-    items.push({ id: path, path });
-  };
-  for (const path of paths) await visit(path);
-  return { items, failures };
-}
-
-function reportFailures(failures: Array<{ path: string; message: string }>, io: CliIO): number {
-  for (const failure of failures) io.stderr(`bitext-align: skipped ${failure.path}: ${failure.message}\n`);
+function reportFailures(failures: SkippedPath[], io: CliIO, flags = FLAGS): number {
+  for (const failure of failures) io.stderr(cliLine(`skipped ${failure.path}: ${failure.message}`, flags));
   return failures.length ? EXIT.input : EXIT.ok;
 }
 
-/**
- * Read a file's bytes for the library to decode (so encoding errors come out typed). A file over `maxInputSize`
- * is refused from its size, before it is read into memory.
- */
-async function readInput(path: string, maxInputSize = DEFAULT_MAX_INPUT_SIZE): Promise<Uint8Array> {
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch (error) {
-    throw unreadable(path, error);
-  }
-  if (size > maxInputSize) {
-    throw new InputError(
-      'too-large',
-      `input is ${size.toLocaleString('en-US')} bytes, more than the limit of ${maxInputSize.toLocaleString('en-US')}; split it, or raise --max-input-size`,
-      { source: path },
-    );
-  }
-  try {
-    return await readFile(path);
-  } catch (error) {
-    throw unreadable(path, error);
-  }
+/** Paths reached twice in a walk: said once each, not an error. */
+function reportNotes(notes: WalkNote[], io: CliIO): void {
+  for (const note of notes) io.stderr(cliLine(`note: ${note.path}: ${note.message}`));
 }
 
-function unreadable(path: string, error: unknown): InputError {
-  const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-  return new InputError('unreadable', `cannot read ${path}: ${reason}`, { cause: error });
-}
-
-async function readText(path: string): Promise<string> {
-  return decodeText(await readInput(path), { source: path }).text;
+/** The library options the reading flags set. */
+function libraryOptions(options: CommonOptions): Pick<AlignOptions, 'langs' | 'maxInputSize' | 'encoding' | 'paragraphs' | 'band'> {
+  return { langs: options.langs, maxInputSize: options.maxInputSize, encoding: options.encoding, paragraphs: options.paragraphs, band: options.band };
 }
 
 async function readGlossary(path: string | undefined): Promise<GlossaryEntry[] | undefined> {
   if (!path) return undefined;
-  const text = await readText(path);
+  const text = await readTextFile(path);
   let entries: unknown;
   try {
     entries = JSON.parse(text);

@@ -12,6 +12,8 @@ import { formatSideBySide } from './text.js';
 import { toTmx } from './tmx.js';
 import { toTsv } from './tsv.js';
 import type { ExportFormat, ExportOptions } from './types.js';
+import { InputError } from '../errors.js';
+import { checkExportOptions } from './options.js';
 
 export { escapeHtml, escapeXml, oneLine, stripXmlIllegal } from './escape.js';
 export { filterLinks, keepLink } from './filter.js';
@@ -42,9 +44,14 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'jsonl', 'tmx', 
  * (and json's extra sentence section) are sentence links, aligned with {@link alignSentences} unless
  * `options.sentences` is given.
  *
- * @throws {TypeError} for an unknown format.
+ * @throws {InputError} `invalid-option` for an unknown format or an option it cannot use (see
+ *   {@link checkExportOptions}).
  */
 export function exportAlignment(alignment: Alignment, format: ExportFormat, options: ExportOptions = {}): string {
+  if (!EXPORT_FORMATS.includes(format)) {
+    throw new InputError('invalid-option', `unknown export format ${typeof format === 'string' ? JSON.stringify(format) : typeof format}; expected one of ${EXPORT_FORMATS.join(', ')}`);
+  }
+  checkExportOptions(alignment, options);
   const needsDiscrepancies = format === 'json' || format === 'jsonl' || format === 'html' || format === 'text';
   const discrepancies = options.discrepancies ?? (needsDiscrepancies ? findDiscrepancies(alignment) : []);
   const sentences = options.sentences ?? (options.level === 'sentence' && format !== 'html' && format !== 'text' ? alignSentences(alignment) : undefined);
@@ -63,6 +70,6 @@ export function exportAlignment(alignment: Alignment, format: ExportFormat, opti
     case 'text':
       return formatSideBySide(alignment, discrepancies, options);
     default:
-      throw new TypeError(`unknown export format ${JSON.stringify(format)}; expected one of ${EXPORT_FORMATS.join(', ')}`);
+      throw new InputError('invalid-option', `unknown export format; expected one of ${EXPORT_FORMATS.join(', ')}`);
   }
 }

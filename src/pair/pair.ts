@@ -6,7 +6,7 @@
  * `pairDocuments` takes any iterable or async iterable (a stream of files); `pairDocumentsSync` takes an
  * iterable (an array) and returns at once. Both give the same result for the same documents, in any order.
  */
-import { isDocument, parseDocument } from '../document.js';
+import { checkDocument, checkParseOptions, isDocument, parseDocument } from '../document.js';
 import { InputError, isInputError } from '../errors.js';
 import type { Lang } from '../types.js';
 import { assignPairs, unpairedReasons } from './assign.js';
@@ -47,29 +47,34 @@ export const DEFAULT_PAIR_OPTIONS: Readonly<ResolvedPairOptions> = {
  * Pair the Russian and English documents of a collection (an iterable or async iterable of texts with ids, or
  * of parsed Documents with ids): each Russian document with at most one English document, its version.
  *
- * A document that cannot be read is reported in `errors`, not thrown; the rest of the collection is paired.
+ * A document that cannot be read, is not a text or Document with a string id, or has an id given before
+ * (`duplicate-id`: the first is kept) is reported in `errors`, not thrown; the rest of the collection is paired.
  *
- * @throws {InputError} `invalid-option` for an option out of range or an id given twice.
+ * @throws {InputError} `invalid-option` for an option out of range; `invalid-input` when `docs` is not iterable.
  */
 export async function pairDocuments(
   docs: Iterable<PairInput> | AsyncIterable<PairInput>,
   options: PairOptions = {},
 ): Promise<Pairing> {
   resolvePairOptions(options); // fail on a bad option before reading the collection
+  checkIterable(docs, true);
   const fingerprints: Fingerprint[] = [];
   const errors: PairingError[] = [];
   const pool = new Map<string, string>();
-  for await (const input of docs) collect(input, options, fingerprints, errors, pool);
+  let k = 0;
+  for await (const input of docs) collect(input, k++, options, fingerprints, errors, pool);
   return pairFingerprints(fingerprints, options, errors);
 }
 
 /** {@link pairDocuments} for a synchronous iterable (an array): the same result, returned at once. */
 export function pairDocumentsSync(docs: Iterable<PairInput>, options: PairOptions = {}): Pairing {
   resolvePairOptions(options);
+  checkIterable(docs, false);
   const fingerprints: Fingerprint[] = [];
   const errors: PairingError[] = [];
   const pool = new Map<string, string>();
-  for (const input of docs) collect(input, options, fingerprints, errors, pool);
+  let k = 0;
+  for (const input of docs) collect(input, k++, options, fingerprints, errors, pool);
   return pairFingerprints(fingerprints, options, errors);
 }
 
@@ -78,8 +83,8 @@ export function pairDocumentsSync(docs: Iterable<PairInput>, options: PairOption
  * (which has a `code`) when the text cannot be analysed.
  */
 export function fingerprintInput(input: PairInput, options: PairOptions = {}): Fingerprint | PairingError {
-  if (isDocument(input)) return fingerprintDocument(input, input.id);
   try {
+    if (isDocument(input)) return fingerprintDocument(checkDocument(input), input.id);
     const doc = parseDocument(input.text, {
       id: input.id,
       lang: input.lang,
@@ -139,10 +144,11 @@ export function pairFingerprints(
   errors: readonly PairingError[] = [],
 ): Pairing {
   const settings = resolvePairOptions(options);
-  checkIds([...fingerprints, ...errors]);
+  const unique = withoutDuplicates(fingerprints, errors);
+  fingerprints = unique.fingerprints;
   const { index, scores } = scoreCollection(fingerprints, settings);
   const unpaired: UnpairedDocument[] = [];
-  const sortedErrors = [...errors].sort((a, b) => compareIds(a.id, b.id));
+  const sortedErrors = unique.errors.sort((a, b) => compareIds(a.id, b.id));
 
   if (index.docs.ru.length === 0 || index.docs.en.length === 0) {
     for (const lang of ['ru', 'en'] as const) {
@@ -177,6 +183,15 @@ export function pairFingerprints(
 
 /** Fill in defaults and check ranges. @throws {InputError} `invalid-option` */
 export function resolvePairOptions(options: PairOptions = {}): ResolvedPairOptions {
+  if (options === null || typeof options !== 'object') throw new InputError('invalid-option', 'the options must be an object');
+  // Types first: a symbol or an object compared with a number throws a TypeError, not a typed error.
+  for (const name of ['dateWindowDays', 'candidates', 'maxPostingShare', 'minPostingLimit', 'maxPostingLimit', 'threshold', 'lengthRatio', 'evidenceSize'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'number') throw new InputError('invalid-option', `option \`${name}\` must be a number`);
+  }
+  if (options.model !== undefined && (options.model === null || typeof options.model !== 'object')) throw new InputError('invalid-option', 'option `model` must be an object');
+  if (options.model?.kindWeights !== undefined && (options.model.kindWeights === null || typeof options.model.kindWeights !== 'object')) {
+    throw new InputError('invalid-option', 'option `model.kindWeights` must be an object');
+  }
   const resolved: ResolvedPairOptions = {
     dateWindowDays: options.dateWindowDays ?? DEFAULT_PAIR_OPTIONS.dateWindowDays,
     candidates: options.candidates ?? DEFAULT_PAIR_OPTIONS.candidates,
@@ -199,7 +214,18 @@ export function resolvePairOptions(options: PairOptions = {}): ResolvedPairOptio
   check('threshold', resolved.threshold >= 0 && resolved.threshold <= 1, 'in [0, 1]');
   check('lengthRatio', resolved.lengthRatio > 0 && Number.isFinite(resolved.lengthRatio), 'a positive number');
   check('evidenceSize', Number.isInteger(resolved.evidenceSize) && resolved.evidenceSize >= 0, 'an integer ≥ 0');
+  // Every number of the model (weights, tolerances, new fields too): finite and not negative, or scores go NaN.
+  const numbers = (value: unknown, path: string, depth: number): void => {
+    if (typeof value === 'number') check(path, Number.isFinite(value) && value >= 0 && value <= 1e6, 'a finite number from 0 to 1,000,000');
+    else if (value !== null && typeof value === 'object' && depth < 3) for (const [key, inner] of Object.entries(value)) numbers(inner, `${path}.${key}`, depth + 1);
+    else if (value !== undefined && depth > 0 && typeof value !== 'string' && typeof value !== 'boolean') check(path, false, 'a number');
+  };
+  numbers(resolved.model, 'model', 0);
   check('model.lengthSigma', resolved.model.lengthSigma > 0, 'a positive number');
+  checkParseOptions({ paragraphs: options.paragraphs, glossary: options.glossary, lexicon: options.lexicon });
+  if (options.maxInputSize !== undefined && !(typeof options.maxInputSize === 'number' && options.maxInputSize > 0 && Number.isFinite(options.maxInputSize))) {
+    check('maxInputSize', false, 'a finite number of bytes greater than 0');
+  }
   return resolved;
 }
 
@@ -212,7 +238,25 @@ function scoreCollection(fingerprints: readonly Fingerprint[], settings: Resolve
 }
 
 /** Fingerprint one input into `fingerprints` or `errors`, sharing one string per key across the collection. */
-function collect(input: PairInput, options: PairOptions, fingerprints: Fingerprint[], errors: PairingError[], pool: Map<string, string>): void {
+function collect(
+  input: PairInput,
+  position: number,
+  options: PairOptions,
+  fingerprints: Fingerprint[],
+  errors: PairingError[],
+  pool: Map<string, string>,
+): void {
+  // JavaScript callers can put anything in the collection: a null, a number, a record without an id.
+  const entry = input as unknown as { id?: unknown; text?: unknown } | null;
+  if (entry === null || typeof entry !== 'object' || typeof entry.id !== 'string' || (!isDocument(entry) && typeof entry.text !== 'string' && !(entry.text instanceof Uint8Array))) {
+    const id = entry !== null && typeof entry === 'object' && typeof entry.id === 'string' ? entry.id : `#${position + 1}`;
+    errors.push({
+      id,
+      code: 'invalid-input',
+      message: `${id}: item ${position + 1} of the collection is not {id: string, text: string | Uint8Array} nor a parsed Document with a string id`,
+    });
+    return;
+  }
   const result = fingerprintInput(input, options);
   if (isPairingError(result)) {
     errors.push(result);
@@ -233,6 +277,39 @@ function collect(input: PairInput, options: PairOptions, fingerprints: Fingerpri
 /** True for the error entry {@link fingerprintInput} returns for an unreadable text. */
 export function isPairingError(result: Fingerprint | PairingError): result is PairingError {
   return 'code' in result;
+}
+
+/** `docs` must be iterable (or async iterable, for {@link pairDocuments}). @throws {InputError} `invalid-input` */
+function checkIterable(docs: unknown, allowAsync: boolean): void {
+  const iterable = docs !== null && docs !== undefined && typeof (docs as Iterable<unknown>)[Symbol.iterator] === 'function';
+  const asyncIterable = allowAsync && docs !== null && docs !== undefined && typeof (docs as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+  if ((!iterable && !asyncIterable) || typeof docs === 'string') {
+    throw new InputError('invalid-input', `the collection must be ${allowAsync ? 'an iterable or async iterable' : 'an iterable (an array)'} of {id, text} records or Documents, not ${docs === null ? 'null' : typeof docs}`);
+  }
+}
+
+/**
+ * The first document of each id; every later one is reported as `duplicate-id` instead of stopping the whole
+ * run. Error entries pass through as they are.
+ */
+function withoutDuplicates(fingerprints: readonly Fingerprint[], errors: readonly PairingError[]): { fingerprints: Fingerprint[]; errors: PairingError[] } {
+  const seen = new Set<string>();
+  const kept: Fingerprint[] = [];
+  const reported: PairingError[] = [];
+  const duplicate = (id: string): PairingError => ({
+    id,
+    code: 'duplicate-id',
+    message: `${id}: the document id is given twice; the first document with it was kept, this one left out (ids must be unique in a collection)`,
+  });
+  for (const fingerprint of fingerprints) {
+    if (seen.has(fingerprint.id)) reported.push(duplicate(fingerprint.id));
+    else {
+      seen.add(fingerprint.id);
+      kept.push(fingerprint);
+    }
+  }
+  reported.push(...errors);
+  return { fingerprints: kept, errors: reported };
 }
 
 function checkIds<T extends { id: string }>(items: readonly T[]): readonly T[] {

@@ -9,6 +9,47 @@ import type { Lang, Warning } from '../types.js';
 /** English names of the two languages, for messages. */
 export const LANGUAGE_NAME: Readonly<Record<Lang, string>> = { ru: 'Russian', en: 'English' };
 
+/**
+ * A language label as callers write it, normalised: language tags are case-insensitive (BCP 47), so `RU`, `Ru`,
+ * `ru-RU`, `en-GB`, `en_US` are accepted as `ru` / `en`; anything else (`de`, `rus`, `''`, a number) is
+ * undefined. The one place that reads a `lang` option, a `langs` entry or a `--lang-a` flag.
+ */
+export function normalizeLang(value: unknown): Lang | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^(ru|en)(?:[-_][a-z0-9]{1,8})*$/i.exec(value);
+  return match ? (match[1].toLowerCase() as Lang) : undefined;
+}
+
+/**
+ * A warning when the language given for a text contradicts its script: Latin letters in a text said to be
+ * Russian, or Cyrillic in one said to be English (labels swapped, or the wrong file), or undefined when the
+ * script agrees or the text has too few letters to tell.
+ */
+export function contradictedLanguage(text: string, lang: Lang): Warning | undefined {
+  const { cyrillic, latin } = countScripts(text.length > SAMPLE_LENGTH ? text.slice(0, SAMPLE_LENGTH) : text);
+  const letters = cyrillic + latin;
+  if (letters < CONTRADICTION_MIN_LETTERS) return undefined;
+  const own = lang === 'ru' ? cyrillic : latin;
+  if (own / letters >= 1 - MIXED_SHARE) return undefined;
+  const script = lang === 'ru' ? 'Latin' : 'Cyrillic';
+  return {
+    code: 'language-contradicted',
+    message: `the text is given as ${LANGUAGE_NAME[lang]} but ${Math.round(((letters - own) / letters) * 100)}% of its letters are ${script}: the language labels may be swapped; it is read as ${LANGUAGE_NAME[lang]} as told`,
+  };
+}
+
+/** Cyrillic and Latin letters of a sample. */
+function countScripts(sample: string): { cyrillic: number; latin: number } {
+  let cyrillic = 0;
+  let latin = 0;
+  for (let k = 0; k < sample.length; k++) {
+    const code = sample.charCodeAt(k);
+    if (code >= 0x0400 && code <= 0x04ff) cyrillic++;
+    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f)) latin++;
+  }
+  return { cyrillic, latin };
+}
+
 /** The other language of the pair. */
 export function otherLang(lang: Lang): Lang {
   return lang === 'ru' ? 'en' : 'ru';
@@ -33,6 +74,8 @@ const FRANC_MIN_LETTERS = 120;
 const MIXED_SHARE = 0.8;
 /** Fewer Cyrillic plus Latin letters than this and the language is undetected. */
 const MIN_LETTERS = 3;
+/** Fewer letters than this and a given language is not checked against the script (a figure table, a name). */
+const CONTRADICTION_MIN_LETTERS = 20;
 
 /** Share of Cyrillic letters that are ы or э at or above which a text is Russian (Russian: about 2.5 %). */
 const RUSSIAN_LETTER_SHARE = 0.005;
@@ -62,6 +105,10 @@ function cyrillicLanguage(text: string, cyrillicLetters: number): string | undef
   const russian = count(/[ыэЫЭ]/g) / letters;
   if (count(/[јљњћџѓќѕЈЉЊЋЏЃЌЅ]/g) / letters > FOREIGN_LETTER_SHARE) return franc(text, { only: ['srp', 'mkd'], minLength: 10 });
   if (count(/[ўЎ]/g) / letters > FOREIGN_LETTER_SHARE) return 'bel';
+  // Kazakh writes і too (which alone reads as Ukrainian), but also ә ғ қ ұ, which no other language here has;
+  // Kyrgyz has ң ө ү without them.
+  if (count(/[әғқұӘҒҚҰ]/g) / letters > FOREIGN_LETTER_SHARE) return 'kaz';
+  if (count(/[ңөүҢӨҮ]/g) / letters > FOREIGN_LETTER_SHARE) return 'kir';
   if (count(/[іїєґІЇЄҐ]/g) / letters > FOREIGN_LETTER_SHARE) return 'ukr';
   if (russian >= RUSSIAN_LETTER_SHARE) return undefined;
   const found = franc(text.replace(/[A-Za-z\u00C0-\u024F]+/g, ' '), { only: CYRILLIC_CANDIDATES, minLength: 10 });
@@ -79,14 +126,9 @@ function latinLanguage(text: string): string | undefined {
 
 /** Guess whether `text` is Russian or English. Never throws. */
 export function detectLanguage(text: string): LanguageGuess {
+  if (typeof text !== 'string') return { confidence: 0, warnings: [] };
   const sample = text.length > SAMPLE_LENGTH ? text.slice(0, SAMPLE_LENGTH) : text;
-  let cyrillic = 0;
-  let latin = 0;
-  for (let k = 0; k < sample.length; k++) {
-    const code = sample.charCodeAt(k);
-    if (code >= 0x0400 && code <= 0x04ff) cyrillic++;
-    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f)) latin++;
-  }
+  const { cyrillic, latin } = countScripts(sample);
   const letters = cyrillic + latin;
   const warnings: Warning[] = [];
   if (letters < MIN_LETTERS) return { confidence: 0, warnings };
@@ -106,7 +148,7 @@ export function detectLanguage(text: string): LanguageGuess {
     if (found) {
       warnings.push({
         code: 'third-language',
-        message: `the text looks like ${LANGUAGE_NAMES[found] ?? found}, not ${LANGUAGE_NAME[lang]}; it is read as ${LANGUAGE_NAME[lang]}, so expect weaker results (pass \`lang\` to silence this)`,
+        message: `the text looks like ${LANGUAGE_NAMES[found] ?? found}, not ${LANGUAGE_NAME[lang]}; it is read as ${LANGUAGE_NAME[lang]}, so expect weaker results (pass the \`lang\` option to silence this)`,
       });
     }
   }

@@ -10,7 +10,7 @@
  * Everything is done by one linear scan (no backtracking regular expression), whatever the input.
  */
 import type { Span } from '../types.js';
-import { cleanSpan, type Cut } from './normalize.js';
+import { cleanSpan, isInvisibleFormat, type Cut } from './normalize.js';
 import type { BareParagraph } from './paragraphs.js';
 
 /** Tags that end a paragraph. */
@@ -22,6 +22,11 @@ const BLOCK_TAGS = new Set([
 ]);
 /** Tags that separate words but not paragraphs. */
 const CELL_TAGS = new Set(['td', 'th']);
+/** Inline and head elements: with the others, the names a line of real HTML starts with. */
+const OTHER_TAGS = new Set([
+  'a', 'abbr', 'b', 'base', 'big', 'cite', 'code', 'em', 'font', 'i', 'img', 'input', 'label', 'link', 'mark', 'meta',
+  'picture', 'q', 's', 'small', 'source', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'video', 'audio', 'iframe', 'svg',
+]);
 /** Elements whose contents are not text. */
 const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template']);
 /** Named character references decoded in `clean` (the common ones; others are left as written). */
@@ -50,18 +55,95 @@ interface MarkupToken extends Span {
 }
 
 /**
- * Whether `source` looks like HTML rather than plain text: it opens with `<!DOCTYPE html>` or `<html>`, or its
- * start holds at least two block tags (`<p>`, `<div>`, `<br>`, …) of known HTML names. A plain report never
- * writes those; a text that merely mentions "x < y" or "<Name>" does not qualify.
+ * Whether `source` has the structure of HTML rather than being plain text that mentions tags. HTML when:
+ * - it opens with `<!DOCTYPE html>` or `<html>` (after white space and an `<?xml …?>` declaration); or
+ * - it holds at least two block tags (`<p>`, `<div>`, `<br>`, …), one of them an end tag (`</p>`) or two of them
+ *   `<br>`, and either most of its non-blank lines start
+ *   with a tag of a known HTML name, or it opens with a block tag and ends with a tag (a fragment whose
+ *   paragraphs wrap over several lines); or
+ * - two `<br>` tags stand between words with no space around them (`строка<br>строка`).
+ * An article about web pages that writes `<div id=a></div>` or `<body>` inside its sentences is text. The
+ * contents of `script`, `style`, `noscript` and `template` are left out of the 64 K characters looked at, so a
+ * fragment that opens with a long style sheet is still seen for what it is.
  */
 export function looksLikeMarkup(source: string): boolean {
-  const sniff = source.length > SNIFF_LENGTH ? source.slice(0, SNIFF_LENGTH) : source;
-  if (/^\s{0,1000}<(?:!doctype\s+html|html[\s>])/i.test(sniff)) return true;
+  const sniff = sniffWithoutSkipped(source);
+  if (/^\s{0,1000}(?:<\?xml[^<>]{0,200}\?>\s{0,1000})?<(?:!doctype\s+html|html[\s>])/i.test(sniff)) return true;
   let blocks = 0;
+  let taggedLines = 0;
+  let lastTagEnd = -1;
+  let gluedBreaks = 0;
+  let closings = 0;
+  let breaks = 0;
+  let firstTag: TagToken | undefined;
+  // Whether the current line has anything but white space before the tag at hand (one forward scan).
+  let position = 0;
+  let lineHasContent = false;
   for (const tag of scanTags(sniff)) {
-    if (BLOCK_TAGS.has(tag.name) && ++blocks >= 2) return true;
+    for (; position < tag.start; position++) {
+      const ch = sniff.charCodeAt(position);
+      if (ch === 0x0a || ch === 0x0d) lineHasContent = false;
+      else if (ch !== 0x20 && ch !== 0x09 && !isInvisibleFormat(ch)) lineHasContent = true;
+    }
+    firstTag ??= tag;
+    if (BLOCK_TAGS.has(tag.name)) {
+      blocks++;
+      if (tag.closing) closings++;
+      else if (tag.name === 'br') breaks++;
+    }
+    // `word<br>word`: a quoted tag stands apart from the words around it, a line break inside text does not.
+    if (tag.name === 'br' && tag.start > 0 && !/\s/.test(sniff[tag.start - 1]) && tag.end < sniff.length && !/\s/.test(sniff[tag.end]) && ++gluedBreaks >= 2) {
+      return true;
+    }
+    if (!lineHasContent && (tag.name === '!' || BLOCK_TAGS.has(tag.name) || CELL_TAGS.has(tag.name) || SKIPPED_ELEMENTS.has(tag.name) || OTHER_TAGS.has(tag.name))) {
+      taggedLines++;
+    }
+    // A tag may span lines; what follows it on its last line is after content.
+    for (; position < tag.end; position++) {
+      const ch = sniff.charCodeAt(position);
+      if (ch === 0x0a || ch === 0x0d) lineHasContent = false;
+    }
+    lineHasContent = true;
+    lastTagEnd = tag.end;
   }
-  return false;
+  // Real markup closes its blocks (or breaks lines); a glossary of tag names ("<p> – a paragraph") does not.
+  if (blocks < 2 || (closings === 0 && breaks < 2)) return false;
+  let lines = 0;
+  for (let k = 0; k < sniff.length; ) {
+    let next = sniff.indexOf('\n', k);
+    if (next < 0) next = sniff.length;
+    if (/\S/.test(sniff.slice(k, Math.min(next, k + 200)))) lines++;
+    k = next + 1;
+  }
+  if (2 * taggedLines >= lines) return true;
+  // A fragment whose paragraphs wrap: it opens with a block tag and ends with a tag.
+  const opens = firstTag !== undefined && BLOCK_TAGS.has(firstTag.name) && !/\S/.test(sniff.slice(0, firstTag.start));
+  return opens && lastTagEnd >= 0 && /<\/?[A-Za-z][^<>]{0,200}>\s*$/.test(source.slice(-300));
+}
+
+/**
+ * The first {@link SNIFF_LENGTH} characters of `source` with the contents of skipped elements (`<style>…`)
+ * left out (each kept as an empty element), found by one forward scan.
+ */
+function sniffWithoutSkipped(source: string): string {
+  const open = /<(script|style|noscript|template)(?=[\s>/])/gi;
+  const parts: string[] = [];
+  let length = 0;
+  let i = 0;
+  while (i < source.length && length < SNIFF_LENGTH) {
+    open.lastIndex = i;
+    const match = open.exec(source);
+    const stop = match ? match.index : source.length;
+    const piece = source.slice(i, Math.min(stop, i + SNIFF_LENGTH - length));
+    parts.push(piece);
+    length += piece.length;
+    if (!match || length >= SNIFF_LENGTH) break;
+    const name = match[1].toLowerCase();
+    parts.push(`<${name}></${name}>`);
+    length += 2 * name.length + 5;
+    i = findEndTag(source, name, match.index + match[0].length);
+  }
+  return parts.join('');
 }
 
 /**
@@ -133,8 +215,7 @@ function isBlank(code: number): boolean {
     code === 0x7f ||
     code === 0x85 ||
     code === 0xa0 ||
-    code === 0xad ||
-    code === 0xfeff ||
+    isInvisibleFormat(code) ||
     code === 0x3000 ||
     (code >= 0x2000 && code <= 0x200b) ||
     code === 0x2028 ||

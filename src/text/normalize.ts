@@ -56,6 +56,26 @@ export interface CleanText {
 }
 
 const SOFT_HYPHEN = '\u00AD';
+
+/**
+ * Invisible format characters: soft hyphen, zero-width space/joiners, left-to-right and right-to-left marks,
+ * word joiner and invisible operators, bidirectional embeddings and isolates, the combining grapheme joiner,
+ * the Arabic letter mark, the Mongolian vowel separator, the byte-order mark. A line holding only these (and
+ * white space) is a blank line everywhere, as a line holding only ZWSP or NBSP is.
+ */
+export function isInvisibleFormat(code: number): boolean {
+  return (
+    code === 0xad ||
+    code === 0x034f ||
+    code === 0x061c ||
+    code === 0x180e ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x2064) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0xfeff
+  );
+}
 // Character classes with a fast path for the common ASCII and Cyrillic letters (this loop sees every character).
 const isSpace = (ch: string): boolean => {
   const code = ch.charCodeAt(0);

@@ -6,12 +6,16 @@
  * at a break is kept when the document writes the same compound with a hyphen elsewhere ("торгово-" /
  * "экономического" where "торгово-экономического" also occurs); otherwise it is taken as a break hyphen.
  */
+import { InputError } from '../errors.js';
 import type { Paragraph, Span } from '../types.js';
 import { looksLikeMarkup, markupParagraphs } from './markup.js';
-import { cleanSpan } from './normalize.js';
+import { cleanSpan, isInvisibleFormat } from './normalize.js';
 
-/** How paragraphs are delimited: blank lines, one per line, or HTML block tags (see src/text/markup.ts). */
-export type ParagraphMode = 'blank-line' | 'line' | 'html';
+/**
+ * How paragraphs are delimited: blank lines, one per line, an indented first line, or HTML block tags (see
+ * src/text/markup.ts).
+ */
+export type ParagraphMode = 'blank-line' | 'line' | 'indent' | 'html';
 
 /** Options for {@link splitParagraphs}. */
 export interface ParagraphOptions {
@@ -20,13 +24,16 @@ export interface ParagraphOptions {
    * `line`: every non-blank line is a paragraph.
    * `html`: the text is HTML: paragraphs end at block tags and blank lines; tags are left out of `clean` and
    * character references decoded.
-   * `auto`: `html` when the text looks like HTML (it opens with `<!DOCTYPE html>` or `<html>`, or holds block
-   * tags such as `<p>`, `<div>`, `<br>`); else `blank-line` when the text has blank lines between text;
-   * otherwise `line` when most lines end a sentence (one paragraph per line, as many exports write), else
-   * `blank-line`.
+   * `indent`: a line that starts indented (two spaces, a tab) starts a paragraph; lines inside one are joined.
+   * `text`: never HTML; otherwise as `auto` (for plain text that quotes tags).
+   * `auto`: `html` when the text has the structure of HTML (see {@link looksLikeMarkup}: it opens with
+   * `<!DOCTYPE html>` or `<html>`, or holds block tags and most of its lines start with a tag, or it opens with
+   * a block tag and ends with a tag; a few tags in prose are not enough); else `blank-line` when the text has
+   * blank lines between text; else `line` when most lines end a sentence (one paragraph per line, as many
+   * exports write); else `indent` when some lines (not all) start indented; else `blank-line`.
    * @default 'auto'
    */
-  mode?: ParagraphMode | 'auto';
+  mode?: ParagraphMode | 'auto' | 'text';
 }
 
 /** A paragraph before anchors are attached. */
@@ -46,21 +53,31 @@ interface Line {
   blank: boolean;
   /** A paragraph separator (U+2029) or a blank line comes before this line. */
   afterBreak: boolean;
+  /** The line starts with a tab or at least two spaces (a paragraph indent). */
+  indented: boolean;
 }
+
+const MODES: ReadonlyArray<ParagraphOptions['mode']> = ['auto', 'text', 'html', 'blank-line', 'line', 'indent'];
 
 /** Hyphen characters that can end a line in the middle of a word. */
 const BREAK_HYPHENS = new Set(['-', '\u2010', '\u00AD']);
 const SENTENCE_END = /[.!?…:;"»”)\]]$/;
 /** Share of lines that must end a sentence for `auto` to read one paragraph per line. */
 const LINE_MODE_SENTENCE_SHARE = 0.6;
+/** Share of lines at most indented for `auto` to read indents as paragraph starts (all indented is a margin). */
+const INDENT_MODE_MAX_SHARE = 0.8;
 
 /** Split `source` into paragraphs with offsets into it. Linear in the length of the text. */
 export function splitParagraphs(source: string, options: ParagraphOptions = {}): ParagraphSplit {
+  if (typeof source !== 'string') throw new InputError('invalid-input', `the text must be a string, not ${source === null ? 'null' : typeof source}`);
+  if (options === null || typeof options !== 'object' || (options.mode !== undefined && !MODES.includes(options.mode))) {
+    throw new InputError('invalid-option', `\`mode\` must be one of ${MODES.join(', ')}`);
+  }
   if (options.mode === 'html' || ((!options.mode || options.mode === 'auto') && looksLikeMarkup(source))) {
     return { paragraphs: markupParagraphs(source), mode: 'html' };
   }
   const lines = scanLines(source);
-  const mode = options.mode && options.mode !== 'auto' ? options.mode : chooseMode(source, lines);
+  const mode = options.mode && options.mode !== 'auto' && options.mode !== 'text' ? options.mode : chooseMode(source, lines);
   const blocks = groupBlocks(lines, mode);
   // Built only when some line ends in a hyphen: most texts have no broken words at all.
   const compounds = lines.some((line) => line.end > line.start && BREAK_HYPHENS.has(source[line.end - 1]))
@@ -102,10 +119,15 @@ function scanLines(source: string): Line[] {
   const pushLine = (from: number, to: number): void => {
     let s = from;
     let e = to;
-    while (s < e && isBlankChar(source.charCodeAt(s))) s++;
-    while (e > s && isBlankChar(source.charCodeAt(e - 1))) e--;
-    lines.push({ start: s, end: e, blank: s === e, afterBreak });
-    afterBreak = s === e;
+    while (s < e && (isBlankChar(source.charCodeAt(s)) || isInvisibleFormat(source.charCodeAt(s)))) s++;
+    // A soft hyphen at the end is kept: it marks a word broken across lines.
+    while (e > s && (isBlankChar(source.charCodeAt(e - 1)) || (isInvisibleFormat(source.charCodeAt(e - 1)) && source.charCodeAt(e - 1) !== 0xad))) e--;
+    let blank = true;
+    for (let k = s; k < e && blank; k++) blank = isInvisibleFormat(source.charCodeAt(k));
+    const code = source.charCodeAt(from);
+    const indented = !blank && (code === 0x09 || code === 0x3000 || (s - from >= 2 && isBlankChar(source.charCodeAt(from + 1))));
+    lines.push({ start: s, end: e, blank, afterBreak, indented });
+    afterBreak = blank;
   };
   for (let i = 0; i < source.length; i++) {
     const code = source.charCodeAt(i);
@@ -136,19 +158,27 @@ function isBlankChar(code: number): boolean {
   );
 }
 
-function chooseMode(source: string, lines: Line[]): 'blank-line' | 'line' {
+function chooseMode(source: string, lines: Line[]): 'blank-line' | 'line' | 'indent' {
   const text = lines.filter((line) => !line.blank);
   if (text.some((line, k) => k > 0 && line.afterBreak)) return 'blank-line';
   if (text.length < 2) return 'blank-line';
   const ending = text.slice(0, -1).filter((line) => SENTENCE_END.test(source.slice(line.end - 1, line.end))).length;
-  return ending >= LINE_MODE_SENTENCE_SHARE * (text.length - 1) ? 'line' : 'blank-line';
+  if (ending >= LINE_MODE_SENTENCE_SHARE * (text.length - 1)) return 'line';
+  // Typewritten or fixed-width text: no blank lines, wrapped lines, each paragraph's first line indented.
+  const indented = text.filter((line, k) => k > 0 && line.indented).length;
+  return indented >= 1 && indented <= INDENT_MODE_MAX_SHARE * (text.length - 1) ? 'indent' : 'blank-line';
 }
 
 function groupBlocks(lines: Line[], mode: ParagraphMode): Line[][] {
   const blocks: Line[][] = [];
   let current: Line[] = [];
   for (const line of lines) {
-    if (line.blank || (mode === 'line' && current.length > 0) || (line.afterBreak && current.length > 0)) {
+    if (
+      line.blank ||
+      (mode === 'line' && current.length > 0) ||
+      (mode === 'indent' && line.indented && current.length > 0) ||
+      (line.afterBreak && current.length > 0)
+    ) {
       if (current.length > 0) blocks.push(current);
       current = [];
     }
