@@ -171,7 +171,7 @@ interface DiscrepancyBase {
   /** English paragraph indices involved, likewise. */
   en: number[];
   severity: Severity;
-  /** One line a person can act on. */
+  /** One line a person can act on; it numbers paragraphs as a reader counts them (¶1 is the first, index 0). */
   message: string;
 }
 
