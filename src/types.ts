@@ -77,7 +77,7 @@ export interface Document {
 export interface Warning {
   /**
    * Stable identifier: `control-characters`, `markup`, `mixed-language`, `third-language`, `no-anchors`
-   * (documents); `language-assumed`, `length-ratio`, `band-limit` (alignments).
+   * (documents); `language-assumed`, `length-ratio`, `band-limit`, `unrelated-documents` (alignments).
    */
   code: string;
   /** One line a person can act on. */
