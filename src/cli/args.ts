@@ -381,10 +381,11 @@ function parserMessage(error: Error & { code?: string }, argv: string[]): string
       return `unknown flag ${option}${suggest(bare, Object.keys(FLAGS), '--')}; the flags are in \`bitext-align help${command ? ` ${command}` : ''}\``;
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
-      const name = option?.replace(/^-+/, '') ?? '';
+      // Node names the flag as '-q, --quiet' or '--format <value>': take the long name.
+      const name = /--([a-z-]+)/.exec(error.message)?.[1] ?? option?.replace(/^-+/, '').replace(/,$/, '') ?? '';
       const long = Object.entries(FLAGS).find(([flag, spec]) => flag === name || spec.short === name)?.[0] ?? name;
       if (/does not take an argument/.test(error.message)) return `--${long} takes no value`;
-      const at = argv.findIndex((arg) => arg === option);
+      const at = argv.findIndex((arg) => arg === `--${long}` || arg === `-${FLAGS[long]?.short}`);
       const next = at >= 0 ? argv[at + 1] : undefined;
       return next !== undefined && next.startsWith('-')
         ? `--${long} needs a value, got the flag ${next} (for a value starting with -, write --${long}=${next})`
