@@ -67,7 +67,8 @@ export async function openPage(url: string, timeoutMs = 60_000): Promise<Browser
   const close = async (): Promise<void> => {
     child.kill();
     await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing to the profile for a moment after the browser exits.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   };
   try {
     const { targetId } = await send<{ targetId: string }>('Target.createTarget', { url });

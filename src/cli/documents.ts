@@ -79,7 +79,7 @@ interface Unpdf {
 /**
  * The text layer of a PDF, page by page. Lines are the text items between end-of-line marks; a new paragraph
  * starts where the gap to the previous line is clearly wider than the page's usual line spacing (1.5 times), and
- * at each page (a paragraph running on to the next page is cut there). Lines of one paragraph stay on separate lines, so a word hyphenated at a line end is rejoined by
+ * at a new page unless the page's last paragraph has no closing punctuation (it runs on). Lines of one paragraph stay on separate lines, so a word hyphenated at a line end is rejoined by
  * the library as in any text.
  */
 async function pdfText(bytes: Uint8Array, source: string): Promise<string> {
@@ -94,13 +94,20 @@ async function pdfText(bytes: Uint8Array, source: string): Promise<string> {
   try {
     for (let n = 1; n <= pdf.numPages; n++) {
       const { items } = await (await pdf.getPage(n)).getTextContent();
-      paragraphs.push(...pageParagraphs(items.filter((item): item is TextItem => 'str' in item)));
+      const page = pageParagraphs(items.filter((item): item is TextItem => 'str' in item));
+      // A paragraph that ends a page without closing punctuation runs on to the next page.
+      const last = paragraphs.length - 1;
+      if (last >= 0 && page.length && !ENDS_PARAGRAPH.test(paragraphs[last])) paragraphs[last] += `\n${page.shift()}`;
+      paragraphs.push(...page);
     }
   } finally {
     await pdf.destroy();
   }
   return paragraphs.join('\n\n');
 }
+
+/** How a paragraph ends: a full stop, question or exclamation mark, ellipsis or colon, maybe in quotes or brackets. */
+const ENDS_PARAGRAPH = /[.!?…:][»"”’)\]]*\s*$/u;
 
 /** The paragraphs of one page from its text items (see {@link pdfText}). */
 export function pageParagraphs(items: TextItem[]): string[] {
