@@ -221,7 +221,8 @@ figures that differ, figures and names present in one version only. Agreements i
 Formats: text (default: a summary per kind, then one line per issue), json, and the issue list with one
 row per discrepancy: tsv, csv (RFC 4180), jsonl, html (the side-by-side report with a filterable issue list).
 Columns: key, ru_document, en_document, kind, severity, ru_paragraphs, en_paragraphs, ru_value, en_value,
-ru_snippet, en_snippet, message. Paragraph numbers in these rows count from 1, as a reader does (¶1).
+ru_snippet, en_snippet, message; tsv and csv count paragraphs from 1 as a reader does (¶1), jsonl gives
+0-based indices like json. The count per kind goes to stderr. --json: {"discrepancies", "issues", "warnings"}.
 With --pairs: json (default: one line per pair), jsonl, tsv, csv (rows carry both documents' paths).
 
 Flags:

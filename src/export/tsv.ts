@@ -3,7 +3,8 @@
  *
  * TSV: one link per line, `ru_text TAB en_text TAB score TAB ru_indices TAB en_indices`, indices comma-separated
  * (paragraph indices, or sentence indices for sentence rows; empty for an empty side), LF line ends, optional
- * header line. Escaping: a tab, line break (LF, CR, VT, FF, NEL, U+2028, U+2029) inside a text becomes one
+ * header line; with `documents`, two more columns, the Russian and English document ids (rows of many pairs in
+ * one file). Escaping: a tab, line break (LF, CR, VT, FF, NEL, U+2028, U+2029) inside a text becomes one
  * space; nothing is quoted, so a reader must split each line on tabs and nothing else.
  *
  * Moses: two texts with the same number of lines, line k of one the translation of line k of the other; the
