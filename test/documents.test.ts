@@ -11,7 +11,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { Document as DocxDocument, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { documentKind, extractDocumentText, pageParagraphs } from '../src/cli/documents.js';
+import { documentKind, extractDocumentText, importOptional, pageParagraphs } from '../src/cli/documents.js';
 import { EXIT, runCli } from '../src/cli/run.js';
 import { EN, RU, RU_PARAGRAPHS } from './seed.js';
 
@@ -152,5 +152,13 @@ describe('PDF input', () => {
     const item = (str: string, y: number) => ({ str, transform: [1, 0, 0, 1, 40, y], height: 10, hasEOL: true });
     expect(pageParagraphs([item('one', 800), item('two', 788), item('three', 764), item('four', 752)])).toEqual(['one\ntwo', 'three\nfour']);
     expect(pageParagraphs([item('one', 800), item('two', 776), item('three', 752)])).toEqual(['one', 'two', 'three']);
+  });
+});
+
+describe('optional packages', () => {
+  it('a missing one is an input error that says how to install it', async () => {
+    await expect(importOptional('bitext-align-no-such-package', '.xyz files')).rejects.toThrow(
+      'reading .xyz files needs the optional package bitext-align-no-such-package: run `npm install bitext-align-no-such-package` beside bitext-align',
+    );
   });
 });

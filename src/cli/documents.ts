@@ -30,8 +30,8 @@ export async function extractDocumentText(kind: Exclude<DocumentKind, 'text'>, b
   return text;
 }
 
-/** Import an optional package, or say how to install it. */
-async function optional<T>(name: string, purpose: string): Promise<T> {
+/** Import an optional package, or throw an {@link InputError} that says how to install it. */
+export async function importOptional<T>(name: string, purpose: string): Promise<T> {
   try {
     return (await import(name)) as T;
   } catch (cause) {
@@ -52,7 +52,7 @@ interface Mammoth {
  */
 async function docxText(bytes: Uint8Array, source: string): Promise<string> {
   // mammoth is CommonJS: its functions are on the module and on its default export.
-  const mammoth = await optional<Partial<Mammoth> & { default?: Mammoth }>('mammoth', '.docx files');
+  const mammoth = await importOptional<Partial<Mammoth> & { default?: Mammoth }>('mammoth', '.docx files');
   const reader = (mammoth.extractRawText ? mammoth : mammoth.default) as Mammoth;
   try {
     const { value } = await reader.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
@@ -83,7 +83,7 @@ interface Unpdf {
  * the library as in any text.
  */
 async function pdfText(bytes: Uint8Array, source: string): Promise<string> {
-  const unpdf = await optional<Unpdf>('unpdf', 'PDF files');
+  const unpdf = await importOptional<Unpdf>('unpdf', 'PDF files');
   let pdf;
   try {
     pdf = await unpdf.getDocumentProxy(new Uint8Array(bytes));
