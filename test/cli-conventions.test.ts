@@ -81,6 +81,7 @@ const USAGE_ERRORS: Array<[string, string[], RegExp]> = [
   ['an unknown command', ['algin', ru, en], /unknown command "algin" \(did you mean align\?\)/],
   ['both inputs from stdin', ['align', '-', '-'], /only one of A and B can be -/],
   ['--color and --no-color', ['align', ru, en, '--color', '--no-color'], /contradict/],
+  ['--output naming an input', ['align', ru, en, '-o', en], /--output .*en\.txt is also an input/],
 ];
 
 describe('flags: each works for its command or is a usage error', () => {

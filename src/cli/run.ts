@@ -5,7 +5,7 @@
  */
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { open, readdir, readFile, stat, writeFile, type FileHandle } from 'node:fs/promises';
-import { extname, join, relative } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alignDocuments } from '../align/align.js';
 import { findDiscrepancies } from '../check/discrepancies.js';
@@ -83,6 +83,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       case 'version':
         io.stdout(`${VERSION}\n`);
         return EXIT.ok;
+    }
+    if (command.options.output && 'inputs' in command) {
+      const target = resolve(command.options.output);
+      const clash = [...command.inputs, ('pairs' in command && command.pairs) || ''].find((input) => input && input !== '-' && resolve(input) === target);
+      if (clash) throw new UsageError(`--output ${command.options.output} is also an input; writing it would destroy it before it is read`);
     }
     output = redirect(io, command.options);
     const out = output.io;
