@@ -309,6 +309,22 @@ export interface CostModel {
    * @default 1
    */
   sentencePenalty?: number;
+  /**
+   * Weight of the length cost (the length model's −log tail probability, in nats). 1 reads the length model as
+   * a likelihood; less trusts it less. @default 1
+   */
+  lengthWeight?: number;
+  /**
+   * Reward per unit of rarity-weighted identical-string tokens both sides share (untranslated Latin-script
+   * words in the Russian: package names, URLs, version strings, code). 0 turns the evidence off. @default 0
+   */
+  identicalReward?: number;
+  /**
+   * Reward per unit of rarity-weighted matches of a merged bead (two or more paragraphs on each side) that its
+   * best split into two smaller beads does not explain (matches across the inner boundary).
+   * @default sharedReward
+   */
+  crossReward?: number;
 }
 
 /** Options for {@link alignDocuments}. */

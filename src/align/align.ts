@@ -6,10 +6,9 @@ import { isDocument, parseDocument } from '../document.js';
 import { LANGUAGE_NAME, otherLang } from '../text/language.js';
 import { InputError, toSafeResult, type SafeResult } from '../errors.js';
 import type { AlignOptions, Alignment, Anchor, AnchorMatch, CostModel, Document, Lang, Link, LinkEvidence, Paragraph, Warning } from '../types.js';
-import { splitSentences } from '../sentences/split.js';
 import { solveBeadsInBand } from './dp.js';
 import { PairEvidence } from './evidence.js';
-import { lengthCost } from './length.js';
+import { BeadScorer } from './features.js';
 import { beadShapes, DEFAULT_COST_MODEL, type PricedShape as BeadShape } from './model.js';
 
 /** A document to align: raw text, bytes, or an already parsed Document. */
@@ -64,26 +63,10 @@ function alignWithinBand(
   model: CostModel,
   band: number | undefined,
 ): { links: Link[]; limitedWidth?: number } {
-  const evidence = new PairEvidence(ruParagraphs, enParagraphs);
-  const ruPrefix = prefixLengths(ruParagraphs);
-  const enPrefix = prefixLengths(enParagraphs);
+  const scorer = new BeadScorer(ruParagraphs, enParagraphs, model);
+  const evidence = scorer.evidence;
   const shapes = beadShapes(model);
-  const ruSentences = prefixSentenceCounts(ruParagraphs, 'ru');
-  const enSentences = prefixSentenceCounts(enParagraphs, 'en');
-  const cost = (i: number, j: number, shape: BeadShape): number => {
-    if (shape.ru === 0 || shape.en === 0) return model.omission;
-    const ruLength = ruPrefix[i + shape.ru] - ruPrefix[i];
-    const enLength = enPrefix[j + shape.en] - enPrefix[j];
-    const { shared, oneSidedFigures } = evidence.bead(i, i + shape.ru, j, j + shape.en);
-    const sentenceDifference = Math.abs(ruSentences[i + shape.ru] - ruSentences[i] - (enSentences[j + shape.en] - enSentences[j]));
-    return (
-      shape.cost +
-      lengthCost(ruLength, enLength, model.length) -
-      model.sharedReward * shared +
-      model.figurePenalty * oneSidedFigures +
-      (model.sentencePenalty ?? 0) * sentenceDifference
-    );
-  };
+  const cost = (i: number, j: number, shape: BeadShape): number => scorer.cost(i, j, shape);
   const { path, width, limited } = solveBeadsInBand({ n: ruParagraphs.length, m: enParagraphs.length, shapes, cost }, { band });
   let startMargin = Infinity;
   const beads = path.map((step) => {
@@ -247,7 +230,7 @@ function checkAlignOptions(options: AlignOptions): void {
   const cost = options.cost;
   if (cost === undefined) return;
   if (cost === null || typeof cost !== 'object') fail('`cost` must be an object of cost-model overrides');
-  for (const field of ['omission', 'sharedReward', 'figurePenalty', 'sentencePenalty', 'absorbThreshold'] as const) {
+  for (const field of ['omission', 'sharedReward', 'figurePenalty', 'sentencePenalty', 'absorbThreshold', 'lengthWeight', 'identicalReward', 'crossReward'] as const) {
     if (cost[field] !== undefined && !isNumber(cost[field])) fail(`\`cost.${field}\` must be a number, not ${String(cost[field])}`);
   }
   if (cost.shapes !== undefined) {
@@ -276,19 +259,6 @@ const guessedWarning = (doc: Document): Warning => ({
   code: 'language-assumed',
   message: `${doc.id ?? 'one text'} has no letters to tell its language; read as ${LANGUAGE_NAME[doc.lang]} since the other text is not`,
 });
-
-/** Running totals of sentences per paragraph (the sentence splitter's count). */
-function prefixSentenceCounts(paragraphs: readonly Paragraph[], lang: Lang): Float64Array {
-  const prefix = new Float64Array(paragraphs.length + 1);
-  paragraphs.forEach((paragraph, k) => (prefix[k + 1] = prefix[k] + splitSentences(paragraph.clean, lang).length));
-  return prefix;
-}
-
-function prefixLengths(paragraphs: readonly Paragraph[]): Float64Array {
-  const prefix = new Float64Array(paragraphs.length + 1);
-  paragraphs.forEach((paragraph, k) => (prefix[k + 1] = prefix[k] + paragraph.clean.length));
-  return prefix;
-}
 
 const range = (start: number, count: number): number[] => Array.from({ length: count }, (_, k) => start + k);
 const round = (x: number): number => Math.round(x * 1000) / 1000;
