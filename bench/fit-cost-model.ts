@@ -36,7 +36,7 @@ interface Prepared {
 }
 
 /** Maximum-likelihood shape priors (nats over 1-1) and omission cost from the gold of `cases`, sets weighted equally. */
-export function shapePriors(cases: Prepared[]): { shapes: Record<string, number>; omission: number } {
+export function shapePriors(cases: Prepared[], offered: string[] = FITTED_SHAPES): { shapes: Record<string, number>; omission: number } {
   const perSet = new Map<SetName, number>();
   for (const p of cases) perSet.set(p.set, (perSet.get(p.set) ?? 0) + p.c.links.length);
   const counts = new Map<string, number>();
@@ -49,9 +49,9 @@ export function shapePriors(cases: Prepared[]): { shapes: Record<string, number>
   }
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const smoothing = 0.5 / (cases.reduce((s, p) => s + p.c.links.length, 0) / perSet.size);
-  const p = (shape: string): number => ((counts.get(shape) ?? 0) + smoothing) / (total + smoothing * (FITTED_SHAPES.length + 1));
+  const p = (shape: string): number => ((counts.get(shape) ?? 0) + smoothing) / (total + smoothing * (offered.length + 1));
   const shapes: Record<string, number> = {};
-  for (const shape of FITTED_SHAPES) shapes[shape] = round(Math.log(p('1-1')) - Math.log(p(shape)));
+  for (const shape of offered) shapes[shape] = round(Math.log(p('1-1')) - Math.log(p(shape)));
   // An omission link holds one paragraph; its prior is per paragraph left out.
   return { shapes, omission: round(Math.log(p('1-1')) - Math.log(p('omit'))) };
 }
@@ -115,19 +115,27 @@ function shuffled<T>(items: T[], seed: number): T[] {
 export interface FitOptions {
   epochs: number;
   rate: number;
+  /** Two-sided shapes offered. @default FITTED_SHAPES */
+  shapes?: string[];
+  /** Use identical-string evidence. @default true */
+  identical?: boolean;
+  /** Credit merged beads only with what their best split explains (else cross matches count as shared). @default true */
+  splitRule?: boolean;
+  /** Fit the absorb threshold (else 0.45). @default true */
+  absorb?: boolean;
 }
 
 /** Fit a cost model on `train` (see the file comment). */
 export function fitModel(train: Prepared[], options: FitOptions = { epochs: 12, rate: 0.05 }): CostModel {
-  const priors = shapePriors(train);
+  const priors = shapePriors(train, options.shapes ?? FITTED_SHAPES);
   const start: CostModel = {
     ...DEFAULT_COST_MODEL,
     shapes: priors.shapes,
     omission: priors.omission,
     lengthWeight: 1,
     sharedReward: 1,
-    identicalReward: 1,
-    crossReward: 0.5,
+    identicalReward: options.identical === false ? 0 : 1,
+    crossReward: options.splitRule === false ? 1 : 0.5,
     figurePenalty: 1,
     sentencePenalty: 1,
     absorbThreshold: undefined,
@@ -158,6 +166,8 @@ export function fitModel(train: Prepared[], options: FitOptions = { epochs: 12, 
         const rate = (options.rate * meanSet) / perSet.get(p.set)!;
         for (let k = 0; k < size; k++) w[k] -= rate * (fg[k] - fp[k]);
         constrain(w);
+        if (options.identical === false) w[FEATURE.identical] = 0;
+        if (options.splitRule === false) w[FEATURE.cross] = w[FEATURE.shared];
       }
       for (let k = 0; k < size; k++) sum[k] += w[k];
       steps++;
@@ -177,7 +187,7 @@ export function fitModel(train: Prepared[], options: FitOptions = { epochs: 12, 
     crossReward: round(-avg[FEATURE.cross]),
   };
   model.shapes['1-1'] = 0;
-  model.absorbThreshold = fitAbsorbThreshold(train, model);
+  model.absorbThreshold = options.absorb === false ? 0.45 : fitAbsorbThreshold(train, model);
   return model;
 }
 
