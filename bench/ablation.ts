@@ -6,7 +6,7 @@
 import type { CostModel } from '../src/types.js';
 import { DEFAULT_LENGTH_MODEL } from '../src/align/length.js';
 import { DEFAULT_COST_MODEL } from '../src/align/model.js';
-import { fitModel, prepareSets, scoreSets, FITTED_SHAPES, type FitOptions } from './fit-cost-model.js';
+import { DEFAULT_FIT, fitModel, prepareSets, scoreSets, FITTED_SHAPES, type FitOptions } from './fit-cost-model.js';
 import { prf } from './score.js';
 
 /** The hand-set model before fitting (shapes up to 3-2, hand-set weights). */
@@ -23,7 +23,7 @@ const HAND_SET: CostModel = {
   crossReward: 1,
 };
 const MERGES = FITTED_SHAPES.slice(0, 8);
-const base: FitOptions = { epochs: 12, rate: 0.05 };
+const base: FitOptions = DEFAULT_FIT;
 const all = prepareSets();
 const rows: Array<[string, CostModel]> = [
   ['hand-set model (before)', HAND_SET],

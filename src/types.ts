@@ -325,6 +325,12 @@ export interface CostModel {
    * @default sharedReward
    */
   crossReward?: number;
+  /**
+   * Adapt the shape costs to the document (one step of hard EM): after a first alignment, the shape costs move
+   * toward the shape frequencies of that alignment, under a Dirichlet prior worth this many beads. Small values
+   * trust the document, large ones the model; `Infinity` (or absent) turns adaptation off. @default Infinity
+   */
+  shapeAdaptation?: number;
 }
 
 /** Options for {@link alignDocuments}. */

@@ -8,7 +8,7 @@ import { InputError, toSafeResult, type SafeResult } from '../errors.js';
 import type { AlignOptions, Alignment, Anchor, AnchorMatch, CostModel, Document, Lang, Link, LinkEvidence, Paragraph, Warning } from '../types.js';
 import { solveBeadsInBand } from './dp.js';
 import { PairEvidence } from './evidence.js';
-import { BeadScorer } from './features.js';
+import { BASE_FEATURES, BeadScorer, FEATURE } from './features.js';
 import { beadShapes, DEFAULT_COST_MODEL, type PricedShape as BeadShape } from './model.js';
 
 /** A document to align: raw text, bytes, or an already parsed Document. */
@@ -67,7 +67,13 @@ function alignWithinBand(
   const evidence = scorer.evidence;
   const shapes = beadShapes(model);
   const cost = (i: number, j: number, shape: BeadShape): number => scorer.cost(i, j, shape);
-  const { path, width, limited } = solveBeadsInBand({ n: ruParagraphs.length, m: enParagraphs.length, shapes, cost }, { band });
+  const problem = { n: ruParagraphs.length, m: enParagraphs.length, shapes, cost };
+  let { path, width, limited } = solveBeadsInBand(problem, { band });
+  const strength = model.shapeAdaptation;
+  if (strength !== undefined && Number.isFinite(strength) && path.length > 1) {
+    scorer.weights.set(adaptedWeights(scorer, path, strength));
+    ({ path, width, limited } = solveBeadsInBand(problem, { band }));
+  }
   let startMargin = Infinity;
   const beads = path.map((step) => {
     const margin = Math.min(startMargin, step.endMargin);
@@ -89,6 +95,38 @@ function alignWithinBand(
 }
 
 type Bead = Pick<Link, 'ru' | 'en' | 'score'>;
+
+/**
+ * Documents differ in how often their paragraphs merge: published translations keep their paragraphs one to
+ * one, re-cut texts merge and split them often. One step of hard EM adapts the shape costs to the document:
+ * the shapes of the first path are counted, the model's shape probabilities (exp(−cost), 1-1 = 1) are mixed
+ * with those counts under a Dirichlet prior worth `strength` beads, and each shape's cost moves by the log
+ * ratio of the document's probability to the model's, relative to 1-1. Omissions count per paragraph.
+ */
+function adaptedWeights(scorer: BeadScorer, path: ReadonlyArray<{ shape: { ru: number; en: number } }>, strength: number): Float64Array {
+  const w = Float64Array.from(scorer.weights);
+  const names = ['1-1', ...scorer.shapes.map((shape) => shape.name).filter((name) => name !== '1-1'), 'omit'];
+  const cost = (name: string): number =>
+    name === '1-1' ? 0 : name === 'omit' ? w[FEATURE.omission] : w[BASE_FEATURES + scorer.shapes.findIndex((shape) => shape.name === name)];
+  const prior = names.map((name) => Math.exp(-cost(name)));
+  const total = prior.reduce((a, b) => a + b, 0);
+  const counts = new Map<string, number>();
+  for (const step of path) {
+    const name = step.shape.ru === 0 || step.shape.en === 0 ? 'omit' : `${step.shape.ru}-${step.shape.en}`;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const beads = path.length;
+  const posterior = names.map((name, k) => ((counts.get(name) ?? 0) + (strength * prior[k]) / total) / (beads + strength));
+  const shift = (k: number): number => Math.log(prior[k] / total) - Math.log(posterior[k]);
+  const one = shift(0);
+  names.forEach((name, k) => {
+    if (name === '1-1') return;
+    const adapted = Math.max(0, cost(name) + shift(k) - one);
+    if (name === 'omit') w[FEATURE.omission] = adapted;
+    else w[BASE_FEATURES + scorer.shapes.findIndex((shape) => shape.name === name)] = adapted;
+  });
+  return w;
+}
 
 /**
  * A condensed translation renders two paragraphs as one shorter paragraph, which the length model reads as a
@@ -230,9 +268,10 @@ function checkAlignOptions(options: AlignOptions): void {
   const cost = options.cost;
   if (cost === undefined) return;
   if (cost === null || typeof cost !== 'object') fail('`cost` must be an object of cost-model overrides');
-  for (const field of ['omission', 'sharedReward', 'figurePenalty', 'sentencePenalty', 'absorbThreshold', 'lengthWeight', 'identicalReward', 'crossReward'] as const) {
+  for (const field of ['omission', 'sharedReward', 'figurePenalty', 'sentencePenalty', 'absorbThreshold', 'lengthWeight', 'identicalReward', 'crossReward', 'shapeAdaptation'] as const) {
     if (cost[field] !== undefined && !isNumber(cost[field])) fail(`\`cost.${field}\` must be a number, not ${String(cost[field])}`);
   }
+  if (cost.shapeAdaptation !== undefined && !(cost.shapeAdaptation > 0)) fail('`cost.shapeAdaptation` must be a positive number of beads (or Infinity to turn adaptation off)');
   if (cost.shapes !== undefined) {
     if (cost.shapes === null || typeof cost.shapes !== 'object') fail('`cost.shapes` must map "<ru>-<en>" shapes to costs');
     for (const [shape, value] of Object.entries(cost.shapes)) {
