@@ -15,7 +15,8 @@
  *    absorb threshold (joining a paragraph left without counterpart to a neighbour that explains it) by a
  *    grid search on the training sets (strict F1 + omission F½, see postPassScore).
  *
- * `--loso` also reports leave-one-set-out figures: fit on two sets, score on the third. `--write` writes the
+ * `--loso` also reports leave-one-set-out figures (fit on two sets, score on the third), written to
+ * bench/fit-report.md and included in bench/results.md. `--write` writes the
  * model fitted on all three sets to src/align/fitted-model.ts (the library's defaults).
  */
 import { writeFileSync } from 'node:fs';
@@ -300,15 +301,25 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log('\n| set (fit on all) | strict P / R / F1 | lax F1 | omissions P / R | false omissions |\n|---|---|---|---|---|');
   for (const [set, r] of scoreSets(all, model)) console.log(row(set, r));
   if (process.argv.includes('--loso')) {
-    console.log('\n| held-out set (fit on the other two) | strict P / R / F1 | lax F1 | omissions P / R | false omissions |\n|---|---|---|---|---|');
+    const report: string[] = [];
+    const log = (line: string): void => {
+      report.push(line);
+      console.log(line);
+    };
+    log('| set (fit on all three) | strict P / R / F1 | lax F1 | omissions P / R | false omissions |\n|---|---|---|---|---|');
+    for (const [set, r] of scoreSets(all, model)) log(row(set, r));
+    log('\n| held-out set (fit on the other two) | strict P / R / F1 | lax F1 | omissions P / R | false omissions |\n|---|---|---|---|---|');
+    const trainedModels: string[] = [];
     for (const held of sets) {
       const trained = fitModel(all.filter((p) => p.set !== held));
+      trainedModels.push(`- fitted on ${sets.filter((s) => s !== held).join(' + ')}: \`${JSON.stringify({ ...trained, length: undefined }).replace(/"/g, '')}\``);
       const r = scoreSets(all.filter((p) => p.set === held), trained).get(held)!;
-      console.log(row(`${held} (adaptation ${trained.shapeAdaptation}, absorb ${trained.absorbThreshold})`, r));
-      const fixed = scoreSets(all.filter((p) => p.set === held), { ...trained, shapeAdaptation: 10 }).get(held)!;
-      console.log(row(`${held}, adaptation 10`, fixed));
-      if (process.env.FIT_VERBOSE) console.error(held, JSON.stringify(trained));
+      log(row(`${held} (fitted adaptation ${trained.shapeAdaptation}, absorb ${trained.absorbThreshold})`, r));
     }
+    log('');
+    for (const line of trainedModels) log(line);
+    writeFileSync(new URL('./fit-report.md', import.meta.url), `${report.join('\n')}\n`);
+    console.log('written to bench/fit-report.md');
   }
   if (process.argv.includes('--write')) {
     const target = new URL('../src/align/fitted-model.ts', import.meta.url);

@@ -5,7 +5,7 @@
  * they are not in ../shared. `--quick` skips the largest scaling sizes.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -158,6 +158,21 @@ for (const [set, byAligner] of reports) {
 say();
 for (const set of reports.keys()) say(`- ${set}: ${SET_TITLES[set]}`);
 say();
+// The cost model's fit (bench/fit-cost-model.ts --loso) and ablation (bench/ablation.ts) take minutes; their
+// last reports are included as written.
+for (const [file, title] of [
+  ['fit-report.md', 'Cost model fit: all three sets, and leave-one-set-out (fit on two, score on the third)'],
+  ['ablation.md', 'What each part of the cost model does (each row refitted on all three sets)'],
+] as const) {
+  const path = new URL(`./${file}`, import.meta.url);
+  if (!existsSync(path)) continue;
+  say(`## ${title}`);
+  say();
+  say(`From \`bench/${file}\`, written by \`${file === 'ablation.md' ? 'npx tsx bench/ablation.ts' : 'npx tsx bench/fit-cost-model.ts --loso'}\`.`);
+  say();
+  say(readFileSync(path, 'utf8').trim());
+  say();
+}
 const lengths = new Map(cases.map((c) => [c.id, { ru: paragraphTexts(c).ru.map((p) => p.length), en: paragraphTexts(c).en.map((p) => p.length) }]));
 
 // ---- Sentences ------------------------------------------------------------------------------------------
@@ -168,7 +183,6 @@ say();
 
 // ---- Pairing --------------------------------------------------------------------------------------------
 const pairingTask = loadPairing(root);
-const { readFileSync } = await import('node:fs');
 const pairingDocs = pairingTask.files.map((path) => ({ id: path.split('/').pop()!, text: readFileSync(path, 'utf8') }));
 let pairing = pairDocumentsSync(pairingDocs);
 const pairingMs = medianMs(() => (pairing = pairDocumentsSync(pairingDocs)), 3, 1);
