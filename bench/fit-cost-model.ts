@@ -312,7 +312,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const trainedModels: string[] = [];
     for (const held of sets) {
       const trained = fitModel(all.filter((p) => p.set !== held));
-      trainedModels.push(`- fitted on ${sets.filter((s) => s !== held).join(' + ')}: \`${JSON.stringify({ ...trained, length: undefined }).replace(/"/g, '')}\``);
+      trainedModels.push(`- fitted on ${sets.filter((s) => s !== held).join(' + ')}: \`${JSON.stringify({ ...trained, length: undefined }).replace(/"/g, '').replace(/null/g, 'Infinity')}\``);
       const r = scoreSets(all.filter((p) => p.set === held), trained).get(held)!;
       log(row(`${held} (fitted adaptation ${trained.shapeAdaptation}, absorb ${trained.absorbThreshold})`, r));
     }

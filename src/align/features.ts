@@ -66,7 +66,8 @@ export class BeadScorer {
   readonly identical?: IdenticalEvidence;
   readonly shapes: Array<BeadShape & { name: string }>;
   readonly weights: Float64Array;
-  private readonly shapeIndex = new Map<string, number>();
+  /** Shape indicator slot by `ru * 64 + en`. */
+  private readonly shapeIndex = new Map<number, number>();
   private readonly ruPrefix: Float64Array;
   private readonly enPrefix: Float64Array;
   private readonly ruSentences: Float64Array;
@@ -83,7 +84,7 @@ export class BeadScorer {
     this.evidence = new PairEvidence(ruParagraphs, enParagraphs);
     if (complete || (model.identicalReward ?? 0) !== 0) this.identical = new IdenticalEvidence(ruParagraphs, enParagraphs);
     this.shapes = modelShapes(model);
-    this.shapes.forEach((shape, k) => this.shapeIndex.set(shape.name, k));
+    this.shapes.forEach((shape, k) => this.shapeIndex.set(shape.ru * 64 + shape.en, k));
     this.weights = modelWeights(model);
     this.ruPrefix = prefix(ruParagraphs, (p) => p.clean.length);
     this.enPrefix = prefix(enParagraphs, (p) => p.clean.length);
@@ -100,7 +101,7 @@ export class BeadScorer {
       out[FEATURE.omission] = shape.ru + shape.en;
       return out;
     }
-    const k = this.shapeIndex.get(shapeName(shape));
+    const k = this.shapeIndex.get(shape.ru * 64 + shape.en);
     if (k !== undefined) out[BASE_FEATURES + k] = 1;
     const ruEnd = i + shape.ru;
     const enEnd = j + shape.en;
