@@ -6,7 +6,7 @@ import { isDocument, parseDocument } from '../document.js';
 import { LANGUAGE_NAME, otherLang } from '../text/language.js';
 import { InputError, toSafeResult, type SafeResult } from '../errors.js';
 import type { AlignOptions, Alignment, Anchor, AnchorMatch, CostModel, Document, Lang, Link, LinkEvidence, Paragraph, Warning } from '../types.js';
-import { solveBeadsInBand } from './dp.js';
+import { solveBeadsInBand, type PathStep } from './dp.js';
 import { PairEvidence } from './evidence.js';
 import { BASE_FEATURES, BeadScorer, FEATURE } from './features.js';
 import { beadShapes, DEFAULT_COST_MODEL, type PricedShape as BeadShape } from './model.js';
@@ -68,12 +68,12 @@ function alignWithinBand(
   const shapes = beadShapes(model);
   const cost = (i: number, j: number, shape: BeadShape): number => scorer.cost(i, j, shape);
   const problem = { n: ruParagraphs.length, m: enParagraphs.length, shapes, cost };
-  let { path, width, limited } = solveBeadsInBand(problem, { band });
   const strength = model.shapeAdaptation;
-  if (strength !== undefined && Number.isFinite(strength) && path.length > 1) {
-    scorer.weights.set(adaptedWeights(scorer, path, strength));
-    ({ path, width, limited } = solveBeadsInBand(problem, { band }));
-  }
+  const reprice =
+    strength !== undefined && Number.isFinite(strength)
+      ? (first: readonly PathStep[]): Float64Array | undefined => (first.length > 1 ? shapeDeltas(scorer, shapes, adaptedWeights(scorer, first, strength)) : undefined)
+      : undefined;
+  const { path, width, limited } = solveBeadsInBand(problem, { band, reprice });
   let startMargin = Infinity;
   const beads = path.map((step) => {
     const margin = Math.min(startMargin, step.endMargin);
@@ -95,6 +95,15 @@ function alignWithinBand(
 }
 
 type Bead = Pick<Link, 'ru' | 'en' | 'score'>;
+
+/** The change of each DP shape's cost (indexed as `shapes`) from the scorer's weights to `adapted`. */
+function shapeDeltas(scorer: BeadScorer, shapes: readonly BeadShape[], adapted: Float64Array): Float64Array {
+  return Float64Array.from(shapes, (shape) => {
+    if (shape.ru === 0 || shape.en === 0) return adapted[FEATURE.omission] - scorer.weights[FEATURE.omission];
+    const k = BASE_FEATURES + scorer.shapes.findIndex((s) => s.ru === shape.ru && s.en === shape.en);
+    return adapted[k] - scorer.weights[k];
+  });
+}
 
 /**
  * Documents differ in how often their paragraphs merge: published translations keep their paragraphs one to
