@@ -7,7 +7,6 @@ import { LANGUAGE_NAME, otherLang } from '../text/language.js';
 import { InputError, toSafeResult, type SafeResult } from '../errors.js';
 import type { AlignOptions, Alignment, Anchor, AnchorMatch, CostModel, Document, Lang, Link, LinkEvidence, Paragraph, Warning } from '../types.js';
 import { solveBeadsInBand, type PathStep } from './dp.js';
-import { PairEvidence } from './evidence.js';
 import { BASE_FEATURES, BeadScorer, FEATURE } from './features.js';
 import { beadShapes, DEFAULT_COST_MODEL, type PricedShape as BeadShape } from './model.js';
 
@@ -84,7 +83,7 @@ function alignWithinBand(
       score: round(margin === Infinity ? 1 : 1 - Math.exp(-Math.max(0, margin))),
     };
   });
-  const links = absorbCondensedOrphans(beads, evidence, model.absorbThreshold).map((bead) => ({
+  const links = absorbCondensedOrphans(beads, (side, index, bead) => evidence.explained(side, index, bead) + (scorer.identical?.explained(side, index, bead) ?? 0), model.absorbThreshold).map((bead) => ({
     ...bead,
     evidence: linkEvidence(
       bead.ru.map((index) => ruParagraphs[index]),
@@ -139,12 +138,16 @@ function adaptedWeights(scorer: BeadScorer, path: ReadonlyArray<{ shape: { ru: n
 
 /**
  * A condensed translation renders two paragraphs as one shorter paragraph, which the length model reads as a
- * paragraph without counterpart. A one-sided paragraph whose anchors explain part of a neighbouring bead's other
- * side that the bead's own side does not ("culture", "humanitarian" in the English, found only in the orphan
+ * paragraph without counterpart. A one-sided paragraph whose anchors and identical strings explain part of a
+ * neighbouring bead's other side that the bead's own side does not ("culture", "humanitarian" in the English, found only in the orphan
  * Russian paragraph next to it) is joined to that bead. A true omission shares nothing specific with its
  * neighbours, so it stays.
  */
-function absorbCondensedOrphans(beads: Bead[], evidence: PairEvidence, threshold: number | undefined): Bead[] {
+function absorbCondensedOrphans(
+  beads: Bead[],
+  explained: (side: 'ru' | 'en', index: number, bead: Bead) => number,
+  threshold: number | undefined,
+): Bead[] {
   if (threshold === undefined || !Number.isFinite(threshold)) return beads;
   const out = [...beads];
   for (let k = 0; k < out.length; k++) {
@@ -155,7 +158,7 @@ function absorbCondensedOrphans(beads: Bead[], evidence: PairEvidence, threshold
     for (const at of [k - 1, k + 1]) {
       const neighbour = out[at];
       if (!neighbour || neighbour.ru.length === 0 || neighbour.en.length === 0) continue;
-      const gain = evidence.explained(side, orphan[side][0], neighbour);
+      const gain = explained(side, orphan[side][0], neighbour);
       if (gain >= threshold && (!best || gain > best.gain)) best = { at, gain };
     }
     if (!best) continue;

@@ -71,4 +71,19 @@ export class IdenticalEvidence {
     }
     return sum;
   }
+
+  /**
+   * What a paragraph left without counterpart would explain if joined to a bead: the rarity-weighted tokens it
+   * shares with the bead's other side that the bead's own side lacks.
+   */
+  explained(side: 'ru' | 'en', index: number, bead: { ru: number[]; en: number[] }): number {
+    if (this.idf.length === 0) return 0;
+    const own = side === 'ru' ? this.ru : this.en;
+    const other = side === 'ru' ? this.en : this.ru;
+    const otherTokens = new Set((side === 'ru' ? bead.en : bead.ru).flatMap((k) => [...other[k]]));
+    const sameTokens = new Set((side === 'ru' ? bead.ru : bead.en).flatMap((k) => [...own[k]]));
+    let gain = 0;
+    for (const id of own[index]) if (otherTokens.has(id) && !sameTokens.has(id)) gain += this.idf[id];
+    return gain;
+  }
 }
