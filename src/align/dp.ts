@@ -149,14 +149,15 @@ export function solveBeadsInBand(problem: BeadProblem, options: SolveOptions = {
 
 /**
  * One search in one band. With `reuse`, bead costs are not asked of the problem: each is the cost stored by an
- * earlier search in the same band plus its shape's `delta`.
+ * earlier search in the same band plus its shape's `delta` (the stored costs are overwritten).
  */
 function solveInBand(problem: BeadProblem, band: Band, reuse?: { costs: Float64Array[]; delta: Float64Array }): { path: PathStep[]; costs: Float64Array[] } {
   const { n, m, shapes } = problem;
   const forward = new Float64Array(band.size).fill(Infinity);
   const back = new Int8Array(band.size).fill(-1);
   // costs[s][cell]: cost of the bead of shape s that ends at cell; shared by the forward and backward passes.
-  const costs = shapes.map(() => new Float64Array(band.size).fill(Infinity));
+  // With `reuse`, the stored costs are repriced in place (each is read once, before it is rewritten).
+  const costs = reuse ? reuse.costs : shapes.map(() => new Float64Array(band.size).fill(Infinity));
   forward[band.index(0, 0)] = 0;
 
   for (let i = 0; i <= n; i++) {
