@@ -211,7 +211,7 @@ export function fitModel(train: Prepared[], options: FitOptions = DEFAULT_FIT): 
   };
   model.shapes['1-1'] = 0;
   model.absorbThreshold = options.absorb === false ? 0.45 : fitAbsorbThreshold(train, model);
-  if (options.adapt !== false) model.shapeAdaptation = fitShapeAdaptation(train, model);
+  model.shapeAdaptation = options.adapt === false ? Infinity : fitShapeAdaptation(train, model);
   return model;
 }
 
