@@ -34,6 +34,8 @@ const rows: Array<[string, CostModel]> = [
   ['+ identical strings', fitModel(all, { ...base, shapes: MERGES })],
   ['+ list beads to 1-6 / 6-1', fitModel(all, base)],
   ['+ shape adaptation (= default)', DEFAULT_COST_MODEL],
+  ['default refitted without the split rule', fitModel(all, { ...DEFAULT_FIT, splitRule: false })],
+  ['default refitted without identical strings', fitModel(all, { ...DEFAULT_FIT, identical: false })],
   ['default without shape adaptation', { ...DEFAULT_COST_MODEL, shapeAdaptation: Infinity }],
   ['default without absorb pass', { ...DEFAULT_COST_MODEL, absorbThreshold: Infinity }],
   ['default without sentence feature', { ...DEFAULT_COST_MODEL, sentencePenalty: 0 }],
