@@ -49,19 +49,22 @@ export function loadCases(root: string): DevCase[] {
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort()
-    .map((id) => {
-      const gold = JSON.parse(readFileSync(join(dir, id, 'gold.json'), 'utf8'));
-      return {
-        id,
-        ru: readFileSync(join(dir, id, 'ru.txt'), 'utf8'),
-        en: readFileSync(join(dir, id, 'en.txt'), 'utf8'),
-        links: gold.links,
-        omissions: gold.omissions,
-        mismatches: (gold.number_mismatches ?? []).map((item: { ru: number; en: number }) => ({ ru: item.ru, en: item.en })),
-        paragraphs: gold.paragraphs,
-        sentences: gold.sentences,
-      };
-    });
+    .map((id) => readCase(dir, id));
+}
+
+/** One case folder: ru.txt, en.txt and gold.json (links, omissions, figure mismatches, paragraph counts, sentences). */
+function readCase(dir: string, id: string): DevCase {
+  const gold = JSON.parse(readFileSync(join(dir, id, 'gold.json'), 'utf8'));
+  return {
+    id,
+    ru: readFileSync(join(dir, id, 'ru.txt'), 'utf8'),
+    en: readFileSync(join(dir, id, 'en.txt'), 'utf8'),
+    links: gold.links,
+    omissions: gold.omissions,
+    mismatches: (gold.number_mismatches ?? []).map((item: { ru: number; en: number }) => ({ ru: item.ru, en: item.en })),
+    paragraphs: gold.paragraphs,
+    sentences: gold.sentences,
+  };
 }
 
 /** The pairing task: file paths and gold pairs. */
@@ -113,17 +116,5 @@ export function loadRealPairs(dir: string): DevCase[] {
     .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'gold.json')))
     .map((entry) => entry.name)
     .sort()
-    .map((id) => {
-      const gold = JSON.parse(readFileSync(join(dir, id, 'gold.json'), 'utf8'));
-      return {
-        id,
-        ru: readFileSync(join(dir, id, 'ru.txt'), 'utf8'),
-        en: readFileSync(join(dir, id, 'en.txt'), 'utf8'),
-        links: gold.links,
-        omissions: gold.omissions,
-        mismatches: (gold.number_mismatches ?? []).map((item: { ru: number; en: number }) => ({ ru: item.ru, en: item.en })),
-        paragraphs: gold.paragraphs,
-        sentences: { ru: [], en: [] },
-      };
-    });
+    .map((id) => ({ ...readCase(dir, id), sentences: { ru: [], en: [] } }));
 }
