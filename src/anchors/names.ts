@@ -71,8 +71,8 @@ const RU_STOP = new Set(`
 господин госпожа г-н г-жа уважаемый уважаемые дорогие
 `.trim().split(/\s+/));
 
-// Common first names: a sentence-initial word that is one of them is a name without confirmation.
-const FIRST_NAMES = new Set(`
+/** Common first names (lower case): a sentence-initial word that is one of them is a name without confirmation. */
+export const FIRST_NAMES = new Set(`
 александр алексей анатолий андрей антон аркадий артем артур борис вадим валентин валерий василий виктор
 виталий владимир владислав вячеслав геннадий георгий глеб григорий денис дмитрий евгений егор иван игорь
 илья кирилл константин леонид максим марат матвей михаил никита николай олег павел петр роман руслан

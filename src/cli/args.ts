@@ -42,7 +42,7 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-const DISCREPANCY_KINDS: DiscrepancyKind[] = ['unmatched-paragraph', 'number-mismatch', 'number-missing', 'entity-missing'];
+const DISCREPANCY_KINDS: DiscrepancyKind[] = ['unmatched-paragraph', 'number-mismatch', 'number-missing', 'entity-missing', 'mixed-script'];
 
 /** The text of `bitext-align --help`. */
 export const MAIN_HELP = `bitext-align — pair, align and check Russian and English versions of the same report
@@ -67,7 +67,7 @@ Flags:
   --moses PREFIX         also write PREFIX.ru and PREFIX.en, one segment per line (align, align --pairs)
   --glossary FILE        JSON list of {"id", "forms": [...]} names to add to the built-in gazetteer
   --fail-on KINDS        exit 1 when a discrepancy of these kinds is found (comma list, or "any"):
-                         unmatched-paragraph, number-mismatch, number-missing, entity-missing
+                         unmatched-paragraph, number-mismatch, number-missing, entity-missing, mixed-script
   --width N              width of the side-by-side text report (default: terminal width or 120)
   --max-input-size N     refuse input files larger than N bytes (default 50000000): exit 3, or skip the file
   --no-progress          no progress bar on stderr

@@ -13,7 +13,7 @@ export interface AlignmentSummary {
   severities: { error: number; warning: number; info: number };
 }
 
-const KIND_ORDER: Array<Discrepancy['kind']> = ['unmatched-paragraph', 'number-mismatch', 'number-missing', 'entity-missing'];
+const KIND_ORDER: Array<Discrepancy['kind']> = ['unmatched-paragraph', 'number-mismatch', 'number-missing', 'entity-missing', 'mixed-script'];
 
 /** Count links by shape and discrepancies by kind and severity. */
 export function summarize(links: readonly Pick<Link, 'ru' | 'en'>[], discrepancies: readonly Discrepancy[]): AlignmentSummary {

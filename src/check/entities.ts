@@ -1,0 +1,213 @@
+/**
+ * Names present in one version only, reported only when the word is confidently a name and confidently absent.
+ *
+ * How sure the word is a name ({@link nameConfidence}): a gazetteer name is; a capitalised word written so in the
+ * middle of a prose sentence somewhere in its document is; an acronym, or a capitalised word seen only where capitals
+ * say nothing (sentence or table-cell start, an English heading or Title Case line) is not by itself, nor a word the
+ * document also writes in lower case.
+ *
+ * How sure it is absent ({@link absenceConfidence}): no word of the other version's link (and its neighbours) carries
+ * its key, its spelling, a transcription of it (see anchors/transcription.ts) or a first-name variant; a weak
+ * transcription match leaves it doubtful. The product is the warning's `confidence`.
+ */
+import { firstNameGroup, nameSimilarity } from '../anchors/transcription.js';
+import { FIRST_NAMES } from '../anchors/names.js';
+import { textMentions } from '../anchors/names.js';
+import { tokenize, type Token } from '../anchors/translit.js';
+import { foldForMatching, toCleanOffset } from '../text/normalize.js';
+import type { Anchor, Document, GlossaryEntry, Lang, Paragraph } from '../types.js';
+
+/** What the document says about a word's capitals: lower-case uses, capitalised uses where capitals mean a name. */
+interface WordUse {
+  lower: number;
+  prose: number;
+}
+
+/** Per document: tokens of each paragraph (matching form) and how each word is written across the document. */
+export interface NameContext {
+  doc: Document;
+  tokens: Token[][];
+  /** For each token of each paragraph: do its capitals say nothing (sentence/cell start, heading, Title Case)? */
+  neutral: boolean[][];
+  uses: Map<string, WordUse>;
+}
+
+const HEADING_WORDS = 10;
+// A character in front of a word that makes its capital say nothing: a cell, list item, bracket or quotation start.
+const OPENERS = new Set(['|', '(', '[', '«', '"', '“', '„', "'", '‘', '—', '–', '-', '•', '*']);
+
+/** Tokens and capitalisation facts of a document, computed once per check. Linear in the document length. */
+export function nameContext(doc: Document): NameContext {
+  const tokens: Token[][] = [];
+  const neutral: boolean[][] = [];
+  const uses = new Map<string, WordUse>();
+  for (const paragraph of doc.paragraphs) {
+    const text = foldForMatching(paragraph.clean);
+    const list = tokenize(text).slice();
+    const flags = neutralCapitals(text, list, doc.lang);
+    tokens.push(list);
+    neutral.push(flags);
+    list.forEach((t, k) => {
+      if (t.info.letters < 2 || t.info.script === 'none' || t.text.length > 40) return;
+      let use = uses.get(t.info.norm);
+      if (use === undefined) {
+        use = { lower: 0, prose: 0 };
+        uses.set(t.info.norm, use);
+      }
+      if (!t.info.capitalised && !t.info.allCaps) use.lower++;
+      else if (!flags[k]) use.prose++;
+    });
+  }
+  return { doc, tokens, neutral, uses };
+}
+
+/** Per token: is it where a capital letter says nothing about the word? */
+function neutralCapitals(text: string, tokens: readonly Token[], lang: Lang): boolean[] {
+  const trimmed = text.trimEnd();
+  const words = tokens.filter((t) => t.info.letters >= 2).length;
+  // An English heading, table row or list item: no closing punctuation, few words.
+  const heading = lang === 'en' && words <= HEADING_WORDS && !/[.!?…]["»”')\]]*$/.test(trimmed);
+  const title = lang === 'en' ? titleSentences(tokens) : new Set<number>();
+  return tokens.map((t) => {
+    if (t.initial || heading || title.has(t.sentence)) return true;
+    let k = t.start - 1;
+    while (k >= 0 && text.charCodeAt(k) === 0x20) k--;
+    return k < 0 || OPENERS.has(text.charAt(k));
+  });
+}
+
+/** English sentences written in Title Case: most words of four letters or more capitalised. */
+function titleSentences(tokens: readonly Token[]): Set<number> {
+  const long = new Map<number, number>();
+  const caps = new Map<number, number>();
+  for (const t of tokens) {
+    if (t.info.letters < 4) continue;
+    long.set(t.sentence, (long.get(t.sentence) ?? 0) + 1);
+    if (t.info.capitalised) caps.set(t.sentence, (caps.get(t.sentence) ?? 0) + 1);
+  }
+  const out = new Set<number>();
+  for (const [s, n] of long) if (n >= 3 && (caps.get(s) ?? 0) / n >= 0.6) out.add(s);
+  return out;
+}
+
+// Word shapes of common words rather than names.
+const EN_COMMON_SUFFIX = /(?:ing|ed|ly|tion|sion|ment|ness|ity|ers|ors|able|ible|ive|ful|less|ous|ance|ence|ism|ist|ures|ies)$/;
+const RU_COMMON_SUFFIX = /(?:ние|нии|ния|тие|ция|ции|ость|ости|ство|ства|тель|ый|ий|ая|ое|ые|ие|ой|ого|ему|ому)$/;
+
+/** The capitalised word right after an anchor's last word in its sentence, if any ("Cape" → "Town"). */
+export function nextCapitalised(context: NameContext, index: number, anchor: Anchor): string | undefined {
+  const paragraph = context.doc.paragraphs[index]!;
+  const end = toCleanOffset(paragraph, anchor.end);
+  const next = context.tokens[index]!.find((t) => t.start >= end);
+  return next !== undefined && next.joined && next.info.capitalised && !next.info.allCaps ? next.text : undefined;
+}
+
+/** The token of a paragraph an anchor was read from (same start in the clean text), if any. */
+function tokenIndexOf(context: NameContext, paragraph: Paragraph, index: number, anchor: Anchor): number {
+  const at = toCleanOffset(paragraph, anchor.start);
+  const list = context.tokens[index]!;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (list[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return list[lo] !== undefined && list[lo]!.start === at ? lo : -1;
+}
+
+/**
+ * How sure it is that an entity anchor is a name, in [0, 1]: 0.95 for a gazetteer name, 0.9 for a word written
+ * with a capital in the middle of a prose sentence (0.85 for a capitalised Latin word in a Russian text, which
+ * the translator left in its own spelling), 0.8 for an acronym of six letters or more, 0.6 for a shorter one, at most 0.45 for a word whose capital only ever
+ * stands where capitals say nothing, 0.2 for a word the document also writes in lower case.
+ */
+export function nameConfidence(context: NameContext, index: number, anchor: Anchor): number {
+  const id = anchor.key.slice('ent:'.length);
+  if (/[A-Z_]/.test(id)) return 0.95; // gazetteer or glossary id
+  const paragraph = context.doc.paragraphs[index]!;
+  const k = tokenIndexOf(context, paragraph, index, anchor);
+  const token = k >= 0 ? context.tokens[index]![k] : undefined;
+  const info = token?.info;
+  if (info === undefined) return 0.5;
+  const use = context.uses.get(info.norm) ?? { lower: 0, prose: 0 };
+  if (use.lower > 0) return 0.2;
+  const text = token!.text;
+  // Acronyms, also in the plural or with a small letter inside (CDs, NGOs, DoS): translations spell them out.
+  // Long ones (six letters or more: АЗЕРТАДЖ, MENAFN) are more often names of organisations than of things.
+  if (info.allCaps) return info.letters >= 6 ? 0.8 : 0.6;
+  if (/^[A-Z]{2,}s$/.test(text) || (text.length <= 4 && /[A-Z].*[A-Z]/.test(text)) || /^[А-ЯЁ]{2,}[а-яё]{1,3}$/.test(text)) return 0.6;
+  const innerCapital = info.script === 'lat' && /[A-Z]/.test(text.slice(1)) && /[a-z]/.test(text);
+  if (innerCapital) return 0.9; // DebConf, iPhone
+  const common = ((info.script === 'lat' ? EN_COMMON_SUFFIX : RU_COMMON_SUFFIX).test(info.norm) && info.norm.length >= 5) ||
+    titlePhrase(context, index, k);
+  let confidence: number;
+  if (use.prose > 0) confidence = context.neutral[index]![k] ? 0.8 : 0.9;
+  else if (info.script === 'lat' && context.doc.lang === 'ru') confidence = 0.85;
+  else confidence = info.script === 'cyr' ? 0.45 : 0.3;
+  if (common) confidence *= 0.6;
+  // "the Cloud", "the Internet": a common noun made a name by its article (names of people take none).
+  if (info.script === 'lat' && context.doc.lang === 'en' && theBefore(context, index, k)) confidence *= 0.8;
+  return confidence;
+}
+
+/** Is the token right after "the" and not followed by another capitalised word? */
+function theBefore(context: NameContext, index: number, k: number): boolean {
+  const list = context.tokens[index]!;
+  const prev = list[k - 1];
+  const next = list[k + 1];
+  return prev !== undefined && prev.info.norm === 'the' && list[k]!.joined && !(next && next.joined && next.info.capitalised);
+}
+
+/**
+ * Is the token one word of a run of capitalised words in the middle of a sentence ("Long Term Support", "Dark
+ * Ages") none of which is a known first name? Such runs are as often named things the translation renders in
+ * common words as they are names; a person's name in the run keeps it a name (Ian Murdock).
+ */
+function titlePhrase(context: NameContext, index: number, k: number): boolean {
+  const list = context.tokens[index]!;
+  const capital = (t: Token | undefined): boolean => t !== undefined && t.info.capitalised && !t.info.allCaps && t.info.letters >= 2;
+  let from = k;
+  while (from > 0 && list[from]!.joined && capital(list[from - 1])) from--;
+  let to = k;
+  while (to + 1 < list.length && list[to + 1]!.joined && capital(list[to + 1])) to++;
+  if (to === from) return false;
+  for (let i = from; i <= to; i++) if (firstNameGroup(list[i]!.text) !== undefined || FIRST_NAMES.has(list[i]!.info.norm)) return false;
+  return true;
+}
+
+/**
+ * How sure it is that the other version's paragraphs (`otherIndices`) do not name the anchor's name, in [0, 1]:
+ * 0 when a word there carries its key, spelling or a transcription or variant of it (see `nameSimilarity`),
+ * `1 − similarity` of the best weaker match, else 1.
+ */
+export function absenceConfidence(
+  anchor: Anchor,
+  other: NameContext,
+  otherIndices: readonly number[],
+  glossary: GlossaryEntry[] | undefined,
+  next?: string,
+): number {
+  const otherSide = other.doc.lang;
+  const otherText = otherIndices.map((index) => other.doc.paragraphs[index]!.clean).join('\n');
+  if (otherIndices.some((index) => other.doc.paragraphs[index]!.anchors.some((a) => a.key === anchor.key))) return 0;
+  if (textMentions(otherText, otherSide, anchor.key, { glossary })) return 0;
+  const words = tokenize(foldForMatching(anchor.surface)).filter((t) => t.info.letters >= 2).map((t) => t.text);
+  if (next !== undefined) words.push(words.join('') + next); // Cape Town = Кейптаун
+  let best = 0;
+  for (const index of otherIndices) {
+    const list = other.tokens[index]!;
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i]!;
+      if (t.info.letters < 2 || t.text.length > 40) continue;
+      // Compounds written as one word on the other side (Cape Town = Кейптаун).
+      const next = list[i + 1];
+      const pair = next && next.joined && next.info.capitalised === t.info.capitalised ? t.text + next.text : undefined;
+      for (const word of words) {
+        best = Math.max(best, nameSimilarity(word, t.text), pair ? nameSimilarity(word, pair) : 0);
+        if (best >= 0.85) return 0;
+      }
+    }
+  }
+  return best >= 0.5 ? 1 - best : 1;
+}
