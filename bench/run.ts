@@ -16,6 +16,7 @@ import { machine, medianMs, runWorker } from './measure.js';
 import { evaluatePairing, pairingRow, PAIRING_HEADER } from './pairing-task.js';
 import { prf } from './score.js';
 import { sentenceTable } from './sentence-task.js';
+import { discrepancySection } from './discrepancy-task.js';
 
 const quick = process.argv.includes('--quick');
 const root = requireDevRoot();
@@ -115,6 +116,8 @@ const pairingReport = evaluatePairing(pairing, {
   unpaired: pairingTask.unpaired,
   roles: pairingTask.roles,
 });
+for (const line of discrepancySection(root)) say(line);
+
 say('## Document pairing');
 say();
 say(PAIRING_HEADER);

@@ -92,7 +92,7 @@ function titleSentences(tokens: readonly Token[]): Set<number> {
 
 // Word shapes of common words rather than names.
 const EN_COMMON_SUFFIX = /(?:ing|ed|ly|tion|sion|ment|ness|ity|ers|ors|able|ible|ive|ful|less|ous|ance|ence|ism|ist|ures|ies)$/;
-const RU_COMMON_SUFFIX = /(?:ние|нии|ния|тие|ция|ции|ость|ости|ство|ства|тель|ый|ий|ая|ое|ые|ие|ой|ого|ему|ому)$/;
+const RU_COMMON_SUFFIX = /(?:ние|нии|ния|тие|ция|ции|ость|ости|ство|ства|тель|ый|ая|ое|ые|ие|ой|ого|ому|ыми|ими)$/;
 
 /** The capitalised word right after an anchor's last word in its sentence, if any ("Cape" → "Town"). */
 export function nextCapitalised(context: NameContext, index: number, anchor: Anchor): string | undefined {
@@ -124,7 +124,8 @@ function tokenIndexOf(context: NameContext, paragraph: Paragraph, index: number,
  */
 export function nameConfidence(context: NameContext, index: number, anchor: Anchor): number {
   const id = anchor.key.slice('ent:'.length);
-  if (/[A-Z_]/.test(id)) return 0.95; // gazetteer or glossary id
+  // A gazetteer or glossary id; in lower case it is a common phrase the gazetteer also knows ("armed forces").
+  if (/[A-Z_]/.test(id)) return /\p{Lu}/u.test(anchor.surface) ? 0.95 : 0.6;
   const paragraph = context.doc.paragraphs[index]!;
   const k = tokenIndexOf(context, paragraph, index, anchor);
   const token = k >= 0 ? context.tokens[index]![k] : undefined;
@@ -144,12 +145,18 @@ export function nameConfidence(context: NameContext, index: number, anchor: Anch
   let confidence: number;
   if (use.prose > 0) confidence = context.neutral[index]![k] ? 0.8 : 0.9;
   else if (info.script === 'lat' && context.doc.lang === 'ru') confidence = 0.85;
+  // Seen only where a capital says nothing (sentence, cell or quotation start, an English heading or title): a
+  // first name stays a name, other words are doubtful.
+  else if (FIRST_NAMES.has(info.norm) || firstNameGroup(text) !== undefined) confidence = 0.8;
   else confidence = info.script === 'cyr' ? 0.45 : 0.3;
   if (common) confidence *= 0.6;
   // "the Cloud", "the Internet": a common noun made a name by its article (names of people take none).
   if (info.script === 'lat' && context.doc.lang === 'en' && theBefore(context, index, k)) confidence *= 0.8;
   return confidence;
 }
+
+/** The script a document is written in. */
+const scriptOfDoc = (context: NameContext): 'cyr' | 'lat' => (context.doc.lang === 'ru' ? 'cyr' : 'lat');
 
 /** Is the token right after "the" and not followed by another capitalised word? */
 function theBefore(context: NameContext, index: number, k: number): boolean {
@@ -203,9 +210,12 @@ export function absenceConfidence(
       // Compounds written as one word on the other side (Cape Town = Кейптаун).
       const next = list[i + 1];
       const pair = next && next.joined && next.info.capitalised === t.info.capitalised ? t.text + next.text : undefined;
+      // A word in lower case is a name's form only by a strong match (Netbooks = нетбуков, Prussian = прусский).
+      const named = t.info.capitalised || t.info.allCaps || t.info.script !== scriptOfDoc(other);
       for (const word of words) {
-        best = Math.max(best, nameSimilarity(word, t.text), pair ? nameSimilarity(word, pair) : 0);
-        if (best >= 0.85) return 0;
+        const sim = Math.max(nameSimilarity(word, t.text), pair ? nameSimilarity(word, pair) : 0);
+        if (sim >= 0.85) return 0;
+        if (named) best = Math.max(best, sim);
       }
     }
   }

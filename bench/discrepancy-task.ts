@@ -1,0 +1,153 @@
+/**
+ * The discrepancy benchmark: `entity-missing` and `number-mismatch` precision and recall on the development cases as
+ * they are (their gold number changes) and with names and figures deleted or changed on purpose (bench/inject.ts),
+ * plus the warnings on the published pairs (../shared/real/pairs), whose gold `notes` say which are real.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { alignDocuments, findDiscrepancies } from '../src/index.js';
+import type { Discrepancy, EntityMissing, NumberMismatch } from '../src/types.js';
+import { loadCases, type DevCase } from './dev.js';
+import { injectionsFor, type Injection, type InjectionKind } from './inject.js';
+
+interface Case {
+  id: string;
+  ru: string;
+  en: string;
+  mismatches: Array<{ ru: number; en: number }>;
+}
+
+/** The published pairs (real/pairs beside the development set), with their gold figure mismatches. */
+export function loadRealPairs(dir: string): Case[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((id) => existsSync(join(dir, id, 'gold.json')))
+    .sort()
+    .map((id) => {
+      const gold = JSON.parse(readFileSync(join(dir, id, 'gold.json'), 'utf8'));
+      return {
+        id,
+        ru: readFileSync(join(dir, id, 'ru.txt'), 'utf8'),
+        en: readFileSync(join(dir, id, 'en.txt'), 'utf8'),
+        mismatches: (gold.number_mismatches ?? []).map((m: { ru: number; en: number }) => ({ ru: m.ru, en: m.en })),
+      };
+    });
+}
+
+const check = (ru: string, en: string): Discrepancy[] =>
+  findDiscrepancies(alignDocuments(ru, en, { langs: ['ru', 'en'] }), { kinds: ['number-mismatch', 'entity-missing'] });
+
+interface Tally {
+  tp: number;
+  predicted: number;
+  found: number;
+  gold: number;
+}
+const tally = (): Tally => ({ tp: 0, predicted: 0, found: 0, gold: 0 });
+
+/** Score number mismatches of one run against truths (paragraph locations). */
+function scoreMismatches(found: NumberMismatch[], truths: Array<{ ru?: number; en: number }>, t: Tally): void {
+  const hit = (d: NumberMismatch, g: { ru?: number; en: number }) => d.en.includes(g.en) && (g.ru === undefined || d.ru.includes(g.ru));
+  t.predicted += found.length;
+  t.tp += found.filter((d) => truths.some((g) => hit(d, g))).length;
+  t.gold += truths.length;
+  t.found += truths.filter((g) => found.some((d) => hit(d, g))).length;
+}
+
+const KINDS: InjectionKind[] = ['name-deleted', 'currency-changed', 'unit-changed', 'figures-swapped'];
+
+function detected(injection: Injection, found: Discrepancy[]): boolean {
+  const other = injection.edited === 'ru' ? 'en' : 'ru';
+  if (injection.kind === 'name-deleted') {
+    return found.some((d) => d.kind === 'entity-missing' && d.side === other && d[other].includes(injection.otherParagraph));
+  }
+  return found.some((d) => d.kind === 'number-mismatch' && d.en.includes(injection.paragraph) &&
+    (injection.kind === 'figures-swapped' || d.reason === 'unit'));
+}
+
+interface SetReport {
+  name: string;
+  cases: number;
+  untouchedEntity: number;
+  untouchedNumbers: Tally;
+  injectedNumbers: Tally;
+  byKind: Record<InjectionKind, { injected: number; detected: number }>;
+  /** entity-missing warnings in the name-deleted variants, and how many of them are the deleted name. */
+  nameWarnings: { all: number; right: number };
+  entityValues: string[];
+}
+
+/** Run the untouched and the injected variants of every case of a set. */
+export function evaluateSet(name: string, cases: Case[]): SetReport {
+  const report: SetReport = {
+    name, cases: cases.length, untouchedEntity: 0, untouchedNumbers: tally(), injectedNumbers: tally(),
+    byKind: Object.fromEntries(KINDS.map((k) => [k, { injected: 0, detected: 0 }])) as SetReport['byKind'],
+    nameWarnings: { all: 0, right: 0 }, entityValues: [],
+  };
+  cases.forEach((c, nth) => {
+    const found = check(c.ru, c.en);
+    const entities = found.filter((d): d is EntityMissing => d.kind === 'entity-missing');
+    report.untouchedEntity += entities.length;
+    report.entityValues.push(...entities.map((d) => `${c.id} ${d.side} ¶${d[d.side].join('+')} «${d.value}» ${d.confidence}`));
+    scoreMismatches(found.filter((d): d is NumberMismatch => d.kind === 'number-mismatch'), c.mismatches, report.untouchedNumbers);
+    for (const injection of injectionsFor(c.ru, c.en, nth)) {
+      const after = check(injection.ru, injection.en);
+      const k = report.byKind[injection.kind];
+      k.injected++;
+      if (detected(injection, after)) k.detected++;
+      if (injection.kind === 'name-deleted') {
+        const names = after.filter((d) => d.kind === 'entity-missing');
+        report.nameWarnings.all += names.length;
+        report.nameWarnings.right += detected(injection, names) ? 1 : 0;
+      } else {
+        const truths = [...c.mismatches, { en: injection.paragraph }];
+        scoreMismatches(after.filter((d): d is NumberMismatch => d.kind === 'number-mismatch'), truths, report.injectedNumbers);
+      }
+    }
+  });
+  return report;
+}
+
+const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '–');
+const ratio = (a: number, b: number): string => (b ? f3(a / b) : '–');
+
+/** The benchmark section as markdown lines. */
+export function discrepancySection(devRoot: string): string[] {
+  const shared = resolve(devRoot, '..');
+  const sets: Array<[string, Case[]]> = [
+    ['dev', loadCases(devRoot) as DevCase[]],
+    ['dev23', existsSync(join(shared, 'dev23', 'cases')) ? loadCases(join(shared, 'dev23')) : []],
+    ['real', loadRealPairs(join(shared, 'real', 'pairs'))],
+  ];
+  const reports = sets.filter(([, cases]) => cases.length > 0).map(([name, cases]) => evaluateSet(name, cases));
+  const out: string[] = [];
+  out.push('## Names and figures: discrepancy check');
+  out.push('');
+  out.push('Each case as it is (gold number changes only), then with one discrepancy injected per kind where the case allows it');
+  out.push('(bench/inject.ts: a name both versions of a link carry deleted from one; a currency or unit of an agreeing figure');
+  out.push('changed in the English; two agreeing figures of one English paragraph swapped).');
+  out.push('');
+  out.push('| set | cases | entity-missing on untouched cases | number-mismatch P / R (untouched) | number-mismatch P / R (with injected figures) |');
+  out.push('|---|---|---|---|---|');
+  for (const r of reports) {
+    const u = r.untouchedNumbers;
+    const i = r.injectedNumbers;
+    out.push(`| ${r.name} | ${r.cases} | ${r.untouchedEntity} | ${ratio(u.tp, u.predicted)} / ${ratio(u.found, u.gold)} | ${ratio(i.tp, i.predicted)} / ${ratio(i.found, i.gold)} |`);
+  }
+  out.push('');
+  out.push('| set | name deleted: recall | entity-missing precision there | currency changed | unit changed | figures swapped |');
+  out.push('|---|---|---|---|---|---|');
+  for (const r of reports) {
+    const cell = (k: InjectionKind) => `${r.byKind[k].detected}/${r.byKind[k].injected} (${ratio(r.byKind[k].detected, r.byKind[k].injected)})`;
+    out.push(`| ${r.name} | ${cell('name-deleted')} | ${ratio(r.nameWarnings.right, r.nameWarnings.all)} (${r.nameWarnings.right} of ${r.nameWarnings.all}) | ${cell('currency-changed')} | ${cell('unit-changed')} | ${cell('figures-swapped')} |`);
+  }
+  const real = reports.find((r) => r.name === 'real');
+  if (real) {
+    out.push('');
+    out.push(`entity-missing warnings on the published pairs (${real.entityValues.length}; read against each pair's gold notes):`);
+    out.push('');
+    for (const line of real.entityValues) out.push(`- ${line}`);
+  }
+  out.push('');
+  return out;
+}

@@ -1,0 +1,131 @@
+/**
+ * Discrepancies injected on purpose into development cases, to measure the checker's recall per kind: a name
+ * deleted from one version, a currency changed, a unit changed, two figures swapped. Each injection edits one
+ * version's text in one place, verified by re-reading the edited text (the figure's value kept and its unit
+ * changed, the name gone from the link), and records where the checker should report it.
+ */
+import { alignDocuments } from '../src/index.js';
+import type { Alignment, Anchor, Lang } from '../src/types.js';
+
+/** Kinds of injected discrepancy. */
+export type InjectionKind = 'name-deleted' | 'currency-changed' | 'unit-changed' | 'figures-swapped';
+
+/** One injected discrepancy: the edited pair and where the checker should report it. */
+export interface Injection {
+  kind: InjectionKind;
+  ru: string;
+  en: string;
+  /** The side that was edited. */
+  edited: Lang;
+  /** Paragraph (in the edited text's own numbering, unchanged by the edit) of the edited side. */
+  paragraph: number;
+  /** Paragraph on the other side (the link's first paragraph there). */
+  otherParagraph: number;
+  /** What was changed, for messages. */
+  what: string;
+}
+
+const CURRENCY_SWAP: Array<[RegExp, string]> = [
+  [/dollars?/i, 'euros'], [/\$/, '€'], [/euros?/i, 'dollars'], [/€/, '$'], [/(?:rubles?|roubles?)/i, 'dollars'],
+  [/pounds?/i, 'dollars'], [/£/, '$'],
+];
+const UNIT_SWAP: Array<[RegExp, string]> = [
+  [/\s?%|\s?(?:percent|per cent)/i, ''], [/kilomet(?:er|re)s/i, 'metres'], [/\bkm\b/, 'm'], [/\bkg\b/, 'g'],
+  [/kilograms?/i, 'grams'], [/tons|tonnes/i, 'kilograms'], [/metres|meters/i, 'kilometres'],
+];
+
+const isChecked = (a: Anchor): boolean => (a.kind === 'number' && a.written === 'digits' && a.unit !== 'code');
+
+function edit(text: string, start: number, end: number, replacement: string): string {
+  return text.slice(0, start) + replacement + text.slice(end);
+}
+
+function keyIn(alignment: Alignment, side: Lang, indices: number[], key: string): number {
+  return indices.reduce((n, i) => n + alignment[side].paragraphs[i]!.anchors.filter((a) => a.key === key).length, 0);
+}
+
+/** Figure-unit injections (currency or unit) on the English side of an agreeing pair of figures. */
+function unitInjection(alignment: Alignment, ru: string, en: string, kind: 'currency-changed' | 'unit-changed'): Injection | undefined {
+  const swaps = kind === 'currency-changed' ? CURRENCY_SWAP : UNIT_SWAP;
+  const money = new Set(['usd', 'eur', 'rub', 'gbp']);
+  for (const link of alignment.links) {
+    if (link.ru.length === 0 || link.en.length === 0) continue;
+    for (const index of link.en) {
+      for (const anchor of alignment.en.paragraphs[index]!.anchors) {
+        if (!isChecked(anchor) || !anchor.unit || money.has(anchor.unit) !== (kind === 'currency-changed')) continue;
+        if (keyIn(alignment, 'ru', link.ru, anchor.key) !== 1 || keyIn(alignment, 'en', link.en, anchor.key) !== 1) continue;
+        const ruAnchor = link.ru.flatMap((i) => alignment.ru.paragraphs[i]!.anchors).find((a) => a.key === anchor.key)!;
+        if (ruAnchor.unit !== anchor.unit) continue;
+        for (const [pattern, replacement] of swaps) {
+          const m = pattern.exec(anchor.surface);
+          if (!m) continue;
+          const surface = anchor.surface.slice(0, m.index) + replacement + anchor.surface.slice(m.index + m[0].length);
+          const edited = edit(en, anchor.start, anchor.end, surface);
+          const check = alignDocuments(ru, edited, { langs: ['ru', 'en'] });
+          const after = check.en.paragraphs[index]?.anchors.find((a) => a.start === anchor.start);
+          if (!after || after.value !== anchor.value || after.unit === anchor.unit) continue;
+          return { kind, ru, en: edited, edited: 'en', paragraph: index, otherParagraph: link.ru[0]!, what: `${anchor.surface} → ${surface}` };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Two agreeing figures of one English paragraph (same kind and unit, other values) swapped. */
+function swapInjection(alignment: Alignment, ru: string, en: string): Injection | undefined {
+  for (const link of alignment.links) {
+    if (link.ru.length === 0 || link.en.length !== 1) continue;
+    const index = link.en[0]!;
+    const figures = alignment.en.paragraphs[index]!.anchors.filter(
+      (a) => isChecked(a) && keyIn(alignment, 'ru', link.ru, a.key) === 1 && keyIn(alignment, 'en', link.en, a.key) === 1,
+    );
+    for (let i = 0; i < figures.length; i++) {
+      for (let j = i + 1; j < figures.length; j++) {
+        const [a, b] = [figures[i]!, figures[j]!];
+        if (a.unit !== b.unit || a.value === b.value) continue;
+        const edited = en.slice(0, a.start) + b.surface + en.slice(a.end, b.start) + a.surface + en.slice(b.end);
+        return { kind: 'figures-swapped', ru, en: edited, edited: 'en', paragraph: index, otherParagraph: link.ru[0]!, what: `${a.surface} ⇄ ${b.surface}` };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A name (a capitalised word, not an acronym) both versions of a link carry, deleted from `side`. */
+function nameInjection(alignment: Alignment, ru: string, en: string, side: Lang): Injection | undefined {
+  const other: Lang = side === 'ru' ? 'en' : 'ru';
+  const links = alignment.links;
+  for (let k = 0; k < links.length; k++) {
+    const link = links[k]!;
+    if (link.ru.length === 0 || link.en.length === 0) continue;
+    const around = [links[k - 1], links[k + 1]].flatMap((l) => (l ? l[side] : []));
+    for (const index of link[other]) {
+      for (const anchor of alignment[other].paragraphs[index]!.anchors) {
+        if (anchor.kind !== 'entity' || anchor.surface === anchor.surface.toUpperCase() || anchor.surface.length < 3) continue;
+        const there = link[side].flatMap((i) => alignment[side].paragraphs[i]!.anchors).filter((a) => a.key === anchor.key);
+        if (there.length !== 1 || keyIn(alignment, side, around, anchor.key) > 0) continue;
+        const target = there[0]!;
+        const source = side === 'ru' ? ru : en;
+        const before = source[target.start - 1] === ' ' ? target.start - 1 : target.start;
+        const edited = edit(source, before, target.end, '');
+        const pair = side === 'ru' ? { ru: edited, en } : { ru, en: edited };
+        const check = alignDocuments(pair.ru, pair.en, { langs: ['ru', 'en'] });
+        if (check.links.length !== links.length) continue; // the edit must not change the paragraphing
+        return { kind: 'name-deleted', ...pair, edited: side, paragraph: link[side][0]!, otherParagraph: index, what: target.surface };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Every injection one case allows (at most one per kind); `nth` alternates the side names are deleted from. */
+export function injectionsFor(ru: string, en: string, nth: number): Injection[] {
+  const alignment = alignDocuments(ru, en, { langs: ['ru', 'en'] });
+  return [
+    nameInjection(alignment, ru, en, nth % 2 === 0 ? 'en' : 'ru'),
+    unitInjection(alignment, ru, en, 'currency-changed'),
+    unitInjection(alignment, ru, en, 'unit-changed'),
+    swapInjection(alignment, ru, en),
+  ].filter((x): x is Injection => x !== undefined);
+}
