@@ -1,0 +1,74 @@
+/**
+ * The figure and name checks end to end on one-paragraph pairs: every wrong-figure class is a number-mismatch
+ * (the unit classes with both units in the message), equivalent forms stay quiet, a homoglyph is one warning.
+ */
+import { describe, expect, it } from 'vitest';
+import { alignDocuments, findDiscrepancies } from '../../src/index.js';
+import type { NumberMismatch } from '../../src/types.js';
+
+const check = (ru: string, en: string) =>
+  findDiscrepancies(alignDocuments(ru, en, { langs: ['ru', 'en'] }), { kinds: ['number-mismatch', 'number-missing', 'entity-missing', 'mixed-script'] });
+const mismatches = (ru: string, en: string) => check(ru, en).filter((d): d is NumberMismatch => d.kind === 'number-mismatch');
+
+describe('wrong figures are flagged (RU form → EN form)', () => {
+  const units: Array<[string, string, string, string]> = [
+    ['Компания получила 5 млн рублей прибыли.', 'The company made a profit of 5 million dollars.', 'rub', 'usd'],
+    ['Проект стоил 5 млн долларов.', 'The project cost €5 million.', 'usd', 'eur'],
+    ['Дорога длиной 5 км открыта.', 'A road 5 m long is open.', 'km', 'm'],
+    ['Рост составил 45 % за год.', 'Growth was 45 over the year.', 'percent', 'none'],
+  ];
+  for (const [ru, en, ruUnit, enUnit] of units) {
+    it(`${ru} → ${en}`, () => {
+      const found = mismatches(ru, en);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ reason: 'unit', ruUnit, enUnit });
+      expect(found[0].message).toContain(ruUnit === 'none' ? 'no unit' : ruUnit);
+      expect(found[0].message).toContain(enUnit === 'none' ? 'no unit' : enUnit);
+    });
+  }
+  it('a long account number with one digit changed (exact, not floating point)', () => {
+    const found = mismatches('Номер счёта 12345678901234567890 указан в договоре.', 'Account number 12345678901234567891 is in the contract.');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ ruValue: '12345678901234567890', enValue: '12345678901234567891' });
+  });
+  it('two figures swapped between export and import', () => {
+    const found = mismatches('Экспорт составил 5 млрд долларов, импорт составил 3 млрд долларов.', 'Exports reached 3 billion dollars, imports reached 5 billion dollars.');
+    expect(found.map((d) => d.reason)).toEqual(['swapped', 'swapped']);
+  });
+});
+
+describe('equivalent forms stay quiet (RU form → EN form)', () => {
+  const same: Array<[string, string]> = [
+    ['Встреча прошла 05.03.2024 в Баку.', 'The meeting took place on March 5, 2024 in Baku.'],
+    ['Компания получила 5 млн долларов прибыли.', 'The company made a profit of $5 million.'],
+    ['Дорога длиной 5 тыс. км открыта.', 'A road 5,000 km long is open.'],
+    ['Рост составил 45 процентов за год.', 'Growth was 45 per cent over the year.'],
+    ['Экспорт составил 5 млрд долларов, импорт составил 3 млрд долларов.', 'Exports reached 5 billion dollars, imports reached 3 billion dollars.'],
+  ];
+  for (const [ru, en] of same) {
+    it(`${ru} = ${en}`, () => expect(check(ru, en).filter((d) => d.kind !== 'entity-missing')).toEqual([]));
+  }
+});
+
+describe('names', () => {
+  it('a transcribed name in any case ending is no missing name', () => {
+    const found = check('Вчера он встретился с Джеймсом Макгрегором и Томасом Лэнгом в Лондоне.', 'Yesterday he met James McGregor and Thomas Lang in London.');
+    expect(found.filter((d) => d.kind === 'entity-missing')).toEqual([]);
+  });
+  it('a name deleted from one version is reported, with its confidence', () => {
+    const found = check('Вчера он встретился с Джеймсом Макгрегором в Лондоне.', 'Yesterday he met James in London.');
+    const names = found.filter((d) => d.kind === 'entity-missing');
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatchObject({ side: 'ru', value: 'Макгрегором' });
+    expect((names[0] as { confidence: number }).confidence).toBeGreaterThanOrEqual(0.75);
+  });
+  it('title-case headings and product titles are not names', () => {
+    const found = check('PostgreSQL 18 выпущен\n\nГруппа разработчиков выпустила новую версию.', 'PostgreSQL 18 Released\n\nThe Development Group released a new version.');
+    expect(found.filter((d) => d.kind === 'entity-missing')).toEqual([]);
+  });
+  it('a homoglyph is one mixed-script warning, not two different names', () => {
+    const found = check('Делегация прибыла в Москву во вторник.', 'The delegation arrived in M\u043escow on Tuesday.');
+    expect(found.map((d) => d.kind)).toEqual(['mixed-script']);
+    expect(found[0]).toMatchObject({ side: 'en', value: 'M\u043escow', intended: 'Moscow' });
+  });
+});
