@@ -595,7 +595,7 @@ const PEOPLE: GazetteerRecord[] = [
   { id: 'Elizabeth', forms: ['Елизавета', 'Элизабет', 'Elizabeth'] },
   { id: 'Harry', forms: ['Гарри', 'Harry'] },
   { id: 'Henry', forms: ['Генри', 'Генрих', 'Henry'] },
-  { id: 'Peter', forms: ['Петр', '=Петра', '=Петру', '=Петром', '=Петре', 'Питер', 'Peter', 'Pyotr', 'Petr', 'Petro'] },
+  { id: 'Peter', forms: ['=Петр', '=Петра', '=Петру', '=Петром', '=Петре', 'Питер', 'Peter', 'Pyotr', 'Petr', 'Petro'] },
   { id: 'Paul', forms: ['Павел', '=Павла', '=Павлу', '=Павлом', '=Павле', 'Пол', 'Paul', 'Pavel'] },
   { id: 'Vladimir', forms: ['Владимир', 'Володимир', 'Vladimir', 'Volodymyr', 'Wladimir'] },
   { id: 'Stephen', forms: ['Стивен', 'Стефан', 'Stephen', 'Steven', 'Stefan'] },

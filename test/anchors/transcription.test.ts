@@ -52,3 +52,11 @@ describe('mixed-script words', () => {
     expect(mixedScriptWords('Mжscow')).toEqual([]);
   });
 });
+
+describe('anchor keys of names', () => {
+  it('«Петров» is a surname, not the first name Peter; «Пётр» still is', async () => {
+    const { extractAnchors } = await import('../../src/anchors/extract.js');
+    expect(extractAnchors('Вчера Петров встретился с коллегами.', 'ru').map((a) => a.key)).not.toContain('ent:Peter');
+    expect(extractAnchors('Вчера Петр встретился с коллегами.', 'ru').map((a) => a.key)).toContain('ent:Peter');
+  });
+});
