@@ -56,11 +56,18 @@ function scoreMismatches(found: NumberMismatch[], truths: Array<{ ru?: number; e
 
 const KINDS: InjectionKind[] = ['name-deleted', 'currency-changed', 'unit-changed', 'figures-swapped'];
 
+/** Is `d` the warning an injected name deletion should cause: the name, on the side that still has it, where it is? */
+function isInjectedName(injection: Injection, d: Discrepancy): boolean {
+  const other = injection.edited === 'ru' ? 'en' : 'ru';
+  return d.kind === 'entity-missing' && d.side === other && d[other].includes(injection.otherParagraph) && d.anchor.key === injection.key;
+}
+
+/** Where a name warning is and what it names, to tell warnings the injection caused from those the case already had. */
+const nameSignature = (d: EntityMissing): string => `${d.side} ${d[d.side].join('+')} ${d.anchor.key}`;
+
 function detected(injection: Injection, found: Discrepancy[]): boolean {
   const other = injection.edited === 'ru' ? 'en' : 'ru';
-  if (injection.kind === 'name-deleted') {
-    return found.some((d) => d.kind === 'entity-missing' && d.side === other && d[other].includes(injection.otherParagraph));
-  }
+  if (injection.kind === 'name-deleted') return found.some((d) => isInjectedName(injection, d));
   return found.some((d) => d.kind === 'number-mismatch' && d.en.includes(injection.paragraph) &&
     (injection.kind === 'figures-swapped' || d.reason === 'unit'));
 }
@@ -96,12 +103,25 @@ export function evaluateSet(name: string, cases: Case[]): SetReport {
       k.injected++;
       if (detected(injection, after)) k.detected++;
       if (injection.kind === 'name-deleted') {
-        const names = after.filter((d) => d.kind === 'entity-missing');
-        report.nameWarnings.all += names.length;
-        report.nameWarnings.right += detected(injection, names) ? 1 : 0;
+        // Warnings the untouched case already has are not caused by the injection: neither hits nor false alarms.
+        const before = new Set(entities.map(nameSignature));
+        const names = after.filter((d): d is EntityMissing => d.kind === 'entity-missing' && !before.has(nameSignature(d)));
+        const right = names.some((d) => isInjectedName(injection, d)) ? 1 : 0;
+        const wrong = names.filter((d) => !isInjectedName(injection, d));
+        report.nameWarnings.all += right + wrong.length;
+        report.nameWarnings.right += right;
+        if (process.env.DISC_DEBUG) {
+          if (!right) {
+            const low = findDiscrepancies(alignDocuments(injection.ru, injection.en, { langs: ['ru', 'en'] }), { kinds: ['entity-missing'], minEntityConfidence: 0 })
+              .filter((d) => isInjectedName(injection, d)).map((d) => (d as EntityMissing).confidence);
+            console.error(`MISS ${c.id} ${injection.edited} ¶${injection.paragraph} «${injection.what}» ${injection.key} conf=${low.join(',') || 'none'}`);
+          }
+          for (const d of wrong) console.error(`FA ${c.id} del «${injection.what}» → ${d.side} ¶${d[d.side].join('+')} «${d.value}» ${d.confidence}`);
+        }
       } else {
         const truths = [...c.mismatches, { en: injection.paragraph }];
         scoreMismatches(after.filter((d): d is NumberMismatch => d.kind === 'number-mismatch'), truths, report.injectedNumbers);
+        if (process.env.DISC_DEBUG && !detected(injection, after)) console.error(`MISS ${injection.kind} ${c.id} ¶${injection.paragraph} ${injection.what}`);
       }
     }
   });

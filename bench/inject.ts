@@ -23,6 +23,8 @@ export interface Injection {
   otherParagraph: number;
   /** What was changed, for messages. */
   what: string;
+  /** `name-deleted`: the key of the name, which the other version still carries. */
+  key?: string;
 }
 
 const CURRENCY_SWAP: Array<[RegExp, string]> = [
@@ -92,7 +94,29 @@ function swapInjection(alignment: Alignment, ru: string, en: string): Injection 
   return undefined;
 }
 
-/** A name (a capitalised word, not an acronym) both versions of a link carry, deleted from `side`. */
+// A character (after spaces) in front of a word that makes its capital say nothing: a sentence, line, list item,
+// table cell, bracket or quotation start.
+const CAPITAL_NEUTRAL_BEFORE = /[.!?…:;|([«"“„'‘—–•*\n]$/u;
+
+/** Is the word at `start` of `text` written where a capital letter marks a name (in the middle of a sentence)? */
+function midSentence(text: string, start: number): boolean {
+  const raw = text.slice(Math.max(0, start - 20), start);
+  const before = raw.trimEnd();
+  if (raw.slice(before.length).includes('\n')) return false;
+  return before.length > 0 && !CAPITAL_NEUTRAL_BEFORE.test(before) && /[\p{L}\p{N},)»”]$/u.test(before);
+}
+
+/** Title-case word that is not an acronym: an upper-case first letter and a lower-case letter after it. */
+const titleCase = (surface: string): boolean => /^\p{Lu}/u.test(surface) && /\p{Ll}/u.test(surface.slice(1));
+
+/**
+ * A deletable name: an entity anchor both versions of a link carry (the same key, once on the edited side and not
+ * in the neighbouring links there), written in title case on both sides (acronyms are left out: translations
+ * spell them out), and capitalised in the middle of a sentence in the Russian version, where Russian capitals mark
+ * names only (not sentence starts, not adjectives of nationality, months or weekdays, which Russian writes in lower
+ * case). It is deleted, with the space before it, from `side`, and only where that leaves the edited side's link and
+ * its neighbours without any word starting with the first five letters of a word of the name (no other mention or case form).
+ */
 function nameInjection(alignment: Alignment, ru: string, en: string, side: Lang): Injection | undefined {
   const other: Lang = side === 'ru' ? 'en' : 'ru';
   const links = alignment.links;
@@ -102,17 +126,26 @@ function nameInjection(alignment: Alignment, ru: string, en: string, side: Lang)
     const around = [links[k - 1], links[k + 1]].flatMap((l) => (l ? l[side] : []));
     for (const index of link[other]) {
       for (const anchor of alignment[other].paragraphs[index]!.anchors) {
-        if (anchor.kind !== 'entity' || anchor.surface === anchor.surface.toUpperCase() || anchor.surface.length < 3) continue;
+        if (anchor.kind !== 'entity' || !titleCase(anchor.surface) || anchor.surface.length < 3) continue;
         const there = link[side].flatMap((i) => alignment[side].paragraphs[i]!.anchors).filter((a) => a.key === anchor.key);
         if (there.length !== 1 || keyIn(alignment, side, around, anchor.key) > 0) continue;
+        if (keyIn(alignment, other, link[other], anchor.key) !== 1) continue;
         const target = there[0]!;
+        if (!titleCase(target.surface)) continue;
+        const ruAnchor = side === 'ru' ? target : anchor;
+        if (!midSentence(ru, ruAnchor.start)) continue;
         const source = side === 'ru' ? ru : en;
         const before = source[target.start - 1] === ' ' ? target.start - 1 : target.start;
         const edited = edit(source, before, target.end, '');
         const pair = side === 'ru' ? { ru: edited, en } : { ru, en: edited };
         const check = alignDocuments(pair.ru, pair.en, { langs: ['ru', 'en'] });
         if (check.links.length !== links.length) continue; // the edit must not change the paragraphing
-        return { kind: 'name-deleted', ...pair, edited: side, paragraph: link[side][0]!, otherParagraph: index, what: target.surface };
+        // The name must be gone from the edited side's link and its neighbours in every form: no word there may
+        // start as it does (a case form, another mention, a compound or address such as debian-installer).
+        const stems = target.surface.toLowerCase().split(/[\s-]+/).filter((w) => w.length >= 3).map((w) => w.slice(0, 5));
+        const near = [...link[side], ...around].map((i) => check[side].paragraphs[i]!.clean.toLowerCase());
+        if (near.some((text) => stems.some((stem) => text.includes(stem)))) continue;
+        return { kind: 'name-deleted', ...pair, edited: side, paragraph: link[side][0]!, otherParagraph: index, what: target.surface, key: anchor.key };
       }
     }
   }

@@ -295,7 +295,7 @@ function mentionKeysOf(text: string): readonly string[] {
 
 /**
  * Every entity key a text could be said to mention, with `ent:` prefixes: gazetteer names (with their
- * capitalisation rules), the key of every word in any capitalisation and its alternative keys (see
+ * capitalisation rules), the key of every capitalised word and of every lower-case word of five letters or more and its alternative keys (see
  * `alternativeKeys`), and the gazetteer names whose one-word forms fold to the same key as a word
  * ("Moskva" mentions Moscow).
  */
@@ -314,7 +314,9 @@ export function mentionedKeys(text: string, lang: Lang, options?: EntityOptions)
     const m = gazetteer.match(tokens, i);
     if (m !== undefined) keys.add(`ent:${m.id}`);
     const t = tokens[i]!;
-    if (t.info.letters >= 2 && t.text.length <= 40 && t.info.script !== 'none') {
+    // A short word in lower case is too often a homograph of a name (born = Борн, mark = Марк).
+    const lowerShort = !t.info.capitalised && !t.info.allCaps && t.info.letters < 5;
+    if (t.info.letters >= 2 && t.text.length <= 40 && t.info.script !== 'none' && !lowerShort) {
       for (const key of mentionKeysOf(t.text)) keys.add(key);
     }
   }

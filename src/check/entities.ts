@@ -122,7 +122,12 @@ function tokenIndexOf(context: NameContext, paragraph: Paragraph, index: number,
  * the translator left in its own spelling), 0.8 for an acronym of six letters or more, 0.6 for a shorter one, at most 0.45 for a word whose capital only ever
  * stands where capitals say nothing, 0.2 for a word the document also writes in lower case.
  */
-export function nameConfidence(context: NameContext, index: number, anchor: Anchor): number {
+export function nameConfidence(
+  context: NameContext,
+  index: number,
+  anchor: Anchor,
+  namedThere?: (word: string) => boolean,
+): number {
   const id = anchor.key.slice('ent:'.length);
   // A gazetteer or glossary id; in lower case it is a common phrase the gazetteer also knows ("armed forces").
   if (/[A-Z_]/.test(id)) return /\p{Lu}/u.test(anchor.surface) ? 0.95 : 0.6;
@@ -141,7 +146,7 @@ export function nameConfidence(context: NameContext, index: number, anchor: Anch
   const innerCapital = info.script === 'lat' && /[A-Z]/.test(text.slice(1)) && /[a-z]/.test(text);
   if (innerCapital) return 0.9; // DebConf, iPhone
   const common = ((info.script === 'lat' ? EN_COMMON_SUFFIX : RU_COMMON_SUFFIX).test(info.norm) && info.norm.length >= 5) ||
-    titlePhrase(context, index, k);
+    titlePhrase(context, index, k, namedThere);
   let confidence: number;
   if (use.prose > 0) confidence = context.neutral[index]![k] ? 0.8 : 0.9;
   else if (info.script === 'lat' && context.doc.lang === 'ru') confidence = 0.85;
@@ -155,23 +160,30 @@ export function nameConfidence(context: NameContext, index: number, anchor: Anch
   return confidence;
 }
 
-/** The script a document is written in. */
-const scriptOfDoc = (context: NameContext): 'cyr' | 'lat' => (context.doc.lang === 'ru' ? 'cyr' : 'lat');
+// Words that end the noun phrase a name heads ("the Internet is", "the Cloud and").
+const PHRASE_END = new Set(`is are was were has have had and or of in on at to for from with by as that which who will would can could
+may might should must does did be been`.split(/\s+/));
 
-/** Is the token right after "the" and not followed by another capitalised word? */
+/**
+ * Is the token right after "the", heading its noun phrase ("the Cloud", "the Internet is")? A name used as the
+ * modifier of a noun ("the Brexit referendum", "the Blatten municipality") is not such a common noun.
+ */
 function theBefore(context: NameContext, index: number, k: number): boolean {
   const list = context.tokens[index]!;
   const prev = list[k - 1];
   const next = list[k + 1];
-  return prev !== undefined && prev.info.norm === 'the' && list[k]!.joined && !(next && next.joined && next.info.capitalised);
+  if (prev === undefined || prev.info.norm !== 'the' || !list[k]!.joined) return false;
+  return next === undefined || !next.joined || (!next.info.capitalised && PHRASE_END.has(next.info.norm));
 }
 
 /**
  * Is the token one word of a run of capitalised words in the middle of a sentence ("Long Term Support", "Dark
  * Ages") none of which is a known first name? Such runs are as often named things the translation renders in
- * common words as they are names; a person's name in the run keeps it a name (Ian Murdock).
+ * common words as they are names; a person's name in the run keeps it a name (Ian Murdock), and so do the other
+ * words of the run, in the same script, all named by the other version (`namedThere`: Elvira Nabiullina, where
+ * the translation names Набиуллина, is a person even if Elvira is not in the first-name table).
  */
-function titlePhrase(context: NameContext, index: number, k: number): boolean {
+function titlePhrase(context: NameContext, index: number, k: number, namedThere?: (word: string) => boolean): boolean {
   const list = context.tokens[index]!;
   const capital = (t: Token | undefined): boolean => t !== undefined && t.info.capitalised && !t.info.allCaps && t.info.letters >= 2;
   let from = k;
@@ -179,8 +191,13 @@ function titlePhrase(context: NameContext, index: number, k: number): boolean {
   let to = k;
   while (to + 1 < list.length && list[to + 1]!.joined && capital(list[to + 1])) to++;
   if (to === from) return false;
-  for (let i = from; i <= to; i++) if (firstNameGroup(list[i]!.text) !== undefined || FIRST_NAMES.has(list[i]!.info.norm)) return false;
-  return true;
+  let allNamed = namedThere !== undefined;
+  for (let i = from; i <= to; i++) {
+    const word = list[i]!;
+    if (firstNameGroup(word.text) !== undefined || FIRST_NAMES.has(word.info.norm)) return false;
+    if (i !== k && allNamed) allNamed = word.info.script === list[k]!.info.script && namedThere!(word.text);
+  }
+  return !allNamed;
 }
 
 /**
@@ -210,14 +227,31 @@ export function absenceConfidence(
       // Compounds written as one word on the other side (Cape Town = Кейптаун).
       const next = list[i + 1];
       const pair = next && next.joined && next.info.capitalised === t.info.capitalised ? t.text + next.text : undefined;
-      // A word in lower case is a name's form only by a strong match (Netbooks = нетбуков, Prussian = прусский).
-      const named = t.info.capitalised || t.info.allCaps || t.info.script !== scriptOfDoc(other);
+      // A word in lower case is a name's form only by a strong match of a word of five letters or more (Netbooks = нетбуков, Prussian
+      // = прусский).
+      const named = t.info.capitalised || t.info.allCaps;
       for (const word of words) {
         const sim = Math.max(nameSimilarity(word, t.text), pair ? nameSimilarity(word, pair) : 0);
-        if (sim >= 0.85) return 0;
+        // Short words in lower case are too often homographs of a name (born = Борн, mark = Марк).
+        if (sim >= 0.85 && (t.info.capitalised || t.info.allCaps || t.info.letters >= 5)) return 0;
         if (named) best = Math.max(best, sim);
       }
     }
   }
   return best >= 0.5 ? 1 - best : 1;
+}
+
+/**
+ * Does a capitalised word of the other version's paragraphs (`otherIndices`) give
+ * `word` under its spelling, a transcription or a case form (`nameSimilarity` ≥ 0.85)?
+ */
+export function wordNamedIn(word: string, other: NameContext, otherIndices: readonly number[]): boolean {
+  for (const index of otherIndices) {
+    for (const t of other.tokens[index]!) {
+      if (t.info.letters < 2 || t.text.length > 40) continue;
+      if (!(t.info.capitalised || t.info.allCaps)) continue;
+      if (nameSimilarity(word, t.text) >= 0.85) return true;
+    }
+  }
+  return false;
 }
