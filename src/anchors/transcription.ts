@@ -102,9 +102,13 @@ export function firstNameGroup(word: string): number | undefined {
   return undefined;
 }
 
+// Central European letters Russian transcribes as hushing sounds (Milinković = Милинкович, Šeško = Шешко).
+const HUSHING: Record<string, string> = { 'ć': 'ch', 'č': 'ch', 'š': 'sh', 'ž': 'zh', 'ś': 'sh', 'ź': 'zh', 'ł': 'l' };
+
 function normal(word: string): string {
   const lower = word.toLowerCase().replace(/ё/g, 'е');
-  return scriptOf(lower) === 'lat' ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower;
+  if (scriptOf(lower) !== 'lat') return lower;
+  return lower.replace(/[ćčšžśźł]/g, (c) => HUSHING[c]!).normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 /** A Russian word and its stems without one case ending (the stem keeps at least two letters). */
@@ -146,6 +150,9 @@ function enPronunciations(lower: string): string[] {
   // German and Scottish ch is х (Fuchs = Фукс/Фухс), w after a vowel у (Cape Town = Кейптаун).
   const german = spoken.replace(/ch/g, 'h').replace(/(?<=[aeiou])w/g, 'u').replace(/z/g, 'ts');
   if (german !== spoken) out.push(german);
+  // Italian c before e and i is ч, z is ц (Vincenzo = Винченцо).
+  const italian = lower.replace(/c(?=[ei])/g, 'ch').replace(/z/g, 'ts');
+  if (italian !== lower) out.push(italian);
   // A demonym or adjective of a name (Prussian = прусский): its stem.
   const stem = /^(.{3,}?)(?:ian|ean|ish|ese)$/.exec(lower);
   if (stem) out.push(stem[1]!);

@@ -6,7 +6,7 @@
 import { isCheckedFigure } from '../align/evidence.js';
 import { mixedScriptWords } from '../anchors/homoglyphs.js';
 import { absenceConfidence, nameConfidence, nameContext, nextCapitalised, wordNamedIn, type NameContext } from './entities.js';
-import { figureContexts, sameFigure, sameValue, swappedFigures, unitOf, unitsDiffer } from './figures.js';
+import { figureContexts, positionallySwapped, sameFigure, sameValue, swappedFigures, unitOf, unitsDiffer } from './figures.js';
 import { LANGUAGE_NAME, otherLang } from '../text/language.js';
 import { toSourceOffset } from '../text/normalize.js';
 import type {
@@ -152,6 +152,9 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
   const checkedMatches = matches.filter(([r, e]) => isCheckedFigure(r) && isCheckedFigure(e));
   if (checkedMatches.length >= 2) {
     const swaps = swappedFigures(checkedMatches, figureContexts(alignment.ru, link.ru), figureContexts(alignment.en, link.en));
+    const swapped = new Set(swaps.flat());
+    const rest = checkedMatches.filter(([r]) => !swapped.has(r));
+    swaps.push(...positionallySwapped(rest, alignment.ru, link.ru, alignment.en, link.en));
     for (const [ruAnchor, enAnchor] of swaps) out.push(mismatch(ruAnchor, enAnchor, 'swapped'));
   }
   for (const [side, anchors] of [['ru', ruChecked], ['en', enChecked]] as const) {

@@ -145,8 +145,11 @@ export function nameConfidence(
   if (/^[A-Z]{2,}s$/.test(text) || (text.length <= 4 && /[A-Z].*[A-Z]/.test(text)) || /^[А-ЯЁ]{2,}[а-яё]{1,3}$/.test(text)) return 0.6;
   const innerCapital = info.script === 'lat' && /[A-Z]/.test(text.slice(1)) && /[a-z]/.test(text);
   if (innerCapital) return 0.9; // DebConf, iPhone
-  const common = ((info.script === 'lat' ? EN_COMMON_SUFFIX : RU_COMMON_SUFFIX).test(info.norm) && info.norm.length >= 5) ||
-    titlePhrase(context, index, k, namedThere);
+  // A run of capitalised words is a title phrase, or a name when the other version names the rest of it; a
+  // common-word ending then says nothing (Vitaly Mutko, Zhang Daming).
+  const run = capitalRun(context, index, k, namedThere);
+  const common = run === 'title' ||
+    (run !== 'name' && (info.script === 'lat' ? EN_COMMON_SUFFIX : RU_COMMON_SUFFIX).test(info.norm) && info.norm.length >= 5);
   let confidence: number;
   if (use.prose > 0) confidence = context.neutral[index]![k] ? 0.8 : 0.9;
   else if (info.script === 'lat' && context.doc.lang === 'ru') confidence = 0.85;
@@ -177,27 +180,32 @@ function theBefore(context: NameContext, index: number, k: number): boolean {
 }
 
 /**
- * Is the token one word of a run of capitalised words in the middle of a sentence ("Long Term Support", "Dark
- * Ages") none of which is a known first name? Such runs are as often named things the translation renders in
- * common words as they are names; a person's name in the run keeps it a name (Ian Murdock), and so do the other
- * words of the run, in the same script, all named by the other version (`namedThere`: Elvira Nabiullina, where
- * the translation names Набиуллина, is a person even if Elvira is not in the first-name table).
+ * What the run of capitalised words around a token in the middle of a sentence says: `title` for a run ("Long
+ * Term Support", "Dark Ages") none of whose words is a known first name and most of whose other words the other
+ * version does not name (such runs are as often named things the translation renders in common words as they are
+ * names); `name` for the words of a run from a known first name on (Ian Murdock; not "Executive" in Executive
+ * Director John Sullivan) or for a run whose other words, in the same script, the other version names most of (`namedThere`: Elvira Nabiullina, where the translation names Набиуллина,
+ * is a person even if Elvira is not in the first-name table); `none` for a word on its own. A word where capitals
+ * say nothing (a sentence start: "Психолог Вероника Степанова") is not part of a run.
  */
-function titlePhrase(context: NameContext, index: number, k: number, namedThere?: (word: string) => boolean): boolean {
+function capitalRun(context: NameContext, index: number, k: number, namedThere?: (word: string) => boolean): 'title' | 'name' | 'none' {
   const list = context.tokens[index]!;
   const capital = (t: Token | undefined): boolean => t !== undefined && t.info.capitalised && !t.info.allCaps && t.info.letters >= 2;
+  const neutral = context.neutral[index]!;
   let from = k;
-  while (from > 0 && list[from]!.joined && capital(list[from - 1])) from--;
+  while (from > 0 && list[from]!.joined && capital(list[from - 1]) && !neutral[from - 1]) from--;
   let to = k;
   while (to + 1 < list.length && list[to + 1]!.joined && capital(list[to + 1])) to++;
-  if (to === from) return false;
-  let allNamed = namedThere !== undefined;
+  if (to === from) return 'none';
+  let named = 0;
   for (let i = from; i <= to; i++) {
     const word = list[i]!;
-    if (firstNameGroup(word.text) !== undefined || FIRST_NAMES.has(word.info.norm)) return false;
-    if (i !== k && allNamed) allNamed = word.info.script === list[k]!.info.script && namedThere!(word.text);
+    // A first name makes a name of itself and the words after it; the words before it are a title the
+    // translation writes in common words (FSF Executive Director John Sullivan).
+    if (firstNameGroup(word.text) !== undefined || FIRST_NAMES.has(word.info.norm)) return i <= k ? 'name' : 'title';
+    if (i !== k && namedThere !== undefined && word.info.script === list[k]!.info.script && namedThere(word.text)) named++;
   }
-  return !allNamed;
+  return named * 2 > to - from ? 'name' : 'title';
 }
 
 /**

@@ -125,3 +125,55 @@ export function swappedFigures(
   }
   return out;
 }
+
+/** The sentence of a link's text (its paragraphs in order) an offset falls in, counted from 0, and how many there are. */
+function sentenceAt(doc: Document, indices: readonly number[], offset: number): { at: number; of: number } {
+  let at = -1;
+  let of = 0;
+  for (const index of indices) {
+    const p = doc.paragraphs[index]!;
+    const text = doc.source.slice(p.start, p.end);
+    const ends = [...text.matchAll(/[.!?…]+["»”')\]]*\s+(?=["«“(]?\p{Lu})/gu)].map((m) => p.start + m.index! + m[0].length);
+    if (offset >= p.start && offset < p.end) at = of + ends.filter((e) => e <= offset).length;
+    of += ends.length + 1;
+  }
+  return { at, of };
+}
+
+/**
+ * Agreeing figure pairs whose places say they swapped: two numbers of one unit and other values, in different
+ * sentences of the Russian, whose English matches stand each in the other's sentence (the same sentence position
+ * in the link, counted from its start and from its end) while every other figure of the link keeps its order.
+ * A translation reorders figures inside a sentence but keeps them in their sentence; inside one sentence, an
+ * exchange is only told from a reordering by the words the figures belong to (see {@link swappedFigures}).
+ * Returns the crossed pairs (r1, e2), (r2, e1).
+ */
+export function positionallySwapped(
+  matches: ReadonlyArray<[Anchor, Anchor]>,
+  ru: Document,
+  ruIndices: readonly number[],
+  en: Document,
+  enIndices: readonly number[],
+): Array<[Anchor, Anchor]> {
+  const out: Array<[Anchor, Anchor]> = [];
+  if (matches.length < 2) return out;
+  const rs = matches.map(([r]) => sentenceAt(ru, ruIndices, r.start));
+  const es = matches.map(([, e]) => sentenceAt(en, enIndices, e.start));
+  // The sentences of the two versions must correspond one to one for sentence positions to mean anything.
+  if (rs[0]!.of !== es[0]!.of) return out;
+  for (let i = 0; i < matches.length; i++) {
+    const [r1, e1] = matches[i]!;
+    if (r1.kind !== 'number') continue;
+    for (let j = i + 1; j < matches.length; j++) {
+      const [r2, e2] = matches[j]!;
+      if (r2.kind !== 'number' || unitOf(r1) !== unitOf(r2) || r1.value === r2.value) continue;
+      if (rs[i]!.at === rs[j]!.at || es[i]!.at !== rs[j]!.at || es[j]!.at !== rs[i]!.at) continue;
+      // Every other figure stays in its sentence: the exchange is the only change.
+      const others = matches.every((_, m) => m === i || m === j || rs[m]!.at === es[m]!.at);
+      if (!others) continue;
+      out.push([r1, e2], [r2, e1]);
+      return out;
+    }
+  }
+  return out;
+}
