@@ -28,11 +28,11 @@ export interface Injection {
 }
 
 const CURRENCY_SWAP: Array<[RegExp, string]> = [
-  [/dollars?/i, 'euros'], [/\$/, '€'], [/euros?/i, 'dollars'], [/€/, '$'], [/(?:rubles?|roubles?)/i, 'dollars'],
+  [/(?:US |U\.S\. )?dollars?/i, 'euros'], [/\$/, '€'], [/euros?/i, 'dollars'], [/€/, '$'], [/(?:rubles?|roubles?)/i, 'dollars'],
   [/pounds?/i, 'dollars'], [/£/, '$'],
 ];
 const UNIT_SWAP: Array<[RegExp, string]> = [
-  [/\s?%|\s?(?:percent|per cent)/i, ''], [/kilomet(?:er|re)s/i, 'metres'], [/\bkm\b/, 'm'], [/\bkg\b/, 'g'],
+  [/\s?%|\s?(?:percent|per cent)\b(?! ?points?)/i, ''], [/kilomet(?:er|re)s/i, 'metres'], [/\bkm\b/, 'm'], [/\bkg\b/, 'g'],
   [/kilograms?/i, 'grams'], [/tons|tonnes/i, 'kilograms'], [/metres|meters/i, 'kilometres'],
 ];
 
