@@ -2,6 +2,8 @@
  * The discrepancy benchmark: `entity-missing` and `number-mismatch` precision and recall on the development cases as
  * they are (their gold number changes) and with names and figures deleted or changed on purpose (bench/inject.ts),
  * plus the warnings on the published pairs (../shared/real/pairs), whose gold `notes` say which are real.
+ * The definitions (what a deletable name is, what counts as a false alarm) are printed with the tables.
+ * DISC_DEBUG=1 lists the misses and false alarms on stderr.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -66,7 +68,6 @@ function isInjectedName(injection: Injection, d: Discrepancy): boolean {
 const nameSignature = (d: EntityMissing): string => `${d.side} ${d[d.side].join('+')} ${d.anchor.key}`;
 
 function detected(injection: Injection, found: Discrepancy[]): boolean {
-  const other = injection.edited === 'ru' ? 'en' : 'ru';
   if (injection.kind === 'name-deleted') return found.some((d) => isInjectedName(injection, d));
   return found.some((d) => d.kind === 'number-mismatch' && d.en.includes(injection.paragraph) &&
     (injection.kind === 'figures-swapped' || d.reason === 'unit'));
@@ -144,8 +145,22 @@ export function discrepancySection(devRoot: string): string[] {
   out.push('## Names and figures: discrepancy check');
   out.push('');
   out.push('Each case as it is (gold number changes only), then with one discrepancy injected per kind where the case allows it');
-  out.push('(bench/inject.ts: a name both versions of a link carry deleted from one; a currency or unit of an agreeing figure');
-  out.push('changed in the English; two agreeing figures of one English paragraph swapped).');
+  out.push('(bench/inject.ts). Definitions:');
+  out.push('');
+  out.push('- **name deleted**: a name both versions of a link carry (the same anchor key once in each, none in the neighbouring links');
+  out.push('  of the edited side), in title case on both sides (no acronyms), capitalised in the middle of a sentence in the Russian');
+  out.push('  (where Russian capitals mark names only), deleted from one side (alternating) where no word of the edited link or its');
+  out.push('  neighbours starts with the first five letters of a word of it afterwards (no other mention or case form is left).');
+  out.push('  **Recall**: the check reports that name (its key), on the side that still has it, in its paragraph. **Precision**: that');
+  out.push('  warning over it plus every other `entity-missing` warning the injected variant has and the untouched case does not');
+  out.push('  (same side, paragraph and key); warnings the untouched case already has are not caused by the injection and count');
+  out.push('  neither way (they are listed for the published pairs below).');
+  out.push('- **currency / unit changed**: the currency or unit of an agreeing digit figure changed in the English (dollars → euros,');
+  out.push('  km → m, kg → g, % dropped …), kept only if the edited figure is still read with its value and another unit; detected');
+  out.push('  by a `number-mismatch` of reason `unit` in that paragraph. **figures swapped**: two agreeing digit figures of one');
+  out.push('  English paragraph, same unit, other values, exchanged; detected by any `number-mismatch` in that paragraph.');
+  out.push('- **number-mismatch P / R with injected figures**: over the currency, unit and swap variants; the truths are the');
+  out.push('  case\'s gold changes plus the injected paragraph; every warning counts for precision.');
   out.push('');
   out.push('| set | cases | entity-missing on untouched cases | number-mismatch P / R (untouched) | number-mismatch P / R (with injected figures) |');
   out.push('|---|---|---|---|---|');
@@ -155,7 +170,7 @@ export function discrepancySection(devRoot: string): string[] {
     out.push(`| ${r.name} | ${r.cases} | ${r.untouchedEntity} | ${ratio(u.tp, u.predicted)} / ${ratio(u.found, u.gold)} | ${ratio(i.tp, i.predicted)} / ${ratio(i.found, i.gold)} |`);
   }
   out.push('');
-  out.push('| set | name deleted: recall | entity-missing precision there | currency changed | unit changed | figures swapped |');
+  out.push('| set | name deleted: recall | entity-missing precision (warnings the injection caused) | currency changed | unit changed | figures swapped |');
   out.push('|---|---|---|---|---|---|');
   for (const r of reports) {
     const cell = (k: InjectionKind) => `${r.byKind[k].detected}/${r.byKind[k].injected} (${ratio(r.byKind[k].detected, r.byKind[k].injected)})`;

@@ -13,6 +13,7 @@ describe('nameSimilarity: Russian transcription → English spelling', () => {
     ['Екатерина', 'Catherine'], ['Иэн', 'Ian'], ['Иэном', 'Ian'], ['Йен', 'Ian'], ['Бидейл', 'Bdale'], ['Гарби', 'Garbee'],
     ['Йорг', 'Jörg'], ['Ясперт', 'Jaspert'], ['Райнхолдценом', 'Reinholdtsen'], ['Фухс', 'Fuchs'], ['Мёрдок', 'Murdock'],
     ['Кембридж', 'Cambridge'], ['нетбуков', 'Netbooks'], ['Герцеговина', 'Herzegovina'],
+    ['Милинковича', 'Milinković'], ['Савича', 'Savić'], ['Винченцо', 'Vincenzo'],
   ];
   for (const [ru, en] of same) {
     it(`${ru} = ${en}, both ways`, () => {

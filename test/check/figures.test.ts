@@ -16,6 +16,8 @@ describe('wrong figures are flagged (RU form → EN form)', () => {
     ['Проект стоил 5 млн долларов.', 'The project cost €5 million.', 'usd', 'eur'],
     ['Дорога длиной 5 км открыта.', 'A road 5 m long is open.', 'km', 'm'],
     ['Рост составил 45 % за год.', 'Growth was 45 over the year.', 'percent', 'none'],
+    ['Посылка весит 250 килограммов.', 'The parcel weighs 250 g.', 'kg', 'g'],
+    ['Площадь парка составляет 64 800 кв. км.', 'The park covers 64,800 square metres.', 'km2', 'm2'],
   ];
   for (const [ru, en, ruUnit, enUnit] of units) {
     it(`${ru} → ${en}`, () => {
@@ -30,6 +32,17 @@ describe('wrong figures are flagged (RU form → EN form)', () => {
     const found = mismatches('Номер счёта 12345678901234567890 указан в договоре.', 'Account number 12345678901234567891 is in the contract.');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ ruValue: '12345678901234567890', enValue: '12345678901234567891' });
+  });
+  it('two figures swapped across sentences, every other figure in place', () => {
+    const found = mismatches(
+      'В 2019 году в городе жили 120 тысяч человек. Через год их стало 135 тысяч.',
+      'In 2019 the city had 135,000 inhabitants. A year later it had 120,000.',
+    );
+    expect(found.map((d) => d.reason)).toEqual(['swapped', 'swapped']);
+  });
+  it('two figures of one sentence in another order are a reordering, not a swap', () => {
+    const found = mismatches('Для взлома 426-битного ключа потребуется 40 квадриллионов лет.', 'It would take 40 quadrillion years to break a 426-bit key.');
+    expect(found).toEqual([]);
   });
   it('two figures swapped between export and import', () => {
     const found = mismatches('Экспорт составил 5 млрд долларов, импорт составил 3 млрд долларов.', 'Exports reached 3 billion dollars, imports reached 5 billion dollars.');
@@ -61,6 +74,16 @@ describe('names', () => {
     expect(names).toHaveLength(1);
     expect(names[0]).toMatchObject({ side: 'ru', value: 'Макгрегором' });
     expect((names[0] as { confidence: number }).confidence).toBeGreaterThanOrEqual(0.75);
+  });
+  it('a person named in full keeps every part a name, a title before the first name does not', () => {
+    const lost = check('Об этом заявил глава компании Эльвира Набиуллина.', 'This was stated by the head of the company, Nabiullina.');
+    expect(lost.filter((d) => d.kind === 'entity-missing').map((d) => (d as { value: string }).value)).toEqual(['Эльвира']);
+    const title = check('Доклад прочёл исполнительный директор Джон Салливан.', 'The talk was given by Executive Director John Sullivan.');
+    expect(title.filter((d) => d.kind === 'entity-missing')).toEqual([]);
+  });
+  it('a short lower-case word is no spelling of a name (born ≠ Борн)', () => {
+    const found = check('Премьер-министр Элизабет Борн представила реформу.', 'Prime Minister Elisabeth presented the reform for those born in 1961.');
+    expect(found.filter((d) => d.kind === 'entity-missing').map((d) => (d as { value: string }).value)).toEqual(['Борн']);
   });
   it('title-case headings and product titles are not names', () => {
     const found = check('PostgreSQL 18 выпущен\n\nГруппа разработчиков выпустила новую версию.', 'PostgreSQL 18 Released\n\nThe Development Group released a new version.');
