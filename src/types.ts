@@ -282,6 +282,12 @@ export interface AnchorOptions {
   glossary?: GlossaryEntry[];
   /** Concepts to add to the built-in bilingual lexicon. @default [] */
   lexicon?: LexiconEntry[];
+  /**
+   * Order of numeric slash dates ("03/05/2024"): `dmy` or `mdy`. @default the order the text's own dates show (a
+   * part above 12 is the day), else `mdy` in English and `dmy` in Russian; `parseDocument` reads it off the whole
+   * document
+   */
+  dateOrder?: 'dmy' | 'mdy';
 }
 
 /** Options for {@link parseDocument}. */

@@ -19,7 +19,7 @@ export function extractAnchors(text: string, lang: Lang, options: AnchorOptions 
   // Look-alike letters of the other script ("Mоscow" with a Cyrillic о) are read as the word's own script.
   const folded = unmixScripts(foldForMatching(text));
   const anchors = [
-    ...extractFigures(folded, lang, { date: options.date }),
+    ...extractFigures(folded, lang, { date: options.date, dateOrder: options.dateOrder }),
     ...extractEntities(folded, lang, { glossary: options.glossary }),
     ...extractTerms(folded, lang, { lexicon: options.lexicon }),
   ];

@@ -57,10 +57,25 @@ describe('equivalent forms stay quiet (RU form → EN form)', () => {
     ['Дорога длиной 5 тыс. км открыта.', 'A road 5,000 km long is open.'],
     ['Рост составил 45 процентов за год.', 'Growth was 45 per cent over the year.'],
     ['Экспорт составил 5 млрд долларов, импорт составил 3 млрд долларов.', 'Exports reached 5 billion dollars, imports reached 3 billion dollars.'],
+    ['Доля составила ½ от общего объёма.', 'The share was 0.5 of the total.'],
+    ['Бюджет вырос до 10^6 рублей.', 'The budget grew to 1 million rubles.'],
+    ['Бюджет вырос до 1 млн рублей.', 'The budget grew to 1e6 rubles.'],
+    ['Проголосовали 2/3 жителей.', 'Two-thirds of residents voted.'],
+    ['В 90-е годы город рос.', 'In the 1990s the city grew.'],
+    ['В 1-м квартале 2024 года выручка выросла.', 'In Q1 2024 revenue grew.'],
+    ['Встреча прошла 5 марта 2024 года.', 'The meeting took place on 03/05/2024.'],
+    ['Встречи прошли 5 марта 2024 года и 20 марта 2024 года.', 'The meetings took place on 5/3/2024 and 20/3/2024.'],
   ];
   for (const [ru, en] of same) {
     it(`${ru} = ${en}`, () => expect(check(ru, en).filter((d) => d.kind !== 'entity-missing')).toEqual([]));
   }
+});
+
+describe('numeric dates follow the document\'s own order', () => {
+  it('a month-day document: 5/3/2024 is May 3, not March 5', () => {
+    const found = check('Встреча прошла 5 марта 2024 года.', 'The meeting took place on 5/3/2024; the next is on 12/20/2024.');
+    expect(found.some((d) => d.kind === 'number-mismatch' || d.kind === 'number-missing')).toBe(true);
+  });
 });
 
 describe('names', () => {
