@@ -596,7 +596,8 @@ const PEOPLE: GazetteerRecord[] = [
   { id: 'Harry', forms: ['Гарри', 'Harry'] },
   { id: 'Henry', forms: ['Генри', 'Генрих', 'Henry'] },
   { id: 'Peter', forms: ['=Петр', '=Петра', '=Петру', '=Петром', '=Петре', 'Питер', 'Peter', 'Pyotr', 'Petr', 'Petro'] },
-  { id: 'Paul', forms: ['Павел', '=Павла', '=Павлу', '=Павлом', '=Павле', 'Пол', 'Paul', 'Pavel'] },
+  // Not «Поле» (the prepositional of Пол is the common noun «поле», field).
+  { id: 'Paul', forms: ['Павел', '=Павла', '=Павлу', '=Павлом', '=Павле', '=Пол', '=Пола', '=Полу', '=Полом', 'Paul', 'Pavel'] },
   { id: 'Vladimir', forms: ['Владимир', 'Володимир', 'Vladimir', 'Volodymyr', 'Wladimir'] },
   { id: 'Stephen', forms: ['Стивен', 'Стефан', 'Stephen', 'Steven', 'Stefan'] },
   { id: 'Texas', forms: ['Техас', 'Texas'], adj: ['техасский', 'Texan'] },

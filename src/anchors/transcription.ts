@@ -153,6 +153,8 @@ function enPronunciations(lower: string): string[] {
   // Italian c before e and i is ч, z is ц (Vincenzo = Винченцо).
   const italian = lower.replace(/c(?=[ei])/g, 'ch').replace(/z/g, 'ts');
   if (italian !== lower) out.push(italian);
+  // A plural or possessive of a name (the Tatooines = Татуин, Kennedys): without its s.
+  if (/[^s]s$/.test(lower) && lower.length >= 5) out.push(lower.slice(0, -1));
   // A demonym or adjective of a name (Prussian = прусский): its stem.
   const stem = /^(.{3,}?)(?:ian|ean|ish|ese)$/.exec(lower);
   if (stem) out.push(stem[1]!);

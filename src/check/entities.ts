@@ -129,10 +129,10 @@ export function nameConfidence(
   namedThere?: (word: string) => boolean,
 ): number {
   const id = anchor.key.slice('ent:'.length);
-  // A gazetteer or glossary id; in lower case it is a common phrase the gazetteer also knows ("armed forces").
-  if (/[A-Z_]/.test(id)) return /\p{Lu}/u.test(anchor.surface) ? 0.95 : 0.6;
   const paragraph = context.doc.paragraphs[index]!;
   const k = tokenIndexOf(context, paragraph, index, anchor);
+  // A gazetteer or glossary id; in lower case it is a common phrase the gazetteer also knows ("armed forces").
+  if (/[A-Z_]/.test(id)) return /\p{Lu}/u.test(anchor.surface) ? 0.95 : 0.6;
   const token = k >= 0 ? context.tokens[index]![k] : undefined;
   const info = token?.info;
   if (info === undefined) return 0.5;
