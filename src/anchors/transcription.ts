@@ -150,9 +150,11 @@ function enPronunciations(lower: string): string[] {
   // German and Scottish ch is х (Fuchs = Фукс/Фухс), w after a vowel у (Cape Town = Кейптаун).
   const german = spoken.replace(/ch/g, 'h').replace(/(?<=[aeiou])w/g, 'u').replace(/z/g, 'ts');
   if (german !== spoken) out.push(german);
-  // Italian c before e and i is ч, z is ц (Vincenzo = Винченцо).
+  // Italian c before e and i is ч, z is ц (Vincenzo = Винченцо); Latin c before e, i, y is ц (Center = Центр).
   const italian = lower.replace(/c(?=[ei])/g, 'ch').replace(/z/g, 'ts');
   if (italian !== lower) out.push(italian);
+  const latin = lower.replace(/c(?=[eiy])/g, 'ts');
+  if (latin !== lower) out.push(latin);
   // A plural or possessive of a name (the Tatooines = Татуин, Kennedys): without its s.
   if (/[^s]s$/.test(lower) && lower.length >= 5) out.push(lower.slice(0, -1));
   // A demonym or adjective of a name (Prussian = прусский): its stem.

@@ -33,6 +33,8 @@ export interface NameContext {
 }
 
 const HEADING_WORDS = 10;
+// A character joined to a lower-case word that makes it part of a package, file or address name.
+const TECHNICAL_EDGE = /[-_./\\@:\d]/;
 // A character in front of a word that makes its capital say nothing: a cell, list item, bracket or quotation start.
 const OPENERS = new Set(['|', '(', '[', '«', '"', '“', '„', "'", '‘', '—', '–', '-', '•', '*']);
 
@@ -54,8 +56,10 @@ export function nameContext(doc: Document): NameContext {
         use = { lower: 0, prose: 0 };
         uses.set(t.info.norm, use);
       }
-      if (!t.info.capitalised && !t.info.allCaps) use.lower++;
-      else if (!flags[k]) use.prose++;
+      if (!t.info.capitalised && !t.info.allCaps) {
+        // A package, file or address name (linux-image-2.6, oauth_token, debian.org) is no lower-case use.
+        if (!TECHNICAL_EDGE.test(text.charAt(t.start - 1)) && !TECHNICAL_EDGE.test(text.charAt(t.end))) use.lower++;
+      } else if (!flags[k]) use.prose++;
     });
   }
   return { doc, tokens, neutral, uses };
@@ -76,7 +80,9 @@ function neutralCapitals(text: string, tokens: readonly Token[], lang: Lang): bo
   });
 }
 
-/** English sentences written in Title Case: most words of four letters or more capitalised. */
+const MAX_TITLE_WORDS = 12;
+
+/** English sentences written in Title Case: most words of four letters or more capitalised, twelve at most. */
 function titleSentences(tokens: readonly Token[]): Set<number> {
   const long = new Map<number, number>();
   const caps = new Map<number, number>();
@@ -86,7 +92,8 @@ function titleSentences(tokens: readonly Token[]): Set<number> {
     if (t.info.capitalised) caps.set(t.sentence, (caps.get(t.sentence) ?? 0) + 1);
   }
   const out = new Set<number>();
-  for (const [s, n] of long) if (n >= 3 && (caps.get(s) ?? 0) / n >= 0.6) out.add(s);
+  // A title is short: a long sentence with many capitals is prose full of names.
+  for (const [s, n] of long) if (n >= 3 && n <= MAX_TITLE_WORDS && (caps.get(s) ?? 0) / n >= 0.6) out.add(s);
   return out;
 }
 
@@ -167,6 +174,9 @@ export function nameConfidence(
 const PHRASE_END = new Set(`is are was were has have had and or of in on at to for from with by as that which who will would can could
 may might should must does did be been`.split(/\s+/));
 
+/** Is a token in the script of its document's language? */
+const ownScript = (context: NameContext, t: Token): boolean => t.info.script === (context.doc.lang === 'ru' ? 'cyr' : 'lat');
+
 /**
  * Is the token right after "the", heading its noun phrase ("the Cloud", "the Internet is")? A name used as the
  * modifier of a noun ("the Brexit referendum", "the Blatten municipality") is not such a common noun.
@@ -235,13 +245,13 @@ export function absenceConfidence(
       // Compounds written as one word on the other side (Cape Town = Кейптаун).
       const next = list[i + 1];
       const pair = next && next.joined && next.info.capitalised === t.info.capitalised ? t.text + next.text : undefined;
-      // A word in lower case is a name's form only by a strong match of a word of five letters or more (Netbooks = нетбуков, Prussian
-      // = прусский).
+      // A word in lower case is a name's form only by a strong match of a word of five letters or more in the
+      // document's own script (Netbooks = нетбуков, Prussian = прусский; not "drive" in a Russian text).
       const named = t.info.capitalised || t.info.allCaps;
       for (const word of words) {
         const sim = Math.max(nameSimilarity(word, t.text), pair ? nameSimilarity(word, pair) : 0);
         // Short words in lower case are too often homographs of a name (born = Борн, mark = Марк).
-        if (sim >= 0.85 && (t.info.capitalised || t.info.allCaps || t.info.letters >= 5)) return 0;
+        if (sim >= 0.85 && (named || (t.info.letters >= 5 && ownScript(other, t)))) return 0;
         if (named) best = Math.max(best, sim);
       }
     }
