@@ -67,6 +67,9 @@ function isInjectedName(injection: Injection, d: Discrepancy): boolean {
 /** Where a name warning is and what it names, to tell warnings the injection caused from those the case already had. */
 const nameSignature = (d: EntityMissing): string => `${d.side} ${d[d.side].join('+')} ${d.anchor.key}`;
 
+/** A figure mismatch by place, values and reason, to tell those an injection caused from those the case had. */
+const mismatchSignature = (d: NumberMismatch): string => `${d.ru.join('+')} ${d.en.join('+')} ${d.ruValue} ${d.enValue} ${d.reason}`;
+
 function detected(injection: Injection, found: Discrepancy[]): boolean {
   if (injection.kind === 'name-deleted') return found.some((d) => isInjectedName(injection, d));
   return found.some((d) => d.kind === 'number-mismatch' && d.en.includes(injection.paragraph) &&
@@ -97,7 +100,8 @@ export function evaluateSet(name: string, cases: Case[]): SetReport {
     const entities = found.filter((d): d is EntityMissing => d.kind === 'entity-missing');
     report.untouchedEntity += entities.length;
     report.entityValues.push(...entities.map((d) => `${c.id} ${d.side} ¶${d[d.side].join('+')} «${d.value}» ${d.confidence}`));
-    scoreMismatches(found.filter((d): d is NumberMismatch => d.kind === 'number-mismatch'), c.mismatches, report.untouchedNumbers);
+    const untouchedMismatches = found.filter((d): d is NumberMismatch => d.kind === 'number-mismatch');
+    scoreMismatches(untouchedMismatches, c.mismatches, report.untouchedNumbers);
     for (const injection of injectionsFor(c.ru, c.en, nth)) {
       const after = check(injection.ru, injection.en);
       const k = report.byKind[injection.kind];
@@ -120,9 +124,19 @@ export function evaluateSet(name: string, cases: Case[]): SetReport {
           for (const d of wrong) console.error(`FA ${c.id} del «${injection.what}» → ${d.side} ¶${d[d.side].join('+')} «${d.value}» ${d.confidence}`);
         }
       } else {
-        const truths = [...c.mismatches, { en: injection.paragraph }];
-        scoreMismatches(after.filter((d): d is NumberMismatch => d.kind === 'number-mismatch'), truths, report.injectedNumbers);
-        if (process.env.DISC_DEBUG && !detected(injection, after)) console.error(`MISS ${injection.kind} ${c.id} ¶${injection.paragraph} ${injection.what}`);
+        // Only the mismatches the injection caused count: those the untouched case already has are scored above.
+        const before = new Set(untouchedMismatches.map(mismatchSignature));
+        const caused = after.filter((d): d is NumberMismatch => d.kind === 'number-mismatch' && !before.has(mismatchSignature(d)));
+        const t = report.injectedNumbers;
+        const hit = detected(injection, caused);
+        t.predicted += caused.length;
+        t.tp += caused.filter((d) => d.en.includes(injection.paragraph)).length;
+        t.gold += 1;
+        t.found += hit ? 1 : 0;
+        if (process.env.DISC_DEBUG && !hit) console.error(`MISS ${injection.kind} ${c.id} ¶${injection.paragraph} ${injection.what}`);
+        if (process.env.DISC_DEBUG) {
+          for (const d of caused) if (!d.en.includes(injection.paragraph)) console.error(`NUMFA ${injection.kind} ${c.id} ${d.message}`);
+        }
       }
     }
   });
@@ -159,10 +173,12 @@ export function discrepancySection(devRoot: string): string[] {
   out.push('  km → m, kg → g, % dropped …), kept only if the edited figure is still read with its value and another unit; detected');
   out.push('  by a `number-mismatch` of reason `unit` in that paragraph. **figures swapped**: two agreeing digit figures of one');
   out.push('  English paragraph, same unit, other values, exchanged; detected by any `number-mismatch` in that paragraph.');
-  out.push('- **number-mismatch P / R with injected figures**: over the currency, unit and swap variants; the truths are the');
-  out.push('  case\'s gold changes plus the injected paragraph; every warning counts for precision.');
+  out.push('- **number-mismatch P / R on injected figures**: over the currency, unit and swap variants, the mismatches the');
+  out.push('  injection caused (those the untouched case does not have, by place, values and reason): precision = those in the');
+  out.push('  injected paragraph over all of them; recall = injections detected over injections. The untouched cases are scored');
+  out.push('  against their gold changes in the column before.');
   out.push('');
-  out.push('| set | cases | entity-missing on untouched cases | number-mismatch P / R (untouched) | number-mismatch P / R (with injected figures) |');
+  out.push('| set | cases | entity-missing on untouched cases | number-mismatch P / R (untouched, gold changes) | number-mismatch P / R (on injected figures) |');
   out.push('|---|---|---|---|---|');
   for (const r of reports) {
     const u = r.untouchedNumbers;
