@@ -139,9 +139,12 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
     return d;
   };
   // Same value, other unit or currency: 5 млн рублей vs 5 million dollars.
+  // A spelled-out figure counts here when its unit is stated ("двух км" vs "2 m"): the value says it is the same.
   const unitPairs: Array<[Anchor, Anchor]> = [];
-  for (const r of ruChecked) {
-    const e = enChecked.find((candidate) => !unitPairs.some(([, x]) => x === candidate) && sameValue(r, candidate) && unitsDiffer(r, candidate));
+  const withUnit = (a: Anchor): boolean => isCheckedFigure(a) || (a.kind === 'number' && unitOf(a) !== undefined);
+  for (const r of ruLeft.filter(withUnit)) {
+    const e = enLeft.find((candidate) => withUnit(candidate) && (isCheckedFigure(r) || isCheckedFigure(candidate)) &&
+      !unitPairs.some(([, x]) => x === candidate) && sameValue(r, candidate) && unitsDiffer(r, candidate));
     if (e) unitPairs.push([r, e]);
   }
   const paired = new Set<Anchor>(unitPairs.flat());
