@@ -54,10 +54,13 @@ export function sameFigure(a: Anchor, b: Anchor): boolean {
 
 /** Longest distance, in characters, between a figure and the word it belongs to. */
 const CONTEXT_REACH = 40;
+/** Longest distance, in characters, between a figure and the word it counts right after it. */
+const COUNTED_REACH = 3;
 
 /**
- * The lexicon concept each figure of some paragraphs belongs to: the nearest term before it in its clause with no
- * other figure between ("экспорт составил 5 млрд" → export), else the nearest right after it ("5 млрд экспорта").
+ * The lexicon concept each figure of some paragraphs belongs to: the term it counts, right after it ("10 голов",
+ * "33 matches"), else the nearest term before it in its clause with no other figure between ("экспорт составил 5
+ * млрд" → export), else the nearest right after it ("5 млрд экспорта").
  */
 export function figureContexts(doc: Document, indices: readonly number[]): Map<Anchor, string> {
   const out = new Map<Anchor, string>();
@@ -67,6 +70,12 @@ export function figureContexts(doc: Document, indices: readonly number[]): Map<A
     anchors.forEach((anchor, k) => {
       if (anchor.kind === 'term' || anchor.kind === 'entity') return;
       let concept: string | undefined;
+      // The word the figure counts, right after it ("10 голов", "10 goals"), says most what it belongs to.
+      const next = anchors[k + 1];
+      if (next !== undefined && next.kind === 'term' && next.start - anchor.end <= COUNTED_REACH && !clauseBreak(doc.source, anchor.end, next.start)) {
+        out.set(anchor, next.key);
+        return;
+      }
       for (let j = k - 1; j >= 0; j--) {
         const a = anchors[j]!;
         if (anchor.start - a.end > CONTEXT_REACH || (a.kind !== 'term' && a.kind !== 'entity')) break;
