@@ -154,10 +154,12 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
   for (const [ruAnchor, enAnchor] of pairs) out.push(mismatch(ruAnchor, enAnchor, 'value'));
   const checkedMatches = matches.filter(([r, e]) => isCheckedFigure(r) && isCheckedFigure(e));
   if (checkedMatches.length >= 2) {
-    const swaps = swappedFigures(checkedMatches, figureContexts(alignment.ru, link.ru), figureContexts(alignment.en, link.en));
+    const ruContext = figureContexts(alignment.ru, link.ru);
+    const enContext = figureContexts(alignment.en, link.en);
+    const swaps = swappedFigures(checkedMatches, ruContext, enContext);
     const swapped = new Set(swaps.flat());
     const rest = checkedMatches.filter(([r]) => !swapped.has(r));
-    swaps.push(...positionallySwapped(rest, alignment.ru, link.ru, alignment.en, link.en));
+    swaps.push(...positionallySwapped(rest, alignment.ru, link.ru, alignment.en, link.en, ruContext, enContext));
     for (const [ruAnchor, enAnchor] of swaps) out.push(mismatch(ruAnchor, enAnchor, 'swapped'));
   }
   for (const [side, anchors] of [['ru', ruChecked], ['en', enChecked]] as const) {

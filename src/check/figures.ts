@@ -150,11 +150,13 @@ function sentenceAt(doc: Document, indices: readonly number[], offset: number): 
 }
 
 /**
- * Agreeing figure pairs whose places say they swapped: two numbers of one unit and other values, in different
- * sentences of the Russian, whose English matches stand each in the other's sentence (the same sentence position
- * in the link, counted from its start and from its end) while every other figure of the link keeps its order.
- * A translation reorders figures inside a sentence but keeps them in their sentence; inside one sentence, an
- * exchange is only told from a reordering by the words the figures belong to (see {@link swappedFigures}).
+ * Agreeing figure pairs whose places say they swapped: two numbers of one unit and other values whose English
+ * matches stand each in the other's sentence (the same sentence position in the link) while every other figure
+ * of the link keeps its sentence; inside one sentence, when the English order of its figures is the Russian order
+ * with just these two neighbours exchanged and neither is part of a compound modifier ("426-bit key", which moves
+ * with its noun). A translation keeps figures in their sentence and, but for such modifiers, mostly in their order;
+ * a figure whose context (see {@link figureContexts}) is the same in both versions has not moved ("сыграл 103
+ * матча и забил 37 мячей" = "scoring 37 goals in 103 matches").
  * Returns the crossed pairs (r1, e2), (r2, e1).
  */
 export function positionallySwapped(
@@ -163,9 +165,13 @@ export function positionallySwapped(
   ruIndices: readonly number[],
   en: Document,
   enIndices: readonly number[],
+  ruContext: ReadonlyMap<Anchor, string> = new Map(),
+  enContext: ReadonlyMap<Anchor, string> = new Map(),
 ): Array<[Anchor, Anchor]> {
   const out: Array<[Anchor, Anchor]> = [];
   if (matches.length < 2) return out;
+  // A figure that counts the same thing in both versions ("103 матча" = "103 matches") has not moved.
+  const kept = ([r, e]: readonly [Anchor, Anchor]): boolean => ruContext.get(r) !== undefined && ruContext.get(r) === enContext.get(e);
   const rs = matches.map(([r]) => sentenceAt(ru, ruIndices, r.start));
   const es = matches.map(([, e]) => sentenceAt(en, enIndices, e.start));
   // The sentences of the two versions must correspond one to one for sentence positions to mean anything.
@@ -176,13 +182,45 @@ export function positionallySwapped(
     for (let j = i + 1; j < matches.length; j++) {
       const [r2, e2] = matches[j]!;
       if (r2.kind !== 'number' || unitOf(r1) !== unitOf(r2) || r1.value === r2.value) continue;
-      if (rs[i]!.at === rs[j]!.at || es[i]!.at !== rs[j]!.at || es[j]!.at !== rs[i]!.at) continue;
+      if (es[i]!.at !== rs[j]!.at || es[j]!.at !== rs[i]!.at || kept(matches[i]!) || kept(matches[j]!)) continue;
       // Every other figure stays in its sentence: the exchange is the only change.
       const others = matches.every((_, m) => m === i || m === j || rs[m]!.at === es[m]!.at);
       if (!others) continue;
+      if (rs[i]!.at === rs[j]!.at && !exchangedInSentence(matches, rs, i, j, ru, en)) continue;
       out.push([r1, e2], [r2, e1]);
       return out;
     }
   }
   return out;
+}
+
+/** Is the figure part of a compound modifier ("426-битный", "426-bit", "30-летний"), which moves with its noun? */
+function inCompound(doc: Document, anchor: Anchor): boolean {
+  return /^[-\u2010\u2011]\p{L}/u.test(doc.source.slice(anchor.end, anchor.end + 2));
+}
+
+/**
+ * Two figures of one sentence (in both versions) that traded places: the English order of the sentence's figures
+ * is the Russian order with exactly these two exchanged, neither is part of a compound modifier (which moves with
+ * its noun phrase), and they are neighbours in the Russian order (no figure between them).
+ */
+function exchangedInSentence(
+  matches: ReadonlyArray<[Anchor, Anchor]>,
+  rs: ReadonlyArray<{ at: number }>,
+  i: number,
+  j: number,
+  ru: Document,
+  en: Document,
+): boolean {
+  const sentence = rs[i]!.at;
+  const inIt = matches.map((_, m) => m).filter((m) => rs[m]!.at === sentence);
+  const byRu = [...inIt].sort((a, b) => matches[a]![0].start - matches[b]![0].start);
+  const byEn = [...inIt].sort((a, b) => matches[a]![1].start - matches[b]![1].start);
+  const pi = byRu.indexOf(i);
+  const pj = byRu.indexOf(j);
+  if (Math.abs(pi - pj) !== 1) return false;
+  const expected = [...byRu];
+  [expected[pi], expected[pj]] = [expected[pj]!, expected[pi]!];
+  if (expected.some((m, n) => byEn[n] !== m)) return false;
+  return ![matches[i]![0], matches[j]![0]].some((a) => inCompound(ru, a)) && ![matches[i]![1], matches[j]![1]].some((a) => inCompound(en, a));
 }
