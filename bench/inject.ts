@@ -74,7 +74,10 @@ function unitInjection(alignment: Alignment, ru: string, en: string, kind: 'curr
   return undefined;
 }
 
-/** Two agreeing figures of one English paragraph (same kind and unit, other values) swapped. */
+/**
+ * Two agreeing figures of one English paragraph (same kind and unit, other values) swapped, where the edited text
+ * still reads both with their values and units.
+ */
 function swapInjection(alignment: Alignment, ru: string, en: string): Injection | undefined {
   for (const link of alignment.links) {
     if (link.ru.length === 0 || link.en.length !== 1) continue;
@@ -87,6 +90,9 @@ function swapInjection(alignment: Alignment, ru: string, en: string): Injection 
         const [a, b] = [figures[i]!, figures[j]!];
         if (a.unit !== b.unit || a.value === b.value) continue;
         const edited = en.slice(0, a.start) + b.surface + en.slice(a.end, b.start) + a.surface + en.slice(b.end);
+        // Both figures must still be read as they were, only in each other's place ("5-10 м/с" → "10 m/s-5" is not).
+        const keys = (text: string) => alignDocuments(ru, text, { langs: ['ru', 'en'] }).en.paragraphs[index]?.anchors.filter(isChecked).map((x) => `${x.key}/${x.unit ?? ''}`).sort().join(' ');
+        if (keys(edited) !== keys(en)) continue;
         return { kind: 'figures-swapped', ru, en: edited, edited: 'en', paragraph: index, otherParagraph: link.ru[0]!, what: `${a.surface} ⇄ ${b.surface}` };
       }
     }

@@ -153,7 +153,7 @@ function sentenceAt(doc: Document, indices: readonly number[], offset: number): 
  * Agreeing figure pairs whose places say they swapped: two numbers of one unit and other values whose English
  * matches stand each in the other's sentence (the same sentence position in the link) while every other figure
  * of the link keeps its sentence; inside one sentence, when the English order of its figures is the Russian order
- * with just these two neighbours exchanged and neither is part of a compound modifier ("426-bit key", which moves
+ * with just these two exchanged (no figure of their unit between them) and neither is part of a compound modifier ("426-bit key", which moves
  * with its noun). A translation keeps figures in their sentence and, but for such modifiers, mostly in their order;
  * a figure whose context (see {@link figureContexts}) is the same in both versions has not moved ("сыграл 103
  * матча и забил 37 мячей" = "scoring 37 goals in 103 matches").
@@ -202,7 +202,8 @@ function inCompound(doc: Document, anchor: Anchor): boolean {
 /**
  * Two figures of one sentence (in both versions) that traded places: the English order of the sentence's figures
  * is the Russian order with exactly these two exchanged, neither is part of a compound modifier (which moves with
- * its noun phrase), and they are neighbours in the Russian order (no figure between them).
+ * its noun phrase), and no figure of their unit stands between them. Only quantities count (years, dates and
+ * ordinals move with their clauses).
  */
 function exchangedInSentence(
   matches: ReadonlyArray<[Anchor, Anchor]>,
@@ -213,12 +214,15 @@ function exchangedInSentence(
   en: Document,
 ): boolean {
   const sentence = rs[i]!.at;
-  const inIt = matches.map((_, m) => m).filter((m) => rs[m]!.at === sentence);
+  // The quantities of the sentence (years, dates and ordinals move with their clauses).
+  const inIt = matches.map((_, m) => m).filter((m) => rs[m]!.at === sentence && matches[m]![0].kind === 'number');
   const byRu = [...inIt].sort((a, b) => matches[a]![0].start - matches[b]![0].start);
   const byEn = [...inIt].sort((a, b) => matches[a]![1].start - matches[b]![1].start);
   const pi = byRu.indexOf(i);
   const pj = byRu.indexOf(j);
-  if (Math.abs(pi - pj) !== 1) return false;
+  const unit = unitOf(matches[i]![0]);
+  const between = byRu.slice(Math.min(pi, pj) + 1, Math.max(pi, pj));
+  if (between.some((m) => unitOf(matches[m]![0]) === unit)) return false;
   const expected = [...byRu];
   [expected[pi], expected[pj]] = [expected[pj]!, expected[pi]!];
   if (expected.some((m, n) => byEn[n] !== m)) return false;
