@@ -6,7 +6,7 @@
 import { isCheckedFigure } from '../align/evidence.js';
 import { mixedScriptWords } from '../anchors/homoglyphs.js';
 import { absenceConfidence, nameConfidence, nameContext, nextCapitalised, wordNamedIn, type NameContext } from './entities.js';
-import { figureContexts, positionallySwapped, sameFigure, sameValue, swappedFigures, unitOf, unitsDiffer } from './figures.js';
+import { countedContexts, figureContexts, positionallySwapped, sameFigure, sameValue, swappedFigures, unitOf, unitsDiffer } from './figures.js';
 import { LANGUAGE_NAME, otherLang } from '../text/language.js';
 import { toSourceOffset } from '../text/normalize.js';
 import type {
@@ -159,7 +159,7 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
     const swaps = swappedFigures(checkedMatches, ruContext, enContext);
     const swapped = new Set(swaps.flat());
     const rest = checkedMatches.filter(([r]) => !swapped.has(r));
-    swaps.push(...positionallySwapped(rest, alignment.ru, link.ru, alignment.en, link.en, ruContext, enContext));
+    swaps.push(...positionallySwapped(rest, alignment.ru, link.ru, alignment.en, link.en, countedContexts(alignment.ru, link.ru), countedContexts(alignment.en, link.en)));
     for (const [ruAnchor, enAnchor] of swaps) out.push(mismatch(ruAnchor, enAnchor, 'swapped'));
   }
   for (const [side, anchors] of [['ru', ruChecked], ['en', enChecked]] as const) {

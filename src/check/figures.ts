@@ -153,9 +153,10 @@ function sentenceAt(doc: Document, indices: readonly number[], offset: number): 
  * Agreeing figure pairs whose places say they swapped: two numbers of one unit and other values whose English
  * matches stand each in the other's sentence (the same sentence position in the link) while every other figure
  * of the link keeps its sentence; inside one sentence, when the English order of its figures is the Russian order
- * with just these two exchanged (no figure of their unit between them) and neither is part of a compound modifier ("426-bit key", which moves
- * with its noun). A translation keeps figures in their sentence and, but for such modifiers, mostly in their order;
- * a figure whose context (see {@link figureContexts}) is the same in both versions has not moved ("сыграл 103
+ * with just these two exchanged (no figure of their unit between them), a compound modifier in both versions
+ * ("426-bit key", which moves with its noun) only when the words the figures count confirm it. A translation keeps
+ * figures in their sentence and, but for such modifiers, mostly in their order; a figure that counts the same word
+ * in both versions (see {@link countedContexts}) has not moved ("сыграл 103
  * матча и забил 37 мячей" = "scoring 37 goals in 103 matches").
  * Returns the crossed pairs (r1, e2), (r2, e1).
  */
@@ -165,13 +166,15 @@ export function positionallySwapped(
   ruIndices: readonly number[],
   en: Document,
   enIndices: readonly number[],
-  ruContext: ReadonlyMap<Anchor, string> = new Map(),
-  enContext: ReadonlyMap<Anchor, string> = new Map(),
+  ruCounted: ReadonlyMap<Anchor, string> = new Map(),
+  enCounted: ReadonlyMap<Anchor, string> = new Map(),
 ): Array<[Anchor, Anchor]> {
   const out: Array<[Anchor, Anchor]> = [];
   if (matches.length < 2) return out;
-  // A figure that counts the same thing in both versions ("103 матча" = "103 matches") has not moved.
-  const kept = ([r, e]: readonly [Anchor, Anchor]): boolean => ruContext.get(r) !== undefined && ruContext.get(r) === enContext.get(e);
+  // A figure that counts the same thing in both versions ("103 матча" = "103 matches") has not moved; one that
+  // counts in the Russian what the other's English counts has.
+  const kept = ([r, e]: readonly [Anchor, Anchor]): boolean => ruCounted.get(r) !== undefined && ruCounted.get(r) === enCounted.get(e);
+  const crossed = (r: Anchor, e: Anchor): boolean => ruCounted.get(r) !== undefined && ruCounted.get(r) === enCounted.get(e);
   const rs = matches.map(([r]) => sentenceAt(ru, ruIndices, r.start));
   const es = matches.map(([, e]) => sentenceAt(en, enIndices, e.start));
   // The sentences of the two versions must correspond one to one for sentence positions to mean anything.
@@ -186,7 +189,7 @@ export function positionallySwapped(
       // Every other figure stays in its sentence: the exchange is the only change.
       const others = matches.every((_, m) => m === i || m === j || rs[m]!.at === es[m]!.at);
       if (!others) continue;
-      if (rs[i]!.at === rs[j]!.at && !exchangedInSentence(matches, rs, i, j, ru, en)) continue;
+      if (rs[i]!.at === rs[j]!.at && !exchangedInSentence(matches, rs, i, j, ru, en, crossed(r1, e2) || crossed(r2, e1))) continue;
       out.push([r1, e2], [r2, e1]);
       return out;
     }
@@ -201,8 +204,9 @@ function inCompound(doc: Document, anchor: Anchor): boolean {
 
 /**
  * Two figures of one sentence (in both versions) that traded places: the English order of the sentence's figures
- * is the Russian order with exactly these two exchanged, neither is part of a compound modifier (which moves with
- * its noun phrase), and no figure of their unit stands between them. Only quantities count (years, dates and
+ * is the Russian order with exactly these two exchanged and no figure of their unit stands between them; when one
+ * is a compound modifier in both versions ("426-битный ключ", "426-bit key"), which moves with its noun phrase,
+ * only if the words they count confirm it (`confirmed`). Only quantities count (years, dates and
  * ordinals move with their clauses).
  */
 function exchangedInSentence(
@@ -212,6 +216,7 @@ function exchangedInSentence(
   j: number,
   ru: Document,
   en: Document,
+  confirmed: boolean,
 ): boolean {
   const sentence = rs[i]!.at;
   // The quantities of the sentence (years, dates and ordinals move with their clauses).
@@ -226,5 +231,30 @@ function exchangedInSentence(
   const expected = [...byRu];
   [expected[pi], expected[pj]] = [expected[pj]!, expected[pi]!];
   if (expected.some((m, n) => byEn[n] !== m)) return false;
-  return ![matches[i]![0], matches[j]![0]].some((a) => inCompound(ru, a)) && ![matches[i]![1], matches[j]![1]].some((a) => inCompound(en, a));
+  // A compound modifier in both versions moves with its noun phrase: only the counted words can tell.
+  const moved = [i, j].some((m) => inCompound(ru, matches[m]![0]) && inCompound(en, matches[m]![1]));
+  return !moved || confirmed;
+}
+
+/**
+ * The lexicon concept each figure counts: the term right after it ("10 голов", "33 matches"), or right after the
+ * compound modifier it is part of ("48-летняя женщина", "48-year-old woman").
+ */
+export function countedContexts(doc: Document, indices: readonly number[]): Map<Anchor, string> {
+  const out = new Map<Anchor, string>();
+  for (const index of indices) {
+    const anchors = doc.paragraphs[index]!.anchors;
+    anchors.forEach((anchor, k) => {
+      if (anchor.kind === 'term' || anchor.kind === 'entity') return;
+      const compound = /^[-\u2010\u2011][\p{L}-]+/u.exec(doc.source.slice(anchor.end, anchor.end + 30));
+      const from = anchor.end + (compound ? compound[0].length : 0);
+      for (let j = k + 1; j < anchors.length; j++) {
+        const a = anchors[j]!;
+        if (a.start < from) continue;
+        if (a.kind === 'term' && a.start - from <= COUNTED_REACH && !clauseBreak(doc.source, from, a.start)) out.set(anchor, a.key);
+        break;
+      }
+    });
+  }
+  return out;
 }

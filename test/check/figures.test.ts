@@ -40,6 +40,14 @@ describe('wrong figures are flagged (RU form → EN form)', () => {
     );
     expect(found.map((d) => d.reason)).toEqual(['swapped', 'swapped']);
   });
+  it('two figures exchanged inside one sentence, every other figure in place', () => {
+    const found = mismatches('Среди новых случаев 49,2% приходится на возраст от 18 до 45 лет, 30,6% на возраст от 46 до 65 лет.', 'Among the new cases, 30.6% are people aged 18 to 45, 49.2% are aged 46 to 65.');
+    expect(found.map((d) => d.reason)).toEqual(['swapped', 'swapped']);
+  });
+  it('a figure that counts the same word in both versions has not moved (a reordered clause)', () => {
+    const found = mismatches('Он провёл четыре сезона, сыграл 103 матча и забил 37 мячей.', 'He spent four seasons, scoring 37 goals in 103 matches.');
+    expect(found).toEqual([]);
+  });
   it('two figures of one sentence in another order are a reordering, not a swap', () => {
     const found = mismatches('Для взлома 426-битного ключа потребуется 40 квадриллионов лет.', 'It would take 40 quadrillion years to break a 426-bit key.');
     expect(found).toEqual([]);
