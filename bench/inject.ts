@@ -112,13 +112,22 @@ function midSentence(text: string, start: number): boolean {
   return before.length > 0 && !CAPITAL_NEUTRAL_BEFORE.test(before) && /[\p{L}\p{N},)»”]$/u.test(before);
 }
 
+/** Does the text also write the word in lower case, as a word of its own (not in a file, package or address name)? */
+function writtenInLowerCase(text: string, surface: string): boolean {
+  const lower = surface.toLowerCase();
+  if (lower === surface) return false;
+  const escaped = lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}_./@-])${escaped}(?![\\p{L}\\p{N}_./@-])`, 'u').test(text);
+}
+
 /** Title-case word that is not an acronym: an upper-case first letter and a lower-case letter after it. */
 const titleCase = (surface: string): boolean => /^\p{Lu}/u.test(surface) && /\p{Ll}/u.test(surface.slice(1));
 
 /**
  * A deletable name: an entity anchor both versions of a link carry (the same key, once on the edited side and not
  * in the neighbouring links there), written in title case on both sides (acronyms are left out: translations
- * spell them out), and capitalised in the middle of a sentence in the Russian version, where Russian capitals mark
+ * spell them out) and never in lower case as a word of its own in either document (a common word or a command
+ * written with a capital here), and capitalised in the middle of a sentence in the Russian version, where Russian capitals mark
  * names only (not sentence starts, not adjectives of nationality, months or weekdays, which Russian writes in lower
  * case). It is deleted, with the space before it, from `side`, and only where that leaves the edited side's link and
  * its neighbours without any word starting with the first five letters of a word of the name (no other mention or case form).
@@ -140,6 +149,7 @@ function nameInjection(alignment: Alignment, ru: string, en: string, side: Lang)
         if (!titleCase(target.surface)) continue;
         const ruAnchor = side === 'ru' ? target : anchor;
         if (!midSentence(ru, ruAnchor.start)) continue;
+        if (writtenInLowerCase(side === 'ru' ? ru : en, target.surface) || writtenInLowerCase(side === 'ru' ? en : ru, anchor.surface)) continue;
         const source = side === 'ru' ? ru : en;
         const before = source[target.start - 1] === ' ' ? target.start - 1 : target.start;
         const edited = edit(source, before, target.end, '');
