@@ -162,8 +162,9 @@ export function discrepancySection(devRoot: string): string[] {
   out.push('(bench/inject.ts). Definitions:');
   out.push('');
   out.push('- **name deleted**: a name both versions of a link carry (the same anchor key once in each, none in the neighbouring links');
-  out.push('  of the edited side), in title case on both sides (no acronyms), capitalised in the middle of a sentence in the Russian');
-  out.push('  (where Russian capitals mark names only), deleted from one side (alternating) where no word of the edited link or its');
+  out.push('  of the edited side), in title case on both sides (no acronyms), never written in lower case as a word of its own in');
+  out.push('  either document, capitalised in the middle of a sentence in the Russian (where Russian capitals mark names only),');
+  out.push('  deleted from one side (alternating) where no word of the edited link or its');
   out.push('  neighbours starts with the first five letters of a word of it afterwards (no other mention or case form is left).');
   out.push('  **Recall**: the check reports that name (its key), on the side that still has it, in its paragraph. **Precision**: that');
   out.push('  warning over it plus every other `entity-missing` warning the injected variant has and the untouched case does not');
@@ -172,7 +173,8 @@ export function discrepancySection(devRoot: string): string[] {
   out.push('- **currency / unit changed**: the currency or unit of an agreeing digit figure changed in the English (dollars → euros,');
   out.push('  km → m, kg → g, % dropped …), kept only if the edited figure is still read with its value and another unit; detected');
   out.push('  by a `number-mismatch` of reason `unit` in that paragraph. **figures swapped**: two agreeing digit figures of one');
-  out.push('  English paragraph, same unit, other values, exchanged; detected by any `number-mismatch` in that paragraph.');
+  out.push('  English paragraph, same unit, other values, exchanged where the edited text still reads both as they were; detected');
+  out.push('  by any `number-mismatch` in that paragraph.');
   out.push('- **number-mismatch P / R on injected figures**: over the currency, unit and swap variants, the mismatches the');
   out.push('  injection caused (those the untouched case does not have, by place, values and reason): precision = those in the');
   out.push('  injected paragraph over all of them; recall = injections detected over injections. The untouched cases are scored');

@@ -48,7 +48,7 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
 
   const anchorDate = meta.date && /^\d{4}-\d{2}-\d{2}$/.test(meta.date) ? meta.date : undefined;
   // Numeric slash dates are read in the order the whole document shows (one paragraph may not tell).
-  const dateOrder = numericDateOrder(source);
+  const dateOrder = options.dateOrder ?? numericDateOrder(source);
   const paragraphs: Paragraph[] = bare.map((paragraph) => {
     const anchors = extractAnchors(paragraph.clean, lang, {
       date: anchorDate,
