@@ -159,7 +159,7 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
     const swaps = swappedFigures(checkedMatches, ruContext, enContext);
     const swapped = new Set(swaps.flat());
     const rest = checkedMatches.filter(([r]) => !swapped.has(r));
-    swaps.push(...positionallySwapped(rest, alignment.ru, link.ru, alignment.en, link.en, countedContexts(alignment.ru, link.ru), countedContexts(alignment.en, link.en)));
+    swaps.push(...positionallySwapped(rest, alignment.ru, alignment.en, countedContexts(alignment.ru, link.ru), countedContexts(alignment.en, link.en)));
     for (const [ruAnchor, enAnchor] of swaps) out.push(mismatch(ruAnchor, enAnchor, 'swapped'));
   }
   for (const [side, anchors] of [['ru', ruChecked], ['en', enChecked]] as const) {

@@ -135,105 +135,50 @@ export function swappedFigures(
   return out;
 }
 
-/** The sentence of a link's text (its paragraphs in order) an offset falls in, counted from 0, and how many there are. */
-function sentenceAt(doc: Document, indices: readonly number[], offset: number): { at: number; of: number } {
-  let at = -1;
-  let of = 0;
-  for (const index of indices) {
-    const p = doc.paragraphs[index]!;
-    const text = doc.source.slice(p.start, p.end);
-    const ends = [...text.matchAll(/[.!?…]+["»”')\]]*\s+(?=["«“(]?\p{Lu})/gu)].map((m) => p.start + m.index! + m[0].length);
-    if (offset >= p.start && offset < p.end) at = of + ends.filter((e) => e <= offset).length;
-    of += ends.length + 1;
-  }
-  return { at, of };
-}
-
 /**
- * Agreeing figure pairs whose places say they swapped: two numbers of one unit and other values whose English
- * matches stand each in the other's sentence (the same sentence position in the link) while every other figure
- * of the link keeps its sentence; inside one sentence, when the English order of its figures is the Russian order
- * with just these two exchanged (no figure of their unit between them), a compound modifier in both versions
- * ("426-bit key", which moves with its noun) only when the words the figures count confirm it. A translation keeps
- * figures in their sentence and, but for such modifiers, mostly in their order; a figure that counts the same word
- * in both versions (see {@link countedContexts}) has not moved ("сыграл 103
- * матча и забил 37 мячей" = "scoring 37 goals in 103 matches").
- * Returns the crossed pairs (r1, e2), (r2, e1).
+ * Agreeing figure pairs whose places say they swapped: two numbers of one unit and other values such that the
+ * English order of the link's quantities is the Russian order with just these two exchanged, no figure of their
+ * unit standing between them. A translation keeps the order of its figures but for two kinds of move, which are
+ * not swaps: a figure that counts the same word in both versions (see {@link countedContexts}) has not moved
+ * ("сыграл 103 матча и забил 37 мячей" = "scoring 37 goals in 103 matches"), and a compound modifier in both
+ * versions ("426-битный ключ", "426-bit key") moves with its noun phrase — that exchange counts only when the
+ * words the figures count confirm it. Years, dates and ordinals move with their clauses and values written twice
+ * cannot be ordered; both are left out of the order. Returns the crossed pairs (r1, e2), (r2, e1).
  */
 export function positionallySwapped(
   matches: ReadonlyArray<[Anchor, Anchor]>,
   ru: Document,
-  ruIndices: readonly number[],
   en: Document,
-  enIndices: readonly number[],
   ruCounted: ReadonlyMap<Anchor, string> = new Map(),
   enCounted: ReadonlyMap<Anchor, string> = new Map(),
 ): Array<[Anchor, Anchor]> {
-  const out: Array<[Anchor, Anchor]> = [];
-  if (matches.length < 2) return out;
-  // A figure that counts the same thing in both versions ("103 матча" = "103 matches") has not moved; one that
-  // counts in the Russian what the other's English counts has.
-  const kept = ([r, e]: readonly [Anchor, Anchor]): boolean => ruCounted.get(r) !== undefined && ruCounted.get(r) === enCounted.get(e);
-  const crossed = (r: Anchor, e: Anchor): boolean => ruCounted.get(r) !== undefined && ruCounted.get(r) === enCounted.get(e);
-  const rs = matches.map(([r]) => sentenceAt(ru, ruIndices, r.start));
-  const es = matches.map(([, e]) => sentenceAt(en, enIndices, e.start));
-  // The sentences of the two versions must correspond one to one for sentence positions to mean anything.
-  if (rs[0]!.of !== es[0]!.of) return out;
-  for (let i = 0; i < matches.length; i++) {
-    const [r1, e1] = matches[i]!;
-    if (r1.kind !== 'number') continue;
-    for (let j = i + 1; j < matches.length; j++) {
-      const [r2, e2] = matches[j]!;
-      if (r2.kind !== 'number' || unitOf(r1) !== unitOf(r2) || r1.value === r2.value) continue;
-      if (es[i]!.at !== rs[j]!.at || es[j]!.at !== rs[i]!.at || kept(matches[i]!) || kept(matches[j]!)) continue;
-      // Every other figure stays in its sentence: the exchange is the only change.
-      const others = matches.every((_, m) => m === i || m === j || rs[m]!.at === es[m]!.at);
-      if (!others) continue;
-      if (rs[i]!.at === rs[j]!.at && !exchangedInSentence(matches, rs, i, j, ru, en, crossed(r1, e2) || crossed(r2, e1))) continue;
-      out.push([r1, e2], [r2, e1]);
-      return out;
-    }
-  }
-  return out;
+  // A value written twice cannot be told apart by order (its pairs by value are arbitrary): left out.
+  const all = matches.filter(([r, e]) => r.kind === 'number' && e.kind === 'number');
+  const seen = new Map<string, number>();
+  for (const [r] of all) seen.set(r.key, (seen.get(r.key) ?? 0) + 1);
+  const quantities = all.filter(([r]) => seen.get(r.key) === 1);
+  if (quantities.length < 2) return [];
+  const byRu = [...quantities].sort((a, b) => a[0].start - b[0].start);
+  const byEn = [...quantities].sort((a, b) => a[1].start - b[1].start);
+  const moved = byRu.flatMap((m, n) => (byEn[n] === m ? [] : [n]));
+  if (moved.length !== 2) return [];
+  const [pi, pj] = moved as [number, number];
+  const [r1, e1] = byRu[pi]!;
+  const [r2, e2] = byRu[pj]!;
+  // Exactly an exchange of these two.
+  if (byEn[pi] !== byRu[pj] || byEn[pj] !== byRu[pi]) return [];
+  if (unitOf(r1) !== unitOf(r2) || r1.value === r2.value) return [];
+  if (byRu.slice(pi + 1, pj).some(([r]) => unitOf(r) === unitOf(r1))) return [];
+  const counted = (r: Anchor, e: Anchor): boolean => ruCounted.get(r) !== undefined && ruCounted.get(r) === enCounted.get(e);
+  if (counted(r1, e1) || counted(r2, e2)) return [];
+  const compound = [[r1, e1], [r2, e2]].some(([r, e]) => inCompound(ru, r!) && inCompound(en, e!));
+  if (compound && !(counted(r1, e2) || counted(r2, e1))) return [];
+  return [[r1, e2], [r2, e1]];
 }
 
 /** Is the figure part of a compound modifier ("426-битный", "426-bit", "30-летний"), which moves with its noun? */
 function inCompound(doc: Document, anchor: Anchor): boolean {
   return /^[-\u2010\u2011]\p{L}/u.test(doc.source.slice(anchor.end, anchor.end + 2));
-}
-
-/**
- * Two figures of one sentence (in both versions) that traded places: the English order of the sentence's figures
- * is the Russian order with exactly these two exchanged and no figure of their unit stands between them; when one
- * is a compound modifier in both versions ("426-битный ключ", "426-bit key"), which moves with its noun phrase,
- * only if the words they count confirm it (`confirmed`). Only quantities count (years, dates and
- * ordinals move with their clauses).
- */
-function exchangedInSentence(
-  matches: ReadonlyArray<[Anchor, Anchor]>,
-  rs: ReadonlyArray<{ at: number }>,
-  i: number,
-  j: number,
-  ru: Document,
-  en: Document,
-  confirmed: boolean,
-): boolean {
-  const sentence = rs[i]!.at;
-  // The quantities of the sentence (years, dates and ordinals move with their clauses).
-  const inIt = matches.map((_, m) => m).filter((m) => rs[m]!.at === sentence && matches[m]![0].kind === 'number');
-  const byRu = [...inIt].sort((a, b) => matches[a]![0].start - matches[b]![0].start);
-  const byEn = [...inIt].sort((a, b) => matches[a]![1].start - matches[b]![1].start);
-  const pi = byRu.indexOf(i);
-  const pj = byRu.indexOf(j);
-  const unit = unitOf(matches[i]![0]);
-  const between = byRu.slice(Math.min(pi, pj) + 1, Math.max(pi, pj));
-  if (between.some((m) => unitOf(matches[m]![0]) === unit)) return false;
-  const expected = [...byRu];
-  [expected[pi], expected[pj]] = [expected[pj]!, expected[pi]!];
-  if (expected.some((m, n) => byEn[n] !== m)) return false;
-  // A compound modifier in both versions moves with its noun phrase: only the counted words can tell.
-  const moved = [i, j].some((m) => inCompound(ru, matches[m]![0]) && inCompound(en, matches[m]![1]));
-  return !moved || confirmed;
 }
 
 /**
