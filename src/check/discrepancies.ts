@@ -152,7 +152,10 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
   for (const a of pairs.flat()) paired.add(a);
   for (const [ruAnchor, enAnchor] of unitPairs) out.push(mismatch(ruAnchor, enAnchor, 'unit'));
   for (const [ruAnchor, enAnchor] of pairs) out.push(mismatch(ruAnchor, enAnchor, 'value'));
-  const checkedMatches = matches.filter(([r, e]) => isCheckedFigure(r) && isCheckedFigure(e));
+  // A swap needs digits on one side at least: a figure spelled out with a scale word on the other ("четырёх
+  // тысяч" = "4000") still has its place; small number words are too often paraphrase ("сутки" = "24 hours").
+  const placed = (a: Anchor): boolean => isCheckedFigure(a) || (a.kind === 'number' && Math.abs(a.value ?? 0) >= 1000);
+  const checkedMatches = matches.filter(([r, e]) => (isCheckedFigure(r) || isCheckedFigure(e)) && placed(r) && placed(e));
   if (checkedMatches.length >= 2) {
     const ruContext = figureContexts(alignment.ru, link.ru);
     const enContext = figureContexts(alignment.en, link.en);
