@@ -137,8 +137,7 @@ export function swappedFigures(
 
 /**
  * Agreeing figure pairs whose places say they swapped: two numbers of one unit and other values such that the
- * English order of the link's quantities is the Russian order with just these two exchanged, no figure of their
- * unit standing between them. A translation keeps the order of its figures but for two kinds of move, which are
+ * English order of the link's quantities is the Russian order with just these two exchanged. A translation keeps the order of its figures but for two kinds of move, which are
  * not swaps: a figure that counts the same word in both versions (see {@link countedContexts}) has not moved
  * ("сыграл 103 матча и забил 37 мячей" = "scoring 37 goals in 103 matches"), and a compound modifier in both
  * versions ("426-битный ключ", "426-bit key") moves with its noun phrase — that exchange counts only when the
@@ -168,7 +167,6 @@ export function positionallySwapped(
   // Exactly an exchange of these two.
   if (byEn[pi] !== byRu[pj] || byEn[pj] !== byRu[pi]) return [];
   if (unitOf(r1) !== unitOf(r2) || r1.value === r2.value) return [];
-  if (byRu.slice(pi + 1, pj).some(([r]) => unitOf(r) === unitOf(r1))) return [];
   const counted = (r: Anchor, e: Anchor): boolean => ruCounted.get(r) !== undefined && ruCounted.get(r) === enCounted.get(e);
   if (counted(r1, e1) || counted(r2, e2)) return [];
   const compound = [[r1, e1], [r2, e2]].some(([r, e]) => inCompound(ru, r!) && inCompound(en, e!));
