@@ -167,7 +167,9 @@ export function positionallySwapped(
   // Exactly an exchange of these two.
   if (byEn[pi] !== byRu[pj] || byEn[pj] !== byRu[pi]) return [];
   if (unitOf(r1) !== unitOf(r2) || r1.value === r2.value) return [];
-  const counted = (r: Anchor, e: Anchor): boolean => ruCounted.get(r) !== undefined && ruCounted.get(r) === enCounted.get(e);
+  // Counted words tell the two apart only when they differ ("27 спасателей … 29 спасателей" says nothing).
+  const distinct = ruCounted.get(r1) !== ruCounted.get(r2);
+  const counted = (r: Anchor, e: Anchor): boolean => distinct && ruCounted.get(r) !== undefined && ruCounted.get(r) === enCounted.get(e);
   if (counted(r1, e1) || counted(r2, e2)) return [];
   const compound = [[r1, e1], [r2, e2]].some(([r, e]) => inCompound(ru, r!) && inCompound(en, e!));
   if (compound && !(counted(r1, e2) || counted(r2, e1))) return [];
