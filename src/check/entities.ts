@@ -154,7 +154,8 @@ export function nameConfidence(
   if (innerCapital) return 0.9; // DebConf, iPhone
   // A run of capitalised words is a title phrase, or a name when the other version names the rest of it; a
   // common-word ending then says nothing (Vitaly Mutko, Zhang Daming).
-  const run = capitalRun(context, index, k, namedThere);
+  // A Latin run in a Russian text is a title the translator kept in its own spelling, so a name ("Monitoring Plugins").
+  const run = info.script === 'lat' && context.doc.lang === 'ru' ? 'name' : capitalRun(context, index, k, namedThere);
   const common = run === 'title' ||
     (run !== 'name' && (info.script === 'lat' ? EN_COMMON_SUFFIX : RU_COMMON_SUFFIX).test(info.norm) && info.norm.length >= 5);
   let confidence: number;
