@@ -658,3 +658,6 @@ const WATERS: GazetteerRecord[] = [
 
 /** The built-in gazetteer. */
 export const GAZETTEER: readonly GazetteerRecord[] = [...COUNTRIES, ...CITIES, ...ORGANISATIONS, ...PEOPLE, ...WATERS];
+
+/** Ids of people's names (first names among them), told from places that share a form («Питер»: Peter or St Petersburg). */
+export const PERSON_IDS: ReadonlySet<string> = new Set(PEOPLE.map((record) => record.id));

@@ -112,6 +112,14 @@ describe('names', () => {
     const found = check('Премьер-министр Элизабет Борн представила реформу.', 'Prime Minister Elisabeth presented the reform for those born in 1961.');
     expect(found.filter((d) => d.kind === 'entity-missing').map((d) => (d as { value: string }).value)).toEqual(['Борн']);
   });
+  it('«Питер» is Peter before a surname and St Petersburg otherwise', () => {
+    const names = (ru: string, en: string) => check(ru, en).filter((d) => d.kind === 'entity-missing');
+    expect(names('Режиссёр Питер Джексон приехал в Москву.', 'Director Peter Jackson came to Moscow.')).toEqual([]);
+    expect(names('Он переехал в Питер в 2010 году.', 'He moved to St Petersburg in 2010.')).toEqual([]);
+    const key = (ru: string) => alignDocuments(ru, 'x', { langs: ['ru', 'en'] }).ru.paragraphs[0]!.anchors.find((a) => a.surface.startsWith('Питер'))?.key;
+    expect(key('Режиссёр Питер Джексон приехал в Москву.')).toBe('ent:Peter');
+    expect(key('Он переехал в Питер в 2010 году.')).toBe('ent:St_Petersburg');
+  });
   it('title-case headings and product titles are not names', () => {
     const found = check('PostgreSQL 18 выпущен\n\nГруппа разработчиков выпустила новую версию.', 'PostgreSQL 18 Released\n\nThe Development Group released a new version.');
     expect(found.filter((d) => d.kind === 'entity-missing')).toEqual([]);
