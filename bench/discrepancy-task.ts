@@ -143,6 +143,43 @@ export function evaluateSet(name: string, cases: Case[]): SetReport {
   return report;
 }
 
+/** Equivalent forms (RU → EN) that must stay quiet, and wrong figures of each class that must be flagged. */
+const EQUIVALENT: Array<[string, string, string]> = [
+  ['½ = 0.5', 'Доля составила ½ от общего объёма.', 'The share was 0.5 of the total.'],
+  ['10^6 = million', 'Бюджет вырос до 10^6 рублей.', 'The budget grew to 1 million rubles.'],
+  ['млн = 1e6', 'Бюджет вырос до 1 млн рублей.', 'The budget grew to 1e6 rubles.'],
+  ['млн = 10⁶', 'Бюджет вырос до 1 млн рублей.', 'The budget grew to 10⁶ rubles.'],
+  ['2/3 = two-thirds', 'Проголосовали 2/3 жителей.', 'Two-thirds of residents voted.'],
+  ['две трети = 2/3', 'Проголосовали две трети жителей.', '2/3 of residents voted.'],
+  ['90-е = 1990s', 'В 90-е годы город рос.', 'In the 1990s the city grew.'],
+  ['1-м квартале = Q1', 'В 1-м квартале 2024 года выручка выросла.', 'In Q1 2024 revenue grew.'],
+  ['05.03.2024 = March 5, 2024', 'Встреча прошла 05.03.2024 в Баку.', 'The meeting took place on March 5, 2024 in Baku.'],
+  ['5 марта 2024 = 03/05/2024 (month-day document)', 'Встреча прошла 5 марта 2024 года.', 'The meeting took place on 03/05/2024.'],
+  ['5 и 20 марта = 5/3, 20/3 (day-month document)', 'Встречи прошли 5 марта 2024 года и 20 марта 2024 года.', 'The meetings took place on 5/3/2024 and 20/3/2024.'],
+  ['10 тысяч = 10,000', 'Пришли 10 тысяч человек.', '10,000 people came.'],
+];
+const WRONG: Array<[string, string, string]> = [
+  ['currency: рублей vs dollars', 'Компания получила 5 млн рублей прибыли.', 'The company made a profit of 5 million dollars.'],
+  ['currency: долларов vs €', 'Проект стоил 5 млн долларов.', 'The project cost €5 million.'],
+  ['unit: км vs m', 'Дорога длиной 5 км открыта.', 'A road 5 m long is open.'],
+  ['percent vs plain', 'Рост составил 45 % за год.', 'Growth was 45 over the year.'],
+  ['long integer, one digit', 'Номер счёта 12345678901234567890 указан в договоре.', 'Account number 12345678901234567891 is in the contract.'],
+  ['swapped figures', 'Экспорт составил 5 млрд долларов, импорт составил 3 млрд долларов.', 'Exports reached 3 billion dollars, imports reached 5 billion dollars.'],
+];
+
+/** The equivalence and wrong-figure tables: how many stay quiet, how many are flagged. */
+function formTables(): string[] {
+  const figures = (ru: string, en: string) =>
+    findDiscrepancies(alignDocuments(ru, en, { langs: ['ru', 'en'] }), { kinds: ['number-mismatch', 'number-missing'] });
+  const quiet = EQUIVALENT.filter(([, ru, en]) => figures(ru, en).length === 0);
+  const flagged = WRONG.filter(([, ru, en]) => figures(ru, en).some((d) => d.kind === 'number-mismatch'));
+  const out = [`Equivalent forms quiet (no number-mismatch or number-missing): ${quiet.length} of ${EQUIVALENT.length}` +
+    (quiet.length < EQUIVALENT.length ? ` (not quiet: ${EQUIVALENT.filter((x) => !quiet.includes(x)).map(([n]) => n).join('; ')})` : '') + '.',
+  `Wrong-figure classes flagged as number-mismatch: ${flagged.length} of ${WRONG.length}` +
+    (flagged.length < WRONG.length ? ` (missed: ${WRONG.filter((x) => !flagged.includes(x)).map(([n]) => n).join('; ')})` : '') + '.'];
+  return ['', ...out, '', `(${EQUIVALENT.map(([n]) => n).join('; ')}; ${WRONG.map(([n]) => n).join('; ')}.)`];
+}
+
 const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '–');
 const ratio = (a: number, b: number): string => (b ? f3(a / b) : '–');
 
@@ -194,6 +231,7 @@ export function discrepancySection(devRoot: string): string[] {
     const cell = (k: InjectionKind) => `${r.byKind[k].detected}/${r.byKind[k].injected} (${ratio(r.byKind[k].detected, r.byKind[k].injected)})`;
     out.push(`| ${r.name} | ${cell('name-deleted')} | ${ratio(r.nameWarnings.right, r.nameWarnings.all)} (${r.nameWarnings.right} of ${r.nameWarnings.all}) | ${cell('currency-changed')} | ${cell('unit-changed')} | ${cell('figures-swapped')} |`);
   }
+  out.push(...formTables());
   const real = reports.find((r) => r.name === 'real');
   if (real) {
     out.push('');
