@@ -9,7 +9,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { alignDocuments, findDiscrepancies } from '../src/index.js';
 import type { Discrepancy, EntityMissing, NumberMismatch } from '../src/types.js';
-import { loadCases, type DevCase } from './dev.js';
+import { fileURLToPath } from 'node:url';
+import { loadCases, requireDevRoot, type DevCase } from './dev.js';
 import { injectionsFor, type Injection, type InjectionKind } from './inject.js';
 
 interface Case {
@@ -241,4 +242,9 @@ export function discrepancySection(devRoot: string): string[] {
   }
   out.push('');
   return out;
+}
+
+// Run on its own (`npx tsx bench/discrepancy-task.ts`): print the section.
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  for (const line of discrepancySection(requireDevRoot())) console.log(line);
 }
