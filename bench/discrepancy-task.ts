@@ -103,6 +103,9 @@ export function evaluateSet(name: string, cases: Case[]): SetReport {
     report.entityValues.push(...entities.map((d) => `${c.id} ${d.side} ¶${d[d.side].join('+')} «${d.value}» ${d.confidence}`));
     const untouchedMismatches = found.filter((d): d is NumberMismatch => d.kind === 'number-mismatch');
     scoreMismatches(untouchedMismatches, c.mismatches, report.untouchedNumbers);
+    if (process.env.DISC_DEBUG) {
+      for (const d of untouchedMismatches) if (!c.mismatches.some((g) => d.en.includes(g.en) && d.ru.includes(g.ru))) console.error(`UFA ${c.id} ${d.message}`);
+    }
     for (const injection of injectionsFor(c.ru, c.en, nth)) {
       const after = check(injection.ru, injection.en);
       const k = report.byKind[injection.kind];
