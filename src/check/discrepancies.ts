@@ -6,7 +6,7 @@
 import { isCheckedFigure } from '../align/evidence.js';
 import { mixedScriptWords } from '../anchors/homoglyphs.js';
 import { absenceConfidence, nameConfidence, nameContext, nextCapitalised, wordNamedIn, type NameContext } from './entities.js';
-import { countedContexts, figureContexts, numberNounSwaps, positionallySwapped, sameFigure, sameValue, swappedFigures, unitOf, unitsDiffer } from './figures.js';
+import { countedContexts, figureContexts, numberNounSwaps, positionallySwapped, roleSwaps, sameFigure, sameValue, swappedFigures, unitOf, unitsDiffer } from './figures.js';
 import { LANGUAGE_NAME, otherLang } from '../text/language.js';
 import { toSourceOffset } from '../text/normalize.js';
 import type {
@@ -194,6 +194,8 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
     const swapped = new Set(swaps.flat());
     const rest = checkedMatches.filter(([r]) => !swapped.has(r));
     swaps.push(...positionallySwapped(rest, alignment.ru, alignment.en, ruCounted, enCounted));
+    const placedSwaps = new Set(swaps.flat());
+    swaps.push(...roleSwaps(rest.filter(([r]) => !placedSwaps.has(r)), alignment.ru, alignment.en, ruCounted, enCounted));
   }
   // A number noun ("сутки" = 24 hours) has no place but says what its partner counts.
   const swapped = new Set(swaps.flat());

@@ -191,6 +191,46 @@ export function positionallySwapped(
   return [[r1, e2], [r2, e1]];
 }
 
+/**
+ * Agreeing figure pairs whose roles crossed, whatever their places: a figure's role is the word it counts (see
+ * {@link countedContexts}) and whether it is a compound modifier ("426-битный", "426-bit"). Two numbers of one unit
+ * and other values, each with a role of its own in both versions, where each has in one version the role the other
+ * has in the other ("426-битный ключ … 40 квадриллионов лет" vs "426 years … a 40 quadrillion-bit key"), swapped;
+ * the translation moved the words with them, so the order says nothing. Returns the crossed pairs (r1, e2), (r2, e1).
+ */
+export function roleSwaps(
+  matches: ReadonlyArray<[Anchor, Anchor]>,
+  ru: Document,
+  en: Document,
+  ruCounted: ReadonlyMap<Anchor, string>,
+  enCounted: ReadonlyMap<Anchor, string>,
+): Array<[Anchor, Anchor]> {
+  const role = (doc: Document, counted: ReadonlyMap<Anchor, string>, a: Anchor): string | undefined => {
+    const word = counted.get(a);
+    const compound = inCompound(doc, a);
+    return word === undefined && !compound ? undefined : `${word ?? ''}|${compound}`;
+  };
+  const all = matches.filter(([r, e]) => r.kind === 'number' && e.kind === 'number');
+  const out: Array<[Anchor, Anchor]> = [];
+  const used = new Set<Anchor>();
+  for (let i = 0; i < all.length; i++) {
+    const [r1, e1] = all[i]!;
+    const a = role(ru, ruCounted, r1);
+    if (a === undefined || used.has(r1)) continue;
+    for (let j = i + 1; j < all.length; j++) {
+      const [r2, e2] = all[j]!;
+      const b = role(ru, ruCounted, r2);
+      if (b === undefined || b === a || used.has(r2) || r1.value === r2.value || unitOf(r1) !== unitOf(r2)) continue;
+      if (role(en, enCounted, e2) === a && role(en, enCounted, e1) === b) {
+        out.push([r1, e2], [r2, e1]);
+        used.add(r1).add(r2);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** Is the figure part of a compound modifier ("426-битный", "426-bit", "30-летний"), which moves with its noun? */
 function inCompound(doc: Document, anchor: Anchor): boolean {
   return /^[-\u2010\u2011]\p{L}/u.test(doc.source.slice(anchor.end, anchor.end + 2));

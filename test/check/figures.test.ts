@@ -73,6 +73,10 @@ describe('wrong figures are flagged (RU form → EN form)', () => {
     expect(found.map((d) => d.reason)).toEqual(['swapped', 'swapped']);
     expect(mismatches(ru, "He now faces up to 10 years' imprisonment and a 150,000-euro fine.")).toEqual([]);
   });
+  it('two figures whose roles crossed (the word each counts, a compound modifier) are swapped, whatever their order', () => {
+    const found = mismatches('Для взлома 426-битного ключа потребуется 40 квадриллионов лет.', 'It would take 426 years to break a 40 quadrillion-bit key.');
+    expect(found.map((d) => [d.reason, d.ruValue, d.enValue])).toEqual([['swapped', '426', '40 quadrillion'], ['swapped', '40 квадриллионов', '426']]);
+  });
   it('two figures swapped between export and import', () => {
     const found = mismatches('Экспорт составил 5 млрд долларов, импорт составил 3 млрд долларов.', 'Exports reached 3 billion dollars, imports reached 5 billion dollars.');
     expect(found.map((d) => d.reason)).toEqual(['swapped', 'swapped']);
