@@ -4,6 +4,7 @@
  * version's text in one place, verified by re-reading the edited text (the figure's value kept and its unit
  * changed, the name gone from the link), and records where the checker should report it.
  */
+import { fieldLabelStarts, isAcronym } from '../src/check/entities.js';
 import { alignDocuments } from '../src/index.js';
 import type { Alignment, Anchor, Lang } from '../src/types.js';
 
@@ -104,11 +105,18 @@ function swapInjection(alignment: Alignment, ru: string, en: string): Injection 
 // table cell, bracket or quotation start.
 const CAPITAL_NEUTRAL_BEFORE = /[.!?…:;|([«"“„'‘—–•*\n]$/u;
 
-/** Is the word at `start` of `text` written where a capital letter marks a name (in the middle of a sentence)? */
+/**
+ * Is the word at `start` of `text` written where a capital letter marks a name (in the middle of a sentence)? Not
+ * at a field label of a line of "Label: value" fields, which the checker treats as a cell start (see
+ * `fieldLabelStarts`).
+ */
 function midSentence(text: string, start: number): boolean {
   const raw = text.slice(Math.max(0, start - 20), start);
   const before = raw.trimEnd();
   if (raw.slice(before.length).includes('\n')) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', start);
+  if (fieldLabelStarts(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd)).has(start - lineStart)) return false;
   return before.length > 0 && !CAPITAL_NEUTRAL_BEFORE.test(before) && /[\p{L}\p{N},)»”]$/u.test(before);
 }
 
@@ -120,15 +128,19 @@ function writtenInLowerCase(text: string, surface: string): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}_./@-])${escaped}(?![\\p{L}\\p{N}_./@-])`, 'u').test(text);
 }
 
-/** Title-case word that is not an acronym: an upper-case first letter and a lower-case letter after it. */
-const titleCase = (surface: string): boolean => /^\p{Lu}/u.test(surface) && /\p{Ll}/u.test(surface.slice(1));
+/**
+ * Title-case word that is not an acronym: an upper-case first letter and a lower-case letter after it, and not of
+ * an acronym's shape by the checker's own rule (`isAcronym`: SoC, NGOs, ВОЗом).
+ */
+const titleCase = (surface: string): boolean =>
+  /^\p{Lu}/u.test(surface) && /\p{Ll}/u.test(surface.slice(1)) && !surface.split(/[\s-]+/).some(isAcronym);
 
 /**
  * A deletable name: an entity anchor both versions of a link carry (the same key, once on the edited side and not
- * in the neighbouring links there), written in title case on both sides (acronyms are left out: translations
- * spell them out) and never in lower case as a word of its own in either document (a common word or a command
+ * in the neighbouring links there), written in title case on both sides (acronyms are left out, by the checker's
+ * `isAcronym`: translations spell them out) and never in lower case as a word of its own in either document (a common word or a command
  * written with a capital here), and capitalised in the middle of a sentence in the Russian version, where Russian capitals mark
- * names only (not sentence starts, not adjectives of nationality, months or weekdays, which Russian writes in lower
+ * names only (not sentence starts or field labels, not adjectives of nationality, months or weekdays, which Russian writes in lower
  * case). It is deleted, with the space before it, from `side`, and only where that leaves the edited side's link and
  * its neighbours without any word starting with the first five letters of a word of the name (no other mention or case form).
  */

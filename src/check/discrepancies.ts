@@ -6,7 +6,7 @@
 import { isCheckedFigure } from '../align/evidence.js';
 import { mixedScriptWords } from '../anchors/homoglyphs.js';
 import { absenceConfidence, nameConfidence, nameContext, nextCapitalised, wordNamedIn, type NameContext } from './entities.js';
-import { countedContexts, figureContexts, positionallySwapped, sameFigure, sameValue, swappedFigures, unitOf, unitsDiffer } from './figures.js';
+import { countedContexts, figureContexts, numberNounSwaps, positionallySwapped, roleSwaps, sameFigure, sameValue, swappedFigures, unitOf, unitsDiffer } from './figures.js';
 import { LANGUAGE_NAME, otherLang } from '../text/language.js';
 import { toSourceOffset } from '../text/normalize.js';
 import type {
@@ -184,15 +184,24 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
   // тысяч" = "4000") still has its place; small number words are too often paraphrase ("сутки" = "24 hours").
   const placed = (a: Anchor): boolean => isCheckedFigure(a) || (a.kind === 'number' && Math.abs(a.value ?? 0) >= 1000);
   const checkedMatches = matches.filter(([r, e]) => (isCheckedFigure(r) || isCheckedFigure(e)) && placed(r) && placed(e));
+  const ruCounted = countedContexts(alignment.ru, link.ru);
+  const enCounted = countedContexts(alignment.en, link.en);
+  const swaps: Array<[Anchor, Anchor]> = [];
   if (checkedMatches.length >= 2) {
     const ruContext = figureContexts(alignment.ru, link.ru);
     const enContext = figureContexts(alignment.en, link.en);
-    const swaps = swappedFigures(checkedMatches, ruContext, enContext);
+    swaps.push(...swappedFigures(checkedMatches, ruContext, enContext));
     const swapped = new Set(swaps.flat());
     const rest = checkedMatches.filter(([r]) => !swapped.has(r));
-    swaps.push(...positionallySwapped(rest, alignment.ru, alignment.en, countedContexts(alignment.ru, link.ru), countedContexts(alignment.en, link.en)));
-    for (const [ruAnchor, enAnchor] of swaps) out.push(mismatch(ruAnchor, enAnchor, 'swapped'));
+    swaps.push(...positionallySwapped(rest, alignment.ru, alignment.en, ruCounted, enCounted));
+    const placedSwaps = new Set(swaps.flat());
+    swaps.push(...roleSwaps(rest.filter(([r]) => !placedSwaps.has(r)), alignment.ru, alignment.en, ruCounted, enCounted));
   }
+  // A number noun ("сутки" = 24 hours) has no place but says what its partner counts.
+  const swapped = new Set(swaps.flat());
+  const nounMatches = matches.filter(([r, e]) => !swapped.has(r) && !swapped.has(e) && (isCheckedFigure(r) || isCheckedFigure(e)));
+  if (nounMatches.length >= 2) swaps.push(...numberNounSwaps(nounMatches, new Map([...ruCounted, ...enCounted])));
+  for (const [ruAnchor, enAnchor] of swaps) out.push(mismatch(ruAnchor, enAnchor, 'swapped'));
   for (const [side, anchors] of [['ru', ruChecked], ['en', enChecked]] as const) {
     const otherSide = otherLang(side);
     for (const anchor of anchors) {

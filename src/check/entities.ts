@@ -3,7 +3,7 @@
  *
  * How sure the word is a name ({@link nameConfidence}): a gazetteer name is; a capitalised word written so in the
  * middle of a prose sentence somewhere in its document is; an acronym, or a capitalised word seen only where capitals
- * say nothing (sentence or table-cell start, an English heading or Title Case line) is not by itself, nor a word the
+ * say nothing (sentence or table-cell start, a field label, an English heading or Title Case line) is not by itself, nor a word the
  * document also writes in lower case.
  *
  * How sure it is absent ({@link absenceConfidence}): no word of the other version's link (and its neighbours) carries
@@ -72,8 +72,9 @@ function neutralCapitals(text: string, tokens: readonly Token[], lang: Lang): bo
   // An English heading, table row or list item: no closing punctuation, few words.
   const heading = lang === 'en' && words <= HEADING_WORDS && !/[.!?…]["»”')\]]*$/.test(trimmed);
   const title = lang === 'en' ? titleSentences(tokens) : new Set<number>();
+  const labels = fieldLabelStarts(text);
   return tokens.map((t) => {
-    if (t.initial || heading || title.has(t.sentence)) return true;
+    if (t.initial || heading || title.has(t.sentence) || labels.has(t.start)) return true;
     let k = t.start - 1;
     while (k >= 0 && text.charCodeAt(k) === 0x20) k--;
     return k < 0 || OPENERS.has(text.charAt(k));
@@ -149,7 +150,7 @@ export function nameConfidence(
   // Acronyms, also in the plural or with a small letter inside (CDs, NGOs, DoS): translations spell them out.
   // Long ones (six letters or more: АЗЕРТАДЖ, MENAFN) are more often names of organisations than of things.
   if (info.allCaps) return info.letters >= 6 ? 0.8 : 0.6;
-  if (/^[A-Z]{2,}s$/.test(text) || (text.length <= 4 && /[A-Z].*[A-Z]/.test(text)) || /^[А-ЯЁ]{2,}[а-яё]{1,3}$/.test(text)) return 0.6;
+  if (isAcronym(text)) return 0.6;
   const innerCapital = info.script === 'lat' && /[A-Z]/.test(text.slice(1)) && /[a-z]/.test(text);
   if (innerCapital) return 0.9; // DebConf, iPhone
   // A run of capitalised words is a title phrase, or a name when the other version names the rest of it; a
@@ -169,6 +170,30 @@ export function nameConfidence(
   // "the Cloud", "the Internet": a common noun made a name by its article (names of people take none).
   if (info.script === 'lat' && context.doc.lang === 'en' && theBefore(context, index, k)) confidence *= 0.8;
   return confidence;
+}
+
+/**
+ * Is the word an acronym: all capitals, or capitals with a plural or case ending or a small letter inside (NGOs,
+ * DoS, SoC, ВОЗом)? Translations spell acronyms out, so they are doubtful names.
+ */
+export function isAcronym(word: string): boolean {
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return true;
+  return /^[A-Z]{2,}s$/.test(word) || (word.length <= 4 && /[A-Z].*[A-Z]/.test(word)) || /^[А-ЯЁ]{2,}[а-яё]{1,3}$/.test(word);
+}
+
+// A field label of a line of "Label: value" fields: a capitalised word right before a colon and a space.
+const FIELD_LABEL = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}-]*:(?=\s)/gu;
+
+/**
+ * Offsets of the field labels of a paragraph written as "Label: value" fields ("Где: Брно Что: Празднование
+ * Регистрация: обязательна", a table or form flattened to one line): capitalised words right before a colon, when
+ * the paragraph has two such labels or more. A label's capital starts a field, as a table cell's does, and says
+ * nothing about the word.
+ */
+export function fieldLabelStarts(text: string): Set<number> {
+  const starts = [...text.matchAll(FIELD_LABEL)].map((m) => m.index!);
+  return new Set(starts.length >= 2 ? starts : []);
 }
 
 // Words that end the noun phrase a name heads ("the Internet is", "the Cloud and").

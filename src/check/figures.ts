@@ -3,6 +3,7 @@
  * currency; and which word each figure belongs to, so that two figures that swapped places between the versions
  * ("экспорт 5 млрд, импорт 3 млрд" vs "exports 3 billion, imports 5 billion") are seen.
  */
+import { NUMBER_NOUNS } from '../anchors/number-words.js';
 import type { Anchor, Document, Paragraph } from '../types.js';
 
 /** The unit a figure states that the checker compares (`code`, identifiers and clock times, is no unit). */
@@ -123,8 +124,10 @@ export function swappedFigures(
       const [r2, e2] = matches[j]!;
       const c2 = ruContext.get(r2);
       if (c2 === undefined || c2 === c1 || used.has(r2) || r1.key === r2.key) continue;
-      // Only two quantities of one kind can trade places (two sums, two percentages), not a date and a sum.
-      if (r1.kind !== 'number' || r2.kind !== 'number' || unitOf(r1) !== unitOf(r2)) continue;
+      // Only two quantities of one kind can trade places (two sums, two percentages), not a date and a sum; a
+      // unit stated for one figure only, as one version often leaves it to a compound ("150 тыс. евро штрафа" =
+      // "a 150,000-euro fine"), does not tell them apart when the words they belong to cross.
+      if (r1.kind !== 'number' || r2.kind !== 'number' || unitsDiffer(r1, r2)) continue;
       if (enContext.get(e2) === c1 && enContext.get(e1) === c2) {
         out.push([r1, e2], [r2, e1]);
         used.add(r1).add(r2);
@@ -139,7 +142,8 @@ export function swappedFigures(
  * Agreeing figure pairs whose places say they swapped: two numbers of one unit and other values such that the
  * English order of the link's quantities is the Russian order with just these two exchanged. A translation keeps the order of its figures but for two kinds of move, which are
  * not swaps: a figure that counts the same word in both versions (see {@link countedContexts}) has not moved
- * ("сыграл 103 матча и забил 37 мячей" = "scoring 37 goals in 103 matches"), and a compound modifier in both
+ * ("сыграл 103 матча и забил 37 мячей" = "scoring 37 goals in 103 matches") and, when no other figure counts that
+ * word, is left out of the order (so that a swap of the others on top of such a reordering is still seen), and a compound modifier in both
  * versions ("426-битный ключ", "426-bit key") moves with its noun phrase — that exchange counts only when the
  * words the figures count confirm it. Years, dates and ordinals move with their clauses and values written twice
  * cannot be ordered; both are left out of the order. Returns the crossed pairs (r1, e2), (r2, e1).
@@ -155,7 +159,18 @@ export function positionallySwapped(
   const all = matches.filter(([r, e]) => r.kind === 'number' && e.kind === 'number');
   const seen = new Map<string, number>();
   for (const [r] of all) seen.set(r.key, (seen.get(r.key) ?? 0) + 1);
-  const quantities = all.filter(([r]) => seen.get(r.key) === 1);
+  // A figure that counts a word no other figure counts, the same in both versions, is placed by that word
+  // ("сыграл 103 матча" = "in 103 matches"): it has not moved, whatever its place, and is left out of the order.
+  const countedBy = new Map<string, number>();
+  for (const [r] of all) {
+    const word = ruCounted.get(r);
+    if (word !== undefined) countedBy.set(word, (countedBy.get(word) ?? 0) + 1);
+  }
+  const anchored = ([r, e]: [Anchor, Anchor]): boolean => {
+    const word = ruCounted.get(r);
+    return word !== undefined && countedBy.get(word) === 1 && enCounted.get(e) === word;
+  };
+  const quantities = all.filter((m) => seen.get(m[0].key) === 1 && !anchored(m));
   if (quantities.length < 2) return [];
   const byRu = [...quantities].sort((a, b) => a[0].start - b[0].start);
   const byEn = [...quantities].sort((a, b) => a[1].start - b[1].start);
@@ -174,6 +189,46 @@ export function positionallySwapped(
   const compound = [[r1, e1], [r2, e2]].some(([r, e]) => inCompound(ru, r!) && inCompound(en, e!));
   if (compound && !(counted(r1, e2) || counted(r2, e1))) return [];
   return [[r1, e2], [r2, e1]];
+}
+
+/**
+ * Agreeing figure pairs whose roles crossed, whatever their places: a figure's role is the word it counts (see
+ * {@link countedContexts}) and whether it is a compound modifier ("426-битный", "426-bit"). Two numbers of one unit
+ * and other values, each with a role of its own in both versions, where each has in one version the role the other
+ * has in the other ("426-битный ключ … 40 квадриллионов лет" vs "426 years … a 40 quadrillion-bit key"), swapped;
+ * the translation moved the words with them, so the order says nothing. Returns the crossed pairs (r1, e2), (r2, e1).
+ */
+export function roleSwaps(
+  matches: ReadonlyArray<[Anchor, Anchor]>,
+  ru: Document,
+  en: Document,
+  ruCounted: ReadonlyMap<Anchor, string>,
+  enCounted: ReadonlyMap<Anchor, string>,
+): Array<[Anchor, Anchor]> {
+  const role = (doc: Document, counted: ReadonlyMap<Anchor, string>, a: Anchor): string | undefined => {
+    const word = counted.get(a);
+    const compound = inCompound(doc, a);
+    return word === undefined && !compound ? undefined : `${word ?? ''}|${compound}`;
+  };
+  const all = matches.filter(([r, e]) => r.kind === 'number' && e.kind === 'number');
+  const out: Array<[Anchor, Anchor]> = [];
+  const used = new Set<Anchor>();
+  for (let i = 0; i < all.length; i++) {
+    const [r1, e1] = all[i]!;
+    const a = role(ru, ruCounted, r1);
+    if (a === undefined || used.has(r1)) continue;
+    for (let j = i + 1; j < all.length; j++) {
+      const [r2, e2] = all[j]!;
+      const b = role(ru, ruCounted, r2);
+      if (b === undefined || b === a || used.has(r2) || r1.value === r2.value || unitOf(r1) !== unitOf(r2)) continue;
+      if (role(en, enCounted, e2) === a && role(en, enCounted, e1) === b) {
+        out.push([r1, e2], [r2, e1]);
+        used.add(r1).add(r2);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** Is the figure part of a compound modifier ("426-битный", "426-bit", "30-летний"), which moves with its noun? */
@@ -200,6 +255,45 @@ export function countedContexts(doc: Document, indices: readonly number[]): Map<
         break;
       }
     });
+  }
+  return out;
+}
+
+// What the number nouns of anchors/number-words.ts count, by value: "сутки" (24) is a number of hours.
+const NUMBER_NOUN_COUNTS = new Map<number, string>([[24, 'term:hour']]);
+
+/** The lexicon concept a figure read from a number noun counts ("сутки" → hours), if it is one. */
+function numberNounCounts(anchor: Anchor): string | undefined {
+  if (anchor.kind !== 'number' || anchor.written !== 'words' || anchor.value === undefined) return undefined;
+  const word = anchor.surface.toLowerCase();
+  if (!NUMBER_NOUNS.ru.has(word) && !NUMBER_NOUNS.en.has(word)) return undefined;
+  return NUMBER_NOUN_COUNTS.get(anchor.value);
+}
+
+/**
+ * Agreeing figure pairs that a number noun says swapped. A noun that is a number by itself counts a unit ("за
+ * сутки" = "in the past 24 hours"), so the figure of its value in the other version counts that unit's word; when
+ * it does not and another figure there, matched to a digit figure that counts no such unit, does ("за сутки … 4411"
+ * vs "in the past 4411 hours … 24"), the two swapped. Its place is no evidence: such a phrase of time moves freely
+ * in translation ("За сутки зарегистрировано 181 ДТП" = "181 incidents were reported in the past 24 hours").
+ * `counted` gives the concept each figure counts (see {@link countedContexts}) on both sides. Returns the crossed pairs.
+ */
+export function numberNounSwaps(matches: ReadonlyArray<[Anchor, Anchor]>, counted: ReadonlyMap<Anchor, string>): Array<[Anchor, Anchor]> {
+  const out: Array<[Anchor, Anchor]> = [];
+  const used = new Set<[Anchor, Anchor]>();
+  for (const m of matches) {
+    for (const s of [0, 1] as const) {
+      const noun = m[s];
+      const partner = m[1 - s]!;
+      const unit = numberNounCounts(noun);
+      if (unit === undefined || used.has(m) || counted.get(partner) === unit) continue;
+      const crossed = matches.filter((o) => o !== m && !used.has(o) && o[s].kind === 'number' && o[s].written === 'digits' &&
+        o[s].value !== noun.value && counted.get(o[1 - s]!) === unit && counted.get(o[s]) !== unit);
+      if (crossed.length !== 1) continue;
+      const o = crossed[0]!;
+      out.push([m[0], o[1]], [o[0], m[1]]);
+      used.add(m).add(o);
+    }
   }
   return out;
 }

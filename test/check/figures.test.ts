@@ -56,6 +56,27 @@ describe('wrong figures are flagged (RU form → EN form)', () => {
     const found = mismatches('Для взлома 426-битного ключа потребуется 40 квадриллионов лет.', 'It would take 40 quadrillion years to break a 426-bit key.');
     expect(found).toEqual([]);
   });
+  it('a number noun says what its partner counts: «сутки» is 24 hours', () => {
+    const swapped = mismatches('За последние сутки умерли 13 пациентов. Общее число умерших достигло 4411.', 'In the past 4411 hours, 13 patients died. The total number of deaths reached 24.');
+    expect(swapped.map((d) => [d.reason, d.ruValue, d.enValue])).toEqual([['swapped', 'сутки', '4411'], ['swapped', '4411', '24']]);
+    // The phrase of time moves freely: its place says nothing.
+    expect(mismatches('За последние сутки зарегистрировано 181 ДТП.', '181 road incidents were reported in the past 24 hours.')).toEqual([]);
+  });
+  it('two figures swapped on top of a reordered clause (the figure counting the same word is left out of the order)', () => {
+    const found = mismatches('30-летний футболист провёл четыре сезона, сыграл 103 матча и забил 37 мячей.', '37-year-old footballer spent four seasons, scoring 30 goals in 103 matches.');
+    expect(found.map((d) => [d.reason, d.ruValue, d.enValue])).toEqual([['swapped', '30', '37'], ['swapped', '37', '30']]);
+    expect(mismatches('30-летний футболист провёл четыре сезона, сыграл 103 матча и забил 37 мячей.', '30-year-old footballer spent four seasons, scoring 37 goals in 103 matches.')).toEqual([]);
+  });
+  it('figures whose words cross are swapped though one version states a unit the other leaves to a compound', () => {
+    const ru = 'Теперь ему грозит до 10 лет тюрьмы и 150 тыс. евро штрафа.';
+    const found = mismatches(ru, "He now faces up to 150,000 years' imprisonment and a 10-euro fine.");
+    expect(found.map((d) => d.reason)).toEqual(['swapped', 'swapped']);
+    expect(mismatches(ru, "He now faces up to 10 years' imprisonment and a 150,000-euro fine.")).toEqual([]);
+  });
+  it('two figures whose roles crossed (the word each counts, a compound modifier) are swapped, whatever their order', () => {
+    const found = mismatches('Для взлома 426-битного ключа потребуется 40 квадриллионов лет.', 'It would take 426 years to break a 40 quadrillion-bit key.');
+    expect(found.map((d) => [d.reason, d.ruValue, d.enValue])).toEqual([['swapped', '426', '40 quadrillion'], ['swapped', '40 квадриллионов', '426']]);
+  });
   it('two figures swapped between export and import', () => {
     const found = mismatches('Экспорт составил 5 млрд долларов, импорт составил 3 млрд долларов.', 'Exports reached 3 billion dollars, imports reached 5 billion dollars.');
     expect(found.map((d) => d.reason)).toEqual(['swapped', 'swapped']);
