@@ -4,17 +4,15 @@
  * --color/--no-color); parser errors in the tool's own words; paragraphs numbered from 1 in human reports and
  * from 0 in machine outputs. In-process through runCli, with a few real processes for what a shell sees.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, spawnCli } from './cli-harness.js';
 import { EXIT, runCli, type CliIO } from '../src/cli/run.js';
 import { EN, RU } from './seed.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'bitext-conventions-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const path = (name: string): string => join(dir, name);
@@ -44,17 +42,6 @@ async function run(argv: string[], options: { stdin?: string; tty?: boolean; env
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
-function spawnCli(argv: string[], stdin = ''): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...argv],
-      { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } },
-      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(stdin);
-  });
-}
 
 /** Flags that used to be ignored or overridden: each is now a one-line usage error that says what to use. */
 const USAGE_ERRORS: Array<[string, string[], RegExp]> = [
@@ -209,7 +196,7 @@ describe('the CLI as a process', () => {
   it('usage errors, stdin and the exit code of check --fail-on, as a shell sees them', async () => {
     const bogus = await spawnCli(['align', ru, en, '--bogus']);
     expect([bogus.code, bogus.stdout, bogus.stderr.trim().split('\n').length]).toEqual([2, '', 1]);
-    const stdin = await spawnCli(['check', '-', path('en-mismatch.txt'), '--format', 'csv', '--fail-on', 'number-mismatch', '-q'], RU);
+    const stdin = await spawnCli(['check', '-', path('en-mismatch.txt'), '--format', 'csv', '--fail-on', 'number-mismatch', '-q'], { stdin: RU });
     expect(stdin.code).toBe(1);
     expect(stdin.stderr).toBe('');
     expect(stdin.stdout.split('\n')[0]).toBe('key,ru_document,en_document,kind,severity,ru_paragraphs,en_paragraphs,ru_value,en_value,ru_snippet,en_snippet,message');

@@ -4,15 +4,13 @@
  * that go on past a bad one and report it at the end. Most cases run in-process through `runCli` (fast); a few
  * spawn the real program (`node --import tsx src/cli/main.ts`, no build needed) to check what a shell sees.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, spawnCli } from './cli-harness.js';
 import { EXIT, runCli, type CliIO } from '../src/cli/run.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const corpus = (name: string): string => readFileSync(join(ROOT, 'corpus', name), 'utf8');
 const RU = corpus('002_6e70b530b08c33a1.txt');
 const EN = corpus('000_0de97bedda4ecb13.txt');
@@ -292,18 +290,6 @@ describe('the CLI in-process (runCli)', () => {
   });
 });
 
-/** Run the real program from source (no build needed); resolves with the exit code and both streams. */
-function spawnCli(argv: string[], stdin?: Uint8Array | string): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...argv],
-      { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } },
-      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(stdin ?? '');
-  });
-}
 
 describe('the CLI as a process', () => {
   it('align --json: exit 0, stdout is pure JSON from its first byte, nothing on stderr', async () => {
@@ -346,7 +332,7 @@ describe('the CLI as a process', () => {
 
   it('cp1251 JSONL on stdin: exit 3 with a clear message, not replacement characters', async () => {
     const record = new Uint8Array([...new TextEncoder().encode('{"id":"a","text":"'), ...CP1251, ...new TextEncoder().encode('"}\n')]);
-    const { code, stderr } = await spawnCli(['pair', '-', '--json', '--no-progress'], record);
+    const { code, stderr } = await spawnCli(['pair', '-', '--json', '--no-progress'], { stdin: record });
     expect(code).toBe(3);
     expect(stderr).toMatch(/standard input is not valid UTF-8/);
   });

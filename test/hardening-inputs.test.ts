@@ -7,12 +7,12 @@
  *
  * `HARDENING_REPORT=1` prints the outcome of every case (the README's "Errors" section lists them).
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawnCli } from './cli-harness.js';
 import {
   alignDocuments,
   decodeText,
@@ -32,7 +32,6 @@ import { looksLikeMarkup } from '../src/text/markup.js';
 import { checkInvariants } from './invariants.js';
 import { EN, EN_PARAGRAPHS, RU, RU_PARAGRAPHS } from './seed.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'bitext-hardening-'));
 const path = (...parts: string[]): string => join(dir, ...parts);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,29 +42,6 @@ const PLAIN = alignDocuments(RU, EN);
 const report: Array<[string, string]> = [];
 const outcome = (input: string, result: string): void => void report.push([input, result]);
 
-interface Outcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-/** Run the real program from source; killed after `timeout` ms (code null then). */
-function spawnCli(argv: string[], timeout = 60_000): Promise<Outcome> {
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...argv],
-      { cwd: ROOT, encoding: 'utf8', timeout, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } },
-      (error, stdout, stderr) => {
-        const code = error ? ((error as { code?: unknown }).code ?? null) : 0;
-        resolve({ code: typeof code === 'number' ? code : null, stdout, stderr, ms: performance.now() - started });
-      },
-    );
-    child.stdin?.end('');
-  });
-}
 
 /** A byte encoder for a single-byte encoding, built from Node's decoder. */
 function legacyEncoder(label: string): (text: string) => Uint8Array {
@@ -95,7 +71,7 @@ writeFileSync(path('en.txt'), EN);
 
 describe('1. devices and FIFOs: the bytes read are capped, a walk skips what is not a regular file', () => {
   it.runIf(existsSync('/dev/zero'))('align /dev/zero en.txt --max-input-size 100000: exit 3 after 100,001 bytes, not 4 GB', async () => {
-    const run = await spawnCli(['align', '/dev/zero', path('en.txt'), '--max-input-size', '100000'], 30_000);
+    const run = await spawnCli(['align', '/dev/zero', path('en.txt'), '--max-input-size', '100000'], { timeout: 30_000 });
     expect(run.code).toBe(3);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^bitext-align: \/dev\/zero: more than 100,000 bytes were read, more than the limit of 100,000; split it, or raise --max-input-size\n$/);
@@ -114,7 +90,7 @@ describe('1. devices and FIFOs: the bytes read are capped, a walk skips what is 
     writeFileSync(path('fifo-collection', 'ru.txt'), RU);
     writeFileSync(path('fifo-collection', 'en.txt'), EN);
     execFileSync('mkfifo', [path('fifo-collection', 'stuck.txt')]);
-    const run = await spawnCli(['pair', path('fifo-collection'), '--json', '--no-progress'], 30_000);
+    const run = await spawnCli(['pair', path('fifo-collection'), '--json', '--no-progress'], { timeout: 30_000 });
     expect(run.code, 'killed after 30 s: the FIFO blocked the run').toBe(3);
     const json = JSON.parse(run.stdout);
     expect(json.pairs).toMatchObject([{ ru: path('fifo-collection', 'ru.txt'), en: path('fifo-collection', 'en.txt') }]);
@@ -128,7 +104,7 @@ describe('1. devices and FIFOs: the bytes read are capped, a walk skips what is 
     writeFileSync(path('device-collection', 'ru.txt'), RU);
     writeFileSync(path('device-collection', 'en.txt'), EN);
     symlinkSync('/dev/zero', path('device-collection', 'zero.txt'));
-    const run = await spawnCli(['pair', path('device-collection'), '--no-progress'], 30_000);
+    const run = await spawnCli(['pair', path('device-collection'), '--no-progress'], { timeout: 30_000 });
     expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/ru\.txt {2}↔ {2}.*en\.txt/);
     expect(run.stderr).toContain(`skipped ${path('device-collection', 'zero.txt')}: not a regular file (a character device): not read`);
@@ -143,7 +119,7 @@ describe('2. symlink loops: each real path visited once', () => {
     writeFileSync(path('loop', 'en.txt'), EN);
     symlinkSync('.', path('loop', 'dot'));
     symlinkSync('.', path('loop', 'again'));
-    const run = await spawnCli(['pair', path('loop'), '--json', '--no-progress'], 30_000);
+    const run = await spawnCli(['pair', path('loop'), '--json', '--no-progress'], { timeout: 30_000 });
     expect(run.code, 'killed after 30 s: the loop hung the walk').toBe(0);
     const json = JSON.parse(run.stdout);
     expect(json.pairs).toMatchObject([{ ru: path('loop', 'ru.txt'), en: path('loop', 'en.txt') }]);
