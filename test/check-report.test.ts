@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { alignDocuments } from '../src/align/align.js';
 import { findDiscrepancies } from '../src/check/discrepancies.js';
 import { EXIT, runCli } from '../src/cli/run.js';
-import { ISSUE_COLUMNS, issueRows, parseIgnoreFile } from '../src/export/issues.js';
+import { ISSUE_COLUMNS, issueRows, issuesToDelimited, parseIgnoreFile, type IssueRow } from '../src/export/issues.js';
 import { EN, EN_PARAGRAPHS, RU } from './seed.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bitext-check-'));
@@ -84,6 +84,31 @@ describe('the issue list', () => {
     const csv = parseCsv((await run(['check', path('ru.txt'), path('en.txt'), '--format', 'csv'])).stdout);
     expect(csv).toEqual(tsv);
     expect(csv.some((row) => row.some((field) => field.includes(',')))).toBe(true);
+  });
+
+  it('tsv and csv: a field a spreadsheet would run as a formula is defused, a signed number is left alone', () => {
+    const row: IssueRow = {
+      key: 'number-missing:00000000',
+      ruDocument: 'ru.txt',
+      enDocument: '@en.txt',
+      kind: 'number-missing',
+      severity: 'warning',
+      ru: [0],
+      en: [1],
+      ruValue: '-5',
+      enValue: '+7 %',
+      ruSnippet: '=HYPERLINK("http://example.com","x")',
+      enSnippet: '-x',
+      message: 'plain',
+    };
+    for (const separator of ['\t', ','] as const) {
+      const line = issuesToDelimited([row], separator)[0];
+      expect(line).toContain(separator === ',' ? `"'=HYPERLINK(""http://example.com"",""x"")"` : `'=HYPERLINK("http://example.com","x")`);
+      expect(line).toContain("'@en.txt");
+      expect(line).toContain("'-x");
+      expect(line).toContain(`${separator}-5${separator}`);
+      expect(line).toContain(`${separator}+7 %${separator}`);
+    }
   });
 
   it('jsonl: one object per discrepancy, 0-based indices like every JSON output', async () => {

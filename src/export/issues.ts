@@ -109,11 +109,12 @@ export function countIssues(rows: readonly IssueRow[]): Array<[DiscrepancyKind, 
 /**
  * The rows as TSV (`'\t'`: tabs and line breaks inside a field become spaces, nothing quoted) or CSV (`','`:
  * RFC 4180, every field quoted when it holds a comma, quote or line break), one line per row, LF line ends;
- * paragraph numbers counted from 1 and joined by `+` (`3+4`), as a reader counts them. `header` prepends
+ * paragraph numbers counted from 1 and joined by `+` (`3+4`), as a reader counts them; a field that a spreadsheet
+ * would run as a formula starts with an apostrophe (see {@link spreadsheetSafe}). `header` prepends
  * {@link ISSUE_COLUMNS}. Returns the lines without line breaks.
  */
 export function issuesToDelimited(rows: readonly IssueRow[], separator: '\t' | ',', header = false): string[] {
-  const field = separator === '\t' ? oneLine : csvField;
+  const field = separator === '\t' ? (value: string) => spreadsheetSafe(oneLine(value)) : (value: string) => csvField(spreadsheetSafe(value));
   const lines = rows.map((row) =>
     [
       row.key,
@@ -222,6 +223,15 @@ function snippet(doc: Document, d: Discrepancy, side: Lang): string {
   if (!paragraph) return '';
   const clean = paragraph.clean;
   return clean.length > 2 * SNIPPET_CONTEXT ? `${clean.slice(0, 2 * SNIPPET_CONTEXT).trimEnd()}…` : clean;
+}
+
+/**
+ * A cell a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return, and
+ * is not a plain signed number such as `-5` or `+7 %`) gets a leading apostrophe, so that a document quoting
+ * `=HYPERLINK(…)` cannot run it when a reviewer opens the report in Excel or LibreOffice (CSV injection).
+ */
+function spreadsheetSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d[\d\s.,]*\s?%?$/.test(value) ? `'${value}` : value;
 }
 
 function csvField(value: string): string {
