@@ -47,12 +47,9 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
   warnings.push(...guess.warnings);
 
   const anchorDate = meta.date && /^\d{4}-\d{2}-\d{2}$/.test(meta.date) ? meta.date : undefined;
+  const anchorOptions = { date: anchorDate, glossary: options.glossary, lexicon: options.lexicon };
   const paragraphs: Paragraph[] = bare.map((paragraph) => {
-    const anchors = extractAnchors(paragraph.clean, lang, {
-      date: anchorDate,
-      glossary: options.glossary,
-      lexicon: options.lexicon,
-    }).flatMap((anchor) => relocate(anchor, paragraph, source, meta.spans));
+    const anchors = relocateAll(extractAnchors(paragraph.clean, lang, anchorOptions), paragraph, source, meta.spans);
     return { ...paragraph, anchors };
   });
 
@@ -204,11 +201,21 @@ export function describe(value: unknown): string {
   return String(value);
 }
 
-/** Move an anchor from clean-paragraph offsets to source offsets; drop it when it lies in metadata. */
-function relocate(anchor: Anchor, paragraph: Pick<Paragraph, 'shifts'>, source: string, metaSpans: Span[]): Anchor[] {
-  const span = toSourceSpan(paragraph, anchor.start, anchor.end);
-  if (metaSpans.some((meta) => span.start < meta.end && span.end > meta.start)) return [];
-  return [{ ...anchor, start: span.start, end: span.end, surface: source.slice(span.start, span.end) }];
+/**
+ * Move freshly extracted anchors from clean-paragraph offsets to source offsets, in place (they are this
+ * call's own objects); drop those that lie in metadata.
+ */
+function relocateAll(anchors: Anchor[], paragraph: Pick<Paragraph, 'shifts'>, source: string, metaSpans: Span[]): Anchor[] {
+  const kept: Anchor[] = [];
+  for (const anchor of anchors) {
+    const span = toSourceSpan(paragraph, anchor.start, anchor.end);
+    if (metaSpans.some((meta) => span.start < meta.end && span.end > meta.start)) continue;
+    anchor.start = span.start;
+    anchor.end = span.end;
+    anchor.surface = source.slice(span.start, span.end);
+    kept.push(anchor);
+  }
+  return kept;
 }
 
 function dedupeWarnings(warnings: Warning[]): Warning[] {
