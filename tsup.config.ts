@@ -1,24 +1,36 @@
 import { defineConfig } from 'tsup';
 
-// The library is built twice (ESM + CJS) with type declarations; the CLI once (ESM, with a shebang).
-// franc and iuliia are bundled: franc is ESM-only, and bundling keeps the CommonJS build loadable.
-// natural stays external: only its deep module paths are imported (see src/anchors/natural.d.ts).
+// The library is built twice (ESM + CJS) with type declarations; the CLI once (ESM, sharing chunks with the
+// library's ESM build, given its shebang after the build).
+// Bundled, so that the package has no runtime dependencies:
+// - franc (and its own dependencies) and iuliia: franc is ESM-only, and bundling keeps the CommonJS build loadable;
+// - natural: only two of its files are imported (the Porter stemmer and Jaro–Winkler, see src/anchors/natural.d.ts);
+//   as a dependency it would bring 80 MB of database drivers and a wordnet with it.
+// mammoth and unpdf (.docx and .pdf input) stay external: optional peer dependencies, imported by the CLI only
+// when such a file is read.
+const bundled = ['franc', 'trigram-utils', 'n-gram', 'collapse-white-space', 'iuliia', /^natural(\/|$)/];
+
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
+    // ESM: the library and the CLI share their code in chunks (the CLI is not a second copy of the library).
+    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    splitting: true,
+    dts: { entry: { index: 'src/index.ts' } },
     sourcemap: true,
     clean: true,
     target: 'node20',
-    noExternal: ['franc', 'trigram-utils', 'n-gram', 'collapse-white-space', 'iuliia'],
+    noExternal: bundled,
+    external: ['mammoth', 'unpdf'],
+    // The shebang only on the executable (a banner would go on every chunk).
+    onSuccess: 'node scripts/shebang.mjs dist/cli.js',
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
-    format: ['esm'],
+    entry: { index: 'src/index.ts' },
+    format: ['cjs'],
+    dts: { entry: { index: 'src/index.ts' } },
     sourcemap: true,
     target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
-    noExternal: ['franc', 'trigram-utils', 'n-gram', 'collapse-white-space', 'iuliia'],
+    noExternal: bundled,
   },
 ]);

@@ -77,8 +77,8 @@ export interface Document {
 export interface Warning {
   /**
    * Stable identifier: `control-characters`, `encoding`, `markup`, `mixed-language`, `third-language`,
-   * `language-contradicted`, `no-anchors` (documents); `language-assumed`, `length-ratio`, `band-limit`
-   * (alignments).
+   * `language-contradicted`, `no-anchors` (documents); `language-assumed`, `length-ratio`, `band-limit`,
+   * `unrelated-documents` (alignments).
    */
   code: string;
   /** One line a person can act on. */
@@ -172,7 +172,7 @@ interface DiscrepancyBase {
   /** English paragraph indices involved, likewise. */
   en: number[];
   severity: Severity;
-  /** One line a person can act on. */
+  /** One line a person can act on; it numbers paragraphs as a reader counts them (¶1 is the first, index 0). */
   message: string;
 }
 

@@ -26,6 +26,8 @@ import {
   type JsonlRecord,
   type JsonReport,
 } from '../src/export/index.js';
+import { REPORT_SCRIPT } from '../src/export/html.js';
+import { toXliff } from '../src/export/xliff.js';
 import { alignSentences } from '../src/sentences/align.js';
 import { toSourceOffset } from '../src/text/normalize.js';
 import type { Alignment, Anchor, Discrepancy, Document, Lang, Link } from '../src/types.js';
@@ -38,7 +40,12 @@ const alignment = alignDocuments(corpus(RU_NAME), corpus(EN_NAME), { ids: [RU_NA
 const discrepancies = findDiscrepancies(alignment);
 const DATE = new Date(Date.UTC(2024, 2, 5, 12, 30, 45));
 const twoSided = (link: { ru: number[]; en: number[] }): boolean => link.ru.length > 0 && link.en.length > 0;
-const sideText = (doc: Document, indices: number[]): string => indices.map((k) => doc.paragraphs[k].clean).join(' ');
+/** A side's export text: the clean texts of its paragraphs, without the leading `date YYYY-MM-DD` metadata line. */
+const sideText = (doc: Document, indices: number[]): string =>
+  indices
+    .map((k) => (k === 0 && doc.meta.date ? doc.paragraphs[k].clean.replace(/^date:?\s+\d{4}-\d{2}-\d{2}\s*/i, '') : doc.paragraphs[k].clean))
+    .filter(Boolean)
+    .join(' ');
 
 const xmlParser = new XMLParser({
   ignoreAttributes: false,
@@ -312,7 +319,10 @@ describe('HTML report', () => {
 
   it('is one self-contained page with a summary and one row per link', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html).not.toMatch(/<script|<link |src=|https?:\/\//i);
+    // One script, the report's own (the filters); nothing loaded from elsewhere.
+    expect(html.split('<script').length - 1).toBe(1);
+    expect(html).toContain(`<script>${REPORT_SCRIPT}</script>`);
+    expect(html.replace(`<script>${REPORT_SCRIPT}</script>`, '')).not.toMatch(/<script|<link |src=|https?:\/\//i);
     expect(html).toContain('Links by shape');
     expect(html).toContain(RU_NAME);
     alignment.links.forEach((link, k) => expect(html).toContain(`id="link-${k + 1}" data-ru="${link.ru.join(',')}" data-en="${link.en.join(',')}"`));
@@ -336,6 +346,7 @@ describe('exportAlignment', () => {
       tsv: () => toTsv(alignment),
       html: () => toHtml(alignment, discrepancies),
       text: () => formatSideBySide(alignment, discrepancies),
+      xliff: () => toXliff(alignment, discrepancies),
     };
     expect(exportAlignment(alignment, format, options)).toBe(direct[format]());
   });
@@ -443,7 +454,7 @@ describe('escaping', () => {
   });
 
   it('HTML never lets document text become markup', () => {
-    const html = toHtml(hostile, [mismatch]);
+    const html = toHtml(hostile, [mismatch]).replace(`<script>${REPORT_SCRIPT}</script>`, '');
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('" onmouseover="');

@@ -11,6 +11,7 @@ import { solveBeadsInBand } from './dp.js';
 import { PairEvidence } from './evidence.js';
 import { lengthCost } from './length.js';
 import { beadShapes, DEFAULT_COST_MODEL, type PricedShape as BeadShape } from './model.js';
+import { relatednessWarnings } from './relatedness.js';
 
 /** A document to align: raw text, bytes, or an already parsed Document. */
 export type AlignInput = string | Uint8Array | Document;
@@ -33,6 +34,7 @@ export function alignDocuments(a: AlignInput, b: AlignInput, options: AlignOptio
   const model: CostModel = { ...DEFAULT_COST_MODEL, ...options.cost };
   const { links, limitedWidth } = alignWithinBand(ru.paragraphs, en.paragraphs, model, options.band);
   warnings.push(...lengthWarnings(ru, en, model));
+  warnings.push(...relatednessWarnings(ru, en));
   if (limitedWidth !== undefined) {
     warnings.push({
       code: 'band-limit',

@@ -99,7 +99,7 @@ function unmatched(alignment: Alignment, link: Link): UnmatchedParagraph[] {
       span: { start: paragraph.start, end: paragraph.end },
       anchors,
       severity: 'warning',
-      message: `${LANGUAGE_NAME[side]} ¶${index} has no ${LANGUAGE_NAME[otherLang(side)]} counterpart: «${excerpt(paragraph.clean)}»${what ? ` (${what})` : ''}`,
+      message: `${LANGUAGE_NAME[side]} ¶${index + 1} has no ${LANGUAGE_NAME[otherLang(side)]} counterpart: «${excerpt(paragraph.clean)}»${what ? ` (${what})` : ''}`,
     };
   });
 }
@@ -133,7 +133,7 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
       ruAnchor,
       enAnchor,
       severity: 'error',
-      message: `figure differs: Russian ¶${paragraphOf(alignment.ru, ruAnchor)} «${ruAnchor.surface}» (${describe(ruAnchor)}) vs English ¶${paragraphOf(alignment.en, enAnchor)} «${enAnchor.surface}» (${describe(enAnchor)})`,
+      message: `figure differs: Russian ¶${paragraphOf(alignment.ru, ruAnchor) + 1} «${ruAnchor.surface}» (${describe(ruAnchor)}) vs English ¶${paragraphOf(alignment.en, enAnchor) + 1} «${enAnchor.surface}» (${describe(enAnchor)})`,
     });
   }
   for (const [side, anchors] of [['ru', ruChecked], ['en', enChecked]] as const) {
@@ -146,7 +146,7 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
       out.push({
         kind: 'number-missing',
         ...oneSidedPlace(side, at, link, anchor),
-        message: `${LANGUAGE_NAME[side]} ¶${at} has «${anchor.surface}» (${describe(anchor)}); the ${LANGUAGE_NAME[otherSide]} ¶${link[otherSide].join('+')} has no such figure`,
+        message: `${LANGUAGE_NAME[side]} ¶${at + 1} has «${anchor.surface}» (${describe(anchor)}); the ${LANGUAGE_NAME[otherSide]} ¶${link[otherSide].map((k) => k + 1).join('+')} has no such figure`,
       });
     }
   }
@@ -289,7 +289,7 @@ function entityDiscrepancies(
       .map(({ anchor, index }): EntityMissing => ({
         kind: 'entity-missing',
         ...oneSidedPlace(side, index, link, anchor),
-        message: `${LANGUAGE_NAME[side]} ¶${index} names «${anchor.surface}»; the ${LANGUAGE_NAME[otherLang(side)]} ¶${link[otherLang(side)].join('+')} does not`,
+        message: `${LANGUAGE_NAME[side]} ¶${index + 1} names «${anchor.surface}»; the ${LANGUAGE_NAME[otherLang(side)]} ¶${link[otherLang(side)].map((k) => k + 1).join('+')} does not`,
       })),
   );
 }

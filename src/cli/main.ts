@@ -43,7 +43,9 @@ if (!(await runFingerprintWorker())) {
     stderr: (text) => void process.stderr.write(text),
     readStdin,
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
   });
   // Let stdout drain before the process exits, so piped output is never cut short.
   process.exitCode = code;

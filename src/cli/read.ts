@@ -42,7 +42,11 @@ export async function readCapped(path: string, maxBytes = DEFAULT_MAX_INPUT_SIZE
   }
   try {
     const info = await handle.stat();
-    if (info.isDirectory()) throw unreadable(path, Object.assign(new Error('it is a directory'), { code: 'EISDIR' }));
+    if (info.isDirectory()) {
+      throw new InputError('unreadable', `cannot read ${path}: it is a directory; give a file (to pair the documents of a directory, use \`bitext-align pair ${path}\`)`, {
+        source: path,
+      });
+    }
     if (info.isFile() && info.size > maxBytes) throw tooLarge(path, info.size, maxBytes, false);
     const chunks: Uint8Array[] = [];
     let total = 0;

@@ -3,20 +3,41 @@
  * The only module that knows about files, streams and processes (through the {@link CliIO} it is given,
  * so tests can run it in-process).
  */
-import { existsSync, statSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
+import { open, writeFile, type FileHandle } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alignDocuments } from '../align/align.js';
 import { findDiscrepancies } from '../check/discrepancies.js';
 import { InputError, isInputError } from '../errors.js';
-import { exportAlignment, jsonlLines, mosesLines, tmxClose, tmxOpen, tmxUnits, tsvLines, type ExportFormat } from '../export/index.js';
+import {
+  exportAlignment,
+  formatIgnoreFile,
+  issuesToDelimited,
+  issuesToJsonl,
+  jsonlLines,
+  mosesLines,
+  parseIgnoreFile,
+  tmxClose,
+  tmxOpen,
+  tmxUnits,
+  tsvLines,
+  xliffClose,
+  xliffFile,
+  xliffOpen,
+  type ExportFormat,
+  type IssueRow,
+  type TmxOptions,
+  type XliffOptions,
+} from '../export/index.js';
 import { alignSentences } from '../sentences/align.js';
 import type { SentenceAlignment } from '../sentences/types.js';
 import { pairDocumentsSync, pairFingerprints } from '../pair/index.js';
 import type { AlignOptions, Alignment, Discrepancy, GlossaryEntry } from '../types.js';
 import { VERSION } from '../version.js';
 import { COMMAND_HELP, MAIN_HELP, parseCommandLine, UsageError, type CommonOptions } from './args.js';
+import { formatCheckText, issueSummary, selectIssues } from './check-report.js';
+import { documentKind, extractDocumentText } from './documents.js';
 import { fingerprintCollection } from './fingerprints.js';
 import { cliLine, escapeControls, FLAGS, PAIR_FLAGS, withCliFlags } from './messages.js';
 import { collectItems, readCapped, readTextFile, type SkippedPath, type WalkNote } from './read.js';
@@ -29,8 +50,12 @@ export interface CliIO {
   readStdin(): Promise<string>;
   /** Terminal width of stdout, when it is a terminal. */
   columns?: number;
+  /** Whether stdout is a terminal (colour only then, unless forced). */
+  stdoutIsTTY?: boolean;
   /** Whether stderr is a terminal (progress bars only then). */
   stderrIsTTY?: boolean;
+  /** Environment variables read: NO_COLOR, FORCE_COLOR, TERM. @default none */
+  env?: Record<string, string | undefined>;
 }
 
 /**
@@ -49,6 +74,7 @@ export const CORPUS_DIR = ['../corpus/', '../../corpus/']
 
 /** Run the program on `argv` (without node and script path); resolves to the exit code. Never throws. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  let output: { io: CliIO; close(): void } | undefined;
   try {
     const command = parseCommandLine(argv);
     switch (command.name) {
@@ -58,15 +84,25 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       case 'version':
         io.stdout(`${VERSION}\n`);
         return EXIT.ok;
+    }
+    if (command.options.output && 'inputs' in command) {
+      const target = resolve(command.options.output);
+      const clash = [...command.inputs, ('pairs' in command && command.pairs) || ''].find((input) => input && input !== '-' && resolve(input) === target);
+      if (clash) throw new UsageError(`--output ${command.options.output} is also an input; writing it would destroy it before it is read`);
+    }
+    output = redirect(io, command.options);
+    const out = output.io;
+    switch (command.name) {
       case 'demo':
-        return await runDemo(command.options, io);
+        return await runDemo(command.options, out);
       case 'align':
       case 'check':
-        if (command.pairs !== undefined) return await runPairsList(command.name, command.pairs, command.options, io);
-        return await runPair(command.name, command.inputs, command.options, io);
+        if (command.pairs !== undefined) return await runPairsList(command.name, command.pairs, command.options, out);
+        return await runPair(command.name, command.inputs, command.options, out);
       case 'pair':
-        return await runPairing(command.inputs, command.options, io);
+        return await runPairing(command.inputs, command.options, out);
     }
+    return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(cliLine(error.message));
@@ -78,63 +114,181 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     io.stderr(`bitext-align: internal error: ${(error as Error)?.stack ?? String(error)}\nPlease report this with the input that caused it.\n`);
     return 70;
+  } finally {
+    output?.close();
   }
 }
+
+/**
+ * The IO the commands write to: stdout into `--output FILE` when given (written as it comes, so long runs
+ * stream), and with `--quiet` no warnings on stderr (lines starting `bitext-align: warning:` and the summary
+ * lines a command writes there); errors pass.
+ */
+function redirect(io: CliIO, options: CommonOptions): { io: CliIO; close(): void } {
+  const stderr = options.quiet ? (text: string) => void (/^bitext-align: (warning|note):/.test(text) ? undefined : io.stderr(text)) : io.stderr;
+  if (!options.output) return { io: { ...io, stderr }, close: () => {} };
+  let fd: number;
+  try {
+    fd = openSync(options.output, 'w');
+  } catch (cause) {
+    throw new InputError('invalid-option', `cannot write --output ${options.output}: ${(cause as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory' : (cause as Error).message}`, {
+      cause,
+    });
+  }
+  return {
+    io: { ...io, stderr, stdout: (text) => void writeSync(fd, text), stdoutIsTTY: false, columns: undefined },
+    close: () => closeSync(fd),
+  };
+}
+
+/** Whether text reports are coloured: --color/--no-color, else FORCE_COLOR, else a terminal without NO_COLOR. */
+function useColor(options: CommonOptions, io: CliIO): boolean {
+  if (options.color !== undefined) return options.color;
+  const env = io.env ?? {};
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (env.NO_COLOR) return false;
+  return Boolean(io.stdoutIsTTY) && env.TERM !== 'dumb';
+}
+
+const warn = (io: CliIO, message: string): void => io.stderr(cliLine(`warning: ${message}`));
+const note = (io: CliIO, message: string): void => io.stderr(cliLine(`note: ${message}`));
 
 /** `align A B` and `check A B`. */
 async function runPair(name: 'align' | 'check', inputs: string[], options: CommonOptions, io: CliIO): Promise<number> {
   const glossary = await readGlossary(options.glossary);
-  const [a, b] = await Promise.all(inputs.map((path) => readCapped(path, options.maxInputSize)));
-  const alignment = alignDocuments(a, b, { ids: [inputs[0], inputs[1]], ...libraryOptions(options), glossary });
-  const discrepancies = findDiscrepancies(alignment, { glossary });
-  for (const warning of alignment.warnings) io.stderr(cliLine(`warning: ${warning.message}`));
-  io.stdout(render(name, alignment, discrepancies, options, io));
+  const [a, b] = await Promise.all(inputs.map((path) => readDocument(path, options.maxInputSize, io)));
+  const ids: [string, string] = [inputs[0] === '-' ? 'stdin' : inputs[0], inputs[1] === '-' ? 'stdin' : inputs[1]];
+  const alignment = alignDocuments(a, b, { ids, ...libraryOptions(options), glossary });
+  const all = findDiscrepancies(alignment, { glossary });
+  for (const warning of alignment.warnings) warn(io, warning.message);
+  if (name === 'check') {
+    const ignore = options.ignore ? parseIgnoreFile(await readTextFile(options.ignore)) : undefined;
+    const selected = selectIssues(alignment, all, options, ignore);
+    io.stdout(renderCheck(alignment, selected.rows, selected.discrepancies, selected.ignored, options, io));
+    if (options.format !== 'text') note(io, issueSummary(selected.rows, selected.ignored));
+    if (options.writeIgnore) await writeIgnoreFile(options.writeIgnore, selected.rows);
+    return failCode(selected.discrepancies, options);
+  }
+  io.stdout(renderAlign(alignment, all, options, io));
   if (options.moses) {
     const moses = await openMoses(options.moses);
     await moses.add(alignment, options);
     await moses.close();
   }
-  return failCode(discrepancies, options);
+  return failCode(all, options);
+}
+
+/** The output of `check A B` in its format (the issues already filtered). */
+function renderCheck(alignment: Alignment, rows: IssueRow[], discrepancies: Discrepancy[], ignored: number, options: CommonOptions, io: CliIO): string {
+  switch (options.format) {
+    case 'text':
+      return formatCheckText(rows, ignored, useColor(options, io));
+    case 'tsv':
+    case 'csv':
+      return `${issuesToDelimited(rows, options.format === 'tsv' ? '\t' : ',', true).join('\n')}\n`;
+    case 'jsonl':
+      return rows.length ? `${issuesToJsonl(rows).join('\n')}\n` : '';
+    case 'html':
+      return exportAlignment(alignment, 'html', { discrepancies });
+    default: {
+      const json = JSON.parse(exportAlignment(alignment, 'json', { discrepancies }));
+      return `${JSON.stringify({ discrepancies: json.discrepancies, issues: rows, warnings: json.warnings }, null, 2)}\n`;
+    }
+  }
+}
+
+/** The output of `align A B` in its format. */
+function renderAlign(alignment: Alignment, discrepancies: Discrepancy[], options: CommonOptions, io: CliIO): string {
+  const output = exportAlignment(alignment, options.format as ExportFormat, {
+    discrepancies,
+    level: options.level,
+    width: options.width ?? io.columns ?? 120,
+    color: useColor(options, io),
+    ...exportFilters(options),
+    ...tmxOptions(options),
+    ...xliffOptions(options),
+  });
+  return output.endsWith('\n') ? output : `${output}\n`;
+}
+
+function tmxOptions(options: CommonOptions): TmxOptions {
+  return { srclang: options.srclang, locales: options.locales, creationId: options.tmxCreationId, adminLang: options.tmxAdminLang };
+}
+
+function xliffOptions(options: CommonOptions): Omit<XliffOptions, 'srclang'> {
+  return { locales: options.locales };
+}
+
+async function writeIgnoreFile(path: string, rows: IssueRow[]): Promise<void> {
+  try {
+    await writeFile(path, formatIgnoreFile(rows));
+  } catch (cause) {
+    throw new InputError('invalid-option', `cannot write --write-ignore ${path}: ${(cause as Error).message}`, { cause });
+  }
 }
 
 /**
- * `align --pairs LIST`: many pairs in one process, streamed pair by pair. With --json (the default here), one
- * JSON line per pair (the `align --json` object plus `"files"`); with --format tmx one translation memory for the
- * whole list (tuids prefixed by the pair's number), with tsv or jsonl their lines for every pair. A pair that
- * cannot be read is reported (a JSON line with `"error"`, or on stderr for the other formats) and the run goes on.
+ * `align --pairs LIST` and `check --pairs LIST`: many pairs in one process, streamed pair by pair. With json (the
+ * default here), one JSON line per pair (the `align --json` object, or check's issues, plus `"files"`); with tmx
+ * or xliff one document for the whole list (ids prefixed by the pair's number), with tsv, csv or jsonl the rows of
+ * every pair, each row carrying both documents' ids. A pair that cannot be read is reported (a JSON line with
+ * `"error"`, or on stderr for the other formats) and the run goes on.
  */
 async function runPairsList(name: 'align' | 'check', list: string, options: CommonOptions, io: CliIO): Promise<number> {
   const glossary = await readGlossary(options.glossary);
+  const ignore = name === 'check' && options.ignore ? parseIgnoreFile(await readTextFile(options.ignore)) : undefined;
   const text = list === '-' ? await io.readStdin() : await readTextFile(list);
   const lines = text.split(/\r?\n/).filter((line) => line.trim() && !line.startsWith('#'));
-  const format = name === 'check' || options.format === 'text' || options.format === 'html' ? 'json' : options.format;
+  const format = options.format;
   const progress = createProgress(io, 'aligning', options.progress);
   const rowOptions = { level: options.level, ...exportFilters(options) };
-  if (format === 'tmx') io.stdout(tmxOpen({ segtype: options.level }));
+  if (format === 'tmx') io.stdout(tmxOpen({ ...tmxOptions(options), segtype: options.level }));
+  if (format === 'xliff') io.stdout(xliffOpen({ ...xliffOptions(options), srclang: options.srclang }));
+  if (name === 'check' && (format === 'tsv' || format === 'csv')) io.stdout(`${issuesToDelimited([], format === 'tsv' ? '\t' : ',', true)[0]}\n`);
   const moses = options.moses ? await openMoses(options.moses) : undefined;
+  const accepted: IssueRow[] = [];
   let failed = 0;
   let found = false;
   for (const [k, line] of lines.entries()) {
     const files = line.split('\t').map((part) => part.trim());
     try {
       if (files.length !== 2) throw new InputError('invalid-option', `expected "path-a<TAB>path-b", got "${line}"`);
-      const [a, b] = await Promise.all(files.map((path) => readCapped(path, options.maxInputSize)));
+      const [a, b] = await Promise.all(files.map((path) => readDocument(path, options.maxInputSize, io)));
       const alignment = alignDocuments(a, b, { ids: [files[0], files[1]], ...libraryOptions(options), glossary });
-      const discrepancies = findDiscrepancies(alignment, { glossary });
-      found ||= failCode(discrepancies, options) !== EXIT.ok;
+      const all = findDiscrepancies(alignment, { glossary });
+      if (name === 'check') {
+        const selected = selectIssues(alignment, all, options, ignore);
+        accepted.push(...selected.rows);
+        found ||= failCode(selected.discrepancies, options) !== EXIT.ok;
+        if (format === 'tsv' || format === 'csv') {
+          const rows = issuesToDelimited(selected.rows, format === 'tsv' ? '\t' : ',');
+          if (rows.length) io.stdout(`${rows.join('\n')}\n`);
+        } else if (format === 'jsonl') {
+          if (selected.rows.length) io.stdout(`${issuesToJsonl(selected.rows).join('\n')}\n`);
+        } else {
+          const json = JSON.parse(exportAlignment(alignment, 'json', { discrepancies: selected.discrepancies }));
+          io.stdout(`${JSON.stringify({ files, discrepancies: json.discrepancies, issues: selected.rows })}\n`);
+        }
+        progress.update(k + 1, lines.length);
+        continue;
+      }
+      found ||= failCode(all, options) !== EXIT.ok;
       await moses?.add(alignment, options);
+      const sentences = sentencesFor(alignment, options);
       if (format === 'tmx') {
-        const units = tmxUnits(alignment, { ...rowOptions, tuidPrefix: `${k + 1}-`, sentences: sentencesFor(alignment, options) });
+        const units = tmxUnits(alignment, { ...rowOptions, ...tmxOptions(options), tuidPrefix: `${k + 1}-`, sentences });
         if (units.length) io.stdout(`${units.join('\n')}\n`);
+      } else if (format === 'xliff') {
+        io.stdout(xliffFile(alignment, all, { ...rowOptions, ...xliffOptions(options), srclang: options.srclang, fileId: `f${k + 1}`, sentences }));
       } else if (format === 'tsv') {
-        const rows = tsvLines(alignment, { ...rowOptions, sentences: sentencesFor(alignment, options) });
+        const rows = tsvLines(alignment, { ...rowOptions, sentences, documents: true });
         if (rows.length) io.stdout(`${rows.join('\n')}\n`);
       } else if (format === 'jsonl') {
-        const rows = jsonlLines(alignment, discrepancies, { ...rowOptions, sentences: sentencesFor(alignment, options) });
+        const rows = jsonlLines(alignment, all, { ...rowOptions, sentences });
         if (rows.length) io.stdout(`${rows.join('\n')}\n`);
       } else {
-        const json = JSON.parse(exportAlignment(alignment, 'json', { discrepancies, ...exportFilters(options) }));
-        io.stdout(`${JSON.stringify(name === 'check' ? { files, discrepancies: json.discrepancies } : { files, ...json })}\n`);
+        const json = JSON.parse(exportAlignment(alignment, 'json', { discrepancies: all, level: options.level, ...exportFilters(options) }));
+        io.stdout(`${JSON.stringify({ files, ...json })}\n`);
       }
     } catch (error) {
       if (!isInputError(error)) throw error;
@@ -147,6 +301,11 @@ async function runPairsList(name: 'align' | 'check', list: string, options: Comm
   progress.done();
   await moses?.close();
   if (format === 'tmx') io.stdout(tmxClose());
+  if (format === 'xliff') io.stdout(xliffClose());
+  if (name === 'check') {
+    note(io, issueSummary(accepted));
+    if (options.writeIgnore) await writeIgnoreFile(options.writeIgnore, accepted);
+  }
   if (failed) io.stderr(`bitext-align: ${failed} pair(s) could not be aligned${format === 'json' ? '; see the "error" lines' : ''}\n`);
   return failed ? EXIT.input : found ? EXIT.discrepancies : EXIT.ok;
 }
@@ -234,7 +393,7 @@ async function runDemo(options: CommonOptions, io: CliIO): Promise<number> {
     const alignment = alignDocuments(byId.get(pair.ru)!, byId.get(pair.en)!, { ids: [name(pair.ru), name(pair.en)] });
     return { alignment, discrepancies: findDiscrepancies(alignment) };
   });
-  if (options.format === 'json' || options.format === 'jsonl') {
+  if (options.format === 'json') {
     io.stdout(
       `${JSON.stringify(
         {
@@ -260,28 +419,11 @@ async function runDemo(options: CommonOptions, io: CliIO): Promise<number> {
   ));
   for (const { alignment, discrepancies } of alignments) {
     io.stdout(`\n${'═'.repeat(Math.min(io.columns ?? 120, options.width ?? 120))}\n`);
-    io.stdout(render('align', alignment, discrepancies, { ...options, format: 'text' }, io));
+    io.stdout(renderAlign(alignment, discrepancies, { ...options, format: 'text' }, io));
   }
   return reportFailures(failures, io);
 }
 
-function render(name: 'align' | 'check', alignment: Alignment, discrepancies: Discrepancy[], options: CommonOptions, io: CliIO): string {
-  if (name === 'check' && options.format === 'text') {
-    const lines = discrepancies.map((d) => `${d.severity.padEnd(7)} ${d.kind.padEnd(19)} ${d.message}`);
-    return `${lines.length ? lines.join('\n') : 'no discrepancies'}\n`;
-  }
-  if (name === 'check' && options.format === 'json') {
-    const json = JSON.parse(exportAlignment(alignment, 'json', { discrepancies }));
-    return `${JSON.stringify({ discrepancies: json.discrepancies, warnings: json.warnings }, null, 2)}\n`;
-  }
-  const output = exportAlignment(alignment, options.format as ExportFormat, {
-    discrepancies,
-    level: options.level,
-    width: options.width ?? io.columns ?? 120,
-    ...exportFilters(options),
-  });
-  return output.endsWith('\n') ? output : `${output}\n`;
-}
 
 function exportFilters(options: CommonOptions): { minScore?: number; dropUnmatched: boolean; oneToOneOnly: boolean } {
   return { minScore: options.minScore, dropUnmatched: options.dropUnmatched, oneToOneOnly: options.oneToOneOnly };
@@ -317,6 +459,17 @@ function reportNotes(notes: WalkNote[], io: CliIO): void {
 /** The library options the reading flags set. */
 function libraryOptions(options: CommonOptions): Pick<AlignOptions, 'langs' | 'maxInputSize' | 'encoding' | 'paragraphs' | 'band'> {
   return { langs: options.langs, maxInputSize: options.maxInputSize, encoding: options.encoding, paragraphs: options.paragraphs, band: options.band };
+}
+
+/**
+ * One input of `align`/`check`: standard input for `-`; a .docx or PDF (by extension or first bytes) as the text
+ * of its paragraphs; anything else as bytes for the library to decode (so encoding errors come out typed).
+ */
+async function readDocument(path: string, maxInputSize: number | undefined, io: CliIO): Promise<Uint8Array | string> {
+  if (path === '-') return io.readStdin();
+  const bytes = await readCapped(path, maxInputSize);
+  const kind = documentKind(path, bytes);
+  return kind === 'text' ? bytes : extractDocumentText(kind, bytes, path);
 }
 
 async function readGlossary(path: string | undefined): Promise<GlossaryEntry[] | undefined> {

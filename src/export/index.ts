@@ -11,6 +11,7 @@ import { toJsonl } from './jsonl.js';
 import { formatSideBySide } from './text.js';
 import { toTmx } from './tmx.js';
 import { toTsv } from './tsv.js';
+import { toXliff } from './xliff.js';
 import type { ExportFormat, ExportOptions } from './types.js';
 import { InputError } from '../errors.js';
 import { checkExportOptions } from './options.js';
@@ -25,11 +26,13 @@ export { discrepancySpans, exportRows, indexDiscrepancies, linkDiscrepancies, ro
 export { summarize, type AlignmentSummary } from './summary.js';
 export { displayWidth, formatSideBySide, wrap } from './text.js';
 export { tmxClose, tmxDate, tmxOpen, tmxUnit, tmxUnits, toTmx } from './tmx.js';
-export { mosesLines, toMoses, toTsv, tsvLine, tsvLines, TSV_COLUMNS } from './tsv.js';
+export { countIssues, filterIssues, formatIgnoreFile, issueRows, issuesToDelimited, issuesToJsonl, ISSUE_COLUMNS, parseIgnoreFile, readerNumbers, type IssueFilter, type IssueRow } from './issues.js';
+export { toXliff, xliffClose, xliffFile, xliffOpen } from './xliff.js';
+export { mosesLines, toMoses, toTsv, tsvLine, tsvLines, TSV_COLUMNS, TSV_DOCUMENT_COLUMNS } from './tsv.js';
 export type * from './types.js';
 
 /** Every format {@link exportAlignment} writes. */
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'jsonl', 'tmx', 'tsv', 'html', 'text'];
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'jsonl', 'tmx', 'tsv', 'html', 'text', 'xliff'];
 
 /**
  * Write an alignment in one of the formats:
@@ -38,7 +41,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'jsonl', 'tmx', 
  * - `tmx`: TMX 1.4b, two-sided links only unless `includeUnmatched` ({@link toTmx});
  * - `tsv`: `ru TAB en TAB score TAB ru_indices TAB en_indices` ({@link toTsv});
  * - `html`: a self-contained report ({@link toHtml});
- * - `text`: a side-by-side report for terminals ({@link formatSideBySide}).
+ * - `text`: a side-by-side report for terminals ({@link formatSideBySide});
+ * - `xliff`: XLIFF 2.1 bilingual segments with the scores and discrepancies as notes ({@link toXliff}).
  *
  * Discrepancies default to `findDiscrepancies(alignment)`; with `level: 'sentence'`, tmx, tsv and jsonl rows
  * (and json's extra sentence section) are sentence links, aligned with {@link alignSentences} unless
@@ -52,7 +56,7 @@ export function exportAlignment(alignment: Alignment, format: ExportFormat, opti
     throw new InputError('invalid-option', `unknown export format ${typeof format === 'string' ? JSON.stringify(format) : typeof format}; expected one of ${EXPORT_FORMATS.join(', ')}`);
   }
   checkExportOptions(alignment, options);
-  const needsDiscrepancies = format === 'json' || format === 'jsonl' || format === 'html' || format === 'text';
+  const needsDiscrepancies = format === 'json' || format === 'jsonl' || format === 'html' || format === 'text' || format === 'xliff';
   const discrepancies = options.discrepancies ?? (needsDiscrepancies ? findDiscrepancies(alignment) : []);
   const sentences = options.sentences ?? (options.level === 'sentence' && format !== 'html' && format !== 'text' ? alignSentences(alignment) : undefined);
   const withUnit = { ...options, sentences };
@@ -69,6 +73,8 @@ export function exportAlignment(alignment: Alignment, format: ExportFormat, opti
       return toHtml(alignment, discrepancies, options);
     case 'text':
       return formatSideBySide(alignment, discrepancies, options);
+    case 'xliff':
+      return toXliff(alignment, discrepancies, { ...withUnit, srclang: options.srclang === 'en' ? 'en' : 'ru' });
     default:
       throw new InputError('invalid-option', `unknown export format; expected one of ${EXPORT_FORMATS.join(', ')}`);
   }

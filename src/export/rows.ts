@@ -9,10 +9,10 @@ import type { ExportRow, RowOptions } from './types.js';
 
 /**
  * The rows to export: the links of `options.sentences` when given, else the paragraph links, that pass the
- * filters. A side's text is its units' clean texts joined by one space.
+ * filters. A side's text is its units' clean texts joined by one space, without a leading `date …` metadata line.
  */
 export function exportRows(alignment: Alignment, options: RowOptions = {}): ExportRow[] {
-  return options.sentences ? sentenceRows(options.sentences, options) : paragraphRows(alignment, options);
+  return options.sentences ? sentenceRows(alignment, options.sentences, options) : paragraphRows(alignment, options);
 }
 
 function paragraphRows(alignment: Alignment, options: RowOptions): ExportRow[] {
@@ -26,8 +26,8 @@ function paragraphRows(alignment: Alignment, options: RowOptions): ExportRow[] {
       en: [...link.en],
       ruParagraphs: [...link.ru],
       enParagraphs: [...link.en],
-      ruText: ru.map((p) => p.clean).join(' '),
-      enText: en.map((p) => p.clean).join(' '),
+      ruText: joinTexts(ru.map((p) => segmentText(alignment.ru, p, p.clean))),
+      enText: joinTexts(en.map((p) => segmentText(alignment.en, p, p.clean))),
       ruSpans: ru.map(({ start, end }) => ({ start, end })),
       enSpans: en.map(({ start, end }) => ({ start, end })),
       score: link.score,
@@ -35,7 +35,24 @@ function paragraphRows(alignment: Alignment, options: RowOptions): ExportRow[] {
   });
 }
 
-function sentenceRows(sentences: SentenceAlignment, options: RowOptions): ExportRow[] {
+/**
+ * A unit's text for export, without a leading `date YYYY-MM-DD` line (metadata scrapers put in front of the text,
+ * found by {@link findMetadata}: it is not part of the translation). Datelines ("BAKU, November 14.") stay: they
+ * are written, and translated, as part of the text.
+ */
+function segmentText(doc: Pick<Alignment['ru'], 'source' | 'meta'>, unit: Span, text: string): string {
+  for (const span of doc.meta.spans) {
+    if (span.start < unit.start || span.end > unit.end) continue;
+    const surface = doc.source.slice(span.start, span.end);
+    if (!/^date:?\s/i.test(surface) || !text.startsWith(surface)) continue;
+    return text.slice(surface.length).trimStart();
+  }
+  return text;
+}
+
+const joinTexts = (texts: string[]): string => texts.filter(Boolean).join(' ');
+
+function sentenceRows(alignment: Alignment, sentences: SentenceAlignment, options: RowOptions): ExportRow[] {
   return filterLinks(sentences.links, options).map(({ link, position }) => {
     const ru = link.ru.map((k) => sentences.sentences.ru[k]);
     const en = link.en.map((k) => sentences.sentences.en[k]);
@@ -46,8 +63,8 @@ function sentenceRows(sentences: SentenceAlignment, options: RowOptions): Export
       en: [...link.en],
       ruParagraphs: unique(ru.map((s) => s.paragraph)),
       enParagraphs: unique(en.map((s) => s.paragraph)),
-      ruText: ru.map((s) => s.text).join(' '),
-      enText: en.map((s) => s.text).join(' '),
+      ruText: joinTexts(ru.map((s) => segmentText(alignment.ru, s, s.text))),
+      enText: joinTexts(en.map((s) => segmentText(alignment.en, s, s.text))),
       ruSpans: ru.map(({ start, end }) => ({ start, end })),
       enSpans: en.map(({ start, end }) => ({ start, end })),
       score: link.score,

@@ -2,7 +2,8 @@
  * A plain-text side-by-side report for terminals: a summary, then one row per link with the Russian text on the
  * left and the English on the right, each wrapped to half the width, the discrepancies of the link listed
  * under it. Widths are counted in terminal columns: one per code point (Cyrillic included), none for combining
- * marks, two for East Asian wide characters. No colours unless asked for.
+ * marks, two for East Asian wide characters. No colours unless asked for. Paragraphs are numbered as a reader
+ * counts them: ¶1 is the first (the `index` of JSON outputs plus one).
  */
 import type { Alignment, Discrepancy, Severity } from '../types.js';
 import { filterLinks } from './filter.js';
@@ -58,7 +59,7 @@ export function formatSideBySide(alignment: Alignment, discrepancies: readonly D
       if (link[side].length === 0) {
         return wrap(side === 'ru' ? '— no Russian counterpart —' : '— no English counterpart —', w).map((line) => paint(ANSI.yellow, line));
       }
-      return link[side].flatMap((index, k) => [...(k > 0 ? [''] : []), ...wrap(`¶${index} ${printable(doc.paragraphs[index].clean)}`, w)]);
+      return link[side].flatMap((index, k) => [...(k > 0 ? [''] : []), ...wrap(`¶${index + 1} ${printable(doc.paragraphs[index].clean)}`, w)]);
     };
     const ruLines = column('ru', left);
     const enLines = column('en', right);
@@ -81,9 +82,9 @@ function printable(text: string): string {
   return text.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ');
 }
 
-/** "¶3", "¶3+4", "—". */
+/** "¶3", "¶3+4", "—": paragraphs numbered as a reader counts them (¶1 is the first). */
 function indices(list: readonly number[]): string {
-  return list.length ? `¶${list.join('+')}` : '—';
+  return list.length ? `¶${list.map((k) => k + 1).join('+')}` : '—';
 }
 
 /**

@@ -23,18 +23,19 @@ export function toTmx(alignment: Alignment, options: TmxOptions = {}): string {
 
 /**
  * The start of a TMX document, up to and including `<body>`: XML declaration, `<tmx version="1.4">`, and the
- * `<header>` (creationtool `bitext-align`, its version, segtype, o-tmf, adminlang `en`, srclang, datatype
- * `plaintext`, creationdate). For a collection, write this once, then the units of every alignment, then
+ * `<header>` (creationid when given, creationtool `bitext-align`, its version, segtype, o-tmf, adminlang (`en` by
+ * default), srclang, datatype `plaintext`, creationdate). For a collection, write this once, then the units of every alignment, then
  * {@link tmxClose}.
  */
 export function tmxOpen(options: TmxOptions = {}): string {
   const srclang = options.srclang === '*all*' ? '*all*' : locale(options.srclang ?? 'ru', options);
   const attributes: Array<[string, string]> = [
+    ...(options.creationId ? ([['creationid', options.creationId]] as Array<[string, string]>) : []),
     ['creationtool', 'bitext-align'],
     ['creationtoolversion', VERSION],
     ['segtype', options.segtype ?? (options.sentences ? 'sentence' : 'paragraph')],
     ['o-tmf', 'bitext-align'],
-    ['adminlang', 'en'],
+    ['adminlang', options.adminLang ?? 'en'],
     ['srclang', srclang],
     ['datatype', 'plaintext'],
     ['o-encoding', 'UTF-8'],

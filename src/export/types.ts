@@ -6,7 +6,7 @@ import type { SentenceAlignment } from '../sentences/types.js';
 import type { Discrepancy } from '../types.js';
 
 /** The formats of {@link exportAlignment}. */
-export type ExportFormat = 'json' | 'jsonl' | 'tmx' | 'tsv' | 'html' | 'text';
+export type ExportFormat = 'json' | 'jsonl' | 'tmx' | 'tsv' | 'html' | 'text' | 'xliff';
 
 /** Which links to keep, for corpus builders. Shared by every format; every filter is off by default. */
 export interface ExportFilter {
@@ -78,12 +78,30 @@ export interface TmxOptions extends RowOptions {
    * collection into one memory, so that `tuid`s stay unique. @default ''
    */
   tuidPrefix?: string;
+  /** `creationid` of the header: who made the memory. @default none (the attribute is left out) */
+  creationId?: string;
+  /** `adminlang` of the header: the language of the `<prop>`s and notes. @default 'en' */
+  adminLang?: string;
+}
+
+/** Options of {@link toXliff}. */
+export interface XliffOptions extends RowOptions {
+  /** The source side (`srcLang`); the other is the target (`trgLang`). @default 'ru' */
+  srclang?: 'ru' | 'en';
+  /** Language tags written in `srcLang`/`trgLang` (a CAT tool may want `ru-RU`, `en-US`). @default {ru: 'ru', en: 'en'} */
+  locales?: { ru?: string; en?: string };
+  /** `id` of the `<file>`: give each document pair its own in a collection. @default 'f1' */
+  fileId?: string;
+  /** Also write links with an empty side, as segments in state `initial` without a target. @default false */
+  includeUnmatched?: boolean;
 }
 
 /** Options of {@link toTsv}. */
 export interface TsvOptions extends RowOptions {
   /** Start with a header line `ru	en	score	ru_indices	en_indices`. @default false */
   header?: boolean;
+  /** Add the columns `ru_document	en_document` (the documents' ids): for rows of many pairs in one file. @default false */
+  documents?: boolean;
 }
 
 /** Options of {@link toJsonl}. */
@@ -112,14 +130,15 @@ export interface HtmlReportOptions extends ExportFilter {
 }
 
 /** Options of {@link exportAlignment}: the filters, the options of every format (each ignores the others'), and the discrepancies. */
-export interface ExportOptions extends TmxOptions, TsvOptions, Omit<JsonOptions, 'sentences'>, TextReportOptions, HtmlReportOptions {
+export interface ExportOptions
+  extends TmxOptions, TsvOptions, Omit<JsonOptions, 'sentences'>, TextReportOptions, HtmlReportOptions, Omit<XliffOptions, 'srclang'> {
   /**
-   * Discrepancies written by the formats that carry them (json, jsonl, html, text). @default
+   * Discrepancies written by the formats that carry them (json, jsonl, html, text, xliff). @default
    * `findDiscrepancies(alignment)`
    */
   discrepancies?: Discrepancy[];
   /**
-   * Unit of the rows of tmx, tsv and jsonl (and the extra sentence section of json): `sentence` aligns the
+   * Unit of the rows of tmx, tsv, jsonl and xliff (and the extra sentence section of json): `sentence` aligns the
    * sentences first ({@link alignSentences}) unless `sentences` is given. html and text always show paragraphs.
    * @default 'paragraph'
    */

@@ -1,0 +1,95 @@
+/**
+ * Headless Chromium driven over the DevTools protocol on a pipe (`--remote-debugging-pipe`: file descriptors 3
+ * and 4, messages as JSON ended by a NUL byte), with no dependency: open a page, evaluate script in it, close.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+
+/** Where Debian installs Chromium. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** A page in a headless browser. */
+export interface BrowserPage {
+  /** Evaluate an expression in the page; resolves with its value (JSON-serialisable). */
+  evaluate<T>(expression: string): Promise<T>;
+  /** Stop the browser and remove its profile. */
+  close(): Promise<void>;
+}
+
+/** Start Chromium headless, open `url`, and wait until the page has loaded. */
+export async function openPage(url: string, timeoutMs = 60_000): Promise<BrowserPage> {
+  const profile = mkdtempSync(join(tmpdir(), 'bitext-chromium-'));
+  const child: ChildProcess = spawn(
+    CHROMIUM,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+      '--remote-debugging-pipe',
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
+  );
+  const toBrowser = child.stdio[3] as Writable;
+  const fromBrowser = child.stdio[4] as Readable;
+  let nextId = 1;
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let buffer = '';
+  fromBrowser.setEncoding('utf8');
+  fromBrowser.on('data', (chunk: string) => {
+    buffer += chunk;
+    let end;
+    while ((end = buffer.indexOf('\0')) >= 0) {
+      const message = JSON.parse(buffer.slice(0, end)) as { id?: number; result?: unknown; error?: { message: string } };
+      buffer = buffer.slice(end + 1);
+      const waiter = message.id !== undefined ? pending.get(message.id) : undefined;
+      if (!waiter) continue;
+      pending.delete(message.id!);
+      if (message.error) waiter.reject(new Error(message.error.message));
+      else waiter.resolve(message.result);
+    }
+  });
+  const send = <T>(method: string, params: object = {}, sessionId?: string): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
+    });
+  const close = async (): Promise<void> => {
+    child.kill();
+    await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+    // Chromium's helper processes may still be writing to the profile for a moment after the browser exits.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  };
+  try {
+    const { targetId } = await send<{ targetId: string }>('Target.createTarget', { url });
+    const { sessionId } = await send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+    const evaluate = async <T>(expression: string): Promise<T> => {
+      const { result, exceptionDetails } = await send<{ result: { value: T }; exceptionDetails?: { text: string } }>(
+        'Runtime.evaluate',
+        { expression, returnByValue: true, awaitPromise: true },
+        sessionId,
+      );
+      if (exceptionDetails) throw new Error(`in the page: ${exceptionDetails.text}`);
+      return result.value;
+    };
+    const started = Date.now();
+    while ((await evaluate<string>('document.readyState')) !== 'complete' || (await evaluate<string>('location.href')) === 'about:blank') {
+      if (Date.now() - started > timeoutMs) throw new Error(`the page did not load in ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { evaluate, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
