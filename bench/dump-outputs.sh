@@ -33,7 +33,7 @@ node "$cli" pair "$here/corpus" --json --no-progress > "$out/corpus.pair.json" 2
 for a in "$here"/corpus/*.txt; do for b in "$here"/corpus/*.txt; do
   [ "$a" \< "$b" ] || continue
   n="corpus.$(basename "$a" .txt)--$(basename "$b" .txt)"
-  node "$cli" align "$a" "$b" --json --no-progress > "$out/$n.align.json" 2> "$out/$n.align.err" || echo "exit $?" >> "$out/$n.align.err"
+  node "$cli" align "$a" "$b" --json > "$out/$n.align.json" 2> "$out/$n.align.err" || echo "exit $?" >> "$out/$n.align.err"
 done; done
 npx tsx "$here/bench/dump-anchors.ts" "$shared" "$here" > "$out/anchors.jsonl"
 # Paths differ between worktrees: make them relative.

@@ -174,14 +174,14 @@ export function speedSection(options: SpeedOptions, cases: Array<{ ru: string; e
     const seeds = join(options.root, '../seeds');
     const seedPair = [join(seeds, '000_0de97bedda4ecb13.txt'), join(seeds, '002_6e70b530b08c33a1.txt')];
     const haveSeeds = seedPair.every((path) => existsSync(path));
-    const oneShot = haveSeeds ? medianUsage(['align', ...seedPair, '--json', '--no-progress'], dir, 5) : undefined;
+    const oneShot = haveSeeds ? medianUsage(['align', ...seedPair, '--json'], dir, 5) : undefined;
     const bare = medianUsage(['--version'], dir, 5);
 
     // ---- a growing pair: time and peak memory per MB ----
     const sizes = options.quick ? [0.5, 1, 2] : [0.5, 1, 2, 5];
     const grow = sizes.map((mb) => {
       const [ru, en, actual] = bigPair(cases, mb, dir);
-      return { mb: actual, usage: cliUsage(['align', ru, en, '--json', '--no-progress'], dir) };
+      return { mb: actual, usage: cliUsage(['align', ru, en, '--json'], dir) };
     });
     const five = grow.find((row) => Math.round(row.mb) === 5);
 

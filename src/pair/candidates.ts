@@ -59,16 +59,12 @@ export function topCandidates(index: CollectionIndex, lang: Lang, settings: Cand
   const accumulated = new Float64Array(others.length);
   const touched: number[] = [];
   const window = settings.dateWindowDays;
+  const best = new Int32Array(settings.candidates);
+  const bestScore = new Float64Array(settings.candidates);
   return docs.map((doc) => {
     touched.length = 0;
     const day = doc.fingerprint.day;
-    const visit = (e: number, weight: number): void => {
-      if (accumulated[e] === 0) {
-        if (!withinWindow(doc.fingerprint, dates[e], window)) return;
-        touched.push(e);
-      }
-      accumulated[e] += weight;
-    };
+    const windowed = day !== undefined && window !== Infinity;
     for (let k = 0; k < doc.keys.length; k++) {
       const key = doc.keys[k];
       const weight = index.weight[key];
@@ -76,19 +72,34 @@ export function topCandidates(index: CollectionIndex, lang: Lang, settings: Cand
       const postings = index.postings[other][key];
       const days = index.postingDays[other][key];
       // The documents a dated document can meet are one slice of the dated postings plus the undated tail.
-      const [from, to] =
-        day !== undefined && window !== Infinity ? [lowerBound(days, day - window), lowerBound(days, day + window + 1)] : [0, days.length];
+      const from = windowed ? lowerBound(days, day - window) : 0;
+      const to = windowed ? lowerBound(days, day + window + 1) : days.length;
       const size = to - from + (postings.length - days.length);
       if (size === 0 || size > limit) continue;
-      for (let p = from; p < to; p++) visit(postings[p], weight);
-      for (let p = days.length; p < postings.length; p++) visit(postings[p], weight);
+      for (let p = 0; p < size; p++) {
+        const e = p < to - from ? postings[from + p] : postings[days.length + p - (to - from)];
+        if (accumulated[e] === 0) {
+          if (!withinWindow(doc.fingerprint, dates[e], window)) continue;
+          touched.push(e);
+        }
+        accumulated[e] += weight;
+      }
     }
-    const best = touched
-      .map((e) => ({ e, score: accumulated[e] }))
-      .sort((a, b) => b.score - a.score || a.e - b.e)
-      .slice(0, settings.candidates)
-      .map((item) => item.e);
+    // The top candidates by score, ties by index: a bounded insertion list instead of sorting all touched.
+    let count = 0;
+    for (const e of touched) {
+      const score = accumulated[e];
+      if (count === best.length && !(score > bestScore[count - 1] || (score === bestScore[count - 1] && e < best[count - 1]))) continue;
+      let at = count < best.length ? count++ : count - 1;
+      while (at > 0 && (score > bestScore[at - 1] || (score === bestScore[at - 1] && e < best[at - 1]))) {
+        best[at] = best[at - 1];
+        bestScore[at] = bestScore[at - 1];
+        at--;
+      }
+      best[at] = e;
+      bestScore[at] = score;
+    }
     for (const e of touched) accumulated[e] = 0;
-    return best;
+    return Array.from(best.subarray(0, count));
   });
 }
