@@ -19,6 +19,12 @@ export interface DocVector {
   figure: Uint8Array;
   /** Σ tf × key weight: the document's anchor mass, the normaliser of its overlaps. */
   mass: number;
+  /** The document's digit figures, each key once, in text order (what the contradiction check walks). */
+  figures: Fingerprint['figures'];
+  /** Per entry of `figures`: its interned key id, -1 for a key not in the index. */
+  figureIds: Int32Array;
+  /** The lead dates as `month * 100 + day`, in the order of `fingerprint.leadDates`. */
+  leadMonthDays: Int32Array;
 }
 
 /** The two sides of a collection and the key statistics over both. */
@@ -118,7 +124,12 @@ export function buildIndex(fingerprints: readonly Fingerprint[], model: PairMode
     docs[lang] = raw[lang].map((doc, index) => {
       let mass = 0;
       for (let k = 0; k < doc.keys.length; k++) mass += doc.tf[k] * weight[doc.keys[k]];
-      return { fingerprint: sides[lang][index], keys: doc.keys, tf: doc.tf, figure: doc.figure, mass };
+      const fingerprint = sides[lang][index];
+      const seen = new Set<string>();
+      const figures = fingerprint.figures.filter((figure) => !seen.has(figure.key) && seen.add(figure.key));
+      const figureIds = Int32Array.from(figures, (figure) => ids.get(figure.key) ?? -1);
+      const leadMonthDays = Int32Array.from(fingerprint.leadDates, monthDayOf);
+      return { fingerprint, keys: doc.keys, tf: doc.tf, figure: doc.figure, mass, figures, figureIds, leadMonthDays };
     });
   }
   return { docs, keys, ids, weight, postings, postingDays, rarest: Math.log((total + 1) / 1.5) };
@@ -129,6 +140,12 @@ export function kindWeight(key: string, model: Pick<PairModel, 'kindWeights'>): 
   const colon = key.indexOf(':');
   const kind = colon > 0 ? key.slice(0, colon) : key;
   return model.kindWeights[kind] ?? KIND_WEIGHTS.default;
+}
+
+/** `date:MM-DD` → `month * 100 + day`. */
+export function monthDayOf(key: string): number {
+  const [month, day] = key.slice(5).split('-').map(Number);
+  return month * 100 + day;
 }
 
 /** Code-unit order of ids, the order results are reported in. */

@@ -116,9 +116,9 @@ function forSharedKeys(a: DocVector, b: DocVector, fn: (key: number, tfA: number
 function contradictions(index: CollectionIndex, a: DocVector, b: DocVector, explain: boolean): { weight: number; items: PairContradiction[] } {
   const items: PairContradiction[] = [];
   let weight = 0;
-  const unmatchedA = unmatchedFigures(index, a, b);
+  const unmatchedA = unmatchedFigures(a, b);
   if (unmatchedA.size > 0) {
-    const unmatchedB = unmatchedFigures(index, b, a);
+    const unmatchedB = unmatchedFigures(b, a);
     for (const [unit, ruFigures] of unmatchedA) {
       const enFigures = unmatchedB.get(unit);
       if (!enFigures) continue;
@@ -132,7 +132,12 @@ function contradictions(index: CollectionIndex, a: DocVector, b: DocVector, expl
   const ruDates = a.fingerprint.leadDates;
   const enDates = b.fingerprint.leadDates;
   if (ruDates.length > 0 && enDates.length > 0) {
-    const agree = ruDates.some((x) => enDates.some((y) => (daysApart({ monthDay: monthDayOf(x) }, { monthDay: monthDayOf(y) }) ?? 0) <= 1));
+    let agree = false;
+    for (let i = 0; i < a.leadMonthDays.length && !agree; i++) {
+      for (let j = 0; j < b.leadMonthDays.length && !agree; j++) {
+        agree = (daysApart({ monthDay: a.leadMonthDays[i] }, { monthDay: b.leadMonthDays[j] }) ?? 0) <= 1;
+      }
+    }
     if (!agree) {
       weight += Math.max(...ruDates.map((key) => keyWeight(index, key)), ...enDates.map((key) => keyWeight(index, key)));
       if (explain) items.push({ kind: 'date', ru: ruDates.map(dateLabel).join(', '), en: enDates.map(dateLabel).join(', ') });
@@ -142,20 +147,20 @@ function contradictions(index: CollectionIndex, a: DocVector, b: DocVector, expl
 }
 
 /** Digit figures of `doc` whose key `other` lacks, by unit, each key once, in text order. */
-function unmatchedFigures(index: CollectionIndex, doc: DocVector, other: DocVector): Map<string, Array<{ key: string; surface: string }>> {
-  const byUnit = new Map<string, Array<{ key: string; surface: string }>>();
-  const seen = new Set<string>();
-  for (const figure of doc.fingerprint.figures) {
-    if (seen.has(figure.key)) continue;
-    seen.add(figure.key);
-    const id = index.ids.get(figure.key);
-    if (id !== undefined && hasKey(other, id)) continue;
+function unmatchedFigures(doc: DocVector, other: DocVector): ReadonlyMap<string, ReadonlyArray<{ key: string; surface: string }>> {
+  let byUnit: Map<string, Array<{ key: string; surface: string }>> | undefined;
+  for (let k = 0; k < doc.figures.length; k++) {
+    const id = doc.figureIds[k];
+    if (id >= 0 && hasKey(other, id)) continue;
+    const figure = doc.figures[k];
+    byUnit ??= new Map();
     const list = byUnit.get(figure.unit);
     if (list) list.push(figure);
     else byUnit.set(figure.unit, [figure]);
   }
-  return byUnit;
+  return byUnit ?? NO_FIGURES;
 }
+const NO_FIGURES: ReadonlyMap<string, never[]> = new Map();
 
 /** Binary search of a key id in a document's sorted keys. */
 function hasKey(doc: DocVector, id: number): boolean {
@@ -175,12 +180,6 @@ function hasKey(doc: DocVector, id: number): boolean {
 function keyWeight(index: CollectionIndex, key: string): number {
   const id = index.ids.get(key);
   return id !== undefined && index.weight[id] > 0 ? index.weight[id] : index.rarest;
-}
-
-/** `date:MM-DD` → `month * 100 + day`. */
-function monthDayOf(key: string): number {
-  const [month, day] = key.slice(5).split('-').map(Number);
-  return month * 100 + day;
 }
 
 /** `date:03-05` → `03-05`. */
