@@ -1,20 +1,22 @@
 /**
- * The benchmark: accuracy and speed on the development set, bitext-align beside the Gale–Church baseline,
- * written to bench/results.md and printed. `npm run bench` (after `npm install`); BITEXT_DEV points at the
- * development set when it is not at ../shared/dev. `--quick` skips the largest scaling sizes.
+ * The benchmark: accuracy on the three development sets (dev, dev23, real/pairs) and speed, bitext-align beside
+ * the Gale–Church baseline (and hunalign when $HUNALIGN_BIN names its binary), written to bench/results.md and
+ * printed. `npm run bench` (after `npm install`); BITEXT_DEV, BITEXT_DEV23 and BITEXT_REAL point at the sets when
+ * they are not in ../shared. `--quick` skips the largest scaling sizes.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alignDocuments, findDiscrepancies, pairDocumentsSync, parseDocument } from '../src/index.js';
-import { evaluateAlignment, headlineRow, HEADLINE_HEADER, type AlignmentReport } from './alignment-task.js';
-import { requireDevRoot, loadCases, loadPairing, type DevCase } from './dev.js';
+import { evaluateAlignment, headlineRow, HEADLINE_HEADER, type AlignmentReport, type CasePrediction } from './alignment-task.js';
+import { requireDevRoot, loadCases, loadPairing, loadSet, setRoots, type DevCase, type SetName } from './dev.js';
+import { hunalign, hunalignBinary } from './hunalign.js';
 import { galeChurch } from './gale-church.js';
 import { machine, medianMs, runWorker } from './measure.js';
 import { evaluatePairing, pairingRow, PAIRING_HEADER } from './pairing-task.js';
-import { prf } from './score.js';
+import { prf, type IndexLink } from './score.js';
 import { sentenceTable } from './sentence-task.js';
 import { speedSection } from './speed.js';
 
@@ -30,73 +32,149 @@ const f3 = (x: number): string => x.toFixed(3);
 say('# bitext-align benchmark');
 say();
 say(`Run ${new Date().toISOString().slice(0, 10)} on ${machine()}.`);
-say('Data: the development set (116 real Russian→English news translations, see its README); scoring by its definitions.');
+say('Data: ../shared/dev (116 WMT21 Russian→English news translations), ../shared/dev23 and ../shared/real/pairs (see their READMEs); scoring by the dev README\'s definitions. Speed and scaling on dev. The machine may be shared: read timings as ratios within one run.');
 say();
 
 const cases = loadCases(root);
 
 // ---- Accuracy -------------------------------------------------------------------------------------------
-const ours = evaluateAlignment(cases, (c) => {
-  const alignment = alignDocuments(c.ru, c.en);
-  const mismatches = findDiscrepancies(alignment, { kinds: ['number-mismatch'] }).map((d) => ({ ru: d.ru, en: d.en }));
-  return { links: alignment.links.map((link) => [link.ru, link.en]), mismatches };
-});
-const paragraphLengths = (c: DevCase) => ({
-  ru: parseDocument(c.ru, { lang: 'ru' }).paragraphs.map((p) => p.clean.length),
-  en: parseDocument(c.en, { lang: 'en' }).paragraphs.map((p) => p.clean.length),
-});
-const lengths = new Map(cases.map((c) => [c.id, paragraphLengths(c)]));
-const baseline = evaluateAlignment(cases, (c) => {
-  const { ru, en } = lengths.get(c.id)!;
-  const links = galeChurch(ru, en);
-  // The naive number check of the README, on the baseline's links: a mismatch when each side has a digit
-  // figure whose value the other lacks.
+// Languages are forced (Russian first): one dev23 case (infox.ru.36099) has Russian text on both sides, which
+// the library refuses as same-language unless told; forced, it is scored like any other case.
+const hunalignBin = hunalignBinary();
+type Aligner = { name: string; predict: (c: DevCase) => CasePrediction };
+/** The naive number check of the README on a baseline's links: a mismatch when each side has a digit figure the other lacks. */
+const naiveMismatches = (c: DevCase, links: IndexLink[]) => {
   const ruDoc = parseDocument(c.ru, { lang: 'ru' });
   const enDoc = parseDocument(c.en, { lang: 'en' });
   const values = (doc: typeof ruDoc, indices: number[]) =>
     new Set(indices.flatMap((k) => doc.paragraphs[k].anchors.filter((a) => a.written === 'digits' && a.value !== undefined).map((a) => a.value)));
-  const mismatches = links
+  return links
     .filter(([r, e]) => {
       const rv = values(ruDoc, r);
       const ev = values(enDoc, e);
       return [...rv].some((v) => !ev.has(v)) && [...ev].some((v) => !rv.has(v));
     })
     .map(([r, e]) => ({ ru: r, en: e }));
-  return { links, mismatches };
+};
+const paragraphTexts = (c: DevCase) => ({
+  ru: parseDocument(c.ru, { lang: 'ru' }).paragraphs.map((p) => p.clean),
+  en: parseDocument(c.en, { lang: 'en' }).paragraphs.map((p) => p.clean),
 });
+const aligners: Aligner[] = [
+  {
+    name: 'Gale–Church',
+    predict: (c) => {
+      const { ru, en } = paragraphTexts(c);
+      const links = galeChurch(ru.map((p) => p.length), en.map((p) => p.length));
+      return { links, mismatches: naiveMismatches(c, links) };
+    },
+  },
+  ...(hunalignBin
+    ? [
+        {
+          name: 'hunalign (no dictionary)',
+          predict: (c: DevCase) => {
+            const { ru, en } = paragraphTexts(c);
+            const links = hunalign(hunalignBin, ru, en);
+            return { links, mismatches: naiveMismatches(c, links) };
+          },
+        },
+      ]
+    : []),
+  {
+    name: 'bitext-align',
+    predict: (c) => {
+      const alignment = alignDocuments(c.ru, c.en, { langs: ['ru', 'en'] });
+      const mismatches = findDiscrepancies(alignment, { kinds: ['number-mismatch'] }).map((d) => ({ ru: d.ru, en: d.en }));
+      return { links: alignment.links.map((link) => [link.ru, link.en]), mismatches };
+    },
+  },
+];
+const SET_TITLES: Record<SetName, string> = {
+  dev: 'dev (WMT21 news, random paragraph cuts)',
+  dev23: 'dev23 (WMT23 news, published Russian paragraphs)',
+  real: 'real/pairs (21 published ru/en pairs, hand gold)',
+};
+const roots = setRoots();
+const reports = new Map<SetName, Map<string, AlignmentReport>>();
+for (const [set, setRootDir] of Object.entries(roots) as Array<[SetName, string]>) {
+  const setCases = set === 'dev' ? cases : loadSet(set, setRootDir);
+  reports.set(set, new Map(aligners.map((aligner) => [aligner.name, evaluateAlignment(setCases, aligner.predict)])));
+}
 
 say('## Paragraph alignment, omissions, number changes');
 say();
-say(HEADLINE_HEADER);
-say(headlineRow('Gale–Church (baseline)', baseline));
-say(headlineRow('bitext-align', ours));
+say(
+  `Three sets side by side, scored by the development README's definitions; languages forced to Russian / English (dev23's one same-language case is aligned, not counted as failed). ${hunalignBin ? `hunalign: ${hunalignBin}, no dictionary.` : 'hunalign: not run (give its binary in HUNALIGN_BIN to add it).'}`,
+);
+say();
+say(HEADLINE_HEADER.replace('| aligner |', '| set | aligner |').replace('|---|', '|---|---|'));
+for (const [set, byAligner] of reports) {
+  for (const [name, report] of byAligner) say(headlineRow(name, report).replace(/^\| /, `| ${set} | `));
+}
 say();
 say('Recall by gold link shape, strict / lax (one-sided shapes: the paragraph left unaligned):');
 say();
-say('| shape | gold | Gale–Church strict / lax | bitext-align strict / lax |');
-say('|---|---|---|---|');
-const shapes = Object.keys(ours.byShape).sort((a, b) => ours.byShape[b].gold - ours.byShape[a].gold);
-for (const shape of shapes) {
-  const o = ours.byShape[shape];
-  const b = baseline.byShape[shape] ?? { strict: 0, lax: 0, gold: o.gold };
-  say(`| ${shape} | ${o.gold} | ${f3(b.strict / b.gold)} / ${f3(b.lax / b.gold)} | ${f3(o.strict / o.gold)} / ${f3(o.lax / o.gold)} |`);
+say(`| set | shape | gold | ${aligners.map((a) => `${a.name} strict / lax`).join(' | ')} |`);
+say(`|---|---|---|${aligners.map(() => '---|').join('')}`);
+for (const [set, byAligner] of reports) {
+  const ours = byAligner.get('bitext-align')!;
+  const shapes = Object.keys(ours.byShape).sort((a, b) => ours.byShape[b].gold - ours.byShape[a].gold);
+  for (const shape of shapes) {
+    const cells = aligners.map((a) => {
+      const entry = byAligner.get(a.name)!.byShape[shape] ?? { strict: 0, lax: 0, gold: ours.byShape[shape].gold };
+      return `${f3(entry.strict / entry.gold)} / ${f3(entry.lax / entry.gold)}`;
+    });
+    say(`| ${set} | ${shape} | ${ours.byShape[shape].gold} | ${cells.join(' | ')} |`);
+  }
 }
 say();
-const omissionRows = (name: string, r: AlignmentReport): string[] =>
-  (['ru', 'en', 'all'] as const).map((side) => {
-    const m = prf(r.omissions[side]);
-    return `| ${name} | ${side === 'all' ? 'both' : side} | ${f3(m.precision)} | ${f3(m.recall)} | ${r.omissions[side].gold} |`;
+say('Omissions (paragraphs with no counterpart), per side: precision / recall (gold count); false = paragraphs wrongly reported as having no counterpart.');
+say();
+say(`| set | side | gold | ${aligners.map((a) => `${a.name} P / R (false)`).join(' | ')} |`);
+say(`|---|---|---|${aligners.map(() => '---|').join('')}`);
+for (const [set, byAligner] of reports) {
+  for (const side of ['ru', 'en', 'all'] as const) {
+    const cells = aligners.map((a) => {
+      const counts = byAligner.get(a.name)!.omissions[side];
+      const m = prf(counts);
+      return `${f3(m.precision)} / ${f3(m.recall)} (${counts.predicted - counts.truePositives})`;
+    });
+    say(`| ${set} | ${side === 'all' ? 'both' : side} | ${byAligner.get('bitext-align')!.omissions[side].gold} | ${cells.join(' | ')} |`);
+  }
+}
+say();
+say('Number changes (`number-mismatch`; the baselines use the naive check on their own links): precision / recall, false-alarm cases.');
+say();
+say(`| set | gold | ${aligners.map((a) => a.name).join(' | ')} |`);
+say(`|---|---|${aligners.map(() => '---|').join('')}`);
+for (const [set, byAligner] of reports) {
+  const cells = aligners.map((a) => {
+    const r = byAligner.get(a.name)!.mismatches;
+    const m = prf(r.counts);
+    return `${f3(m.precision)} / ${f3(m.recall)}, ${r.falseAlarmCases} of ${r.casesWithout}`;
   });
-say('Omissions (paragraphs with no counterpart), per side:');
+  say(`| ${set} | ${byAligner.get('bitext-align')!.mismatches.counts.gold} | ${cells.join(' | ')} |`);
+}
 say();
-say('| aligner | side | precision | recall | gold |');
-say('|---|---|---|---|---|');
-for (const row of [...omissionRows('Gale–Church', baseline), ...omissionRows('bitext-align', ours)]) say(row);
+for (const set of reports.keys()) say(`- ${set}: ${SET_TITLES[set]}`);
 say();
-say(
-  `Number changes: bitext-align ${f3(prf(ours.mismatches.counts).precision)} precision, ${f3(prf(ours.mismatches.counts).recall)} recall on ${ours.mismatches.counts.gold} changed figures; false alarms in ${ours.mismatches.falseAlarmCases} of ${ours.mismatches.casesWithout} cases without a change (the naive check on Gale–Church links: ${f3(prf(baseline.mismatches.counts).precision)} / ${f3(prf(baseline.mismatches.counts).recall)}, ${baseline.mismatches.falseAlarmCases} of ${baseline.mismatches.casesWithout}).`,
-);
-say();
+// The cost model's fit (bench/fit-cost-model.ts --loso) and ablation (bench/ablation.ts) take minutes; their
+// last reports are included as written.
+for (const [file, title] of [
+  ['fit-report.md', 'Cost model fit: all three sets, and leave-one-set-out (fit on two, score on the third)'],
+  ['ablation.md', 'What each part of the cost model does (each row refitted on all three sets)'],
+] as const) {
+  const path = new URL(`./${file}`, import.meta.url);
+  if (!existsSync(path)) continue;
+  say(`## ${title}`);
+  say();
+  say(`From \`bench/${file}\`, written by \`${file === 'ablation.md' ? 'npx tsx bench/ablation.ts' : 'npx tsx bench/fit-cost-model.ts --loso'}\`.`);
+  say();
+  say(readFileSync(path, 'utf8').trim());
+  say();
+}
+const lengths = new Map(cases.map((c) => [c.id, { ru: paragraphTexts(c).ru.map((p) => p.length), en: paragraphTexts(c).en.map((p) => p.length) }]));
 
 // ---- Sentences ------------------------------------------------------------------------------------------
 say('## Sentence alignment inside paragraph links');
@@ -106,7 +184,6 @@ say();
 
 // ---- Pairing --------------------------------------------------------------------------------------------
 const pairingTask = loadPairing(root);
-const { readFileSync } = await import('node:fs');
 const pairingDocs = pairingTask.files.map((path) => ({ id: path.split('/').pop()!, text: readFileSync(path, 'utf8') }));
 let pairing = pairDocumentsSync(pairingDocs);
 const pairingMs = medianMs(() => (pairing = pairDocumentsSync(pairingDocs)), 3, 1);

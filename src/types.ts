@@ -294,34 +294,63 @@ export interface LengthModel {
   outlierScale?: number;
 }
 
-/** Tunable parameters of the alignment cost. Every field has a default measured on the development set. */
+/**
+ * Tunable parameters of the alignment cost, in nats (lower is better). The defaults are fitted on the gold of the
+ * development sets by bench/fit-cost-model.ts (src/align/fitted-model.ts); the values below are rounded.
+ */
 export interface CostModel {
   /** Length model. @default {ratio: 1.049, variance: 2.1, outlierShare: 0.06, outlierScale: 1.75} */
   length: LengthModel;
   /**
-   * Extra cost of each bead shape over 1-1, keyed `"<ru>-<en>"`; shapes not listed are not used.
-   * @default {'1-1': 0, '2-1': 2.2, '1-2': 2.2, '2-2': 4, '3-1': 5, '1-3': 5, '3-2': 6.5, '2-3': 6.5}
+   * Extra cost of each bead shape over 1-1 (the prior −log P(shape) + log P(1-1), refitted), keyed `"<ru>-<en>"`;
+   * shapes not listed are not used.
+   * @default {'1-1': 0, '2-1': 2.88, '1-2': 3.46, '2-2': 4.16, '3-1': 5.7, '3-2': 5.95, '1-3', '2-3', '4-1' … '6-1', '1-4' … '1-6': 8.14}
    */
   shapes: Record<string, number>;
-  /** Cost of a paragraph with no counterpart (a 1-0 or 0-1 bead). @default 5 */
+  /** Cost of a paragraph with no counterpart (a 1-0 or 0-1 bead). @default 3.32 */
   omission: number;
-  /** Reward per unit of rarity-weighted shared anchors. @default 1 */
+  /** Reward per unit of rarity-weighted shared anchors (nats per unit of IDF). @default 0.95 */
   sharedReward: number;
-  /** Penalty per unit of rarity-weighted digit figures on one side of a two-sided bead. @default 1 */
+  /** Penalty per unit of rarity-weighted digit figures on one side of a two-sided bead. @default 0.99 */
   figurePenalty: number;
   /**
    * A paragraph left without counterpart is joined to a neighbouring link when its anchors explain at least
    * this much (rarity-weighted) of that link's other side that the link's own side does not: a condensed
-   * translation, not an omission. `Infinity` turns this off. @default 0.6
+   * translation, not an omission. `Infinity` turns this off. @default 0.45
    */
   absorbThreshold?: number;
   /**
    * Cost per sentence of difference between the two sides of a bead (sentences as the splitter counts them).
    * Each such sentence is a merge or split by the translator, which Gale & Church's sentence beads price at
-   * about 2.3 nats (2-1 prior 0.089 against 1-1 0.89); charged less here for the splitter's own errors.
-   * @default 1
+   * about 2.3 nats (2-1 prior 0.089 against 1-1 0.89); fitted lower here, the splitter erring too.
+   * @default 0.88
    */
   sentencePenalty?: number;
+  /**
+   * Weight of the length cost (the length model's −log tail probability, in nats). 1 reads the length model as
+   * a likelihood; less trusts it less (paragraph lengths vary more than the sentence pairs it was fitted on).
+   * @default 0.395 (1 when the field is absent from a model given whole, as the sentence model is)
+   */
+  lengthWeight?: number;
+  /**
+   * Reward per unit of rarity-weighted identical-string tokens both sides share (untranslated Latin-script
+   * words in the Russian: package names, URLs, version strings, code). 0 turns the evidence off. @default 1.0
+   * (0 when absent from a model given whole)
+   */
+  identicalReward?: number;
+  /**
+   * Reward per unit of rarity-weighted matches of a merged bead (two or more paragraphs on each side) that its
+   * best split into two smaller beads does not explain (matches across the inner boundary).
+   * @default 0.72 (`sharedReward` when absent from a model given whole)
+   */
+  crossReward?: number;
+  /**
+   * Adapt the shape costs to the document (one step of hard EM): after a first alignment, the shape costs move
+   * toward the shape frequencies of that alignment, under a Dirichlet prior worth this many beads. Small values
+   * trust the document, large ones the model; `Infinity` turns adaptation off. @default 30 (off when absent from a
+   * model given whole)
+   */
+  shapeAdaptation?: number;
 }
 
 /** Options for {@link alignDocuments}. */

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluatePairing } from '../bench/pairing-task.js';
+import { ladderToLinks } from '../bench/hunalign.js';
 import {
   laxCounts,
   mismatchCounts,
@@ -120,5 +121,16 @@ describe('pairing scoring', () => {
     expect(report.unpaired).toMatchObject({ truePositives: 0, predicted: 2, gold: 2 });
     expect(report.distractorsPaired).toBe(1);
     expect(report.partnerlessPaired).toBe(1);
+  });
+});
+
+describe('hunalign ladder', () => {
+  it('turns rungs into links, one-sided stretches into one link per paragraph', () => {
+    expect(ladderToLinks('0\t0\t0.5\n1\t1\t0.3\n3\t2\t0.1\n3\t3\t0.2\n', 4, 3)).toEqual([
+      [[0], [0]],
+      [[1, 2], [1]],
+      [[], [2]],
+      [[3], []],
+    ]);
   });
 });

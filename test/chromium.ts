@@ -11,6 +11,21 @@ import type { Readable, Writable } from 'node:stream';
 /** Where Debian installs Chromium. */
 export const CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * Headless, sandbox-free (CI runs as root), and no background connections: this machine has no network, and
+ * Chromium's own connection attempts would otherwise be refused many at a time.
+ */
+export const HEADLESS_FLAGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** A page in a headless browser. */
 export interface BrowserPage {
   /** Evaluate an expression in the page; resolves with its value (JSON-serialisable). */
@@ -24,19 +39,7 @@ export async function openPage(url: string, timeoutMs = 60_000): Promise<Browser
   const profile = mkdtempSync(join(tmpdir(), 'bitext-chromium-'));
   const child: ChildProcess = spawn(
     CHROMIUM,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${profile}`,
-      '--remote-debugging-pipe',
-      'about:blank',
-    ],
+    [...HEADLESS_FLAGS, `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'],
     { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
   );
   const toBrowser = child.stdio[3] as Writable;

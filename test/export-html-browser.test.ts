@@ -12,9 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { alignDocuments } from '../src/align/align.js';
 import { findDiscrepancies } from '../src/check/discrepancies.js';
 import { REPORT_SCRIPT, toHtml } from '../src/export/html.js';
-import { openPage } from './chromium.js';
+import { CHROMIUM, HEADLESS_FLAGS, openPage } from './chromium.js';
 
-import { CHROMIUM } from './chromium.js';
 const corpus = (name: string): string => readFileSync(new URL(`../corpus/${name}`, import.meta.url), 'utf8');
 
 /** Run headless Chromium on a file and return the DOM it built, serialised. */
@@ -23,19 +22,7 @@ function dumpDom(file: string): string {
   try {
     return execFileSync(
       CHROMIUM,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${profile}`,
-        '--dump-dom',
-        pathToFileURL(file).href,
-      ],
+      [...HEADLESS_FLAGS, `--user-data-dir=${profile}`, '--dump-dom', pathToFileURL(file).href],
       { encoding: 'utf8', timeout: 90_000, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 },
     );
   } finally {

@@ -523,7 +523,8 @@ describe('the HTML report escapes every path text takes into it', () => {
     ['HTML input', (text: string) => text.split('\n\n').map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`).join('')],
   ])('%s: ids, titles, paragraphs, names, figures, warnings and messages', (_name, wrapText) => {
     const ru = wrapText(`Заголовок ${SCRIPT}\n\n${RU}\n\nЛишний абзац ${IMG} про Хабаровск и 777 тонн ${ATTRIBUTE}.`);
-    const en = `Title ${ATTRIBUTE}\n\n${EN.replace('4.3', '4.8')}\n\nAn extra paragraph on O'Neil${SCRIPT} and 999 tons ${IMG}.`;
+    // The English-only note at the end is the paragraph without counterpart whose message carries the script.
+    const en = `Title ${ATTRIBUTE}\n\n${EN.replace('4.3', '4.8')}\n\nAn extra paragraph on O'Neil${SCRIPT} and 999 tons ${IMG}.\n\nEditor's note ${SCRIPT}.`;
     const alignment = alignDocuments(ru, en, { ids: [`ru${SCRIPT}.txt`, `en${ATTRIBUTE}.txt`] });
     const discrepancies = findDiscrepancies(alignment);
     expect(discrepancies.some((d) => d.kind === 'number-mismatch')).toBe(true);

@@ -6,10 +6,8 @@ import { checkDocument, isDocument, parseDocument } from '../document.js';
 import { LANGUAGE_NAME, normalizeLang, otherLang } from '../text/language.js';
 import { InputError, toSafeResult, type SafeResult } from '../errors.js';
 import type { AlignOptions, Alignment, Anchor, AnchorMatch, CostModel, Document, Lang, Link, LinkEvidence, Paragraph, Warning } from '../types.js';
-import { splitSentences } from '../sentences/split.js';
-import { solveBeadsInBand } from './dp.js';
-import { PairEvidence } from './evidence.js';
-import { lengthCost } from './length.js';
+import { solveBeadsInBand, type PathStep } from './dp.js';
+import { BASE_FEATURES, BeadScorer, FEATURE } from './features.js';
 import { beadShapes, DEFAULT_COST_MODEL, type PricedShape as BeadShape } from './model.js';
 import { relatednessWarnings } from './relatedness.js';
 
@@ -66,27 +64,17 @@ function alignWithinBand(
   model: CostModel,
   band: number | undefined,
 ): { links: Link[]; limitedWidth?: number } {
-  const evidence = new PairEvidence(ruParagraphs, enParagraphs);
-  const ruPrefix = prefixLengths(ruParagraphs);
-  const enPrefix = prefixLengths(enParagraphs);
+  const scorer = new BeadScorer(ruParagraphs, enParagraphs, model);
+  const evidence = scorer.evidence;
   const shapes = beadShapes(model);
-  const ruSentences = prefixSentenceCounts(ruParagraphs, 'ru');
-  const enSentences = prefixSentenceCounts(enParagraphs, 'en');
-  const cost = (i: number, j: number, shape: BeadShape): number => {
-    if (shape.ru === 0 || shape.en === 0) return model.omission;
-    const ruLength = ruPrefix[i + shape.ru] - ruPrefix[i];
-    const enLength = enPrefix[j + shape.en] - enPrefix[j];
-    const { shared, oneSidedFigures } = evidence.bead(i, i + shape.ru, j, j + shape.en);
-    const sentenceDifference = Math.abs(ruSentences[i + shape.ru] - ruSentences[i] - (enSentences[j + shape.en] - enSentences[j]));
-    return (
-      shape.cost +
-      lengthCost(ruLength, enLength, model.length) -
-      model.sharedReward * shared +
-      model.figurePenalty * oneSidedFigures +
-      (model.sentencePenalty ?? 0) * sentenceDifference
-    );
-  };
-  const { path, width, limited } = solveBeadsInBand({ n: ruParagraphs.length, m: enParagraphs.length, shapes, cost }, { band });
+  const cost = (i: number, j: number, shape: BeadShape): number => scorer.cost(i, j, shape);
+  const problem = { n: ruParagraphs.length, m: enParagraphs.length, shapes, cost };
+  const strength = model.shapeAdaptation;
+  const reprice =
+    strength !== undefined && Number.isFinite(strength)
+      ? (first: readonly PathStep[]): Float64Array | undefined => (first.length > 1 ? shapeDeltas(scorer, shapes, adaptedWeights(scorer, first, strength)) : undefined)
+      : undefined;
+  const { path, width, limited } = solveBeadsInBand(problem, { band, reprice });
   let startMargin = Infinity;
   const beads = path.map((step) => {
     const margin = Math.min(startMargin, step.endMargin);
@@ -97,7 +85,7 @@ function alignWithinBand(
       score: round(margin === Infinity ? 1 : 1 - Math.exp(-Math.max(0, margin))),
     };
   });
-  const links = absorbCondensedOrphans(beads, evidence, model.absorbThreshold).map((bead) => ({
+  const links = absorbCondensedOrphans(beads, (side, index, bead) => evidence.explained(side, index, bead) + (scorer.identical?.explained(side, index, bead) ?? 0), model.absorbThreshold).map((bead) => ({
     ...bead,
     evidence: linkEvidence(
       bead.ru.map((index) => ruParagraphs[index]),
@@ -109,14 +97,59 @@ function alignWithinBand(
 
 type Bead = Pick<Link, 'ru' | 'en' | 'score'>;
 
+/** The change of each DP shape's cost (indexed as `shapes`) from the scorer's weights to `adapted`. */
+function shapeDeltas(scorer: BeadScorer, shapes: readonly BeadShape[], adapted: Float64Array): Float64Array {
+  return Float64Array.from(shapes, (shape) => {
+    if (shape.ru === 0 || shape.en === 0) return adapted[FEATURE.omission] - scorer.weights[FEATURE.omission];
+    const k = BASE_FEATURES + scorer.shapes.findIndex((s) => s.ru === shape.ru && s.en === shape.en);
+    return adapted[k] - scorer.weights[k];
+  });
+}
+
+/**
+ * Documents differ in how often their paragraphs merge: published translations keep their paragraphs one to
+ * one, re-cut texts merge and split them often. One step of hard EM adapts the shape costs to the document:
+ * the shapes of the first path are counted, the model's shape probabilities (exp(−cost), 1-1 = 1) are mixed
+ * with those counts under a Dirichlet prior worth `strength` beads, and each shape's cost moves by the log
+ * ratio of the document's probability to the model's, relative to 1-1. Omissions count per paragraph.
+ */
+function adaptedWeights(scorer: BeadScorer, path: ReadonlyArray<{ shape: { ru: number; en: number } }>, strength: number): Float64Array {
+  const w = Float64Array.from(scorer.weights);
+  const names = ['1-1', ...scorer.shapes.map((shape) => shape.name).filter((name) => name !== '1-1'), 'omit'];
+  const cost = (name: string): number =>
+    name === '1-1' ? 0 : name === 'omit' ? w[FEATURE.omission] : w[BASE_FEATURES + scorer.shapes.findIndex((shape) => shape.name === name)];
+  const prior = names.map((name) => Math.exp(-cost(name)));
+  const total = prior.reduce((a, b) => a + b, 0);
+  const counts = new Map<string, number>();
+  for (const step of path) {
+    const name = step.shape.ru === 0 || step.shape.en === 0 ? 'omit' : `${step.shape.ru}-${step.shape.en}`;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const beads = path.length;
+  const posterior = names.map((name, k) => ((counts.get(name) ?? 0) + (strength * prior[k]) / total) / (beads + strength));
+  const shift = (k: number): number => Math.log(prior[k] / total) - Math.log(posterior[k]);
+  const one = shift(0);
+  names.forEach((name, k) => {
+    if (name === '1-1') return;
+    const adapted = Math.max(0, cost(name) + shift(k) - one);
+    if (name === 'omit') w[FEATURE.omission] = adapted;
+    else w[BASE_FEATURES + scorer.shapes.findIndex((shape) => shape.name === name)] = adapted;
+  });
+  return w;
+}
+
 /**
  * A condensed translation renders two paragraphs as one shorter paragraph, which the length model reads as a
- * paragraph without counterpart. A one-sided paragraph whose anchors explain part of a neighbouring bead's other
- * side that the bead's own side does not ("culture", "humanitarian" in the English, found only in the orphan
+ * paragraph without counterpart. A one-sided paragraph whose anchors and identical strings explain part of a
+ * neighbouring bead's other side that the bead's own side does not ("culture", "humanitarian" in the English, found only in the orphan
  * Russian paragraph next to it) is joined to that bead. A true omission shares nothing specific with its
  * neighbours, so it stays.
  */
-function absorbCondensedOrphans(beads: Bead[], evidence: PairEvidence, threshold: number | undefined): Bead[] {
+function absorbCondensedOrphans(
+  beads: Bead[],
+  explained: (side: 'ru' | 'en', index: number, bead: Bead) => number,
+  threshold: number | undefined,
+): Bead[] {
   if (threshold === undefined || !Number.isFinite(threshold)) return beads;
   const out = [...beads];
   for (let k = 0; k < out.length; k++) {
@@ -127,7 +160,7 @@ function absorbCondensedOrphans(beads: Bead[], evidence: PairEvidence, threshold
     for (const at of [k - 1, k + 1]) {
       const neighbour = out[at];
       if (!neighbour || neighbour.ru.length === 0 || neighbour.en.length === 0) continue;
-      const gain = evidence.explained(side, orphan[side][0], neighbour);
+      const gain = explained(side, orphan[side][0], neighbour);
       if (gain >= threshold && (!best || gain > best.gain)) best = { at, gain };
     }
     if (!best) continue;
@@ -260,15 +293,15 @@ function checkAlignOptions(options: AlignOptions): void {
   const cost = options.cost;
   if (cost === undefined) return;
   if (cost === null || typeof cost !== 'object') fail('`cost` must be an object of cost-model overrides');
-  for (const field of ['omission', 'sharedReward', 'figurePenalty', 'sentencePenalty', 'absorbThreshold'] as const) {
+  for (const field of ['omission', 'sharedReward', 'figurePenalty', 'sentencePenalty', 'absorbThreshold', 'lengthWeight', 'identicalReward', 'crossReward', 'shapeAdaptation'] as const) {
     if (cost[field] !== undefined && !isNumber(cost[field])) fail(`\`cost.${field}\` must be a number, not ${String(cost[field])}`);
   }
   // Every number of the cost model, whatever its field (new fields included), must be finite and in a range
-  // where sums of costs stay finite: 1e308 or -Infinity made every score NaN. `absorbThreshold` alone may be
-  // Infinity (it turns absorption off), as documented.
+  // where sums of costs stay finite: 1e308 or -Infinity made every score NaN. `absorbThreshold` may be
+  // Infinity (it turns absorption off), and so may `shapeAdaptation` (adaptation off), as documented.
   const checkNumbers = (value: unknown, path: string, depth: number): void => {
     if (typeof value === 'number') {
-      const infinityAllowed = path === 'cost.absorbThreshold' && value === Infinity;
+      const infinityAllowed = (path === 'cost.absorbThreshold' || path === 'cost.shapeAdaptation') && value === Infinity;
       // The documented fields are costs, rewards, thresholds and length parameters: none is negative.
       const low = NON_NEGATIVE_COSTS.some((field) => path === field || path.startsWith(`${field}.`)) ? 0 : -MAX_COST;
       if (!infinityAllowed && !(Number.isFinite(value) && value >= low && value <= MAX_COST)) {
@@ -279,6 +312,7 @@ function checkAlignOptions(options: AlignOptions): void {
     }
   };
   checkNumbers(cost, 'cost', 0);
+  if (cost.shapeAdaptation !== undefined && !(cost.shapeAdaptation > 0)) fail('`cost.shapeAdaptation` must be a positive number of beads (or Infinity to turn adaptation off)');
   if (cost.shapes !== undefined) {
     if (cost.shapes === null || typeof cost.shapes !== 'object') fail('`cost.shapes` must map "<ru>-<en>" shapes to costs');
     for (const [shape, value] of Object.entries(cost.shapes)) {
@@ -303,26 +337,25 @@ function checkAlignOptions(options: AlignOptions): void {
 /** Largest magnitude of a cost-model number: sums over thousands of beads stay far from overflow. */
 const MAX_COST = 1_000_000;
 /** Cost-model fields that cannot be negative; any other number only has to be finite and within ±MAX_COST. */
-const NON_NEGATIVE_COSTS = ['cost.omission', 'cost.sharedReward', 'cost.figurePenalty', 'cost.sentencePenalty', 'cost.absorbThreshold', 'cost.shapes', 'cost.length'];
+const NON_NEGATIVE_COSTS = [
+  'cost.omission',
+  'cost.sharedReward',
+  'cost.figurePenalty',
+  'cost.sentencePenalty',
+  'cost.absorbThreshold',
+  'cost.lengthWeight',
+  'cost.identicalReward',
+  'cost.crossReward',
+  'cost.shapeAdaptation',
+  'cost.shapes',
+  'cost.length',
+];
 
 const side = (name: string, warning: Warning): Warning => ({ code: warning.code, message: `${name} text: ${warning.message}` });
 const guessedWarning = (doc: Document): Warning => ({
   code: 'language-assumed',
   message: `${doc.id ?? 'one text'} has no letters to tell its language; read as ${LANGUAGE_NAME[doc.lang]} since the other text is not`,
 });
-
-/** Running totals of sentences per paragraph (the sentence splitter's count). */
-function prefixSentenceCounts(paragraphs: readonly Paragraph[], lang: Lang): Float64Array {
-  const prefix = new Float64Array(paragraphs.length + 1);
-  paragraphs.forEach((paragraph, k) => (prefix[k + 1] = prefix[k] + splitSentences(paragraph.clean, lang).length));
-  return prefix;
-}
-
-function prefixLengths(paragraphs: readonly Paragraph[]): Float64Array {
-  const prefix = new Float64Array(paragraphs.length + 1);
-  paragraphs.forEach((paragraph, k) => (prefix[k + 1] = prefix[k] + paragraph.clean.length));
-  return prefix;
-}
 
 const range = (start: number, count: number): number[] => Array.from({ length: count }, (_, k) => start + k);
 const round = (x: number): number => Math.round(x * 1000) / 1000;

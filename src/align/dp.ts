@@ -49,6 +49,12 @@ export interface SolveOptions {
    * band is always searched, whatever its size. @default MAX_WIDENED_BAND_CELLS
    */
   maxWidenedCells?: number;
+  /**
+   * Called once with the best path; may return an extra cost per shape (indexed as `problem.shapes`), and the
+   * search is then repeated in the same band with every bead's cost moved by its shape's extra cost, reusing the
+   * bead costs already computed (no call to `problem.cost`). For adapting shape costs to the document.
+   */
+  reprice?: (path: readonly PathStep[]) => Float64Array | undefined;
 }
 
 /**
@@ -125,22 +131,33 @@ export function solveBeadsInBand(problem: BeadProblem, options: SolveOptions = {
   const maxCells = options.maxWidenedCells ?? MAX_WIDENED_BAND_CELLS;
   let band = new Band(problem.n, problem.m, width);
   for (;;) {
-    const { path } = solveInBand(problem, band);
-    if (band.full || !path.some((step) => band.onInnerEdge(step.i, step.j))) return { path, width, limited: false };
+    const solved = solveInBand(problem, band);
+    let limited: boolean | undefined;
+    if (band.full || !solved.path.some((step) => band.onInnerEdge(step.i, step.j))) limited = false;
     // Doubling without bound made unrelated long texts take minutes and gigabytes (O(n·m)); stop at a budget.
-    const wider = new Band(problem.n, problem.m, width * 2);
-    if (wider.size > maxCells) return { path, width, limited: true };
-    band = wider;
+    const wider = limited === undefined ? new Band(problem.n, problem.m, width * 2) : undefined;
+    if (wider && wider.size > maxCells) limited = true;
+    if (limited !== undefined) {
+      const delta = options.reprice?.(solved.path);
+      const path = delta ? solveInBand(problem, band, { costs: solved.costs, delta }).path : solved.path;
+      return { path, width, limited };
+    }
+    band = wider!;
     width *= 2;
   }
 }
 
-function solveInBand(problem: BeadProblem, band: Band): { path: PathStep[] } {
+/**
+ * One search in one band. With `reuse`, bead costs are not asked of the problem: each is the cost stored by an
+ * earlier search in the same band plus its shape's `delta` (the stored costs are overwritten).
+ */
+function solveInBand(problem: BeadProblem, band: Band, reuse?: { costs: Float64Array[]; delta: Float64Array }): { path: PathStep[]; costs: Float64Array[] } {
   const { n, m, shapes } = problem;
   const forward = new Float64Array(band.size).fill(Infinity);
   const back = new Int8Array(band.size).fill(-1);
   // costs[s][cell]: cost of the bead of shape s that ends at cell; shared by the forward and backward passes.
-  const costs = shapes.map(() => new Float64Array(band.size).fill(Infinity));
+  // With `reuse`, the stored costs are repriced in place (each is read once, before it is rewritten).
+  const costs = reuse ? reuse.costs : shapes.map(() => new Float64Array(band.size).fill(Infinity));
   forward[band.index(0, 0)] = 0;
 
   for (let i = 0; i <= n; i++) {
@@ -152,7 +169,7 @@ function solveInBand(problem: BeadProblem, band: Band): { path: PathStep[] } {
         const shape = shapes[s];
         const from = band.index(i - shape.ru, j - shape.en);
         if (from < 0 || forward[from] === Infinity) continue;
-        const cost = problem.cost(i - shape.ru, j - shape.en, shape);
+        const cost = reuse ? reuse.costs[s][cell] + reuse.delta[s] : problem.cost(i - shape.ru, j - shape.en, shape);
         costs[s][cell] = cost;
         const total = forward[from] + cost;
         if (total < best) {
@@ -215,5 +232,5 @@ function solveInBand(problem: BeadProblem, band: Band): { path: PathStep[] } {
     }
     step.endMargin = alternative - total;
   }
-  return { path };
+  return { path, costs };
 }

@@ -62,7 +62,7 @@ interface GroupProfile {
 }
 
 /** Largest run of paragraphs one side of a bead takes; longer groups are merged on the fly and not cached. */
-const CACHED_GROUP = 4;
+const CACHED_GROUP = 6;
 
 /** Precomputed anchor profiles of a document pair, and bead evidence from them. */
 export class PairEvidence {

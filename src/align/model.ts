@@ -11,18 +11,14 @@
  */
 import type { BeadShape } from './dp.js';
 import type { CostModel } from '../types.js';
-import { DEFAULT_LENGTH_MODEL } from './length.js';
+import { FITTED_COST_MODEL } from './fitted-model.js';
 
-/** The defaults of {@link CostModel}. */
-export const DEFAULT_COST_MODEL: CostModel = {
-  length: DEFAULT_LENGTH_MODEL,
-  shapes: { '1-1': 0, '2-1': 2.2, '1-2': 2.2, '2-2': 4, '3-1': 5, '1-3': 5, '3-2': 6.5, '2-3': 6.5 },
-  omission: 5,
-  sharedReward: 1,
-  figurePenalty: 1,
-  absorbThreshold: 0.6,
-  sentencePenalty: 1,
-};
+/**
+ * The defaults of {@link CostModel}: fitted on the gold alignments of the development sets by
+ * bench/fit-cost-model.ts (shape priors by maximum likelihood, weights by an averaged structured perceptron over
+ * this DP; see src/align/fitted-model.ts).
+ */
+export const DEFAULT_COST_MODEL: CostModel = FITTED_COST_MODEL;
 
 /** A bead shape with its extra cost over 1-1. */
 export interface PricedShape extends BeadShape {

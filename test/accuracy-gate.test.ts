@@ -1,0 +1,33 @@
+/**
+ * Accuracy gate: the aligner, through the public API, on the three development sets beside the repository
+ * (../shared/dev, ../shared/dev23, ../shared/real/pairs, or $BITEXT_DEV / $BITEXT_DEV23 / $BITEXT_REAL). Fails
+ * when strict F1, omission precision or omission recall of any set drops more than 0.005 below the figures
+ * recorded in bench/accuracy-baseline.json (rerecord with `npx tsx bench/accuracy.ts --write` after a change
+ * that is meant to move them). Skipped, with a notice, when the sets are absent.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { accuracyFigures, BASELINE_FILE, type SetFigures } from '../bench/accuracy.js';
+import { setRoots, type SetName } from '../bench/dev.js';
+
+const TOLERANCE = 0.005;
+const roots = setRoots();
+const baseline = JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as Record<SetName, SetFigures>;
+const missing = (['dev', 'dev23', 'real'] as const).filter((set) => !roots[set]);
+if (missing.length) {
+  console.warn(`accuracy gate: ${missing.join(', ')} not found beside the repository (../shared) nor through BITEXT_DEV / BITEXT_DEV23 / BITEXT_REAL; ${missing.length === 3 ? 'the gate is skipped' : 'those sets are skipped'}`);
+}
+
+describe.skipIf(missing.length === 3)('accuracy gate on the development sets', () => {
+  const figures = accuracyFigures();
+  for (const set of ['dev', 'dev23', 'real'] as const) {
+    it.skipIf(!roots[set])(`${set}: strict F1 and omission P/R hold within ${TOLERANCE} of the recorded figures`, () => {
+      const now = figures[set]!;
+      const was = baseline[set];
+      expect(now.cases, 'number of cases').toBe(was.cases);
+      expect(now.strictF1, 'strict F1').toBeGreaterThanOrEqual(was.strictF1 - TOLERANCE);
+      expect(now.omissionPrecision, 'omission precision').toBeGreaterThanOrEqual(was.omissionPrecision - TOLERANCE);
+      expect(now.omissionRecall, 'omission recall').toBeGreaterThanOrEqual(was.omissionRecall - TOLERANCE);
+    });
+  }
+});

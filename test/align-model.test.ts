@@ -1,0 +1,85 @@
+/**
+ * The fitted cost model's parts on small made-up documents: list beads, identical strings, the split rule for
+ * merged beads, per-document shape adaptation, and the option checks of the new fields.
+ */
+import { describe, expect, it } from 'vitest';
+import { alignDocuments, parseDocument } from '../src/index.js';
+import { identicalTokens } from '../src/align/cognates.js';
+import { BeadScorer, FEATURE } from '../src/align/features.js';
+import { DEFAULT_COST_MODEL } from '../src/align/model.js';
+
+const links = (ru: string[], en: string[], cost = {}) => alignDocuments(ru.join('\n\n'), en.join('\n\n'), { cost }).links.map((l) => [l.ru, l.en]);
+
+describe('list beads', () => {
+  const ru = [
+    'Проект Debian объявил о выпуске новой стабильной версии дистрибутива после двух лет разработки.',
+    'В выпуск вошли обновлённые пакеты: GNOME 43, KDE Plasma 5.27, LibreOffice 7.4, GIMP 2.10 и ядро Linux 6.1.',
+    'Образы установочных дисков можно загрузить с сайта проекта уже сегодня.',
+  ];
+  const en = [
+    'The Debian project has announced the release of its new stable version after two years of development.',
+    'The release includes updated packages:',
+    'GNOME 43',
+    'KDE Plasma 5.27',
+    'LibreOffice 7.4',
+    'GIMP 2.10',
+    'Linux kernel 6.1',
+    'Installation images can be downloaded from the project website starting today.',
+  ];
+  it('one paragraph written inline faces its six bullet paragraphs in one link, none left without counterpart', () => {
+    expect(links(ru, en)).toEqual([
+      [[0], [0]],
+      [[1], [1, 2, 3, 4, 5, 6]],
+      [[2], [7]],
+    ]);
+  });
+  it('without list shapes the bullets cannot all join it', () => {
+    const shapes = Object.fromEntries(Object.entries(DEFAULT_COST_MODEL.shapes).filter(([name]) => !/[4-6]/.test(name)));
+    expect(links(ru, en, { shapes })).not.toContainEqual([[1], [1, 2, 3, 4, 5, 6]]);
+  });
+});
+
+describe('identical strings', () => {
+  it('are the Latin-script tokens with a letter, lower-cased, once each', () => {
+    expect(identicalTokens('Пакет openssl-1.1 и OpenSSL-1.1 на https://www.debian.org/News/ — 2023 г., x')).toEqual(['openssl-1.1', 'https://www.debian.org/news']);
+  });
+  it('tell which untranslated table row has no counterpart, where length cannot', () => {
+    const ru = ['Обновления безопасности в этом выпуске', 'flickcurl | Исправление загрузки токена', 'flightgear | Предотвращение перезаписи', 'ganeti | Поддержка ключей SSH', 'tzdata | Новая версия', 'zsh | Исправление ошибки'];
+    const en = ['Security updates in this release', 'flickcurl | Fix token fetching', 'ganeti | Support for SSH keys', 'tzdata | New upstream release', 'zsh | Fix a crash'];
+    const expected = [[[0], [0]], [[1], [1]], [[2], []], [[3], [2]], [[4], [3]], [[5], [4]]];
+    expect(links(ru, en)).toEqual(expected);
+    expect(links(ru, en, { identicalReward: 0 })).not.toEqual(expected);
+  });
+});
+
+describe('merged beads', () => {
+  it('are credited only with the matches their best split explains; matches across it go to `cross`', () => {
+    const ru = parseDocument('Встреча в Баку прошла 14 ноября.\n\nВ Баку обсудили 17 проектов.', { lang: 'ru' });
+    const en = parseDocument('The meeting in Baku took place on November 14.\n\nBaku discussed 17 projects.', { lang: 'en' });
+    const scorer = new BeadScorer(ru.paragraphs, en.paragraphs, DEFAULT_COST_MODEL, true);
+    const out = new Float64Array(scorer.weights.length);
+    const split = [scorer.features(0, 0, { ru: 1, en: 1 }, new Float64Array(out.length)), scorer.features(1, 1, { ru: 1, en: 1 }, new Float64Array(out.length))];
+    const merged = scorer.features(0, 0, { ru: 2, en: 2 }, out);
+    expect(merged[FEATURE.shared]).toBeCloseTo(split[0][FEATURE.shared] + split[1][FEATURE.shared], 9);
+    expect(merged[FEATURE.cross]).toBeGreaterThanOrEqual(0);
+    const cost2x2 = scorer.cost(0, 0, { ru: 2, en: 2 });
+    expect(cost2x2).toBeGreaterThan(scorer.cost(0, 0, { ru: 1, en: 1 }) + scorer.cost(1, 1, { ru: 1, en: 1 }));
+  });
+});
+
+describe('cost options', () => {
+  it('refuse a non-number or non-positive value of the new fields', () => {
+    for (const cost of [{ lengthWeight: Number.NaN }, { identicalReward: Number.NaN }, { crossReward: Number.NaN }, { shapeAdaptation: 0 }, { shapeAdaptation: -1 }]) {
+      expect(() => alignDocuments('Текст 2023 года.', 'Text of 2023.', { cost })).toThrow(/cost\./);
+    }
+  });
+  it('shape adaptation off (Infinity) or strong gives a valid alignment of every paragraph', () => {
+    for (const shapeAdaptation of [Infinity, 1]) {
+      const result = links(['Первый абзац 2023 года.', 'Второй абзац о 17 проектах.'], ['The first paragraph of 2023.', 'The second paragraph on 17 projects.'], { shapeAdaptation });
+      expect(result).toEqual([
+        [[0], [0]],
+        [[1], [1]],
+      ]);
+    }
+  });
+});
