@@ -35,7 +35,24 @@ for a in "$here"/corpus/*.txt; do for b in "$here"/corpus/*.txt; do
   n="corpus.$(basename "$a" .txt)--$(basename "$b" .txt)"
   node "$cli" align "$a" "$b" --json > "$out/$n.align.json" 2> "$out/$n.align.err" || echo "exit $?" >> "$out/$n.align.err"
 done; done
+# One large pair (about 2 MB, development cases in turn): the DP's band widening, long groups, big exports.
+node -e '
+const fs = require("fs"), path = require("path");
+const dir = path.join(process.argv[1], "dev/cases");
+const cases = fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, "ru.txt"))).sort();
+const ru = [], en = []; let bytes = 0;
+for (let k = 0; bytes < 2e6; k++) {
+  const c = path.join(dir, cases[k % cases.length]);
+  const r = fs.readFileSync(path.join(c, "ru.txt"), "utf8").trim(), e = fs.readFileSync(path.join(c, "en.txt"), "utf8").trim();
+  ru.push(r); en.push(e); bytes += Buffer.byteLength(r) + Buffer.byteLength(e);
+}
+fs.writeFileSync(path.join(process.argv[2], "big.ru.txt"), ru.join("\n\n"));
+fs.writeFileSync(path.join(process.argv[2], "big.en.txt"), en.join("\n\n"));
+' "$shared" "$out"
+node "$cli" align "$out/big.ru.txt" "$out/big.en.txt" --json > "$out/big.align.json" 2> "$out/big.align.err" || echo "exit $?" >> "$out/big.align.err"
+node "$cli" check "$out/big.ru.txt" "$out/big.en.txt" --json > "$out/big.check.json" 2> "$out/big.check.err" || echo "exit $?" >> "$out/big.check.err"
+rm "$out/big.ru.txt" "$out/big.en.txt"
 npx tsx "$here/bench/dump-anchors.ts" "$shared" "$here" > "$out/anchors.jsonl"
 # Paths differ between worktrees: make them relative.
-sed -i "s#$shared#SHARED#g; s#$here#REPO#g" "$out"/*
+sed -i "s#$out#OUT#g; s#$shared#SHARED#g; s#$here#REPO#g" "$out"/*
 ls "$out" | wc -l
