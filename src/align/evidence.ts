@@ -61,6 +61,12 @@ interface GroupProfile {
 
 /** Largest run of paragraphs one side of a bead takes; longer groups are merged on the fly and not cached. */
 const CACHED_GROUP = 6;
+/**
+ * Paragraph starts whose groups are cached per side: a ring, so a long document keeps the groups of the
+ * stretch the DP band is crossing (a band is a few dozen to a few hundred paragraphs wide) instead of all of
+ * them (about 5 KB per paragraph). A group pushed out is rebuilt if asked for again.
+ */
+const CACHED_STARTS = 2048;
 
 /** Precomputed anchor profiles of a document pair, and bead evidence from them. */
 export class PairEvidence {
@@ -70,9 +76,12 @@ export class PairEvidence {
   private readonly ruSorted: KeyEntry[][];
   private readonly enSorted: KeyEntry[][];
   private readonly idf: Float64Array;
-  // groups[side][start * CACHED_GROUP + size - 1]: the profile of paragraphs [start, start + size).
+  // groups[side][(start % CACHED_STARTS) * CACHED_GROUP + size - 1]: the profile of paragraphs [start, start + size),
+  // valid while starts[side][start % CACHED_STARTS] is `start`.
   private readonly ruGroups: Array<GroupProfile | undefined> = [];
   private readonly enGroups: Array<GroupProfile | undefined> = [];
+  private readonly ruStarts = new Int32Array(CACHED_STARTS).fill(-1);
+  private readonly enStarts = new Int32Array(CACHED_STARTS).fill(-1);
   /** The one-sided figures of the last {@link bead} call (so that the DP's millions of calls allocate nothing). */
   private lastOneSided = 0;
 
@@ -110,8 +119,8 @@ export class PairEvidence {
 
   /** Merge-join of the two groups: the shared sum, and with `figures` the one-sided figures into `lastOneSided`. */
   private compare(ruStart: number, ruEnd: number, enStart: number, enEnd: number, figures: boolean): number {
-    const r = this.group(this.ruSorted, this.ruGroups, ruStart, ruEnd);
-    const e = this.group(this.enSorted, this.enGroups, enStart, enEnd);
+    const r = this.group(this.ruSorted, this.ruGroups, this.ruStarts, ruStart, ruEnd);
+    const e = this.group(this.enSorted, this.enGroups, this.enStarts, enStart, enEnd);
     const rn = r.size;
     const en = e.size;
     const rd = r.data;
@@ -168,16 +177,22 @@ export class PairEvidence {
    * (itself cached) and the last paragraph's entries, by one merge of two sorted lists: counts add, weights
    * and absence weights take the larger, exactly as merging all the paragraphs at once.
    */
-  private group(paragraphs: KeyEntry[][], cache: Array<GroupProfile | undefined>, start: number, end: number): GroupProfile {
+  private group(paragraphs: KeyEntry[][], cache: Array<GroupProfile | undefined>, starts: Int32Array, start: number, end: number): GroupProfile {
     const size = end - start;
-    const slot = start * CACHED_GROUP + size - 1;
-    if (size <= CACHED_GROUP) {
+    if (size > CACHED_GROUP) return this.merged(paragraphs, start, end);
+    const ring = start % CACHED_STARTS;
+    const slot = ring * CACHED_GROUP + size - 1;
+    if (starts[ring] === start) {
       const cached = cache[slot];
       if (cached) return cached;
     }
-    const built =
-      size === 1 ? this.single(paragraphs[start]) : size <= CACHED_GROUP ? this.extend(this.group(paragraphs, cache, start, end - 1), paragraphs[end - 1]) : this.merged(paragraphs, start, end);
-    if (size <= CACHED_GROUP) cache[slot] = built;
+    const built = size === 1 ? this.single(paragraphs[start]) : this.extend(this.group(paragraphs, cache, starts, start, end - 1), paragraphs[end - 1]);
+    if (starts[ring] !== start) {
+      // The ring position held another start's groups: they go.
+      cache.fill(undefined, ring * CACHED_GROUP, ring * CACHED_GROUP + CACHED_GROUP);
+      starts[ring] = start;
+    }
+    cache[slot] = built;
     return built;
   }
 
