@@ -59,6 +59,7 @@ export function topCandidates(index: CollectionIndex, lang: Lang, settings: Cand
   const accumulated = new Float64Array(others.length);
   const touched: number[] = [];
   const window = settings.dateWindowDays;
+  const wholeDays = Number.isInteger(window);
   const best = new Int32Array(settings.candidates);
   const bestScore = new Float64Array(settings.candidates);
   return docs.map((doc) => {
@@ -76,8 +77,17 @@ export function topCandidates(index: CollectionIndex, lang: Lang, settings: Cand
       const to = windowed ? lowerBound(days, day + window + 1) : days.length;
       const size = to - from + (postings.length - days.length);
       if (size === 0 || size > limit) continue;
-      for (let p = 0; p < size; p++) {
-        const e = p < to - from ? postings[from + p] : postings[days.length + p - (to - from)];
+      // A dated document's slice holds only documents of its window (whole days within it): no check.
+      for (let p = from; p < to; p++) {
+        const e = postings[p];
+        if (accumulated[e] === 0) {
+          if (!(windowed && wholeDays) && !withinWindow(doc.fingerprint, dates[e], window)) continue;
+          touched.push(e);
+        }
+        accumulated[e] += weight;
+      }
+      for (let p = days.length; p < postings.length; p++) {
+        const e = postings[p];
         if (accumulated[e] === 0) {
           if (!withinWindow(doc.fingerprint, dates[e], window)) continue;
           touched.push(e);
