@@ -23,8 +23,12 @@ export interface DocVector {
   figures: Fingerprint['figures'];
   /** Per entry of `figures`: its interned key id, -1 for a key not in the index. */
   figureIds: Int32Array;
+  /** Per entry of `figures`: the collection weight of its key (the rarest weight for a key no text holds). */
+  figureWeights: Float64Array;
   /** The lead dates as `month * 100 + day`, in the order of `fingerprint.leadDates`. */
   leadMonthDays: Int32Array;
+  /** Per lead date: the collection weight of its key, as for `figureWeights`. */
+  leadDateWeights: Float64Array;
 }
 
 /** The two sides of a collection and the key statistics over both. */
@@ -119,6 +123,9 @@ export function buildIndex(fingerprints: readonly Fingerprint[], model: PairMode
     postingDays[lang] = lists.map((list, key) => Int32Array.from(list.subarray(0, datedCount[key]), (index) => dayOf[index]!));
   }
 
+  const rarest = Math.log((total + 1) / 1.5);
+  // A key no document's text holds (a date from metadata only) weighs as a rarest key.
+  const weightOf = (id: number | undefined): number => (id !== undefined && id >= 0 && weight[id] > 0 ? weight[id] : rarest);
   const docs: Record<Lang, DocVector[]> = { ru: [], en: [] };
   for (const lang of ['ru', 'en'] as const) {
     docs[lang] = raw[lang].map((doc, index) => {
@@ -128,11 +135,13 @@ export function buildIndex(fingerprints: readonly Fingerprint[], model: PairMode
       const seen = new Set<string>();
       const figures = fingerprint.figures.filter((figure) => !seen.has(figure.key) && seen.add(figure.key));
       const figureIds = Int32Array.from(figures, (figure) => ids.get(figure.key) ?? -1);
+      const figureWeights = Float64Array.from(figureIds, weightOf);
       const leadMonthDays = Int32Array.from(fingerprint.leadDates, monthDayOf);
-      return { fingerprint, keys: doc.keys, tf: doc.tf, figure: doc.figure, mass, figures, figureIds, leadMonthDays };
+      const leadDateWeights = Float64Array.from(fingerprint.leadDates, (key) => weightOf(ids.get(key)));
+      return { fingerprint, keys: doc.keys, tf: doc.tf, figure: doc.figure, mass, figures, figureIds, figureWeights, leadMonthDays, leadDateWeights };
     });
   }
-  return { docs, keys, ids, weight, postings, postingDays, rarest: Math.log((total + 1) / 1.5) };
+  return { docs, keys, ids, weight, postings, postingDays, rarest };
 }
 
 /** Weight of a key's kind, read from its prefix (`num:`, `date:`, `ent:`, …). */
