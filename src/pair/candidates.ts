@@ -34,10 +34,8 @@ export function findCandidates(index: CollectionIndex, settings: CandidateSettin
   return [...found].sort((a, b) => a - b).map((code) => [Math.floor(code / nEn), code % nEn]);
 }
 
-/** First position in the ascending `values` holding a value ≥ `target`. */
-function lowerBound(values: Int32Array, target: number): number {
-  let lo = 0;
-  let hi = values.length;
+/** First position in `[lo, hi)` of the ascending `values` holding a value ≥ `target` (`hi` when none). */
+function lowerBound(values: Int32Array, lo: number, hi: number, target: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (values[mid] < target) lo = mid + 1;
@@ -59,6 +57,8 @@ export function topCandidates(index: CollectionIndex, lang: Lang, settings: Cand
   const accumulated = new Float64Array(others.length);
   const touched: number[] = [];
   const window = settings.dateWindowDays;
+  const postings = index.postings[other];
+  const days = index.postingDays[other];
   const wholeDays = Number.isInteger(window);
   const best = new Int32Array(settings.candidates);
   const bestScore = new Float64Array(settings.candidates);
@@ -70,12 +70,13 @@ export function topCandidates(index: CollectionIndex, lang: Lang, settings: Cand
       const key = doc.keys[k];
       const weight = index.weight[key];
       if (weight <= 0) continue;
-      const postings = index.postings[other][key];
-      const days = index.postingDays[other][key];
+      const first = index.postingStart[other][key];
+      const datedEnd = first + index.postingDated[other][key];
+      const last = index.postingStart[other][key + 1];
       // The documents a dated document can meet are one slice of the dated postings plus the undated tail.
-      const from = windowed ? lowerBound(days, day - window) : 0;
-      const to = windowed ? lowerBound(days, day + window + 1) : days.length;
-      const size = to - from + (postings.length - days.length);
+      const from = windowed ? lowerBound(days, first, datedEnd, day - window) : first;
+      const to = windowed ? lowerBound(days, first, datedEnd, day + window + 1) : datedEnd;
+      const size = to - from + (last - datedEnd);
       if (size === 0 || size > limit) continue;
       // A dated document's slice holds only documents of its window (whole days within it): no check.
       for (let p = from; p < to; p++) {
@@ -86,7 +87,7 @@ export function topCandidates(index: CollectionIndex, lang: Lang, settings: Cand
         }
         accumulated[e] += weight;
       }
-      for (let p = days.length; p < postings.length; p++) {
+      for (let p = datedEnd; p < last; p++) {
         const e = postings[p];
         if (accumulated[e] === 0) {
           if (!withinWindow(doc.fingerprint, dates[e], window)) continue;

@@ -42,12 +42,18 @@ export interface CollectionIndex {
   /** Key id → weight: IDF over the collection × the weight of the key's kind. */
   weight: Float64Array;
   /**
-   * Key id → documents of each language holding the key (indices into `docs[lang]`): first the documents with a
-   * full publication date, ordered by that date, then the others, ascending.
+   * The postings of each language in one array (compressed rows): the documents holding key `k` (indices into
+   * `docs[lang]`) are `postings[lang][postingStart[lang][k] .. postingStart[lang][k + 1])`, first those with a
+   * full publication date, ordered by that date, then the others, ascending. One array instead of one per key:
+   * a large collection has hundreds of thousands of keys.
    */
-  postings: Record<Lang, Int32Array[]>;
-  /** Key id → the publication days (days since 1970) of the dated head of `postings`, ascending. */
-  postingDays: Record<Lang, Int32Array[]>;
+  postings: Record<Lang, Int32Array>;
+  /** Key id → where its postings start in `postings[lang]` (length: keys + 1). */
+  postingStart: Record<Lang, Int32Array>;
+  /** Key id → how many of its postings (the head) have a publication day. */
+  postingDated: Record<Lang, Int32Array>;
+  /** Per posting: the publication day (days since 1970) of a dated posting, ascending within a key's dated head; 0 elsewhere. */
+  postingDays: Record<Lang, Int32Array>;
   /** IDF of a key held by a single document, `ln((N + 1) / 1.5)`: the weight of evidence found outside the keys. */
   rarest: number;
 }
@@ -104,23 +110,35 @@ export function buildIndex(fingerprints: readonly Fingerprint[], model: PairMode
 
   // Postings ordered by publication day, so that candidate generation can take the documents of a date window
   // as one slice (and judge a key's commonness within the window, not over years of news).
-  const postings: Record<Lang, Int32Array[]> = { ru: [], en: [] };
-  const postingDays: Record<Lang, Int32Array[]> = { ru: [], en: [] };
+  const postings = {} as Record<Lang, Int32Array>;
+  const postingStart = {} as Record<Lang, Int32Array>;
+  const postingDated = {} as Record<Lang, Int32Array>;
+  const postingDays = {} as Record<Lang, Int32Array>;
   for (const lang of ['ru', 'en'] as const) {
     const dayOf = sides[lang].map((fingerprint) => fingerprint.day);
     const order = sides[lang].map((_, index) => index);
     order.sort((a, b) => (dayOf[a] ?? Infinity) - (dayOf[b] ?? Infinity) || a - b);
-    const lists = Array.from({ length: keys.length }, (_, key) => new Int32Array(count[lang][key]));
-    const datedCount = new Int32Array(keys.length);
-    const fill = new Int32Array(keys.length);
+    const start = new Int32Array(keys.length + 1);
+    for (let key = 0; key < keys.length; key++) start[key + 1] = start[key] + count[lang][key];
+    const list = new Int32Array(start[keys.length]);
+    const days = new Int32Array(start[keys.length]);
+    const dated = new Int32Array(keys.length);
+    const fill = start.slice(0, keys.length);
     for (const index of order) {
+      const day = dayOf[index];
       for (const key of raw[lang][index].keys) {
-        lists[key][fill[key]++] = index;
-        if (dayOf[index] !== undefined) datedCount[key]++;
+        const at = fill[key]++;
+        list[at] = index;
+        if (day !== undefined) {
+          days[at] = day;
+          dated[key]++;
+        }
       }
     }
-    postings[lang] = lists;
-    postingDays[lang] = lists.map((list, key) => Int32Array.from(list.subarray(0, datedCount[key]), (index) => dayOf[index]!));
+    postings[lang] = list;
+    postingStart[lang] = start;
+    postingDated[lang] = dated;
+    postingDays[lang] = days;
   }
 
   const rarest = Math.log((total + 1) / 1.5);
@@ -141,7 +159,7 @@ export function buildIndex(fingerprints: readonly Fingerprint[], model: PairMode
       return { fingerprint, keys: doc.keys, tf: doc.tf, figure: doc.figure, mass, figures, figureIds, figureWeights, leadMonthDays, leadDateWeights };
     });
   }
-  return { docs, keys, ids, weight, postings, postingDays, rarest };
+  return { docs, keys, ids, weight, postings, postingStart, postingDated, postingDays, rarest };
 }
 
 /** Weight of a key's kind, read from its prefix (`num:`, `date:`, `ent:`, …). */
