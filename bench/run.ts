@@ -18,6 +18,7 @@ import { machine, medianMs, runWorker } from './measure.js';
 import { evaluatePairing, pairingRow, PAIRING_HEADER } from './pairing-task.js';
 import { prf, type IndexLink } from './score.js';
 import { sentenceTable } from './sentence-task.js';
+import { discrepancySection } from './discrepancy-task.js';
 import { speedSection } from './speed.js';
 
 const quick = process.argv.includes('--quick');
@@ -193,6 +194,8 @@ const pairingReport = evaluatePairing(pairing, {
   unpaired: pairingTask.unpaired,
   roles: pairingTask.roles,
 });
+for (const line of discrepancySection(root)) say(line);
+
 say('## Document pairing');
 say();
 say(PAIRING_HEADER);

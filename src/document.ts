@@ -3,6 +3,7 @@
  * The only stage that composes the text and anchor stages; everything after it works on Documents.
  */
 import { extractAnchors } from './anchors/extract.js';
+import { numericDateOrder } from './anchors/numbers.js';
 import { InputError, toSafeResult, type SafeResult } from './errors.js';
 import { decodeText } from './text/decode.js';
 import { contradictedLanguage, detectLanguage, normalizeLang } from './text/language.js';
@@ -47,7 +48,9 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
   warnings.push(...guess.warnings);
 
   const anchorDate = meta.date && /^\d{4}-\d{2}-\d{2}$/.test(meta.date) ? meta.date : undefined;
-  const anchorOptions = { date: anchorDate, glossary: options.glossary, lexicon: options.lexicon };
+  // Numeric slash dates are read in the order the whole document shows (one paragraph may not tell).
+  const dateOrder = options.dateOrder ?? numericDateOrder(source);
+  const anchorOptions = { date: anchorDate, dateOrder, glossary: options.glossary, lexicon: options.lexicon };
   const keys = new Map<string, string>();
   const paragraphs: Paragraph[] = bare.map((paragraph) => {
     const anchors = relocateAll(extractAnchors(paragraph.clean, lang, anchorOptions), paragraph, source, meta.spans, keys);

@@ -196,6 +196,16 @@ export interface NumberMismatch extends DiscrepancyBase {
   enValue: string;
   ruAnchor: Anchor;
   enAnchor: Anchor;
+  /**
+   * What differs: the value (4,3 vs 4.8), the unit or currency of the same value (5 млн рублей vs 5 million
+   * dollars, 5 км vs 5 m, 45 % vs 45), or two figures that swapped the words they belong to (export 5 / import 3
+   * vs export 3 / import 5). @default 'value'
+   */
+  reason?: 'value' | 'unit' | 'swapped';
+  /** `reason: 'unit'`: the Russian figure's unit (`none` when it has none). */
+  ruUnit?: string;
+  /** `reason: 'unit'`: the English figure's unit (`none` when it has none). */
+  enUnit?: string;
 }
 
 /** A figure present in one version only. */
@@ -216,10 +226,33 @@ export interface EntityMissing extends DiscrepancyBase {
   /** The name as written. */
   value: string;
   anchor: Anchor;
+  /**
+   * How sure the check is, in [0, 1]: that the word is a name, times that the other version does not name it
+   * (a weak transcription match lowers it). Only warnings at or above `CheckOptions.minEntityConfidence` are reported.
+   */
+  confidence: number;
+}
+
+/**
+ * A word that mixes Latin and Cyrillic letters that look alike ("Mоscow" with a Cyrillic о): a homoglyph, which
+ * search, spell checking and name matching miss. Reported once per word; names are matched as `intended` reads.
+ */
+export interface MixedScript extends DiscrepancyBase {
+  kind: 'mixed-script';
+  /** The side whose paragraph holds the word. */
+  side: Lang;
+  /** The word as written. */
+  value: string;
+  /** The word with its look-alike letters in its main script ("Moscow"). */
+  intended: string;
+  /** The script of the look-alike letters. */
+  foreign: 'latin' | 'cyrillic';
+  /** The word's span in its document. */
+  span: Span;
 }
 
 /** What differs between the two versions, discriminated by `kind`. Agreements are never reported. */
-export type Discrepancy = UnmatchedParagraph | NumberMismatch | NumberMissing | EntityMissing;
+export type Discrepancy = UnmatchedParagraph | NumberMismatch | NumberMissing | EntityMissing | MixedScript;
 
 /** Every discrepancy kind. */
 export type DiscrepancyKind = Discrepancy['kind'];
@@ -250,6 +283,12 @@ export interface AnchorOptions {
   glossary?: GlossaryEntry[];
   /** Concepts to add to the built-in bilingual lexicon. @default [] */
   lexicon?: LexiconEntry[];
+  /**
+   * Order of numeric slash dates ("03/05/2024"): `dmy` or `mdy`. @default the order the text's own dates show (a
+   * part above 12 is the day), else `mdy` in English and `dmy` in Russian; `parseDocument` reads it off the whole
+   * document
+   */
+  dateOrder?: 'dmy' | 'mdy';
 }
 
 /** Options for {@link parseDocument}. */

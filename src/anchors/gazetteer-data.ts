@@ -595,8 +595,9 @@ const PEOPLE: GazetteerRecord[] = [
   { id: 'Elizabeth', forms: ['Елизавета', 'Элизабет', 'Elizabeth'] },
   { id: 'Harry', forms: ['Гарри', 'Harry'] },
   { id: 'Henry', forms: ['Генри', 'Генрих', 'Henry'] },
-  { id: 'Peter', forms: ['Петр', '=Петра', '=Петру', '=Петром', '=Петре', 'Питер', 'Peter', 'Pyotr', 'Petr', 'Petro'] },
-  { id: 'Paul', forms: ['Павел', '=Павла', '=Павлу', '=Павлом', '=Павле', 'Пол', 'Paul', 'Pavel'] },
+  { id: 'Peter', forms: ['=Петр', '=Петра', '=Петру', '=Петром', '=Петре', 'Питер', 'Peter', 'Pyotr', 'Petr', 'Petro'] },
+  // Not «Поле» (the prepositional of Пол is the common noun «поле», field).
+  { id: 'Paul', forms: ['Павел', '=Павла', '=Павлу', '=Павлом', '=Павле', '=Пол', '=Пола', '=Полу', '=Полом', 'Paul', 'Pavel'] },
   { id: 'Vladimir', forms: ['Владимир', 'Володимир', 'Vladimir', 'Volodymyr', 'Wladimir'] },
   { id: 'Stephen', forms: ['Стивен', 'Стефан', 'Stephen', 'Steven', 'Stefan'] },
   { id: 'Texas', forms: ['Техас', 'Texas'], adj: ['техасский', 'Texan'] },
@@ -657,3 +658,6 @@ const WATERS: GazetteerRecord[] = [
 
 /** The built-in gazetteer. */
 export const GAZETTEER: readonly GazetteerRecord[] = [...COUNTRIES, ...CITIES, ...ORGANISATIONS, ...PEOPLE, ...WATERS];
+
+/** Ids of people's names (first names among them), told from places that share a form («Питер»: Peter or St Petersburg). */
+export const PERSON_IDS: ReadonlySet<string> = new Set(PEOPLE.map((record) => record.id));

@@ -7,7 +7,7 @@
  * inflected forms are generated from the nominative once, so matching a word is a set lookup.
  */
 import type { GlossaryEntry } from '../types.js';
-import { GAZETTEER, type GazetteerRecord } from './gazetteer-data.js';
+import { GAZETTEER, PERSON_IDS, type GazetteerRecord } from './gazetteer-data.js';
 import { isAllCaps, isCapitalised, normalizeWord, scriptOf, tokenize, wordKey, type Token } from './translit.js';
 
 /** A user glossary entry: all forms (either language) name the same thing (the type lives in types.ts). */
@@ -236,10 +236,27 @@ function matchIn(index: PhraseIndex, excluded: ReadonlySet<string>, tokens: read
         const t = tokens[i + j]!;
         ok = t.joined && wordFits(phrase.words[j]!, t, t.info.norm, false);
       }
-      if (ok) return { id: phrase.id, weight: phrase.weight, length: n, name: phrase.name };
+      if (ok) {
+        const reading = n === 1 ? personOrPlace(list, phrase, excluded, tokens, i, form) : phrase;
+        return { id: reading.id, weight: reading.weight, length: n, name: reading.name };
+      }
     }
   }
   return undefined;
+}
+
+/**
+ * A one-word form shared by a person's name and something else («Питер»: Peter, St Petersburg) is the person when
+ * a capitalised word (a surname) follows it («Питер Джексон»), else the other («в Питере», «Питер —»).
+ */
+function personOrPlace(list: readonly Phrase[], found: Phrase, excluded: ReadonlySet<string>, tokens: readonly Token[], i: number, form: string): Phrase {
+  const other = list.find((p) => p.words.length === 1 && p.id !== found.id && !excluded.has(p.id) &&
+    PERSON_IDS.has(p.id) !== PERSON_IDS.has(found.id) && wordFits(p.words[0]!, tokens[i]!, form, true));
+  if (other === undefined) return found;
+  const next = tokens[i + 1];
+  const surname = next !== undefined && next.joined && next.info.capitalised && !next.info.allCaps && next.info.letters >= 2;
+  const person = PERSON_IDS.has(found.id) ? found : other;
+  return surname ? person : person === found ? other : found;
 }
 
 let builtin: PhraseIndex | undefined;

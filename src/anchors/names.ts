@@ -71,8 +71,8 @@ const RU_STOP = new Set(`
 господин госпожа г-н г-жа уважаемый уважаемые дорогие
 `.trim().split(/\s+/));
 
-// Common first names: a sentence-initial word that is one of them is a name without confirmation.
-const FIRST_NAMES = new Set(`
+/** Common first names (lower case): a sentence-initial word that is one of them is a name without confirmation. */
+export const FIRST_NAMES = new Set(`
 александр алексей анатолий андрей антон аркадий артем артур борис вадим валентин валерий василий виктор
 виталий владимир владислав вячеслав геннадий георгий глеб григорий денис дмитрий евгений егор иван игорь
 илья кирилл константин леонид максим марат матвей михаил никита николай олег павел петр роман руслан
@@ -295,9 +295,10 @@ function mentionKeysOf(text: string): readonly string[] {
 
 /**
  * Every entity key a text could be said to mention, with `ent:` prefixes: gazetteer names (with their
- * capitalisation rules), the key of every word in any capitalisation and its alternative keys (see
- * `alternativeKeys`), and the gazetteer names whose one-word forms fold to the same key as a word
- * ("Moskva" mentions Moscow).
+ * capitalisation rules), the key of every capitalised word and of every lower-case word of five letters or more and its alternative keys (see
+ * `alternativeKeys`), the gazetteer names whose one-word forms fold to the same key as a word
+ * ("Moskva" mentions Moscow), and the gazetteer names the last part of a Russian compound carries
+ * ("центральноевропейскому" mentions Europe).
  */
 export function mentionedKeys(text: string, lang: Lang, options?: EntityOptions): Set<string> {
   const glossary = options?.glossary;
@@ -314,8 +315,19 @@ export function mentionedKeys(text: string, lang: Lang, options?: EntityOptions)
     const m = gazetteer.match(tokens, i);
     if (m !== undefined) keys.add(`ent:${m.id}`);
     const t = tokens[i]!;
-    if (t.info.letters >= 2 && t.text.length <= 40 && t.info.script !== 'none') {
+    // A short word in lower case is too often a homograph of a name (born = Борн, mark = Марк).
+    const lowerShort = !t.info.capitalised && !t.info.allCaps && t.info.letters < 5;
+    if (t.info.letters >= 2 && t.text.length <= 40 && t.info.script !== 'none' && !lowerShort) {
       for (const key of mentionKeysOf(t.text)) keys.add(key);
+    }
+    // A Russian compound names what its last part names (центральноевропейскому = центрально- + европейскому).
+    if (t.info.script === 'cyr' && t.text.length >= 9 && t.text.length <= 40) {
+      const lower = t.text.toLowerCase();
+      for (let c = 3; c <= lower.length - 6; c++) {
+        if (lower[c - 1] !== 'о' && lower[c - 1] !== 'е') continue;
+        const tail = gazetteer.match(tokenize(lower.slice(c)), 0);
+        if (tail !== undefined) keys.add(`ent:${tail.id}`);
+      }
     }
   }
   if (cacheable) {

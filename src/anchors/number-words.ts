@@ -253,7 +253,7 @@ export interface UnitEntry {
   symbol?: boolean;
 }
 
-/** Units after a number, first match wins: percentage points before percent, km/h before km, m² before m. */
+/** Units after a number, first match wins: percentage points before percent, km/h and km² before km, m² before m. */
 export const UNITS: Record<Lang, UnitEntry[]> = {
   ru: [
     { pattern: 'п\\. ?п\\.|процентн[а-яё]* пункт[а-яё]*', unit: 'pp' },
@@ -272,11 +272,13 @@ export const UNITS: Record<Lang, UnitEntry[]> = {
     { pattern: 'гривн[а-яё]*|гривен', unit: 'uah' },
     { pattern: 'тенге', unit: 'kzt' },
     { pattern: 'км/ч|километр[а-яё]* в час', unit: 'kmh' },
+    { pattern: 'кв\\. ?(?:км|километр[а-яё]*)|квадратн[а-яё]* километр[а-яё]*|км²', unit: 'km2' },
     { pattern: 'км|километр[а-яё]*', unit: 'km', hyphen: true },
     { pattern: 'кв\\. ?(?:метр[а-яё]*|м\\.?)|квадратн[а-яё]* метр[а-яё]*|м²', unit: 'm2' },
     { pattern: 'м/с', unit: 'mps', caseSensitive: true },
     { pattern: 'м(?!/)|метр[а-яё]*', unit: 'm', caseSensitive: true },
     { pattern: 'кг|килограмм[а-яё]*', unit: 'kg', hyphen: true },
+    { pattern: 'грамм[а-яё]*', unit: 'g', hyphen: true },
     { pattern: 'т(?!\\.\\p{L})|тонн[а-яё]*', unit: 't', caseSensitive: true },
     { pattern: '° ?[CСF]?', unit: 'deg', symbol: true },
     { pattern: 'градус[а-яё]*', unit: 'deg', hyphen: true },
@@ -298,11 +300,13 @@ export const UNITS: Record<Lang, UnitEntry[]> = {
     { pattern: 'hryvnias?|hryvnia|UAH', unit: 'uah' },
     { pattern: 'tenge|KZT', unit: 'kzt' },
     { pattern: 'km/h|kph|kilomet(?:er|re)s? (?:per|an) hour', unit: 'kmh' },
+    { pattern: 'sq\\. ?(?:kilomet(?:er|re)s?|km)|square kilomet(?:er|re)s?|km²', unit: 'km2' },
     { pattern: 'km|kilomet(?:er|re)s?', unit: 'km', hyphen: true },
     { pattern: 'sq\\. ?(?:met(?:er|re)s?|m\\.?)|square met(?:er|re)s?|m²', unit: 'm2' },
     { pattern: 'm/s', unit: 'mps', caseSensitive: true },
     { pattern: 'm(?!/)|met(?:er|re)s?', unit: 'm', caseSensitive: true },
     { pattern: 'kg|kilos?|kilogram(?:me)?s?', unit: 'kg', hyphen: true },
+    { pattern: 'g(?!\\p{L})|gram(?:me)?s?', unit: 'g', caseSensitive: true },
     { pattern: 'tonnes?|tons?', unit: 't', hyphen: true },
     { pattern: '° ?[CF]?', unit: 'deg', symbol: true },
     { pattern: 'degrees?(?: Celsius| Fahrenheit)?', unit: 'deg', hyphen: true },

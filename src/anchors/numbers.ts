@@ -16,8 +16,8 @@
  * - Identifiers ("COVID-19", "Су-57", "A320", "5G", phone numbers) are kind `number`, key `num:<digits>`, unit
  *   `code`: they still help alignment but are no quantity (the checker ignores unit `code`). Clock times
  *   ("18:30", "6:30 PM", "18 часов 30 минут") are unit `code` too, key `time:HH:MM`.
- * - A decade ("1990-х", "1990s") is the year of its first year: `year:1990`; a short decade ("90-е", "'90s")
- *   is the number 90 (the century is not written).
+ * - A decade ("1990-х", "1990s") is the year of its first year: `year:1990`; so is a short decade ("90-е",
+ *   "the '90s"), read in the 1900s (20-е … 90-е), the century not being written.
  * - A month named without a day ("в марте", "in March") is a weak date, key `date:MM` (written `words`).
  * - A 4-digit integer 1000–2100 is a year with a year word or suffix ("2023 году", "2023-м", "2023's"), after a
  *   month or a date, or after an English preposition ("in 1712"). A bare one in 1900–2100 is a year too, except
@@ -63,6 +63,28 @@ import {
 export interface NumberContext {
   /** document date ISO YYYY-MM-DD, used to resolve "today"/"сегодня"/"yesterday"/"вчера" */
   date?: string;
+  /** Order of numeric dates with slashes ("03/05/2024"); see {@link numericDateOrder}. */
+  dateOrder?: DateOrder;
+}
+
+/** Day-month-year or month-day-year. */
+export type DateOrder = 'dmy' | 'mdy';
+
+const SLASH_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/\d{4}(?![\d/])/g;
+
+/**
+ * The order a text writes numeric slash dates in, when it says: a first part above 12 is a day (15/03/2024,
+ * day-month), a second part above 12 is a day (03/15/2024, month-day); undefined when no date decides or dates
+ * disagree. Without evidence, English reads month-day (the US order), Russian day-month.
+ */
+export function numericDateOrder(text: string): DateOrder | undefined {
+  let dmy = false;
+  let mdy = false;
+  for (const m of text.matchAll(SLASH_DATE)) {
+    if (Number(m[1]) > 12) dmy = true;
+    if (Number(m[2]) > 12) mdy = true;
+  }
+  return dmy === mdy ? undefined : dmy ? 'dmy' : 'mdy';
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -221,12 +243,12 @@ const sticky = (source: string, flags = ''): RegExp => new RegExp(source, `${fla
 const spaced = (pattern: string): string => pattern.replace(/ /g, SP);
 
 /**
- * The digit scan: phone number | ISO date | dotted date | clock time | digit run. A phone number starts with
+ * The digit scan: phone number | ISO date | dotted date | slash date | clock time | digit run. A phone number starts with
  * "+" and a country code or has an area code in brackets. A run is digits joined by "." or "," and digits, or
  * by one space and exactly three digits; it is split into numbers afterwards ({@link splitRun}).
  */
 const DIGITS =
-  /(\+\d{1,3}[ \u00A0]?\(?\d{2,5}\)?(?:[ \u00A0-]\d{2,4}){2,4}(?!\d)|\d[ \u00A0]?\(\d{3,5}\)[ \u00A0]?\d{1,4}(?:[ \u00A0-]\d{2,4}){1,3}(?!\d))|(\d{4})-(\d{2})-(\d{2})(?!\d)|(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|(\d{1,2}):(\d{2})(?![\d:])|\d+(?:[.,]\d+|[ \u00A0\u2009\u202F]\d{3}(?!\d))*/g;
+  /(\+\d{1,3}[ \u00A0]?\(?\d{2,5}\)?(?:[ \u00A0-]\d{2,4}){2,4}(?!\d)|\d[ \u00A0]?\(\d{3,5}\)[ \u00A0]?\d{1,4}(?:[ \u00A0-]\d{2,4}){1,3}(?!\d))|(\d{4})-(\d{2})-(\d{2})(?!\d)|(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])|(\d{1,2}):(\d{2})(?![\d:])|\d+(?:[.,]\d+|[ \u00A0\u2009\u202F]\d{3}(?!\d))*/g;
 
 interface ScaleMatcher extends ScaleEntry {
   re: RegExp;
@@ -256,7 +278,7 @@ interface LangRules {
   roundYearPreposition: RegExp | null;
   /** Anniversary: an ordinal ("200-летие", "200-year anniversary" = "200th anniversary"). */
   anniversary: RegExp;
-  /** Russian decade suffix after a round 2-digit number ("90-е", "90-х"). */
+  /** Decade suffix after a round 2-digit number ("90-е", "90-х"; "'90s", "90s"). */
   decade: RegExp | null;
   qualifier: RegExp;
   /** Gap between two figures of one range or list. */
@@ -322,7 +344,7 @@ function compileRules(lang: Lang): LangRules {
     decade:
       lang === 'ru'
         ? sticky(`${DASH}(?:ы?х(?!\\p{L})(?:${YEAR_AFTER})?|ы?е(?!\\p{L})(?:${YEAR_AFTER}|(?!${SP}\\p{L})))`, 'i')
-        : null,
+        : sticky(`['\\u2019]?s(?!\\p{L})`),
     qualifier: compileQualifier(lang),
     rangeGap: new RegExp(`^(?:${SP}*(?:${DASH}|\\.\\.\\.|\\u2026)${SP}*|${SP}+(?:${RANGE_LINKS[lang]})${SP}+)$`, 'iu'),
     half: lang === 'ru' ? sticky(`${SP}+с${SP}+половиной(?!\\p{L})`, 'i') : sticky(`${SP}+and${SP}+a${SP}+half(?!\\p{L})`, 'i'),
@@ -461,7 +483,7 @@ function isThousands(groups: string[], seps: string[], k: number, lang: Lang, gr
 }
 
 /** Every digit token of `text`, in order, handed to `visit` (no token list: this runs over every digit). */
-function scanDigits(text: string, lang: Lang, visit: (t: Token) => void): void {
+function scanDigits(text: string, lang: Lang, visit: (t: Token) => void, order: DateOrder = 'dmy'): void {
   DIGITS.lastIndex = 0;
   for (let m = DIGITS.exec(text); m; m = DIGITS.exec(text)) {
     const start = m.index;
@@ -488,7 +510,15 @@ function scanDigits(text: string, lang: Lang, visit: (t: Token) => void): void {
         continue;
       }
     } else if (m[8] !== undefined) {
-      const [hour, minute] = [Number(m[8]), Number(m[9])];
+      const [a, b, year] = [Number(m[8]), Number(m[9]), Number(m[10])];
+      const [day, month] = order === 'mdy' ? [b, a] : [a, b];
+      if (month >= 1 && month <= 12 && isDay(day)) {
+        const yearStart = end - 4;
+        visit({ type: 'date', start, end, year, month, day, yearSpan: [yearStart, end], dateSpan: [start, yearStart - 1] });
+        continue;
+      }
+    } else if (m[11] !== undefined) {
+      const [hour, minute] = [Number(m[11]), Number(m[12])];
       if (hour <= 24 && minute <= 59) {
         visit({ type: 'time', start, end, hour, minute });
         continue;
@@ -503,18 +533,21 @@ function scanDigits(text: string, lang: Lang, visit: (t: Token) => void): void {
 
 /** More digits than any quantity has: an identifier (and no huge BigInt work). */
 const MAX_DIGITS = 30;
-const FRACTION_ALONE = /[13]\/[24](?![\d/])/y;
+const FRACTION_ALONE = /(?:[13]\/[24]|[12]\/3)(?![\d/])/y;
 const SEASON_END = /[/\-\u2010-\u2015](\d{2})(?!\d)/y;
 const PHONE = /\d+(?:-\d+){2,}/y;
 const IDENT_BEFORE = /[\p{L}\p{N}]*-?$/u;
 const IDENT_AFTER = /[\p{L}\p{N}]*/uy;
-const FRACTION = new RegExp(`(?:${SP}?([½¼¾])|${SP}([13])/([24])(?!\\d))`, 'uy');
+const FRACTION = new RegExp(`(?:${SP}?([½¼¾⅓⅔])|${SP}([13])/([24])(?!\\d))`, 'uy');
 const AM_PM = new RegExp(`${SP}?([ap])\\.?${SP}?m\\.?(?!\\p{L})`, 'iuy');
 const RU_HOURS_MINUTES = new RegExp(`${SP}час(?:а|ов)?${SP}(\\d{1,2})${SP}минут[а-я]*(?!\\p{L})`, 'iuy');
 const SIGN_BEFORE = /(?:^|[\s(\[])([-\u2212])$/u;
 const MINUS_WORD = new RegExp(`(?<!\\p{L})(?:${MINUS_WORDS})${SP}$`, 'iu');
 /** Fraction digits of ½ ¼ ¾. */
-const FRACTION_VALUES: Record<string, string> = { '½': '5', '¼': '25', '¾': '75', '1/2': '5', '1/4': '25', '3/4': '75' };
+// Thirds are kept to four decimals, the same in every form (⅔ = 2/3 = two-thirds = две трети = 0.6667).
+const FRACTION_VALUES: Record<string, string> = {
+  '½': '5', '¼': '25', '¾': '75', '⅓': '3333', '⅔': '6667', '1/2': '5', '1/4': '25', '3/4': '75', '1/3': '3333', '2/3': '6667',
+};
 
 const CURRENCY_BEFORE = CURRENCY_PREFIXES.map((c) => ({ unit: c.unit, re: new RegExp(`(?:${c.pattern})${SP}?$`, 'u') }));
 
@@ -691,8 +724,14 @@ function readIdentifier(s: Scan, t: NumToken): boolean {
     pushCode(s, t.start, t.start + phone[0].length, phone[0].replace(/-/g, ''));
     return true;
   }
-  // A year after a hyphen is still a year ("ЧМ-2018", "драфте-2018", "mid-1990s").
   const prev = text[t.start - 1];
+  // A quarter or half of a year: "Q1" = "1-м квартале", "H2" = "втором полугодии" (an ordinal).
+  if ((prev === 'Q' || prev === 'H') && !isLetter(text[t.start - 2]) && /^[1-4]$/.test(t.int) && !t.frac && !/[\p{L}\p{N}]/u.test(text[t.end] ?? '')) {
+    s.figures.push({ start: t.start - 1, end: t.end, kind: 'ordinal', written: 'digits', pow: 0, n: Number(t.int) });
+    s.pos = t.end;
+    return true;
+  }
+  // A year after a hyphen is still a year ("ЧМ-2018", "драфте-2018", "mid-1990s").
   if (isLetter(prev) || (/[-\u2010\u2011]/.test(prev ?? '') && isLetter(text[t.start - 2]) && !yearLike(t))) {
     const f = codeFigure(text, t, true);
     s.figures.push(f);
@@ -762,7 +801,7 @@ function readCardinalTail(s: Scan, t: NumToken, lead: Lead): number {
 
 /**
  * Suffixes that change what a number is: "200-летие", "200-year anniversary" are ordinals (the 200th
- * anniversary); Russian "90-е", "90-х (годов)" a decade, read as the number 90 like English "the '90s".
+ * anniversary); Russian "90-е", "90-х (годов)" and English "the '90s" a decade, the year 1990.
  */
 function readSuffixed(s: Scan, t: NumToken): boolean {
   if (t.frac || t.grouped) return false;
@@ -773,16 +812,20 @@ function readSuffixed(s: Scan, t: NumToken): boolean {
     return true;
   }
   const n = Number(t.int);
-  const dec = s.rules.decade && t.int.length === 2 && n >= 20 && n % 10 === 0 ? matchAt(s.rules.decade, s.text, t.end) : null;
+  const round = t.int.length === 2 && n >= 20 && n % 10 === 0;
+  // English "the '90s", "the 90s", "mid-'90s"; not "in their 30s" (an age).
+  const enDecade = s.lang === 'en' && round && /(?:['\u2019]|\b(?:the|early|late|mid)[ \u00A0-])$/i.test(s.text.slice(Math.max(0, t.start - 6), t.start));
+  const dec = round && s.rules.decade && (s.lang === 'ru' || enDecade) ? matchAt(s.rules.decade, s.text, t.end) : null;
   if (!dec) return false;
-  s.figures.push({ start: t.start, end: t.end + dec[0].length, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits(t.int) });
+  // A decade without its century is of the 1900s (20-е … 90-е = 1920s … 1990s), the year of its first year.
+  s.figures.push({ start: t.start, end: t.end + dec[0].length, kind: 'year', written: 'digits', pow: 0, n: 1900 + n, marked: true });
   s.pos = t.end + dec[0].length;
   return true;
 }
 
 /** A fraction standing alone: "1/2" is 0.5 ("24/7" and "3/2" are left as two numbers). */
 function readFraction(s: Scan, t: NumToken): boolean {
-  const m = t.int === '1' || t.int === '3' ? matchAt(FRACTION_ALONE, s.text, t.start) : null;
+  const m = t.int === '1' || t.int === '2' || t.int === '3' ? matchAt(FRACTION_ALONE, s.text, t.start) : null;
   const value = m && !/[\d/]/.test(s.text[t.start - 1] ?? '') ? FRACTION_VALUES[m[0]] : undefined;
   if (!m || !value) return false;
   s.figures.push({ start: t.start, end: t.start + 3, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits('0', value) });
@@ -790,9 +833,34 @@ function readFraction(s: Scan, t: NumToken): boolean {
   return true;
 }
 
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** A power of ten after a number: "1e6", "2.5E9"; "10^6", "10⁶" (after 10 only). */
+const SCIENTIFIC = new RegExp(`(?:[eE]\\+?(\\d{1,2})|\\^(\\d{1,2})|([${SUPERSCRIPT}]{1,2}))(?![\\p{L}\\p{N}])`, 'uy');
+
+/** A number in scientific notation ("1e6", "10^6", "10⁶" = 1 000 000), with a unit after it. */
+function readScientific(s: Scan, t: NumToken): boolean {
+  if (t.grouped || t.int.length > 3 || isLetter(s.text[t.start - 1])) return false;
+  const m = matchAt(SCIENTIFIC, s.text, t.end);
+  if (!m) return false;
+  let dec: Decimal;
+  if (m[1] !== undefined) {
+    dec = shiftDecimal(decimalFromDigits(t.int, t.frac), Number(m[1]));
+  } else {
+    if (t.int !== '10' || t.frac) return false;
+    const pow = m[2] ?? [...m[3]!].map((c) => SUPERSCRIPT.indexOf(c)).join('');
+    dec = shiftDecimal(decimalFromDigits('1'), Number(pow));
+  }
+  const f: Figure = { start: t.start, end: t.end + m[0].length, kind: 'number', written: 'digits', pow: 0, dec };
+  f.end = readScaleAndUnit(s, f, f.end, false);
+  s.figures.push(f);
+  s.pos = f.end;
+  return true;
+}
+
 /** Read one digit number token in context and push its figures. */
 function readNumber(s: Scan, t: NumToken): void {
   if (t.int.length + t.frac.length > MAX_DIGITS) return pushCode(s, t.start, t.end, t.frac ? `${t.int}.${t.frac}` : t.int);
+  if (readScientific(s, t)) return;
   if (readIdentifier(s, t)) return;
   if (readFraction(s, t)) return;
   const lead = readLead(s, t);
@@ -866,7 +934,7 @@ function readTimeToken(s: Scan, t: TimeToken): void {
 }
 
 /** Pass 1: every figure written with digits. */
-function digitFigures(text: string, lang: Lang): Figure[] {
+function digitFigures(text: string, lang: Lang, order: DateOrder): Figure[] {
   const s: Scan = { text, lang, rules: RULES[lang], figures: [], pos: 0 };
   scanDigits(text, lang, (t) => {
     if (t.start < s.pos) return;
@@ -874,7 +942,15 @@ function digitFigures(text: string, lang: Lang): Figure[] {
     else if (t.type === 'date') readDateToken(s, t);
     else if (t.type === 'time') readTimeToken(s, t);
     else readNumber(s, t);
-  });
+  }, order);
+  // A vulgar fraction standing alone ("½ of the total"); after a number it belongs to it ("1½", read above).
+  const taken = s.figures.length;
+  for (const m of text.matchAll(/[½¼¾⅓⅔]/gu)) {
+    const at = m.index!;
+    if (isDigit(text[at - 1]) || isDigit(text[at - 2]) || s.figures.some((f) => f.start <= at && at < f.end)) continue;
+    s.figures.push({ start: at, end: at + 1, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits('0', FRACTION_VALUES[m[0]]!) });
+  }
+  if (s.figures.length > taken) s.figures.sort((a, b) => a.start - b.start);
   return s.figures;
 }
 
@@ -899,6 +975,29 @@ function canFollow(value: number, last: CardinalWord['role'], w: CardinalWord): 
     default:
       return false;
   }
+}
+
+/**
+ * Spelled-out fractions of thirds and quarters, which a translation writes in digits ("two-thirds" = "2/3" =
+ * "две трети"): a numerator word (optional in Russian: «треть») and the denominator word; "third quarter" is an
+ * ordinal and a noun. Halves are read elsewhere ("half a million").
+ */
+const FRACTION_WORDS: Record<Lang, RegExp> = {
+  en: new RegExp(`(one|two|three|an?)${SP}?[-\u2010\u2011]?${SP}?(thirds?|quarters?)(?!\\p{L})`, 'iuy'),
+  ru: new RegExp(`(?:(одн[аойу]|две|двух|тр[её]х|три)${SP})?(трет(?:ь|и|ью|ей|ями?|ях)|четверт(?:ь|и|ью|ей|ями?|ях))(?!\\p{L})`, 'iuy'),
+};
+/** Decimal digits of 1, 2, 3 thirds or quarters, by the denominator word's first four letters. */
+const FRACTION_WORD_VALUES: Record<string, Record<number, string>> = {
+  thir: { 1: '3333', 2: '6667' },
+  quar: { 1: '25', 3: '75' },
+  трет: { 1: '3333', 2: '6667' },
+  четв: { 1: '25', 3: '75' },
+};
+function fractionNumerator(word: string): number {
+  const w = word.toLowerCase().replace(/ё/g, 'е');
+  if (w === 'two' || w.startsWith('дв')) return 2;
+  if (w === 'three' || w.startsWith('тр')) return 3;
+  return 1;
 }
 
 /** Read a spelled-out cardinal starting with `first` at `start`; returns its figure (before scale and unit). */
@@ -951,6 +1050,16 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
     while (ti < taken.length && taken[ti].end <= start) ti++;
     if (ti < taken.length && taken[ti].start < end) continue; // inside a digit figure
     if (isDigit(text[start - 1]) || isDigit(text[end])) continue; // part of an identifier ("5G", "A320")
+    const fraction = matchAt(FRACTION_WORDS[lang], text, start);
+    if (fraction) {
+      const value = FRACTION_WORD_VALUES[fraction[2]!.toLowerCase().replace(/ё/g, 'е').slice(0, 4)];
+      if (value) {
+        const f: Figure = { start, end: start + fraction[0].length, kind: 'number', written: 'words', pow: 0, dec: decimalFromDigits('0', value[fraction[1] ? fractionNumerator(fraction[1]) : 1]!) };
+        s.figures.push(f);
+        WORD.lastIndex = f.end;
+        continue;
+      }
+    }
     const f = readWord(s, m[0], start, end, context);
     if (!f) continue;
     s.figures.push(f);
@@ -1131,7 +1240,8 @@ function mergeByStart(a: Figure[], b: Figure[]): Figure[] {
 
 /** Figures in `text` (numbers, years, ordinals, dates), in text order, offsets relative to `text`. */
 export function extractFigures(text: string, lang: Lang, context: NumberContext = {}): Anchor[] {
-  const digits = digitFigures(text, lang);
+  const order = context.dateOrder ?? numericDateOrder(text) ?? (lang === 'en' ? 'mdy' : 'dmy');
+  const digits = digitFigures(text, lang, order);
   const figures = mergeByStart(digits, wordFigures(text, lang, digits, context));
   shareAcrossRanges(text, lang, figures);
   readQualifiers(text, lang, figures);

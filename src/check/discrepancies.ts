@@ -4,18 +4,22 @@
  * another form ("4,3 млрд" = "4.3 billion", "10 тысяч" = "10,000", "двух" = "two") — are never reported.
  */
 import { isCheckedFigure } from '../align/evidence.js';
-import JaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
-import { textMentions } from '../anchors/names.js';
+import { mixedScriptWords } from '../anchors/homoglyphs.js';
+import { absenceConfidence, nameConfidence, nameContext, nextCapitalised, wordNamedIn, type NameContext } from './entities.js';
+import { countedContexts, figureContexts, positionallySwapped, sameFigure, sameValue, swappedFigures, unitOf, unitsDiffer } from './figures.js';
 import { LANGUAGE_NAME, otherLang } from '../text/language.js';
+import { toSourceOffset } from '../text/normalize.js';
 import type {
   Alignment,
   Anchor,
   Discrepancy,
+  DiscrepancyKind,
   Document,
   EntityMissing,
   GlossaryEntry,
   Lang,
   Link,
+  MixedScript,
   NumberMismatch,
   NumberMissing,
   UnmatchedParagraph,
@@ -28,16 +32,23 @@ export interface CheckOptions {
   glossary?: GlossaryEntry[];
   /**
    * Report a name missing from the other version only when its document names it in at most this many
-   * paragraphs. A name the text keeps returning to (the two countries of a bilateral report) is its topic,
-   * and translations replace repeated mentions with "the two countries", "the sides". @default 1
+   * paragraphs. @default Infinity (every name is checked; a name repeated across the document is no less a name)
    */
   maxEntityMentions?: number;
+  /**
+   * Report a name missing from the other version only when the check is at least this sure: that the word is a
+   * name (not a capitalised heading, title-case or sentence-initial common word, not an acronym) and that the
+   * other version does not name it under any spelling or transcription (see `EntityMissing.confidence`).
+   * @default 0.75
+   */
+  minEntityConfidence?: number;
   /** Kinds to report. @default every kind */
   kinds?: Array<Discrepancy['kind']>;
 }
 
 const FIGURE_KINDS = new Set(['number', 'year', 'ordinal', 'date']);
-const DISCREPANCY_KINDS: ReadonlyArray<Discrepancy['kind']> = ['unmatched-paragraph', 'number-mismatch', 'number-missing', 'entity-missing'];
+/** Every discrepancy kind, in the order reports list them. */
+export const DISCREPANCY_KINDS: readonly DiscrepancyKind[] = ['unmatched-paragraph', 'number-mismatch', 'number-missing', 'entity-missing', 'mixed-script'];
 
 /** Refuse option values that would fail deep inside. @throws {InputError} `invalid-option` */
 function checkCheckOptions(options: CheckOptions): void {
@@ -53,6 +64,10 @@ function checkCheckOptions(options: CheckOptions): void {
   if (mentions !== undefined && !(typeof mentions === 'number' && mentions >= 0 && (Number.isInteger(mentions) || mentions === Infinity))) {
     fail('`maxEntityMentions` must be a whole number ≥ 0 (Infinity for no limit)');
   }
+  const confidence = options.minEntityConfidence as unknown;
+  if (confidence !== undefined && !(typeof confidence === 'number' && confidence >= 0 && confidence <= 1)) {
+    fail('`minEntityConfidence` must be a number from 0 to 1');
+  }
   if (options.kinds !== undefined && !(Array.isArray(options.kinds) && options.kinds.every((kind) => DISCREPANCY_KINDS.includes(kind)))) {
     fail(`\`kinds\` must be a list of ${DISCREPANCY_KINDS.join(', ')}`);
   }
@@ -62,13 +77,15 @@ function checkCheckOptions(options: CheckOptions): void {
 export function findDiscrepancies(alignment: Alignment, options: CheckOptions = {}): Discrepancy[] {
   checkCheckOptions(options);
   const { links } = alignment;
-  const wanted = new Set(options.kinds ?? ['unmatched-paragraph', 'number-mismatch', 'number-missing', 'entity-missing']);
+  const wanted = new Set(options.kinds ?? DISCREPANCY_KINDS);
   const mentions = {
     ru: paragraphMentions(alignment.ru),
     en: paragraphMentions(alignment.en),
   };
+  const names = wanted.has('entity-missing') ? { ru: nameContext(alignment.ru), en: nameContext(alignment.en) } : undefined;
   const out: Discrepancy[] = [];
   links.forEach((link, k) => {
+    if (wanted.has('mixed-script')) out.push(...mixedScript(alignment, link));
     if (link.ru.length === 0 || link.en.length === 0) {
       if (wanted.has('unmatched-paragraph')) out.push(...unmatched(alignment, link));
       return;
@@ -76,7 +93,7 @@ export function findDiscrepancies(alignment: Alignment, options: CheckOptions = 
     const figures = figureDiscrepancies(alignment, links, k);
     out.push(...figures.filter((d) => wanted.has(d.kind)));
     if (wanted.has('entity-missing')) {
-      out.push(...entityDiscrepancies(alignment, links, k, mentions, options));
+      out.push(...entityDiscrepancies(alignment, links, k, mentions, names!, options));
     }
   });
   return out;
@@ -104,16 +121,21 @@ function unmatched(alignment: Alignment, link: Link): UnmatchedParagraph[] {
   });
 }
 
-/** Figures of one link: matched by key first (agreements), then leftovers paired into mismatches or reported as missing. */
+/**
+ * Figures of one link: matched by value and unit first (agreements), then figures of the same value whose unit or
+ * currency differs, then leftovers paired into mismatches or reported as missing; agreeing pairs that swapped the
+ * words they belong to are mismatches too.
+ */
 function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Array<NumberMismatch | NumberMissing> {
   const link = links[k];
   const ruAll = figuresOf(alignment.ru, link.ru);
   const enAll = figuresOf(alignment.en, link.en);
   const enLeft = [...enAll];
   const ruLeft: Anchor[] = [];
+  const matches: Array<[Anchor, Anchor]> = [];
   for (const anchor of ruAll) {
     const at = enLeft.findIndex((candidate) => sameFigure(anchor, candidate));
-    if (at >= 0) enLeft.splice(at, 1);
+    if (at >= 0) matches.push([anchor, enLeft.splice(at, 1)[0]]);
     else ruLeft.push(anchor);
   }
   // Only figures written in digits are checked: spelled-out numbers are too often paraphrased ("двух" = "both").
@@ -121,20 +143,55 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
   const enChecked = enLeft.filter(isCheckedFigure);
 
   const out: Array<NumberMismatch | NumberMissing> = [];
-  const pairs = pairMismatches(ruChecked, enChecked);
-  const paired = new Set<Anchor>(pairs.flat());
-  for (const [ruAnchor, enAnchor] of pairs) {
-    out.push({
+  const mismatch = (ruAnchor: Anchor, enAnchor: Anchor, reason: 'value' | 'unit' | 'swapped'): NumberMismatch => {
+    const ruAt = paragraphOf(alignment.ru, ruAnchor);
+    const enAt = paragraphOf(alignment.en, enAnchor);
+    const what = reason === 'unit' ? 'unit differs' : reason === 'swapped' ? 'figures swapped' : 'figure differs';
+    const units = reason === 'unit' ? `: ${unitOf(ruAnchor) ?? 'no unit'} vs ${unitOf(enAnchor) ?? 'no unit'}` : '';
+    const d: NumberMismatch = {
       kind: 'number-mismatch',
-      ru: [paragraphOf(alignment.ru, ruAnchor)],
-      en: [paragraphOf(alignment.en, enAnchor)],
+      ru: [ruAt],
+      en: [enAt],
       ruValue: ruAnchor.surface,
       enValue: enAnchor.surface,
       ruAnchor,
       enAnchor,
       severity: 'error',
-      message: `figure differs: Russian ¶${paragraphOf(alignment.ru, ruAnchor) + 1} «${ruAnchor.surface}» (${describe(ruAnchor)}) vs English ¶${paragraphOf(alignment.en, enAnchor) + 1} «${enAnchor.surface}» (${describe(enAnchor)})`,
-    });
+      reason,
+      message: `${what}${units}: Russian ¶${ruAt + 1} «${ruAnchor.surface}» (${describe(ruAnchor)}) vs English ¶${enAt + 1} «${enAnchor.surface}» (${describe(enAnchor)})`,
+    };
+    if (reason === 'unit') {
+      d.ruUnit = unitOf(ruAnchor) ?? 'none';
+      d.enUnit = unitOf(enAnchor) ?? 'none';
+    }
+    return d;
+  };
+  // Same value, other unit or currency: 5 млн рублей vs 5 million dollars.
+  // A spelled-out figure counts here when its unit is stated ("двух км" vs "2 m"): the value says it is the same.
+  const unitPairs: Array<[Anchor, Anchor]> = [];
+  const withUnit = (a: Anchor): boolean => isCheckedFigure(a) || (a.kind === 'number' && unitOf(a) !== undefined);
+  for (const r of ruLeft.filter(withUnit)) {
+    const e = enLeft.find((candidate) => withUnit(candidate) && (isCheckedFigure(r) || isCheckedFigure(candidate)) &&
+      !unitPairs.some(([, x]) => x === candidate) && sameValue(r, candidate) && unitsDiffer(r, candidate));
+    if (e) unitPairs.push([r, e]);
+  }
+  const paired = new Set<Anchor>(unitPairs.flat());
+  const pairs = pairMismatches(ruChecked.filter((a) => !paired.has(a)), enChecked.filter((a) => !paired.has(a)));
+  for (const a of pairs.flat()) paired.add(a);
+  for (const [ruAnchor, enAnchor] of unitPairs) out.push(mismatch(ruAnchor, enAnchor, 'unit'));
+  for (const [ruAnchor, enAnchor] of pairs) out.push(mismatch(ruAnchor, enAnchor, 'value'));
+  // A swap needs digits on one side at least: a figure spelled out with a scale word on the other ("четырёх
+  // тысяч" = "4000") still has its place; small number words are too often paraphrase ("сутки" = "24 hours").
+  const placed = (a: Anchor): boolean => isCheckedFigure(a) || (a.kind === 'number' && Math.abs(a.value ?? 0) >= 1000);
+  const checkedMatches = matches.filter(([r, e]) => (isCheckedFigure(r) || isCheckedFigure(e)) && placed(r) && placed(e));
+  if (checkedMatches.length >= 2) {
+    const ruContext = figureContexts(alignment.ru, link.ru);
+    const enContext = figureContexts(alignment.en, link.en);
+    const swaps = swappedFigures(checkedMatches, ruContext, enContext);
+    const swapped = new Set(swaps.flat());
+    const rest = checkedMatches.filter(([r]) => !swapped.has(r));
+    swaps.push(...positionallySwapped(rest, alignment.ru, alignment.en, countedContexts(alignment.ru, link.ru), countedContexts(alignment.en, link.en)));
+    for (const [ruAnchor, enAnchor] of swaps) out.push(mismatch(ruAnchor, enAnchor, 'swapped'));
   }
   for (const [side, anchors] of [['ru', ruChecked], ['en', enChecked]] as const) {
     const otherSide = otherLang(side);
@@ -166,12 +223,6 @@ function oneSidedPlace(side: Lang, index: number, link: Link, anchor: Anchor) {
     anchor,
     severity: 'warning' as const,
   };
-}
-
-/** Two figures agree when their keys are equal, or their values are (a year written as a bare number). */
-function sameFigure(a: Anchor, b: Anchor): boolean {
-  if (a.key === b.key) return true;
-  return a.value !== undefined && a.value === b.value && a.kind !== 'date' && b.kind !== 'date' && (a.kind === 'year' || b.kind === 'year' || a.kind === b.kind);
 }
 
 /**
@@ -213,16 +264,20 @@ function mismatchSimilarity(r: Anchor, e: Anchor): number {
   }
   if (r.value === undefined || e.value === undefined) return 0;
   const kindsMatch = r.kind === e.kind || (r.kind === 'year' && e.kind === 'number') || (r.kind === 'number' && e.kind === 'year');
-  if (!kindsMatch || (r.unit && e.unit && r.unit !== e.unit)) return 0;
-  if (digitShape(r.value) !== digitShape(e.value)) return 0;
+  if (!kindsMatch || (unitOf(r) && unitOf(e) && unitOf(r) !== unitOf(e))) return 0;
+  if (digitShape(r) !== digitShape(e)) return 0;
   const ratio = Math.max(Math.abs(r.value), Math.abs(e.value)) / Math.max(1e-9, Math.min(Math.abs(r.value), Math.abs(e.value)));
   if (!(ratio < 10)) return 0;
   return 1 / ratio + (r.kind === e.kind ? 0.5 : 0) + (r.unit && r.unit === e.unit ? 0.5 : 0);
 }
 
-/** Digits before and after the decimal mark of a value: 4.3 → "1.1", 1000 → "4.0". */
-function digitShape(value: number): string {
-  const [integer, fraction = ''] = String(Math.abs(value)).split('.');
+/**
+ * Digits before and after the decimal mark of a figure: 4.3 → "1.1", 1000 → "4.0"; read off the exact key of a
+ * number, so that integers longer than a double holds keep their length.
+ */
+function digitShape(anchor: Anchor): string {
+  const exact = anchor.key.startsWith('num:') && /^-?\d+(?:\.\d+)?$/.test(anchor.key.slice(4)) ? anchor.key.slice(4) : String(anchor.value);
+  const [integer, fraction = ''] = exact.replace('-', '').split('.');
   return `${integer.length}.${fraction.length}`;
 }
 
@@ -238,27 +293,26 @@ function presentNearby(doc: Document, links: Link[], k: number, side: Lang, anch
 }
 
 /**
- * Names of one link that the other side does not carry, under any spelling or case form. Names left over on both
- * sides are compared once more by Jaro–Winkler similarity of their folded Latin forms, which pairs the
- * transliteration variants that key folding misses (Хокинг / Hawking, Бруклин / Brooklyn, Калинина / Kalnin).
+ * Names of one link that the other side does not carry, under any spelling, case form or transcription, reported
+ * when the check is sure enough (see entities.ts and `CheckOptions.minEntityConfidence`). The other side is the
+ * link's paragraphs and those of its neighbours (a name moved across a paragraph break is not missing).
  */
 function entityDiscrepancies(
   alignment: Alignment,
   links: Link[],
   k: number,
   mentions: Record<Lang, Map<string, number>>,
+  names: Record<Lang, NameContext>,
   options: CheckOptions,
 ): EntityMissing[] {
   const link = links[k];
-  const maxMentions = options.maxEntityMentions ?? 1;
-  const leftovers: Record<Lang, Array<{ anchor: Anchor; index: number }>> = { ru: [], en: [] };
+  const maxMentions = options.maxEntityMentions ?? Infinity;
+  const threshold = options.minEntityConfidence ?? 0.75;
+  const out: EntityMissing[] = [];
   for (const side of ['ru', 'en'] as const) {
     const otherSide = otherLang(side);
     const doc = alignment[side];
-    const otherDoc = alignment[otherSide];
     const otherIndices = [links[k - 1], link, links[k + 1]].flatMap((l) => (l ? l[otherSide] : []));
-    const otherText = otherIndices.map((index) => otherDoc.paragraphs[index].clean).join('\n');
-    const otherKeys = new Set(otherIndices.flatMap((index) => otherDoc.paragraphs[index].anchors.map((a) => a.key)));
     const seen = new Set<string>();
     for (const index of link[side]) {
       for (const anchor of doc.paragraphs[index].anchors) {
@@ -266,40 +320,47 @@ function entityDiscrepancies(
         seen.add(anchor.key);
         if ((mentions[side].get(anchor.key) ?? 0) > maxMentions) continue;
         if (isShortAcronym(anchor.surface)) continue;
-        if (otherKeys.has(anchor.key)) continue;
-        if (textMentions(otherText, otherSide, anchor.key, { glossary: options.glossary })) continue;
-        leftovers[side].push({ anchor, index });
+        const isName = nameConfidence(names[side], index, anchor, (word) => wordNamedIn(word, names[otherSide], otherIndices));
+        if (isName < threshold) continue;
+        const confidence = Math.round(isName * absenceConfidence(anchor, names[otherSide], otherIndices, options.glossary, nextCapitalised(names[side], index, anchor)) * 100) / 100;
+        if (confidence < threshold) continue;
+        out.push({
+          kind: 'entity-missing',
+          ...oneSidedPlace(side, index, link, anchor),
+          confidence,
+          message: `${LANGUAGE_NAME[side]} ¶${index + 1} names «${anchor.surface}»; the ${LANGUAGE_NAME[otherSide]} ¶${link[otherSide].map((k) => k + 1).join('+')} does not (confidence ${confidence.toFixed(2)})`,
+        });
       }
     }
   }
-  const variants = new Set<Anchor>();
-  for (const ru of leftovers.ru) {
-    for (const en of leftovers.en) {
-      if (variants.has(en.anchor)) continue;
-      if (JaroWinkler(latinForm(ru.anchor), latinForm(en.anchor)) >= SPELLING_VARIANT_SIMILARITY) {
-        variants.add(ru.anchor);
-        variants.add(en.anchor);
-        break;
-      }
-    }
-  }
-  return (['ru', 'en'] as const).flatMap((side) =>
-    leftovers[side]
-      .filter(({ anchor }) => !variants.has(anchor))
-      .map(({ anchor, index }): EntityMissing => ({
-        kind: 'entity-missing',
-        ...oneSidedPlace(side, index, link, anchor),
-        message: `${LANGUAGE_NAME[side]} ¶${index + 1} names «${anchor.surface}»; the ${LANGUAGE_NAME[otherLang(side)]} ¶${link[otherLang(side)].map((k) => k + 1).join('+')} does not`,
-      })),
-  );
+  return out;
 }
 
-/** Jaro–Winkler similarity above which two leftover names are taken for spellings of one name. */
-const SPELLING_VARIANT_SIMILARITY = 0.82;
-
-/** The folded Latin form of a name (its `name`, else its key without the prefix). */
-function latinForm(anchor: Anchor): string {
-  return (anchor.name ?? anchor.key.slice('ent:'.length)).toLowerCase();
+/** Words that mix look-alike Latin and Cyrillic letters, in the paragraphs of one link (once per word). */
+function mixedScript(alignment: Alignment, link: Link): MixedScript[] {
+  const out: MixedScript[] = [];
+  for (const side of ['ru', 'en'] as const) {
+    const doc = alignment[side];
+    for (const index of link[side]) {
+      const paragraph = doc.paragraphs[index];
+      for (const w of mixedScriptWords(paragraph.clean)) {
+        const start = toSourceOffset(paragraph, w.start);
+        out.push({
+          kind: 'mixed-script',
+          side,
+          ru: side === 'ru' ? [index] : [],
+          en: side === 'en' ? [index] : [],
+          value: w.word,
+          intended: w.intended,
+          foreign: w.foreign,
+          span: { start, end: start + (w.end - w.start) },
+          severity: 'warning',
+          message: `${LANGUAGE_NAME[side]} ¶${index + 1} «${w.word}» mixes scripts: ${w.foreign === 'cyrillic' ? 'Cyrillic' : 'Latin'} look-alike letters in a ${w.foreign === 'cyrillic' ? 'Latin' : 'Cyrillic'} word; read as «${w.intended}»`,
+        });
+      }
+    }
+  }
+  return out;
 }
 
 /** One- and two-letter acronyms (ГУ, СК, IC) stand for phrases that translations spell out; too weak to report. */

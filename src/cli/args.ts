@@ -7,6 +7,7 @@
  * never silently ignored.
  */
 import { parseArgs } from 'node:util';
+import { DISCREPANCY_KINDS } from '../check/discrepancies.js';
 import { normalizeLang } from '../text/language.js';
 import { encodingName, ENCODINGS, type Encoding } from '../text/encoding.js';
 import type { DiscrepancyKind, Lang, Severity } from '../types.js';
@@ -96,8 +97,6 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** Every discrepancy kind, in the order reports list them. */
-export const DISCREPANCY_KINDS: DiscrepancyKind[] = ['unmatched-paragraph', 'number-mismatch', 'number-missing', 'entity-missing'];
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 /**
@@ -183,7 +182,7 @@ empty, binary, not UTF-8, same language twice, undetected language, too large).`
 const INPUT_FLAGS = `  --lang-a ru|en         the language of A (skips detection); --lang-b likewise for B
   --glossary FILE        JSON list of {"id", "forms": [...]} names to add to the built-in gazetteer
   --fail-on KINDS        exit 1 when a discrepancy of these kinds is found (comma list, or "any"):
-                         unmatched-paragraph, number-mismatch, number-missing, entity-missing
+                         unmatched-paragraph, number-mismatch, number-missing, entity-missing, mixed-script
   --max-input-size N     refuse input files larger than N bytes (default 50000000): exit 3, or skip the file;
                          devices and pipes are read up to N bytes, no further
   --encoding NAME        encoding of the input files: utf-8, utf-16le, utf-16be, windows-1251, koi8-r, cp866

@@ -26,6 +26,7 @@ const KIND_LABEL: Record<Discrepancy['kind'], string> = {
   'number-mismatch': 'figure differs',
   'number-missing': 'figure missing',
   'entity-missing': 'name missing',
+  'mixed-script': 'mixed script',
 };
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -264,6 +265,8 @@ function anchorSpans(d: Discrepancy, side: Lang): Span[] {
     case 'number-missing':
     case 'entity-missing':
       return d.side === side ? [d.anchor] : [];
+    case 'mixed-script':
+      return d.side === side ? [d.span] : [];
     case 'unmatched-paragraph':
       return [];
   }

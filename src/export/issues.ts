@@ -174,6 +174,8 @@ function issueIdentity(alignment: Alignment, d: Discrepancy): string {
     case 'number-missing':
     case 'entity-missing':
       return [d.kind, d.side, d.anchor.key, d.value].join('\u0000');
+    case 'mixed-script':
+      return [d.kind, d.side, d.value].join('\u0000');
     case 'unmatched-paragraph': {
       const paragraph = alignment[d.side].paragraphs[d[d.side][0]];
       const words = (paragraph?.clean ?? '').toLowerCase().normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -188,6 +190,7 @@ function values(d: Discrepancy): [string, string] {
       return [d.ruValue, d.enValue];
     case 'number-missing':
     case 'entity-missing':
+    case 'mixed-script':
       return d.side === 'ru' ? [d.value, ''] : ['', d.value];
     case 'unmatched-paragraph':
       return ['', ''];
@@ -196,7 +199,16 @@ function values(d: Discrepancy): [string, string] {
 
 /** The text around the issue's anchor on one side, or the start of the side's first paragraph involved. */
 function snippet(doc: Document, d: Discrepancy, side: Lang): string {
-  const anchor = d.kind === 'number-mismatch' ? (side === 'ru' ? d.ruAnchor : d.enAnchor) : d.kind === 'unmatched-paragraph' ? undefined : d.side === side ? d.anchor : undefined;
+  const anchor =
+    d.kind === 'number-mismatch'
+      ? side === 'ru'
+        ? d.ruAnchor
+        : d.enAnchor
+      : d.kind === 'unmatched-paragraph' || d.side !== side
+        ? undefined
+        : d.kind === 'mixed-script'
+          ? d.span
+          : d.anchor;
   if (anchor) {
     // Within the anchor's paragraph (the side's paragraphs listed by the discrepancy hold it).
     const home = d[side].map((k) => doc.paragraphs[k]).find((p) => p && p.start <= anchor.start && anchor.end <= p.end);

@@ -108,6 +108,8 @@ export function toJsonDiscrepancy(d: Discrepancy): JsonDiscrepancy {
     case 'number-missing':
     case 'entity-missing':
       return { ...base, side: d.side, value: d.value, ...tail, ...offsets(d.side, d.anchor) };
+    case 'mixed-script':
+      return { ...base, side: d.side, value: d.value, ...tail, ...offsets(d.side, d.span) };
   }
 }
 

@@ -3,6 +3,7 @@
  * `width` of 1e9 laid out a billion-column report; a `discrepancies` list of numbers was a TypeError deep in a
  * writer). JavaScript callers and JSON configurations can pass anything.
  */
+import { DISCREPANCY_KINDS } from '../check/discrepancies.js';
 import { InputError } from '../errors.js';
 import type { Alignment } from '../types.js';
 import type { ExportOptions } from './types.js';
@@ -11,7 +12,7 @@ import type { ExportOptions } from './types.js';
 export const MAX_REPORT_WIDTH = 1000;
 /** Largest JSON indent (JSON.stringify caps it at 10). */
 const MAX_INDENT = 10;
-const DISCREPANCY_KINDS = new Set(['unmatched-paragraph', 'number-mismatch', 'number-missing', 'entity-missing']);
+const KINDS = new Set<string>(DISCREPANCY_KINDS);
 
 /** @throws {InputError} `invalid-option` naming the first option that is wrong */
 export function checkExportOptions(alignment: Alignment, options: ExportOptions): void {
@@ -60,7 +61,7 @@ export function checkExportOptions(alignment: Alignment, options: ExportOptions)
         (d) =>
           d !== null &&
           typeof d === 'object' &&
-          DISCREPANCY_KINDS.has(d.kind) &&
+          KINDS.has(d.kind) &&
           typeof d.message === 'string' &&
           typeof d.severity === 'string' &&
           indices(d.ru, paragraphs.ru) &&

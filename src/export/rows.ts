@@ -129,6 +129,8 @@ export function discrepancySpans(d: Discrepancy): { ru?: Span; en?: Span } {
     case 'number-missing':
     case 'entity-missing':
       return { [d.side]: span(d.anchor) };
+    case 'mixed-script':
+      return { [d.side]: span(d.span) };
   }
 }
 

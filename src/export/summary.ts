@@ -1,6 +1,7 @@
 /**
  * Counts the reports open with: links by shape, discrepancies by kind and severity.
  */
+import { DISCREPANCY_KINDS } from '../check/discrepancies.js';
 import type { Discrepancy, Link } from '../types.js';
 
 /** What a report says in its first lines. */
@@ -13,7 +14,6 @@ export interface AlignmentSummary {
   severities: { error: number; warning: number; info: number };
 }
 
-const KIND_ORDER: Array<Discrepancy['kind']> = ['unmatched-paragraph', 'number-mismatch', 'number-missing', 'entity-missing'];
 
 /** Count links by shape and discrepancies by kind and severity. */
 export function summarize(links: readonly Pick<Link, 'ru' | 'en'>[], discrepancies: readonly Discrepancy[]): AlignmentSummary {
@@ -30,7 +30,7 @@ export function summarize(links: readonly Pick<Link, 'ru' | 'en'>[], discrepanci
   }
   return {
     shapes: [...shapes.entries()].sort((a, b) => shapeRank(a[0]) - shapeRank(b[0])),
-    kinds: KIND_ORDER.filter((kind) => kinds.has(kind)).map((kind) => [kind, kinds.get(kind)!]),
+    kinds: DISCREPANCY_KINDS.filter((kind) => kinds.has(kind)).map((kind) => [kind, kinds.get(kind)!]),
     severities,
   };
 }

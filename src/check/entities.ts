@@ -1,0 +1,276 @@
+/**
+ * Names present in one version only, reported only when the word is confidently a name and confidently absent.
+ *
+ * How sure the word is a name ({@link nameConfidence}): a gazetteer name is; a capitalised word written so in the
+ * middle of a prose sentence somewhere in its document is; an acronym, or a capitalised word seen only where capitals
+ * say nothing (sentence or table-cell start, an English heading or Title Case line) is not by itself, nor a word the
+ * document also writes in lower case.
+ *
+ * How sure it is absent ({@link absenceConfidence}): no word of the other version's link (and its neighbours) carries
+ * its key, its spelling, a transcription of it (see anchors/transcription.ts) or a first-name variant; a weak
+ * transcription match leaves it doubtful. The product is the warning's `confidence`.
+ */
+import { firstNameGroup, nameSimilarity } from '../anchors/transcription.js';
+import { FIRST_NAMES } from '../anchors/names.js';
+import { textMentions } from '../anchors/names.js';
+import { tokenize, type Token } from '../anchors/translit.js';
+import { foldForMatching, toCleanOffset } from '../text/normalize.js';
+import type { Anchor, Document, GlossaryEntry, Lang, Paragraph } from '../types.js';
+
+/** What the document says about a word's capitals: lower-case uses, capitalised uses where capitals mean a name. */
+interface WordUse {
+  lower: number;
+  prose: number;
+}
+
+/** Per document: tokens of each paragraph (matching form) and how each word is written across the document. */
+export interface NameContext {
+  doc: Document;
+  tokens: Token[][];
+  /** For each token of each paragraph: do its capitals say nothing (sentence/cell start, heading, Title Case)? */
+  neutral: boolean[][];
+  uses: Map<string, WordUse>;
+}
+
+const HEADING_WORDS = 10;
+// A character joined to a lower-case word that makes it part of a package, file or address name.
+const TECHNICAL_EDGE = /[-_./\\@:\d]/;
+// A character in front of a word that makes its capital say nothing: a cell, list item, bracket or quotation start.
+const OPENERS = new Set(['|', '(', '[', '«', '"', '“', '„', "'", '‘', '—', '–', '-', '•', '*']);
+
+/** Tokens and capitalisation facts of a document, computed once per check. Linear in the document length. */
+export function nameContext(doc: Document): NameContext {
+  const tokens: Token[][] = [];
+  const neutral: boolean[][] = [];
+  const uses = new Map<string, WordUse>();
+  for (const paragraph of doc.paragraphs) {
+    const text = foldForMatching(paragraph.clean);
+    const list = tokenize(text).slice();
+    const flags = neutralCapitals(text, list, doc.lang);
+    tokens.push(list);
+    neutral.push(flags);
+    list.forEach((t, k) => {
+      if (t.info.letters < 2 || t.info.script === 'none' || t.text.length > 40) return;
+      let use = uses.get(t.info.norm);
+      if (use === undefined) {
+        use = { lower: 0, prose: 0 };
+        uses.set(t.info.norm, use);
+      }
+      if (!t.info.capitalised && !t.info.allCaps) {
+        // A package, file or address name (linux-image-2.6, oauth_token, debian.org) is no lower-case use.
+        if (!TECHNICAL_EDGE.test(text.charAt(t.start - 1)) && !TECHNICAL_EDGE.test(text.charAt(t.end))) use.lower++;
+      } else if (!flags[k]) use.prose++;
+    });
+  }
+  return { doc, tokens, neutral, uses };
+}
+
+/** Per token: is it where a capital letter says nothing about the word? */
+function neutralCapitals(text: string, tokens: readonly Token[], lang: Lang): boolean[] {
+  const trimmed = text.trimEnd();
+  const words = tokens.filter((t) => t.info.letters >= 2).length;
+  // An English heading, table row or list item: no closing punctuation, few words.
+  const heading = lang === 'en' && words <= HEADING_WORDS && !/[.!?…]["»”')\]]*$/.test(trimmed);
+  const title = lang === 'en' ? titleSentences(tokens) : new Set<number>();
+  return tokens.map((t) => {
+    if (t.initial || heading || title.has(t.sentence)) return true;
+    let k = t.start - 1;
+    while (k >= 0 && text.charCodeAt(k) === 0x20) k--;
+    return k < 0 || OPENERS.has(text.charAt(k));
+  });
+}
+
+const MAX_TITLE_WORDS = 12;
+
+/** English sentences written in Title Case: most words of four letters or more capitalised, twelve at most. */
+function titleSentences(tokens: readonly Token[]): Set<number> {
+  const long = new Map<number, number>();
+  const caps = new Map<number, number>();
+  for (const t of tokens) {
+    if (t.info.letters < 4) continue;
+    long.set(t.sentence, (long.get(t.sentence) ?? 0) + 1);
+    if (t.info.capitalised) caps.set(t.sentence, (caps.get(t.sentence) ?? 0) + 1);
+  }
+  const out = new Set<number>();
+  // A title is short: a long sentence with many capitals is prose full of names.
+  for (const [s, n] of long) if (n >= 3 && n <= MAX_TITLE_WORDS && (caps.get(s) ?? 0) / n >= 0.6) out.add(s);
+  return out;
+}
+
+// Word shapes of common words rather than names.
+const EN_COMMON_SUFFIX = /(?:ing|ed|ly|tion|sion|ment|ness|ity|ers|ors|able|ible|ive|ful|less|ous|ance|ence|ism|ist|ures|ies)$/;
+const RU_COMMON_SUFFIX = /(?:ние|нии|ния|тие|ция|ции|ость|ости|ство|ства|тель|ый|ая|ое|ые|ие|ой|ого|ому|ыми|ими)$/;
+
+/** The capitalised word right after an anchor's last word in its sentence, if any ("Cape" → "Town"). */
+export function nextCapitalised(context: NameContext, index: number, anchor: Anchor): string | undefined {
+  const paragraph = context.doc.paragraphs[index]!;
+  const end = toCleanOffset(paragraph, anchor.end);
+  const next = context.tokens[index]!.find((t) => t.start >= end);
+  return next !== undefined && next.joined && next.info.capitalised && !next.info.allCaps ? next.text : undefined;
+}
+
+/** The token of a paragraph an anchor was read from (same start in the clean text), if any. */
+function tokenIndexOf(context: NameContext, paragraph: Paragraph, index: number, anchor: Anchor): number {
+  const at = toCleanOffset(paragraph, anchor.start);
+  const list = context.tokens[index]!;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (list[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return list[lo] !== undefined && list[lo]!.start === at ? lo : -1;
+}
+
+/**
+ * How sure it is that an entity anchor is a name, in [0, 1]: 0.95 for a gazetteer name, 0.9 for a word written
+ * with a capital in the middle of a prose sentence (0.85 for a capitalised Latin word in a Russian text, which
+ * the translator left in its own spelling), 0.8 for an acronym of six letters or more, 0.6 for a shorter one, at most 0.45 for a word whose capital only ever
+ * stands where capitals say nothing, 0.2 for a word the document also writes in lower case.
+ */
+export function nameConfidence(
+  context: NameContext,
+  index: number,
+  anchor: Anchor,
+  namedThere?: (word: string) => boolean,
+): number {
+  const id = anchor.key.slice('ent:'.length);
+  const paragraph = context.doc.paragraphs[index]!;
+  const k = tokenIndexOf(context, paragraph, index, anchor);
+  // A gazetteer or glossary id; in lower case it is a common phrase the gazetteer also knows ("armed forces").
+  if (/[A-Z_]/.test(id)) return /\p{Lu}/u.test(anchor.surface) ? 0.95 : 0.6;
+  const token = k >= 0 ? context.tokens[index]![k] : undefined;
+  const info = token?.info;
+  if (info === undefined) return 0.5;
+  const use = context.uses.get(info.norm) ?? { lower: 0, prose: 0 };
+  if (use.lower > 0) return 0.2;
+  const text = token!.text;
+  // Acronyms, also in the plural or with a small letter inside (CDs, NGOs, DoS): translations spell them out.
+  // Long ones (six letters or more: АЗЕРТАДЖ, MENAFN) are more often names of organisations than of things.
+  if (info.allCaps) return info.letters >= 6 ? 0.8 : 0.6;
+  if (/^[A-Z]{2,}s$/.test(text) || (text.length <= 4 && /[A-Z].*[A-Z]/.test(text)) || /^[А-ЯЁ]{2,}[а-яё]{1,3}$/.test(text)) return 0.6;
+  const innerCapital = info.script === 'lat' && /[A-Z]/.test(text.slice(1)) && /[a-z]/.test(text);
+  if (innerCapital) return 0.9; // DebConf, iPhone
+  // A run of capitalised words is a title phrase, or a name when the other version names the rest of it; a
+  // common-word ending then says nothing (Vitaly Mutko, Zhang Daming).
+  // A Latin run in a Russian text is a title the translator kept in its own spelling, so a name ("Monitoring Plugins").
+  const run = info.script === 'lat' && context.doc.lang === 'ru' ? 'name' : capitalRun(context, index, k, namedThere);
+  const common = run === 'title' ||
+    (run !== 'name' && (info.script === 'lat' ? EN_COMMON_SUFFIX : RU_COMMON_SUFFIX).test(info.norm) && info.norm.length >= 5);
+  let confidence: number;
+  if (use.prose > 0) confidence = context.neutral[index]![k] ? 0.8 : 0.9;
+  else if (info.script === 'lat' && context.doc.lang === 'ru') confidence = 0.85;
+  // Seen only where a capital says nothing (sentence, cell or quotation start, an English heading or title): a
+  // first name stays a name, other words are doubtful.
+  else if (FIRST_NAMES.has(info.norm) || firstNameGroup(text) !== undefined) confidence = 0.8;
+  else confidence = info.script === 'cyr' ? 0.45 : 0.3;
+  if (common) confidence *= 0.6;
+  // "the Cloud", "the Internet": a common noun made a name by its article (names of people take none).
+  if (info.script === 'lat' && context.doc.lang === 'en' && theBefore(context, index, k)) confidence *= 0.8;
+  return confidence;
+}
+
+// Words that end the noun phrase a name heads ("the Internet is", "the Cloud and").
+const PHRASE_END = new Set(`is are was were has have had and or of in on at to for from with by as that which who will would can could
+may might should must does did be been`.split(/\s+/));
+
+/** Is a token in the script of its document's language? */
+const ownScript = (context: NameContext, t: Token): boolean => t.info.script === (context.doc.lang === 'ru' ? 'cyr' : 'lat');
+
+/**
+ * Is the token right after "the", heading its noun phrase ("the Cloud", "the Internet is")? A name used as the
+ * modifier of a noun ("the Brexit referendum", "the Blatten municipality") is not such a common noun.
+ */
+function theBefore(context: NameContext, index: number, k: number): boolean {
+  const list = context.tokens[index]!;
+  const prev = list[k - 1];
+  const next = list[k + 1];
+  if (prev === undefined || prev.info.norm !== 'the' || !list[k]!.joined) return false;
+  return next === undefined || !next.joined || (!next.info.capitalised && PHRASE_END.has(next.info.norm));
+}
+
+/**
+ * What the run of capitalised words around a token in the middle of a sentence says: `title` for a run ("Long
+ * Term Support", "Dark Ages") none of whose words is a known first name and most of whose other words the other
+ * version does not name (such runs are as often named things the translation renders in common words as they are
+ * names); `name` for the words of a run from a known first name on (Ian Murdock; not "Executive" in Executive
+ * Director John Sullivan) or for a run whose other words, in the same script, the other version names most of (`namedThere`: Elvira Nabiullina, where the translation names Набиуллина,
+ * is a person even if Elvira is not in the first-name table); `none` for a word on its own. A word where capitals
+ * say nothing (a sentence start: "Психолог Вероника Степанова") is not part of a run.
+ */
+function capitalRun(context: NameContext, index: number, k: number, namedThere?: (word: string) => boolean): 'title' | 'name' | 'none' {
+  const list = context.tokens[index]!;
+  const capital = (t: Token | undefined): boolean => t !== undefined && t.info.capitalised && !t.info.allCaps && t.info.letters >= 2;
+  const neutral = context.neutral[index]!;
+  let from = k;
+  while (from > 0 && list[from]!.joined && capital(list[from - 1]) && !neutral[from - 1]) from--;
+  let to = k;
+  while (to + 1 < list.length && list[to + 1]!.joined && capital(list[to + 1])) to++;
+  if (to === from) return 'none';
+  let named = 0;
+  for (let i = from; i <= to; i++) {
+    const word = list[i]!;
+    // A first name makes a name of itself and the words after it; the words before it are a title the
+    // translation writes in common words (FSF Executive Director John Sullivan).
+    if (firstNameGroup(word.text) !== undefined || FIRST_NAMES.has(word.info.norm)) return i <= k ? 'name' : 'title';
+    if (i !== k && namedThere !== undefined && word.info.script === list[k]!.info.script && namedThere(word.text)) named++;
+  }
+  return named * 2 > to - from ? 'name' : 'title';
+}
+
+/**
+ * How sure it is that the other version's paragraphs (`otherIndices`) do not name the anchor's name, in [0, 1]:
+ * 0 when a word there carries its key, spelling or a transcription or variant of it (see `nameSimilarity`),
+ * `1 − similarity` of the best weaker match, else 1.
+ */
+export function absenceConfidence(
+  anchor: Anchor,
+  other: NameContext,
+  otherIndices: readonly number[],
+  glossary: GlossaryEntry[] | undefined,
+  next?: string,
+): number {
+  const otherSide = other.doc.lang;
+  const otherText = otherIndices.map((index) => other.doc.paragraphs[index]!.clean).join('\n');
+  if (otherIndices.some((index) => other.doc.paragraphs[index]!.anchors.some((a) => a.key === anchor.key))) return 0;
+  if (textMentions(otherText, otherSide, anchor.key, { glossary })) return 0;
+  const words = tokenize(foldForMatching(anchor.surface)).filter((t) => t.info.letters >= 2).map((t) => t.text);
+  if (next !== undefined) words.push(words.join('') + next); // Cape Town = Кейптаун
+  let best = 0;
+  for (const index of otherIndices) {
+    const list = other.tokens[index]!;
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i]!;
+      if (t.info.letters < 2 || t.text.length > 40) continue;
+      // Compounds written as one word on the other side (Cape Town = Кейптаун).
+      const next = list[i + 1];
+      const pair = next && next.joined && next.info.capitalised === t.info.capitalised ? t.text + next.text : undefined;
+      // A word in lower case is a name's form only by a strong match of a word of five letters or more in the
+      // document's own script (Netbooks = нетбуков, Prussian = прусский; not "drive" in a Russian text).
+      const named = t.info.capitalised || t.info.allCaps;
+      for (const word of words) {
+        const sim = Math.max(nameSimilarity(word, t.text), pair ? nameSimilarity(word, pair) : 0);
+        // Short words in lower case are too often homographs of a name (born = Борн, mark = Марк).
+        if (sim >= 0.85 && (named || (t.info.letters >= 5 && ownScript(other, t)))) return 0;
+        if (named) best = Math.max(best, sim);
+      }
+    }
+  }
+  return best >= 0.5 ? 1 - best : 1;
+}
+
+/**
+ * Does a capitalised word of the other version's paragraphs (`otherIndices`) give
+ * `word` under its spelling, a transcription or a case form (`nameSimilarity` ≥ 0.85)?
+ */
+export function wordNamedIn(word: string, other: NameContext, otherIndices: readonly number[]): boolean {
+  for (const index of otherIndices) {
+    for (const t of other.tokens[index]!) {
+      if (t.info.letters < 2 || t.text.length > 40) continue;
+      if (!(t.info.capitalised || t.info.allCaps)) continue;
+      if (nameSimilarity(word, t.text) >= 0.85) return true;
+    }
+  }
+  return false;
+}

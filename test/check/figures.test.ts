@@ -1,0 +1,132 @@
+/**
+ * The figure and name checks end to end on one-paragraph pairs: every wrong-figure class is a number-mismatch
+ * (the unit classes with both units in the message), equivalent forms stay quiet, a homoglyph is one warning.
+ */
+import { describe, expect, it } from 'vitest';
+import { alignDocuments, findDiscrepancies } from '../../src/index.js';
+import type { NumberMismatch } from '../../src/types.js';
+
+const check = (ru: string, en: string) =>
+  findDiscrepancies(alignDocuments(ru, en, { langs: ['ru', 'en'] }), { kinds: ['number-mismatch', 'number-missing', 'entity-missing', 'mixed-script'] });
+const mismatches = (ru: string, en: string) => check(ru, en).filter((d): d is NumberMismatch => d.kind === 'number-mismatch');
+
+describe('wrong figures are flagged (RU form → EN form)', () => {
+  const units: Array<[string, string, string, string]> = [
+    ['Компания получила 5 млн рублей прибыли.', 'The company made a profit of 5 million dollars.', 'rub', 'usd'],
+    ['Проект стоил 5 млн долларов.', 'The project cost €5 million.', 'usd', 'eur'],
+    ['Дорога длиной 5 км открыта.', 'A road 5 m long is open.', 'km', 'm'],
+    ['Рост составил 45 % за год.', 'Growth was 45 over the year.', 'percent', 'none'],
+    ['Посылка весит 250 килограммов.', 'The parcel weighs 250 g.', 'kg', 'g'],
+    ['Площадь парка составляет 64 800 кв. км.', 'The park covers 64,800 square metres.', 'km2', 'm2'],
+  ];
+  for (const [ru, en, ruUnit, enUnit] of units) {
+    it(`${ru} → ${en}`, () => {
+      const found = mismatches(ru, en);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ reason: 'unit', ruUnit, enUnit });
+      expect(found[0].message).toContain(ruUnit === 'none' ? 'no unit' : ruUnit);
+      expect(found[0].message).toContain(enUnit === 'none' ? 'no unit' : enUnit);
+    });
+  }
+  it('a long account number with one digit changed (exact, not floating point)', () => {
+    const found = mismatches('Номер счёта 12345678901234567890 указан в договоре.', 'Account number 12345678901234567891 is in the contract.');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ ruValue: '12345678901234567890', enValue: '12345678901234567891' });
+  });
+  it('two figures swapped across sentences, every other figure in place', () => {
+    const found = mismatches(
+      'В 2019 году в городе жили 120 тысяч человек. Через год их стало 135 тысяч.',
+      'In 2019 the city had 135,000 inhabitants. A year later it had 120,000.',
+    );
+    expect(found.map((d) => d.reason)).toEqual(['swapped', 'swapped']);
+  });
+  it('two figures exchanged inside one sentence, every other figure in place', () => {
+    const found = mismatches('Среди новых случаев 49,2% приходится на возраст от 18 до 45 лет, 30,6% на возраст от 46 до 65 лет.', 'Among the new cases, 30.6% are people aged 18 to 45, 49.2% are aged 46 to 65.');
+    expect(found.map((d) => d.reason)).toEqual(['swapped', 'swapped']);
+  });
+  it('a figure that counts the same word in both versions has not moved (a reordered clause)', () => {
+    const found = mismatches('Он провёл четыре сезона, сыграл 103 матча и забил 37 мячей.', 'He spent four seasons, scoring 37 goals in 103 matches.');
+    expect(found).toEqual([]);
+  });
+  it('a value written twice is not ordered (its pairs by value are arbitrary)', () => {
+    const found = mismatches('Обновление получат компьютеры с Windows 10 версии 1809, поддержка которых истекает через 10 дней.', 'Computers with Windows 10 version 1809 will get the update, whose support ends in 10 days.');
+    expect(found).toEqual([]);
+  });
+  it('two figures of one sentence in another order are a reordering, not a swap', () => {
+    const found = mismatches('Для взлома 426-битного ключа потребуется 40 квадриллионов лет.', 'It would take 40 quadrillion years to break a 426-bit key.');
+    expect(found).toEqual([]);
+  });
+  it('two figures swapped between export and import', () => {
+    const found = mismatches('Экспорт составил 5 млрд долларов, импорт составил 3 млрд долларов.', 'Exports reached 3 billion dollars, imports reached 5 billion dollars.');
+    expect(found.map((d) => d.reason)).toEqual(['swapped', 'swapped']);
+  });
+});
+
+describe('equivalent forms stay quiet (RU form → EN form)', () => {
+  const same: Array<[string, string]> = [
+    ['Встреча прошла 05.03.2024 в Баку.', 'The meeting took place on March 5, 2024 in Baku.'],
+    ['Компания получила 5 млн долларов прибыли.', 'The company made a profit of $5 million.'],
+    ['Дорога длиной 5 тыс. км открыта.', 'A road 5,000 km long is open.'],
+    ['Рост составил 45 процентов за год.', 'Growth was 45 per cent over the year.'],
+    ['Экспорт составил 5 млрд долларов, импорт составил 3 млрд долларов.', 'Exports reached 5 billion dollars, imports reached 3 billion dollars.'],
+    ['Доля составила ½ от общего объёма.', 'The share was 0.5 of the total.'],
+    ['Бюджет вырос до 10^6 рублей.', 'The budget grew to 1 million rubles.'],
+    ['Бюджет вырос до 1 млн рублей.', 'The budget grew to 1e6 rubles.'],
+    ['Проголосовали 2/3 жителей.', 'Two-thirds of residents voted.'],
+    ['В 90-е годы город рос.', 'In the 1990s the city grew.'],
+    ['В 1-м квартале 2024 года выручка выросла.', 'In Q1 2024 revenue grew.'],
+    ['Встреча прошла 5 марта 2024 года.', 'The meeting took place on 03/05/2024.'],
+    ['Встречи прошли 5 марта 2024 года и 20 марта 2024 года.', 'The meetings took place on 5/3/2024 and 20/3/2024.'],
+  ];
+  for (const [ru, en] of same) {
+    it(`${ru} = ${en}`, () => expect(check(ru, en).filter((d) => d.kind !== 'entity-missing')).toEqual([]));
+  }
+});
+
+describe('numeric dates follow the document\'s own order', () => {
+  it('a month-day document: 5/3/2024 is May 3, not March 5', () => {
+    const found = check('Встреча прошла 5 марта 2024 года.', 'The meeting took place on 5/3/2024; the next is on 12/20/2024.');
+    expect(found.some((d) => d.kind === 'number-mismatch' || d.kind === 'number-missing')).toBe(true);
+  });
+});
+
+describe('names', () => {
+  it('a transcribed name in any case ending is no missing name', () => {
+    const found = check('Вчера он встретился с Джеймсом Макгрегором и Томасом Лэнгом в Лондоне.', 'Yesterday he met James McGregor and Thomas Lang in London.');
+    expect(found.filter((d) => d.kind === 'entity-missing')).toEqual([]);
+  });
+  it('a name deleted from one version is reported, with its confidence', () => {
+    const found = check('Вчера он встретился с Джеймсом Макгрегором в Лондоне.', 'Yesterday he met James in London.');
+    const names = found.filter((d) => d.kind === 'entity-missing');
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatchObject({ side: 'ru', value: 'Макгрегором' });
+    expect((names[0] as { confidence: number }).confidence).toBeGreaterThanOrEqual(0.75);
+  });
+  it('a person named in full keeps every part a name, a title before the first name does not', () => {
+    const lost = check('Об этом заявил глава компании Эльвира Набиуллина.', 'This was stated by the head of the company, Nabiullina.');
+    expect(lost.filter((d) => d.kind === 'entity-missing').map((d) => (d as { value: string }).value)).toEqual(['Эльвира']);
+    const title = check('Доклад прочёл исполнительный директор Джон Салливан.', 'The talk was given by Executive Director John Sullivan.');
+    expect(title.filter((d) => d.kind === 'entity-missing')).toEqual([]);
+  });
+  it('a short lower-case word is no spelling of a name (born ≠ Борн)', () => {
+    const found = check('Премьер-министр Элизабет Борн представила реформу.', 'Prime Minister Elisabeth presented the reform for those born in 1961.');
+    expect(found.filter((d) => d.kind === 'entity-missing').map((d) => (d as { value: string }).value)).toEqual(['Борн']);
+  });
+  it('«Питер» is Peter before a surname and St Petersburg otherwise', () => {
+    const names = (ru: string, en: string) => check(ru, en).filter((d) => d.kind === 'entity-missing');
+    expect(names('Режиссёр Питер Джексон приехал в Москву.', 'Director Peter Jackson came to Moscow.')).toEqual([]);
+    expect(names('Он переехал в Питер в 2010 году.', 'He moved to St Petersburg in 2010.')).toEqual([]);
+    const key = (ru: string) => alignDocuments(ru, 'x', { langs: ['ru', 'en'] }).ru.paragraphs[0]!.anchors.find((a) => a.surface.startsWith('Питер'))?.key;
+    expect(key('Режиссёр Питер Джексон приехал в Москву.')).toBe('ent:Peter');
+    expect(key('Он переехал в Питер в 2010 году.')).toBe('ent:St_Petersburg');
+  });
+  it('title-case headings and product titles are not names', () => {
+    const found = check('PostgreSQL 18 выпущен\n\nГруппа разработчиков выпустила новую версию.', 'PostgreSQL 18 Released\n\nThe Development Group released a new version.');
+    expect(found.filter((d) => d.kind === 'entity-missing')).toEqual([]);
+  });
+  it('a homoglyph is one mixed-script warning, not two different names', () => {
+    const found = check('Делегация прибыла в Москву во вторник.', 'The delegation arrived in M\u043escow on Tuesday.');
+    expect(found.map((d) => d.kind)).toEqual(['mixed-script']);
+    expect(found[0]).toMatchObject({ side: 'en', value: 'M\u043escow', intended: 'Moscow' });
+  });
+});
