@@ -1074,12 +1074,44 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
         continue;
       }
     }
+    if (isInertWord(m[0], lang)) continue;
     const f = readWord(s, m[0], start, end, context);
     if (!f) continue;
     s.figures.push(f);
     WORD.lastIndex = Math.max(WORD.lastIndex, f.end);
   }
   return s.figures;
+}
+
+/** Words {@link readWord} has found inert, per language (most words of a text, and most are repeats). */
+const INERT_WORDS: Record<Lang, Set<string>> = { ru: new Set(), en: new Set() };
+/** Words {@link readWord} has found may start a figure (in some context), per language. */
+const ACTIVE_WORDS: Record<Lang, Set<string>> = { ru: new Set(), en: new Set() };
+
+/**
+ * True when {@link readWord} returns nothing for `word` whatever its context: the word is no relative day, month,
+ * ordinal, Roman numeral (Russian centuries), number noun, cardinal, scale, half scale or compound numeral, the
+ * only ways readWord starts a figure. Decided once per spelling from the same tables readWord reads.
+ */
+function isInertWord(word: string, lang: Lang): boolean {
+  if (INERT_WORDS[lang].has(word)) return true;
+  if (ACTIVE_WORDS[lang].has(word)) return false;
+  const lower = foldWord(word);
+  const active =
+    RELATIVE_DAYS[lang].has(lower) ||
+    (lang === 'ru' ? MONTH_WORDS.ru.has(lower) : MONTH_WORDS.en.has(word)) ||
+    ORDINAL_WORDS[lang].has(lower) ||
+    (lang === 'ru' && /^[IVXLCХІ]+$/.test(word)) ||
+    NUMBER_NOUNS[lang].has(lower) ||
+    CARDINAL_WORDS[lang].has(lower) ||
+    BARE_SCALES[lang].has(lower) ||
+    HALF_SCALES[lang].has(lower) ||
+    lower === 'half' ||
+    COMPOUND_NUMBER[lang].test(lower);
+  const set = active ? ACTIVE_WORDS[lang] : INERT_WORDS[lang];
+  if (set.size >= 200_000) set.clear();
+  set.add(word);
+  return !active;
 }
 
 /** The figure a word (and the words after it) stands for, if any. */
