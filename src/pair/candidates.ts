@@ -60,8 +60,10 @@ export function topCandidates(index: CollectionIndex, lang: Lang, settings: Cand
   const postings = index.postings[other];
   const days = index.postingDays[other];
   const wholeDays = Number.isInteger(window);
-  const best = new Int32Array(settings.candidates);
-  const bestScore = new Float64Array(settings.candidates);
+  // No more candidates than documents on the other side can be kept (`candidates` may be any integer).
+  const keep = Math.min(settings.candidates, others.length);
+  const best = new Int32Array(keep);
+  const bestScore = new Float64Array(keep);
   return docs.map((doc) => {
     touched.length = 0;
     const day = doc.fingerprint.day;
