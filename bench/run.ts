@@ -19,6 +19,7 @@ import { evaluatePairing, pairingRow, PAIRING_HEADER } from './pairing-task.js';
 import { prf, type IndexLink } from './score.js';
 import { sentenceTable } from './sentence-task.js';
 import { discrepancySection } from './discrepancy-task.js';
+import { speedSection } from './speed.js';
 
 const quick = process.argv.includes('--quick');
 const root = requireDevRoot();
@@ -264,16 +265,9 @@ for (const size of quick ? [10, 100, 1000] : [10, 100, 1000, 10_000]) {
 }
 say();
 
-say('Pairing synthetic collections (development pairs with their digits permuted and dates spread over three years;');
-say('documents generated lazily and reduced to fingerprints one by one), one thread, in a fresh process:');
-say();
-const pairScale = execFileSync(
-  process.execPath,
-  ['--expose-gc', '--import', 'tsx', fileURLToPath(new URL('./pair-scale.ts', import.meta.url)), quick ? '100,1000' : '100,1000,10000,50000'],
-  { encoding: 'utf8', maxBuffer: 1 << 24 },
-);
-for (const line of pairScale.trim().split('\n').filter((l) => l.startsWith('|'))) say(line);
-say();
+// Speed figures of the issue: floor ratio, batch alignment, one-shot CPU, memory per MB, scaling by MB and by
+// documents (pairing on two worker threads).
+for (const line of speedSection({ root, quick }, cases)) say(line);
 
 writeFileSync(new URL('./results.md', import.meta.url), `${out.join('\n')}\n`);
 console.log('\nwritten to bench/results.md');

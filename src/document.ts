@@ -50,13 +50,10 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
   const anchorDate = meta.date && /^\d{4}-\d{2}-\d{2}$/.test(meta.date) ? meta.date : undefined;
   // Numeric slash dates are read in the order the whole document shows (one paragraph may not tell).
   const dateOrder = options.dateOrder ?? numericDateOrder(source);
+  const anchorOptions = { date: anchorDate, dateOrder, glossary: options.glossary, lexicon: options.lexicon };
+  const keys = new Map<string, string>();
   const paragraphs: Paragraph[] = bare.map((paragraph) => {
-    const anchors = extractAnchors(paragraph.clean, lang, {
-      date: anchorDate,
-      dateOrder,
-      glossary: options.glossary,
-      lexicon: options.lexicon,
-    }).flatMap((anchor) => relocate(anchor, paragraph, source, meta.spans));
+    const anchors = relocateAll(extractAnchors(paragraph.clean, lang, anchorOptions), paragraph, source, meta.spans, keys);
     return { ...paragraph, anchors };
   });
 
@@ -208,11 +205,25 @@ export function describe(value: unknown): string {
   return String(value);
 }
 
-/** Move an anchor from clean-paragraph offsets to source offsets; drop it when it lies in metadata. */
-function relocate(anchor: Anchor, paragraph: Pick<Paragraph, 'shifts'>, source: string, metaSpans: Span[]): Anchor[] {
-  const span = toSourceSpan(paragraph, anchor.start, anchor.end);
-  if (metaSpans.some((meta) => span.start < meta.end && span.end > meta.start)) return [];
-  return [{ ...anchor, start: span.start, end: span.end, surface: source.slice(span.start, span.end) }];
+/**
+ * Move freshly extracted anchors from clean-paragraph offsets to source offsets, in place (they are this
+ * call's own objects); drop those that lie in metadata. Equal keys share one string through `keys` (a document
+ * repeats few keys many times: 145 000 anchors, 1 700 keys in a 5 MB pair).
+ */
+function relocateAll(anchors: Anchor[], paragraph: Pick<Paragraph, 'shifts'>, source: string, metaSpans: Span[], keys: Map<string, string>): Anchor[] {
+  const kept: Anchor[] = [];
+  for (const anchor of anchors) {
+    const span = toSourceSpan(paragraph, anchor.start, anchor.end);
+    if (metaSpans.some((meta) => span.start < meta.end && span.end > meta.start)) continue;
+    const key = keys.get(anchor.key);
+    if (key === undefined) keys.set(anchor.key, anchor.key);
+    else anchor.key = key;
+    anchor.start = span.start;
+    anchor.end = span.end;
+    anchor.surface = source.slice(span.start, span.end);
+    kept.push(anchor);
+  }
+  return kept;
 }
 
 function dedupeWarnings(warnings: Warning[]): Warning[] {

@@ -194,3 +194,36 @@ describe('detectLanguage', () => {
     expect(detectLanguage(mixed).warnings.map((w) => w.code)).toContain('mixed-language');
   });
 });
+
+describe('character classes of the clean-text loop', () => {
+  it('read every code unit as the regular expressions do', async () => {
+    const { isCombiningCode, isSpaceCode } = await import('../src/text/normalize.js');
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      if (isSpaceCode(code) !== (/\s/.test(ch) || ch === '\uFEFF')) throw new Error(`space U+${code.toString(16)}`);
+      if (isCombiningCode(code) !== (code >= 0x300 && /\p{M}/u.test(ch))) throw new Error(`mark U+${code.toString(16)}`);
+    }
+  });
+});
+
+describe('hyphenated compounds found in one pass', () => {
+  it('match what the regular expression finds', async () => {
+    const fc = (await import('fast-check')).default;
+    const { hyphenatedCompounds, isLetterCode } = await import('../src/text/paragraphs.js');
+    for (let code = 0; code < 0x110000; code += code < 0x10000 ? 1 : 37) {
+      if (code >= 0xd800 && code < 0xe000) continue;
+      if (isLetterCode(code) !== /\p{L}/u.test(String.fromCodePoint(code))) throw new Error(`letter U+${code.toString(16)}`);
+    }
+    const viaRegex = (source: string): Set<string> =>
+      new Set([...source.matchAll(/(\p{L}+)[-\u2010\u2011](\p{L}{1,3})/gu)].map((m) => `${m[1].toLowerCase()}-${m[2].toLowerCase()}`));
+    const unit = fc.constantFrom('a', 'B', 'я', 'Ж', 'é', '-', '\u2010', '\u2011', ' ', '1', '.', '𝐀', '\u0301', 'ß');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (units) => {
+        const text = units.join('');
+        expect([...hyphenatedCompounds(text)].sort()).toEqual([...viaRegex(text)].sort());
+      }),
+      { numRuns: 2000 },
+    );
+    expect([...hyphenatedCompounds('торгово-экономического и северо-восточно-западный')]).toEqual(['торгово-эко', 'северо-вос', 'точно-зап']);
+  });
+});

@@ -49,29 +49,41 @@ export function isCheckedFigure(anchor: Anchor): boolean {
 }
 
 /**
- * The merged anchors of a run of consecutive paragraphs, sorted by key id, in parallel typed arrays so that two
- * groups compare by a merge-join.
+ * The merged anchors of a run of consecutive paragraphs, sorted by key id, packed in one array so that two
+ * groups compare by a merge-join: for entry k of `size`, `data[k]` is the key id, `data[size + k]` the count,
+ * `data[2 * size + k]` the largest anchor weight times the key's IDF, `data[3 * size + k]` the
+ * {@link KeyEntry.absence}.
  */
 interface GroupProfile {
-  keys: Int32Array;
-  counts: Float64Array;
-  /** Largest anchor weight per key, times the key's IDF. */
-  values: Float64Array;
-  /** {@link KeyEntry.absence} per key. */
-  absence: Float64Array;
+  size: number;
+  data: Float64Array;
 }
 
 /** Largest run of paragraphs one side of a bead takes; longer groups are merged on the fly and not cached. */
 const CACHED_GROUP = 6;
+/**
+ * Paragraph starts whose groups are cached per side: a ring, so a long document keeps the groups of the
+ * stretch the DP band is crossing (a band is a few dozen to a few hundred paragraphs wide) instead of all of
+ * them (about 5 KB per paragraph). A group pushed out is rebuilt if asked for again.
+ */
+const CACHED_STARTS = 2048;
 
 /** Precomputed anchor profiles of a document pair, and bead evidence from them. */
 export class PairEvidence {
   private readonly ru: KeyEntry[][];
   private readonly en: KeyEntry[][];
+  /** The same entries sorted by key id, for merging groups. */
+  private readonly ruSorted: KeyEntry[][];
+  private readonly enSorted: KeyEntry[][];
   private readonly idf: Float64Array;
-  // groups[side][start * CACHED_GROUP + size - 1]: the profile of paragraphs [start, start + size).
+  // groups[side][(start % CACHED_STARTS) * CACHED_GROUP + size - 1]: the profile of paragraphs [start, start + size),
+  // valid while starts[side][start % CACHED_STARTS] is `start`.
   private readonly ruGroups: Array<GroupProfile | undefined> = [];
   private readonly enGroups: Array<GroupProfile | undefined> = [];
+  private readonly ruStarts = new Int32Array(CACHED_STARTS).fill(-1);
+  private readonly enStarts = new Int32Array(CACHED_STARTS).fill(-1);
+  /** The one-sided figures of the last {@link bead} call (so that the DP's millions of calls allocate nothing). */
+  private lastOneSided = 0;
 
   constructor(ruParagraphs: readonly Paragraph[], enParagraphs: readonly Paragraph[]) {
     const ids = new Map<string, number>();
@@ -89,34 +101,57 @@ export class PairEvidence {
     for (const entries of [...this.ru, ...this.en]) for (const entry of entries) documentFrequency[entry.key]++;
     const paragraphs = this.ru.length + this.en.length;
     this.idf = documentFrequency.map((df) => Math.log((paragraphs + 1) / (df + 0.5)));
+    const byKey = (entries: KeyEntry[]): KeyEntry[] => [...entries].sort((a, b) => a.key - b.key);
+    this.ruSorted = this.ru.map(byKey);
+    this.enSorted = this.en.map(byKey);
   }
 
   /** Evidence for Russian paragraphs [ruStart, ruEnd) against English paragraphs [enStart, enEnd). */
   bead(ruStart: number, ruEnd: number, enStart: number, enEnd: number): BeadEvidence {
-    const r = this.group(this.ru, this.ruGroups, ruStart, ruEnd);
-    const e = this.group(this.en, this.enGroups, enStart, enEnd);
+    const shared = this.compare(ruStart, ruEnd, enStart, enEnd, true);
+    return { shared, oneSidedFigures: this.lastOneSided };
+  }
+
+  /** The `shared` part of {@link bead} alone (what the best split of a merged bead weighs). */
+  shared(ruStart: number, ruEnd: number, enStart: number, enEnd: number): number {
+    return this.compare(ruStart, ruEnd, enStart, enEnd, false);
+  }
+
+  /** Merge-join of the two groups: the shared sum, and with `figures` the one-sided figures into `lastOneSided`. */
+  private compare(ruStart: number, ruEnd: number, enStart: number, enEnd: number, figures: boolean): number {
+    const r = this.group(this.ruSorted, this.ruGroups, this.ruStarts, ruStart, ruEnd);
+    const e = this.group(this.enSorted, this.enGroups, this.enStarts, enStart, enEnd);
+    const rn = r.size;
+    const en = e.size;
+    const rd = r.data;
+    const ed = e.data;
     let shared = 0;
     let oneSidedFigures = 0;
     let i = 0;
     let j = 0;
-    while (i < r.keys.length || j < e.keys.length) {
-      const rk = i < r.keys.length ? r.keys[i] : Infinity;
-      const ek = j < e.keys.length ? e.keys[j] : Infinity;
+    while (i < rn || j < en) {
+      const rk = i < rn ? rd[i] : Infinity;
+      const ek = j < en ? ed[j] : Infinity;
       if (rk === ek) {
-        const common = Math.min(r.counts[i], e.counts[j]);
-        shared += common * Math.min(r.values[i], e.values[j]);
-        oneSidedFigures += (r.counts[i] - common) * r.values[i] * r.absence[i] + (e.counts[j] - common) * e.values[j] * e.absence[j];
+        const rc = rd[rn + i];
+        const ec = ed[en + j];
+        const rv = rd[2 * rn + i];
+        const ev = ed[2 * en + j];
+        const common = Math.min(rc, ec);
+        shared += common * Math.min(rv, ev);
+        if (figures) oneSidedFigures += (rc - common) * rv * rd[3 * rn + i] + (ec - common) * ev * ed[3 * en + j];
         i++;
         j++;
       } else if (rk < ek) {
-        oneSidedFigures += r.counts[i] * r.values[i] * r.absence[i];
+        if (figures) oneSidedFigures += rd[rn + i] * rd[2 * rn + i] * rd[3 * rn + i];
         i++;
       } else {
-        oneSidedFigures += e.counts[j] * e.values[j] * e.absence[j];
+        if (figures) oneSidedFigures += ed[en + j] * ed[2 * en + j] * ed[3 * en + j];
         j++;
       }
     }
-    return { shared, oneSidedFigures };
+    this.lastOneSided = oneSidedFigures;
+    return shared;
   }
 
   /**
@@ -137,11 +172,91 @@ export class PairEvidence {
     return gain;
   }
 
-  private group(paragraphs: KeyEntry[][], cache: Array<GroupProfile | undefined>, start: number, end: number): GroupProfile {
+  /**
+   * The profile of paragraphs [start, end). A cached group is built from the group one paragraph shorter
+   * (itself cached) and the last paragraph's entries, by one merge of two sorted lists: counts add, weights
+   * and absence weights take the larger, exactly as merging all the paragraphs at once.
+   */
+  private group(paragraphs: KeyEntry[][], cache: Array<GroupProfile | undefined>, starts: Int32Array, start: number, end: number): GroupProfile {
     const size = end - start;
-    const slot = start * CACHED_GROUP + size - 1;
-    const cached = size <= CACHED_GROUP ? cache[slot] : undefined;
-    if (cached) return cached;
+    if (size > CACHED_GROUP) return this.merged(paragraphs, start, end);
+    const ring = start % CACHED_STARTS;
+    const slot = ring * CACHED_GROUP + size - 1;
+    if (starts[ring] === start) {
+      const cached = cache[slot];
+      if (cached) return cached;
+    }
+    const built = size === 1 ? this.single(paragraphs[start]) : this.extend(this.group(paragraphs, cache, starts, start, end - 1), paragraphs[end - 1]);
+    if (starts[ring] !== start) {
+      // The ring position held another start's groups: they go.
+      cache.fill(undefined, ring * CACHED_GROUP, ring * CACHED_GROUP + CACHED_GROUP);
+      starts[ring] = start;
+    }
+    cache[slot] = built;
+    return built;
+  }
+
+  /** One paragraph's profile (its entries are sorted by key id). */
+  private single(entries: readonly KeyEntry[]): GroupProfile {
+    const n = entries.length;
+    const data = new Float64Array(4 * n);
+    for (let k = 0; k < n; k++) {
+      const entry = entries[k];
+      data[k] = entry.key;
+      data[n + k] = entry.count;
+      data[2 * n + k] = entry.weight * this.idf[entry.key];
+      data[3 * n + k] = entry.absence;
+    }
+    return { size: n, data };
+  }
+
+  /** `group` merged with one more paragraph's sorted entries. */
+  private extend(group: GroupProfile, entries: readonly KeyEntry[]): GroupProfile {
+    const gn = group.size;
+    const gd = group.data;
+    // Size of the union first, so the packed array is allocated once.
+    let n = 0;
+    for (let i = 0, j = 0; i < gn || j < entries.length; n++) {
+      const gk = i < gn ? gd[i] : Infinity;
+      const ek = j < entries.length ? entries[j].key : Infinity;
+      if (gk === ek) {
+        i++;
+        j++;
+      } else if (gk < ek) i++;
+      else j++;
+    }
+    const data = new Float64Array(4 * n);
+    for (let i = 0, j = 0, k = 0; k < n; k++) {
+      const gk = i < gn ? gd[i] : Infinity;
+      const ek = j < entries.length ? entries[j].key : Infinity;
+      if (gk === ek) {
+        const entry = entries[j];
+        data[k] = gk;
+        data[n + k] = gd[gn + i] + entry.count;
+        data[2 * n + k] = Math.max(gd[2 * gn + i], entry.weight * this.idf[gk]);
+        data[3 * n + k] = Math.max(gd[3 * gn + i], entry.absence);
+        i++;
+        j++;
+      } else if (gk < ek) {
+        data[k] = gk;
+        data[n + k] = gd[gn + i];
+        data[2 * n + k] = gd[2 * gn + i];
+        data[3 * n + k] = gd[3 * gn + i];
+        i++;
+      } else {
+        const entry = entries[j];
+        data[k] = ek;
+        data[n + k] = entry.count;
+        data[2 * n + k] = entry.weight * this.idf[ek];
+        data[3 * n + k] = entry.absence;
+        j++;
+      }
+    }
+    return { size: n, data };
+  }
+
+  /** A long group (not cached): every paragraph's entries merged at once. */
+  private merged(paragraphs: KeyEntry[][], start: number, end: number): GroupProfile {
     const merged = new Map<number, { count: number; weight: number; absence: number }>();
     for (let p = start; p < end; p++) {
       for (const entry of paragraphs[p]) {
@@ -156,14 +271,16 @@ export class PairEvidence {
       }
     }
     const keys = Int32Array.from(merged.keys()).sort();
-    const built: GroupProfile = {
-      keys,
-      counts: Float64Array.from(keys, (key) => merged.get(key)!.count),
-      values: Float64Array.from(keys, (key) => merged.get(key)!.weight * this.idf[key]),
-      absence: Float64Array.from(keys, (key) => merged.get(key)!.absence),
-    };
-    if (size <= CACHED_GROUP) cache[slot] = built;
-    return built;
+    const n = keys.length;
+    const data = new Float64Array(4 * n);
+    keys.forEach((key, k) => {
+      const entry = merged.get(key)!;
+      data[k] = key;
+      data[n + k] = entry.count;
+      data[2 * n + k] = entry.weight * this.idf[key];
+      data[3 * n + k] = entry.absence;
+    });
+    return { size: n, data };
   }
 }
 

@@ -140,7 +140,7 @@ export class BeadScorer {
     const wi = -this.weights[FEATURE.identical];
     for (let p = ruStart + 1; p < ruEnd; p++) {
       for (let q = enStart + 1; q < enEnd; q++) {
-        const shared = this.evidence.bead(ruStart, p, enStart, q).shared + this.evidence.bead(p, ruEnd, q, enEnd).shared;
+        const shared = this.evidence.shared(ruStart, p, enStart, q) + this.evidence.shared(p, ruEnd, q, enEnd);
         const identical = this.identical ? this.identical.shared(ruStart, p, enStart, q) + this.identical.shared(p, ruEnd, q, enEnd) : 0;
         const value = ws * shared + wi * identical + 1e-9 * (shared + identical);
         if (value > best.value) best = { shared, identical, value };

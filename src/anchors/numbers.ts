@@ -986,6 +986,20 @@ const FRACTION_WORDS: Record<Lang, RegExp> = {
   en: new RegExp(`(one|two|three|an?)${SP}?[-\u2010\u2011]?${SP}?(thirds?|quarters?)(?!\\p{L})`, 'iuy'),
   ru: new RegExp(`(?:(одн[аойу]|две|двух|тр[её]х|три)${SP})?(трет(?:ь|и|ью|ей|ями?|ях)|четверт(?:ь|и|ью|ей|ями?|ях))(?!\\p{L})`, 'iuy'),
 };
+/**
+ * Whether a word starting with `code` can begin a {@link FRACTION_WORDS} match: its first letter (any case) is
+ * one the expression's first words start with (English one, two, three, a, an; Russian одна…, две, двух, трёх,
+ * три, треть…, четверть…). Saves running the expression on every word.
+ */
+function mayStartFraction(code: number, lang: Lang): boolean {
+  if (lang === 'en') {
+    const lower = code | 0x20;
+    return code < 0x80 && (lower === 0x6f || lower === 0x74 || lower === 0x61); // o t a
+  }
+  // о д т ч and О Д Т Ч
+  return code === 0x43e || code === 0x434 || code === 0x442 || code === 0x447 || code === 0x41e || code === 0x414 || code === 0x422 || code === 0x427;
+}
+
 /** Decimal digits of 1, 2, 3 thirds or quarters, by the denominator word's first four letters. */
 const FRACTION_WORD_VALUES: Record<string, Record<number, string>> = {
   thir: { 1: '3333', 2: '6667' },
@@ -1050,7 +1064,7 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
     while (ti < taken.length && taken[ti].end <= start) ti++;
     if (ti < taken.length && taken[ti].start < end) continue; // inside a digit figure
     if (isDigit(text[start - 1]) || isDigit(text[end])) continue; // part of an identifier ("5G", "A320")
-    const fraction = matchAt(FRACTION_WORDS[lang], text, start);
+    const fraction = mayStartFraction(text.charCodeAt(start), lang) ? matchAt(FRACTION_WORDS[lang], text, start) : null;
     if (fraction) {
       const value = FRACTION_WORD_VALUES[fraction[2]!.toLowerCase().replace(/ё/g, 'е').slice(0, 4)];
       if (value) {
@@ -1060,12 +1074,44 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
         continue;
       }
     }
+    if (isInertWord(m[0], lang)) continue;
     const f = readWord(s, m[0], start, end, context);
     if (!f) continue;
     s.figures.push(f);
     WORD.lastIndex = Math.max(WORD.lastIndex, f.end);
   }
   return s.figures;
+}
+
+/** Words {@link readWord} has found inert, per language (most words of a text, and most are repeats). */
+const INERT_WORDS: Record<Lang, Set<string>> = { ru: new Set(), en: new Set() };
+/** Words {@link readWord} has found may start a figure (in some context), per language. */
+const ACTIVE_WORDS: Record<Lang, Set<string>> = { ru: new Set(), en: new Set() };
+
+/**
+ * True when {@link readWord} returns nothing for `word` whatever its context: the word is no relative day, month,
+ * ordinal, Roman numeral (Russian centuries), number noun, cardinal, scale, half scale or compound numeral, the
+ * only ways readWord starts a figure. Decided once per spelling from the same tables readWord reads.
+ */
+function isInertWord(word: string, lang: Lang): boolean {
+  if (INERT_WORDS[lang].has(word)) return true;
+  if (ACTIVE_WORDS[lang].has(word)) return false;
+  const lower = foldWord(word);
+  const active =
+    RELATIVE_DAYS[lang].has(lower) ||
+    (lang === 'ru' ? MONTH_WORDS.ru.has(lower) : MONTH_WORDS.en.has(word)) ||
+    ORDINAL_WORDS[lang].has(lower) ||
+    (lang === 'ru' && /^[IVXLCХІ]+$/.test(word)) ||
+    NUMBER_NOUNS[lang].has(lower) ||
+    CARDINAL_WORDS[lang].has(lower) ||
+    BARE_SCALES[lang].has(lower) ||
+    HALF_SCALES[lang].has(lower) ||
+    lower === 'half' ||
+    COMPOUND_NUMBER[lang].test(lower);
+  const set = active ? ACTIVE_WORDS[lang] : INERT_WORDS[lang];
+  if (set.size >= 200_000) set.clear();
+  set.add(word);
+  return !active;
 }
 
 /** The figure a word (and the words after it) stands for, if any. */

@@ -2,9 +2,12 @@
  * The `bitext-align` executable: wires {@link runCli} to the process. Started as a worker thread by `pair`, it
  * fingerprints its share of the collection instead (see fingerprints.ts).
  */
+import { setFlagsFromString } from 'node:v8';
+import { isMainThread } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import { runFingerprintWorker } from './fingerprints.js';
 import { runCli } from './run.js';
+import { isSmallRun } from './tier.js';
 
 /**
  * Most standard input read (a JSONL collection or a --pairs list): the longest string V8 builds is about 512 M
@@ -36,6 +39,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
+
+// A one-shot run on two short texts: V8's optimising compiler would cost more than it saves (see tier.ts).
+if (isMainThread && isSmallRun(process.argv.slice(2))) setFlagsFromString('--no-opt');
 
 if (!(await runFingerprintWorker())) {
   const code = await runCli(process.argv.slice(2), {

@@ -34,10 +34,8 @@ export function findCandidates(index: CollectionIndex, settings: CandidateSettin
   return [...found].sort((a, b) => a - b).map((code) => [Math.floor(code / nEn), code % nEn]);
 }
 
-/** First position in the ascending `values` holding a value ≥ `target`. */
-function lowerBound(values: Int32Array, target: number): number {
-  let lo = 0;
-  let hi = values.length;
+/** First position in `[lo, hi)` of the ascending `values` holding a value ≥ `target` (`hi` when none). */
+function lowerBound(values: Int32Array, lo: number, hi: number, target: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (values[mid] < target) lo = mid + 1;
@@ -59,36 +57,62 @@ export function topCandidates(index: CollectionIndex, lang: Lang, settings: Cand
   const accumulated = new Float64Array(others.length);
   const touched: number[] = [];
   const window = settings.dateWindowDays;
+  const postings = index.postings[other];
+  const days = index.postingDays[other];
+  const wholeDays = Number.isInteger(window);
+  // No more candidates than documents on the other side can be kept (`candidates` may be any integer).
+  const keep = Math.min(settings.candidates, others.length);
+  const best = new Int32Array(keep);
+  const bestScore = new Float64Array(keep);
   return docs.map((doc) => {
     touched.length = 0;
     const day = doc.fingerprint.day;
-    const visit = (e: number, weight: number): void => {
-      if (accumulated[e] === 0) {
-        if (!withinWindow(doc.fingerprint, dates[e], window)) return;
-        touched.push(e);
-      }
-      accumulated[e] += weight;
-    };
+    const windowed = day !== undefined && window !== Infinity;
     for (let k = 0; k < doc.keys.length; k++) {
       const key = doc.keys[k];
       const weight = index.weight[key];
       if (weight <= 0) continue;
-      const postings = index.postings[other][key];
-      const days = index.postingDays[other][key];
+      const first = index.postingStart[other][key];
+      const datedEnd = first + index.postingDated[other][key];
+      const last = index.postingStart[other][key + 1];
       // The documents a dated document can meet are one slice of the dated postings plus the undated tail.
-      const [from, to] =
-        day !== undefined && window !== Infinity ? [lowerBound(days, day - window), lowerBound(days, day + window + 1)] : [0, days.length];
-      const size = to - from + (postings.length - days.length);
+      const from = windowed ? lowerBound(days, first, datedEnd, day - window) : first;
+      const to = windowed ? lowerBound(days, first, datedEnd, day + window + 1) : datedEnd;
+      const size = to - from + (last - datedEnd);
       if (size === 0 || size > limit) continue;
-      for (let p = from; p < to; p++) visit(postings[p], weight);
-      for (let p = days.length; p < postings.length; p++) visit(postings[p], weight);
+      // A dated document's slice holds only documents of its window (whole days within it): no check.
+      for (let p = from; p < to; p++) {
+        const e = postings[p];
+        if (accumulated[e] === 0) {
+          if (!(windowed && wholeDays) && !withinWindow(doc.fingerprint, dates[e], window)) continue;
+          touched.push(e);
+        }
+        accumulated[e] += weight;
+      }
+      for (let p = datedEnd; p < last; p++) {
+        const e = postings[p];
+        if (accumulated[e] === 0) {
+          if (!withinWindow(doc.fingerprint, dates[e], window)) continue;
+          touched.push(e);
+        }
+        accumulated[e] += weight;
+      }
     }
-    const best = touched
-      .map((e) => ({ e, score: accumulated[e] }))
-      .sort((a, b) => b.score - a.score || a.e - b.e)
-      .slice(0, settings.candidates)
-      .map((item) => item.e);
+    // The top candidates by score, ties by index: a bounded insertion list instead of sorting all touched.
+    let count = 0;
+    for (const e of touched) {
+      const score = accumulated[e];
+      if (count === best.length && !(score > bestScore[count - 1] || (score === bestScore[count - 1] && e < best[count - 1]))) continue;
+      let at = count < best.length ? count++ : count - 1;
+      while (at > 0 && (score > bestScore[at - 1] || (score === bestScore[at - 1] && e < best[at - 1]))) {
+        best[at] = best[at - 1];
+        bestScore[at] = bestScore[at - 1];
+        at--;
+      }
+      best[at] = e;
+      bestScore[at] = score;
+    }
     for (const e of touched) accumulated[e] = 0;
-    return best;
+    return Array.from(best.subarray(0, count));
   });
 }

@@ -19,6 +19,16 @@ export interface DocVector {
   figure: Uint8Array;
   /** Σ tf × key weight: the document's anchor mass, the normaliser of its overlaps. */
   mass: number;
+  /** The document's digit figures, each key once, in text order (what the contradiction check walks). */
+  figures: Fingerprint['figures'];
+  /** Per entry of `figures`: its interned key id, -1 for a key not in the index. */
+  figureIds: Int32Array;
+  /** Per entry of `figures`: the collection weight of its key (the rarest weight for a key no text holds). */
+  figureWeights: Float64Array;
+  /** The lead dates as `month * 100 + day`, in the order of `fingerprint.leadDates`. */
+  leadMonthDays: Int32Array;
+  /** Per lead date: the collection weight of its key, as for `figureWeights`. */
+  leadDateWeights: Float64Array;
 }
 
 /** The two sides of a collection and the key statistics over both. */
@@ -32,12 +42,18 @@ export interface CollectionIndex {
   /** Key id → weight: IDF over the collection × the weight of the key's kind. */
   weight: Float64Array;
   /**
-   * Key id → documents of each language holding the key (indices into `docs[lang]`): first the documents with a
-   * full publication date, ordered by that date, then the others, ascending.
+   * The postings of each language in one array (compressed rows): the documents holding key `k` (indices into
+   * `docs[lang]`) are `postings[lang][postingStart[lang][k] .. postingStart[lang][k + 1])`, first those with a
+   * full publication date, ordered by that date, then the others, ascending. One array instead of one per key:
+   * a large collection has hundreds of thousands of keys.
    */
-  postings: Record<Lang, Int32Array[]>;
-  /** Key id → the publication days (days since 1970) of the dated head of `postings`, ascending. */
-  postingDays: Record<Lang, Int32Array[]>;
+  postings: Record<Lang, Int32Array>;
+  /** Key id → where its postings start in `postings[lang]` (length: keys + 1). */
+  postingStart: Record<Lang, Int32Array>;
+  /** Key id → how many of its postings (the head) have a publication day. */
+  postingDated: Record<Lang, Int32Array>;
+  /** Per posting: the publication day (days since 1970) of a dated posting, ascending within a key's dated head; 0 elsewhere. */
+  postingDays: Record<Lang, Int32Array>;
   /** IDF of a key held by a single document, `ln((N + 1) / 1.5)`: the weight of evidence found outside the keys. */
   rarest: number;
 }
@@ -94,34 +110,56 @@ export function buildIndex(fingerprints: readonly Fingerprint[], model: PairMode
 
   // Postings ordered by publication day, so that candidate generation can take the documents of a date window
   // as one slice (and judge a key's commonness within the window, not over years of news).
-  const postings: Record<Lang, Int32Array[]> = { ru: [], en: [] };
-  const postingDays: Record<Lang, Int32Array[]> = { ru: [], en: [] };
+  const postings = {} as Record<Lang, Int32Array>;
+  const postingStart = {} as Record<Lang, Int32Array>;
+  const postingDated = {} as Record<Lang, Int32Array>;
+  const postingDays = {} as Record<Lang, Int32Array>;
   for (const lang of ['ru', 'en'] as const) {
     const dayOf = sides[lang].map((fingerprint) => fingerprint.day);
     const order = sides[lang].map((_, index) => index);
     order.sort((a, b) => (dayOf[a] ?? Infinity) - (dayOf[b] ?? Infinity) || a - b);
-    const lists = Array.from({ length: keys.length }, (_, key) => new Int32Array(count[lang][key]));
-    const datedCount = new Int32Array(keys.length);
-    const fill = new Int32Array(keys.length);
+    const start = new Int32Array(keys.length + 1);
+    for (let key = 0; key < keys.length; key++) start[key + 1] = start[key] + count[lang][key];
+    const list = new Int32Array(start[keys.length]);
+    const days = new Int32Array(start[keys.length]);
+    const dated = new Int32Array(keys.length);
+    const fill = start.slice(0, keys.length);
     for (const index of order) {
+      const day = dayOf[index];
       for (const key of raw[lang][index].keys) {
-        lists[key][fill[key]++] = index;
-        if (dayOf[index] !== undefined) datedCount[key]++;
+        const at = fill[key]++;
+        list[at] = index;
+        if (day !== undefined) {
+          days[at] = day;
+          dated[key]++;
+        }
       }
     }
-    postings[lang] = lists;
-    postingDays[lang] = lists.map((list, key) => Int32Array.from(list.subarray(0, datedCount[key]), (index) => dayOf[index]!));
+    postings[lang] = list;
+    postingStart[lang] = start;
+    postingDated[lang] = dated;
+    postingDays[lang] = days;
   }
 
+  const rarest = Math.log((total + 1) / 1.5);
+  // A key no document's text holds (a date from metadata only) weighs as a rarest key.
+  const weightOf = (id: number | undefined): number => (id !== undefined && id >= 0 && weight[id] > 0 ? weight[id] : rarest);
   const docs: Record<Lang, DocVector[]> = { ru: [], en: [] };
   for (const lang of ['ru', 'en'] as const) {
     docs[lang] = raw[lang].map((doc, index) => {
       let mass = 0;
       for (let k = 0; k < doc.keys.length; k++) mass += doc.tf[k] * weight[doc.keys[k]];
-      return { fingerprint: sides[lang][index], keys: doc.keys, tf: doc.tf, figure: doc.figure, mass };
+      const fingerprint = sides[lang][index];
+      const seen = new Set<string>();
+      const figures = fingerprint.figures.filter((figure) => !seen.has(figure.key) && seen.add(figure.key));
+      const figureIds = Int32Array.from(figures, (figure) => ids.get(figure.key) ?? -1);
+      const figureWeights = Float64Array.from(figureIds, weightOf);
+      const leadMonthDays = Int32Array.from(fingerprint.leadDates, monthDayOf);
+      const leadDateWeights = Float64Array.from(fingerprint.leadDates, (key) => weightOf(ids.get(key)));
+      return { fingerprint, keys: doc.keys, tf: doc.tf, figure: doc.figure, mass, figures, figureIds, figureWeights, leadMonthDays, leadDateWeights };
     });
   }
-  return { docs, keys, ids, weight, postings, postingDays, rarest: Math.log((total + 1) / 1.5) };
+  return { docs, keys, ids, weight, postings, postingStart, postingDated, postingDays, rarest };
 }
 
 /** Weight of a key's kind, read from its prefix (`num:`, `date:`, `ent:`, …). */
@@ -129,6 +167,12 @@ export function kindWeight(key: string, model: Pick<PairModel, 'kindWeights'>): 
   const colon = key.indexOf(':');
   const kind = colon > 0 ? key.slice(0, colon) : key;
   return model.kindWeights[kind] ?? KIND_WEIGHTS.default;
+}
+
+/** `date:MM-DD` → `month * 100 + day`. */
+export function monthDayOf(key: string): number {
+  const [month, day] = key.slice(5).split('-').map(Number);
+  return month * 100 + day;
 }
 
 /** Code-unit order of ids, the order results are reported in. */

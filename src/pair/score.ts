@@ -50,7 +50,7 @@ export function scorePair(index: CollectionIndex, ru: number, en: number, settin
     shared += weight;
     if (figure) sharedFigures += weight;
   });
-  const against = contradictions(index, a, b, false).weight;
+  const against = contradictions(a, b, false).weight;
   const overlap = norm > 0 ? (2 * shared) / norm : 0;
   const penalty = norm > 0 ? (2 * against * model.contradictionWeight) / norm : 0;
   const prior = model.figurePrior * index.rarest;
@@ -70,7 +70,7 @@ export function explainPair(index: CollectionIndex, ru: number, en: number, sett
     if (weight > 0) shared.push({ key: index.keys[key], weight: round(weight) });
   });
   shared.sort((x, y) => y.weight - x.weight || (x.key < y.key ? -1 : 1));
-  const found = contradictions(index, a, b, true).items;
+  const found = contradictions(a, b, true).items;
   const factor = lengthPlausibility(a.fingerprint.chars, b.fingerprint.chars, settings);
   if (factor < LENGTH_CONTRADICTION) {
     found.push({ kind: 'length', ru: `${a.fingerprint.chars} characters`, en: `${b.fingerprint.chars} characters` });
@@ -113,49 +113,54 @@ function forSharedKeys(a: DocVector, b: DocVector, fn: (key: number, tfA: number
  * (a figure with no unmatched counterpart of its unit is an omission, not a contradiction); and lead dates
  * with none on the other side within a day. The weight of a contradiction is the lighter of its two keys'.
  */
-function contradictions(index: CollectionIndex, a: DocVector, b: DocVector, explain: boolean): { weight: number; items: PairContradiction[] } {
+function contradictions(a: DocVector, b: DocVector, explain: boolean): { weight: number; items: PairContradiction[] } {
   const items: PairContradiction[] = [];
   let weight = 0;
-  const unmatchedA = unmatchedFigures(index, a, b);
+  const unmatchedA = unmatchedFigures(a, b);
   if (unmatchedA.size > 0) {
-    const unmatchedB = unmatchedFigures(index, b, a);
+    const unmatchedB = unmatchedFigures(b, a);
     for (const [unit, ruFigures] of unmatchedA) {
       const enFigures = unmatchedB.get(unit);
       if (!enFigures) continue;
       const n = Math.min(ruFigures.length, enFigures.length);
       for (let k = 0; k < n; k++) {
-        weight += Math.min(keyWeight(index, ruFigures[k].key), keyWeight(index, enFigures[k].key));
-        if (explain) items.push({ kind: 'figure', ru: ruFigures[k].surface, en: enFigures[k].surface });
+        weight += Math.min(a.figureWeights[ruFigures[k]], b.figureWeights[enFigures[k]]);
+        if (explain) items.push({ kind: 'figure', ru: a.figures[ruFigures[k]].surface, en: b.figures[enFigures[k]].surface });
       }
     }
   }
   const ruDates = a.fingerprint.leadDates;
   const enDates = b.fingerprint.leadDates;
   if (ruDates.length > 0 && enDates.length > 0) {
-    const agree = ruDates.some((x) => enDates.some((y) => (daysApart({ monthDay: monthDayOf(x) }, { monthDay: monthDayOf(y) }) ?? 0) <= 1));
+    let agree = false;
+    for (let i = 0; i < a.leadMonthDays.length && !agree; i++) {
+      for (let j = 0; j < b.leadMonthDays.length && !agree; j++) {
+        agree = (daysApart({ monthDay: a.leadMonthDays[i] }, { monthDay: b.leadMonthDays[j] }) ?? 0) <= 1;
+      }
+    }
     if (!agree) {
-      weight += Math.max(...ruDates.map((key) => keyWeight(index, key)), ...enDates.map((key) => keyWeight(index, key)));
+      weight += Math.max(...a.leadDateWeights, ...b.leadDateWeights);
       if (explain) items.push({ kind: 'date', ru: ruDates.map(dateLabel).join(', '), en: enDates.map(dateLabel).join(', ') });
     }
   }
   return { weight, items };
 }
 
-/** Digit figures of `doc` whose key `other` lacks, by unit, each key once, in text order. */
-function unmatchedFigures(index: CollectionIndex, doc: DocVector, other: DocVector): Map<string, Array<{ key: string; surface: string }>> {
-  const byUnit = new Map<string, Array<{ key: string; surface: string }>>();
-  const seen = new Set<string>();
-  for (const figure of doc.fingerprint.figures) {
-    if (seen.has(figure.key)) continue;
-    seen.add(figure.key);
-    const id = index.ids.get(figure.key);
-    if (id !== undefined && hasKey(other, id)) continue;
-    const list = byUnit.get(figure.unit);
-    if (list) list.push(figure);
-    else byUnit.set(figure.unit, [figure]);
+/** Digit figures of `doc` whose key `other` lacks, by unit, each key once, in text order (indices into `doc.figures`). */
+function unmatchedFigures(doc: DocVector, other: DocVector): ReadonlyMap<string, readonly number[]> {
+  let byUnit: Map<string, number[]> | undefined;
+  for (let k = 0; k < doc.figures.length; k++) {
+    const id = doc.figureIds[k];
+    if (id >= 0 && hasKey(other, id)) continue;
+    const unit = doc.figures[k].unit;
+    byUnit ??= new Map();
+    const list = byUnit.get(unit);
+    if (list) list.push(k);
+    else byUnit.set(unit, [k]);
   }
-  return byUnit;
+  return byUnit ?? NO_FIGURES;
 }
+const NO_FIGURES: ReadonlyMap<string, never[]> = new Map();
 
 /** Binary search of a key id in a document's sorted keys. */
 function hasKey(doc: DocVector, id: number): boolean {
@@ -169,18 +174,6 @@ function hasKey(doc: DocVector, id: number): boolean {
     else hi = mid - 1;
   }
   return false;
-}
-
-/** Collection weight of a key; a key no document's text holds (a date from metadata only) weighs as a rarest key. */
-function keyWeight(index: CollectionIndex, key: string): number {
-  const id = index.ids.get(key);
-  return id !== undefined && index.weight[id] > 0 ? index.weight[id] : index.rarest;
-}
-
-/** `date:MM-DD` → `month * 100 + day`. */
-function monthDayOf(key: string): number {
-  const [month, day] = key.slice(5).split('-').map(Number);
-  return month * 100 + day;
 }
 
 /** `date:03-05` → `03-05`. */

@@ -1,9 +1,10 @@
 /**
  * Which of the two languages a text is in. The script decides first (Cyrillic vs Latin letters: trivial and
- * reliable even for a headline); franc then checks, among languages of that script, that a long enough text
- * is Russian or English and not, say, Ukrainian or French, which is reported as a warning.
+ * reliable even for a headline); then letters and words (ы э for Russian, і ў ә for its neighbours; `the` and
+ * no diacritics for English) or, when they cannot decide, franc's trigrams check among languages of that script
+ * that a long enough text is Russian or English and not, say, Ukrainian or French (reported as a warning).
  */
-import { franc, francAll } from 'franc';
+import { bestLanguage, rankLanguages } from './trigrams.js';
 import type { Lang, Warning } from '../types.js';
 
 /** English names of the two languages, for messages. */
@@ -103,7 +104,7 @@ function cyrillicLanguage(text: string, cyrillicLetters: number): string | undef
   const count = (pattern: RegExp): number => text.match(pattern)?.length ?? 0;
   const letters = Math.max(1, Math.min(cyrillicLetters, count(/[\u0400-\u04FF]/g)));
   const russian = count(/[ыэЫЭ]/g) / letters;
-  if (count(/[јљњћџѓќѕЈЉЊЋЏЃЌЅ]/g) / letters > FOREIGN_LETTER_SHARE) return franc(text, { only: ['srp', 'mkd'], minLength: 10 });
+  if (count(/[јљњћџѓќѕЈЉЊЋЏЃЌЅ]/g) / letters > FOREIGN_LETTER_SHARE) return bestLanguage(text, ['srp', 'mkd']);
   if (count(/[ўЎ]/g) / letters > FOREIGN_LETTER_SHARE) return 'bel';
   // Kazakh writes і too (which alone reads as Ukrainian), but also ә ғ қ ұ, which no other language here has;
   // Kyrgyz has ң ө ү without them.
@@ -111,13 +112,73 @@ function cyrillicLanguage(text: string, cyrillicLetters: number): string | undef
   if (count(/[ңөүҢӨҮ]/g) / letters > FOREIGN_LETTER_SHARE) return 'kir';
   if (count(/[іїєґІЇЄҐ]/g) / letters > FOREIGN_LETTER_SHARE) return 'ukr';
   if (russian >= RUSSIAN_LETTER_SHARE) return undefined;
-  const found = franc(text.replace(/[A-Za-z\u00C0-\u024F]+/g, ' '), { only: CYRILLIC_CANDIDATES, minLength: 10 });
+  const found = bestLanguage(text.replace(/[A-Za-z\u00C0-\u024F]+/g, ' '), CYRILLIC_CANDIDATES);
   return found === 'rus' || found === 'und' ? undefined : found;
 }
 
-/** Which Latin-script language other than English a text is in, or undefined for English (franc, with a margin). */
+/** Words (runs of Latin letters) at or above which {@link plainlyEnglish} may decide. */
+const ENGLISH_MIN_WORDS = 20;
+/** Share of words that are `the` at or above which a text may be plainly English (English news: about 6 %). */
+const THE_SHARE = 0.03;
+/** Share of words that are `the`, `of`, `and` or `to` at or above which a text may be plainly English (about 12 %). */
+const FUNCTION_WORD_SHARE = 0.06;
+/**
+ * Share of Latin letters with a diacritic below which a text may be plainly English: French, German, Spanish,
+ * Polish, Czech, Turkish, Romanian, Hungarian and the Nordic languages write far more (1–8 %).
+ */
+const DIACRITIC_SHARE = 0.005;
+
+/**
+ * True when the words alone say a Latin-script text is English, so the trigram comparison can be skipped:
+ * `the` is among the commonest words of English and a word of none of the other Latin-script candidates,
+ * while they write diacritics that English text does not. A text that mixes English with another language
+ * falls short of one of the shares and goes to the trigram comparison.
+ */
+function plainlyEnglish(text: string): boolean {
+  let words = 0;
+  let the = 0;
+  let functionWords = 0;
+  let letters = 0;
+  let diacritics = 0;
+  let start = -1;
+  for (let k = 0; k <= text.length; k++) {
+    const code = k < text.length ? text.charCodeAt(k) | 0x20 : 0;
+    const ascii = code >= 0x61 && code <= 0x7a;
+    const accented = k < text.length && text.charCodeAt(k) >= 0xc0 && text.charCodeAt(k) <= 0x24f && text.charCodeAt(k) !== 0xd7 && text.charCodeAt(k) !== 0xf7;
+    if (ascii || accented) {
+      letters++;
+      if (accented) diacritics++;
+      if (start < 0) start = k;
+      continue;
+    }
+    if (start >= 0) {
+      words++;
+      const length = k - start;
+      if (length === 3 && (text.charCodeAt(start) | 0x20) === 0x74 && (text.charCodeAt(start + 1) | 0x20) === 0x68 && (text.charCodeAt(start + 2) | 0x20) === 0x65) {
+        the++;
+        functionWords++;
+      } else if (length === 2 || length === 3) {
+        const word = text.slice(start, k).toLowerCase();
+        if (word === 'of' || word === 'and' || word === 'to') functionWords++;
+      }
+      start = -1;
+    }
+  }
+  return (
+    words >= ENGLISH_MIN_WORDS &&
+    the / words >= THE_SHARE &&
+    functionWords / words >= FUNCTION_WORD_SHARE &&
+    diacritics / Math.max(1, letters) < DIACRITIC_SHARE
+  );
+}
+
+/**
+ * Which Latin-script language other than English a text is in, or undefined for English: the words decide
+ * when they plainly can ({@link plainlyEnglish}), else franc's trigrams, with a margin.
+ */
 function latinLanguage(text: string): string | undefined {
-  const scores = francAll(text, { only: LATIN_CANDIDATES, minLength: 10 });
+  if (plainlyEnglish(text)) return undefined;
+  const scores = rankLanguages(text, LATIN_CANDIDATES);
   const [top] = scores;
   if (!top || top[0] === 'eng' || top[0] === 'und') return undefined;
   const english = scores.find(([code]) => code === 'eng')?.[1] ?? 0;

@@ -55,8 +55,6 @@ export interface CleanText {
   shifts: Array<[number, number]>;
 }
 
-const SOFT_HYPHEN = '\u00AD';
-
 /**
  * Invisible format characters: soft hyphen, zero-width space/joiners, left-to-right and right-to-left marks,
  * word joiner and invisible operators, bidirectional embeddings and isolates, the combining grapheme joiner,
@@ -76,18 +74,40 @@ export function isInvisibleFormat(code: number): boolean {
     code === 0xfeff
   );
 }
-// Character classes with a fast path for the common ASCII and Cyrillic letters (this loop sees every character).
-const isSpace = (ch: string): boolean => {
-  const code = ch.charCodeAt(0);
-  if (code > 0x20 && code < 0x80) return false;
-  return /\s/.test(ch) || ch === '\uFEFF';
-};
-const isCombiningMark = (ch: string): boolean => ch.charCodeAt(0) >= 0x300 && /\p{M}/u.test(ch);
+// Character classes by code unit, with table-free fast paths for ASCII and Cyrillic (this loop sees every
+// character; a regular expression per character was most of its cost).
+
+/** White space as `/\s/` reads one code unit (ASCII blanks, NBSP, the Zs spaces, line and paragraph separators, BOM). */
+export function isSpaceCode(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0x1680) return code === 0xa0;
+  return (
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+const MARK = /\p{M}/u;
+/** A combining mark (`\p{M}`) as one code unit; the Latin, Greek and Cyrillic letter ranges answer without a regex. */
+export function isCombiningCode(code: number): boolean {
+  if (code < 0x300) return false;
+  if (code < 0x370) return true; // Combining Diacritical Marks
+  if ((code >= 0x370 && code < 0x483) || (code >= 0x48a && code < 0x591) || (code >= 0x2000 && code < 0x20d0)) return false;
+  return MARK.test(String.fromCharCode(code));
+}
+
 /** Control characters that survive decoding (see decodeText) are read as spaces. */
-const isControl = (ch: string): boolean => {
-  const code = ch.charCodeAt(0);
+function isControlCode(code: number): boolean {
   return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0b && code !== 0x0c && code !== 0x0d) || code === 0x7f;
-};
+}
+const isSpace = (ch: string): boolean => isSpaceCode(ch.charCodeAt(0));
+const isControl = (ch: string): boolean => isControlCode(ch.charCodeAt(0));
 
 /**
  * A source span that does not appear as written in the clean text: deleted (a break hyphen and the line break
@@ -135,12 +155,12 @@ export function cleanSpan(source: string, start: number, end: number, cuts: Cut[
       i = cut.end;
       continue;
     }
-    const ch = source[i];
-    if (ch === SOFT_HYPHEN) {
+    const code = source.charCodeAt(i);
+    if (code === 0xad) {
       i++;
       continue;
     }
-    if (atCut || isSpace(ch) || isControl(ch)) {
+    if (atCut || isSpaceCode(code) || isControlCode(code)) {
       // A white-space run goes on across deleted spans and white-space references, so that "a <b> b" and
       // "a&nbsp; b" give one space, as a browser shows them. (Break-hyphen cuts never touch white space.)
       let j = i;
@@ -160,7 +180,8 @@ export function cleanSpan(source: string, start: number, end: number, cuts: Cut[
           j = c.end;
           continue;
         }
-        if (!(isSpace(source[j]) || isControl(source[j]))) break;
+        const at = source.charCodeAt(j);
+        if (!(isSpaceCode(at) || isControlCode(at))) break;
         units++;
         unit = source[j];
         j++;
@@ -171,23 +192,19 @@ export function cleanSpan(source: string, start: number, end: number, cuts: Cut[
       i = j;
       continue;
     }
-    if (i + 1 < end && isCombiningMark(source[i + 1])) {
+    if (i + 1 < end && isCombiningCode(source.charCodeAt(i + 1))) {
       let j = i + 1;
-      while (j < end && isCombiningMark(source[j])) j++;
+      while (j < end && isCombiningCode(source.charCodeAt(j))) j++;
       emit(source.slice(i, j).normalize('NFC'), i, j - i);
       i = j;
       continue;
     }
     // Copy the longest run of ordinary characters in one piece.
+    const stop = cut && cut.start < end ? cut.start : end;
     let j = i + 1;
-    while (
-      j < end &&
-      !(cut && cut.start <= j) &&
-      source[j] !== SOFT_HYPHEN &&
-      !isSpace(source[j]) &&
-      !isControl(source[j]) &&
-      !(j + 1 < end && isCombiningMark(source[j + 1]))
-    ) {
+    while (j < stop) {
+      const at = source.charCodeAt(j);
+      if (at === 0xad || isSpaceCode(at) || isControlCode(at) || (j + 1 < end && isCombiningCode(source.charCodeAt(j + 1)))) break;
       j++;
     }
     emit(source.slice(i, j), i, j - i);

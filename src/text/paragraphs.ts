@@ -188,13 +188,50 @@ function groupBlocks(lines: Line[], mode: ParagraphMode): Line[][] {
   return blocks;
 }
 
-/** Lower-cased `left-rig` keys of every hyphenated compound written on one line of the text. */
-function hyphenatedCompounds(source: string): Set<string> {
+/**
+ * Lower-cased `left-rig` keys of every hyphenated compound written on one line of the text: what
+ * `/(\p{L}+)[-\u2010\u2011](\p{L}{1,3})/gu` matches, found in one pass over the letter runs (the regex
+ * restarted inside every word that has no hyphen after it). As with the regex, a search resumes after the
+ * letters taken on the right, so `a-bcd-e` gives `a-bcd` only.
+ */
+export function hyphenatedCompounds(source: string): Set<string> {
   const keys = new Set<string>();
-  for (const match of source.matchAll(/(\p{L}+)[-\u2010\u2011](\p{L}{1,3})/gu)) {
-    keys.add(`${match[1].toLowerCase()}-${match[2].toLowerCase()}`);
+  const n = source.length;
+  let i = 0;
+  while (i < n) {
+    const first = source.codePointAt(i)!;
+    if (!isLetterCode(first)) {
+      i += first > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    while (i < n) {
+      const code = source.codePointAt(i)!;
+      if (!isLetterCode(code)) break;
+      i += code > 0xffff ? 2 : 1;
+    }
+    const hyphen = source.charCodeAt(i);
+    if (i >= n || !(hyphen === 0x2d || hyphen === 0x2010 || hyphen === 0x2011)) continue;
+    let right = i + 1;
+    for (let taken = 0; taken < 3 && right < n; taken++) {
+      const code = source.codePointAt(right)!;
+      if (!isLetterCode(code)) break;
+      right += code > 0xffff ? 2 : 1;
+    }
+    if (right === i + 1) continue; // no letter after the hyphen: the search goes on at the hyphen
+    keys.add(`${source.slice(start, i).toLowerCase()}-${source.slice(i + 1, right).toLowerCase()}`);
+    i = right;
   }
   return keys;
+}
+
+const LETTER = /\p{L}/u;
+/** `\p{L}` for a code point; ASCII, Latin-1 and Cyrillic letters answer without a regex. */
+export function isLetterCode(code: number): boolean {
+  if (code < 0x80) return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+  if (code >= 0x400 && code <= 0x52f) return code < 0x482 || code > 0x489;
+  if (code >= 0xc0 && code <= 0x24f) return code !== 0xd7 && code !== 0xf7;
+  return LETTER.test(String.fromCodePoint(code));
 }
 
 /**

@@ -524,3 +524,13 @@ describe('extractFigures: linear time', () => {
     }
   });
 });
+
+describe('fraction words: the first-letter check before the expression', () => {
+  it('finds fractions in either case and lets other words through', () => {
+    const values = (text: string, lang: 'ru' | 'en') => extractFigures(text, lang).map((a) => a.value);
+    expect(values('Two thirds of the budget, a quarter of the staff, One-third of voters.', 'en')).toEqual([values('two thirds', 'en')[0], values('a quarter', 'en')[0], values('one third', 'en')[0]]);
+    expect(values('Две трети бюджета, ЧЕТВЕРТЬ сотрудников и Треть избирателей.', 'ru')).toEqual([values('две трети', 'ru')[0], values('четверть', 'ru')[0], values('треть', 'ru')[0]]);
+    expect(values('Две трети', 'ru')[0]).toBeCloseTo(2 / 3, 3);
+    expect(values('two thirds', 'en')[0]).toBeCloseTo(2 / 3, 3);
+  });
+});

@@ -1,0 +1,267 @@
+/**
+ * The speed section of the benchmark: every figure a ratio or rate measured in the same run, on the machine
+ * named at the top of the report.
+ *
+ * - parse + anchors against a floor the benchmark measures itself: read the same files, decode them, split
+ *   words with a regular expression and lower-case them;
+ * - batch alignment of the development cases through the built CLI (`align --pairs`), beside hunalign started
+ *   once per case when `HUNALIGN_BIN` names a hunalign binary, in paragraphs per second otherwise;
+ * - one-shot CLI `align` of the seed pair: CPU time (all threads) and peak RSS read from the child process'
+ *   own `process.resourceUsage()` at exit;
+ * - peak memory per megabyte of input on a 5 MB pair, and the cost per megabyte as the pair grows;
+ * - pairing synthetic collections on two worker threads (bench/pair-scale.ts), cost per document as the
+ *   collection grows.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from '../src/index.js';
+import { medianMs } from './measure.js';
+
+/** What {@link speedSection} needs: the development set's root and whether to skip the largest sizes. */
+export interface SpeedOptions {
+  root: string;
+  quick: boolean;
+}
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const PAIR_SCALE = fileURLToPath(new URL('./pair-scale.ts', import.meta.url));
+
+/** Every Russian and English text file of the development sets found beside `root` (dev, dev23, real pairs, pairing docs). */
+export function speedFiles(root: string): string[] {
+  const files: string[] = [];
+  for (const dir of [join(root, 'cases'), join(root, '../dev23/cases'), join(root, '../real/pairs')]) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).sort()) {
+      for (const side of ['ru.txt', 'en.txt']) if (existsSync(join(dir, name, side))) files.push(join(dir, name, side));
+    }
+  }
+  const docs = join(root, 'pairing', 'docs');
+  if (existsSync(docs)) for (const name of readdirSync(docs).sort()) files.push(join(docs, name));
+  return files;
+}
+
+/** The floor: read, decode, split into words with one regular expression, lower-case every word. */
+export function readAndTokenise(files: string[]): number {
+  const decoder = new TextDecoder('utf-8');
+  let words = 0;
+  for (const file of files) {
+    const text = decoder.decode(readFileSync(file));
+    for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+      if (match[0].toLowerCase().length > 0) words++;
+    }
+  }
+  return words;
+}
+
+/** Read and parse every file as the CLI does (bytes in, language detected, anchors extracted). */
+export function readAndParse(files: string[]): number {
+  let paragraphs = 0;
+  for (const file of files) paragraphs += parseDocument(readFileSync(file)).paragraphs.length;
+  return paragraphs;
+}
+
+/** CPU time (user + system, all threads, ms), wall time (ms) and peak RSS (MB) of one CLI run in a child process. */
+export interface ChildUsage {
+  cpuMs: number;
+  wallMs: number;
+  peakRssMb: number;
+}
+
+/** Run the built CLI once in a fresh process, its standard output discarded; the child reports its own resource usage at exit. */
+export function cliUsage(args: string[], dir: string): ChildUsage {
+  const hook = join(dir, 'usage-hook.cjs');
+  const report = join(dir, `usage-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
+  if (!existsSync(hook)) {
+    writeFileSync(
+      hook,
+      "process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.BITEXT_USAGE_REPORT, JSON.stringify(u)); });\n",
+    );
+  }
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ['--require', hook, CLI, ...args], {
+    env: { ...process.env, BITEXT_USAGE_REPORT: report },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`bitext-align ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+  const usage = JSON.parse(readFileSync(report, 'utf8')) as NodeJS.ResourceUsage;
+  rmSync(report);
+  return { cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, wallMs, peakRssMb: usage.maxRSS / 1024 };
+}
+
+/** The median run (by CPU time) of `runs` fresh-process runs after one warm-up run (disk cache). */
+function medianUsage(args: string[], dir: string, runs: number): ChildUsage {
+  cliUsage(args, dir);
+  const all = Array.from({ length: runs }, () => cliUsage(args, dir)).sort((a, b) => a.cpuMs - b.cpuMs);
+  return all[Math.floor(all.length / 2)];
+}
+
+/** Two texts of about `megabytes` MB together, made of development cases in turn, written into `dir`. */
+function bigPair(cases: Array<{ ru: string; en: string }>, megabytes: number, dir: string): [string, string, number] {
+  const ru: string[] = [];
+  const en: string[] = [];
+  let bytes = 0;
+  for (let k = 0; bytes < megabytes * 1e6; k++) {
+    const c = cases[k % cases.length];
+    ru.push(c.ru.trim());
+    en.push(c.en.trim());
+    bytes += Buffer.byteLength(c.ru) + Buffer.byteLength(c.en);
+  }
+  const ruPath = join(dir, `big-${megabytes}.ru.txt`);
+  const enPath = join(dir, `big-${megabytes}.en.txt`);
+  writeFileSync(ruPath, ru.join('\n\n'));
+  writeFileSync(enPath, en.join('\n\n'));
+  return [ruPath, enPath, (Buffer.byteLength(ru.join('\n\n')) + Buffer.byteLength(en.join('\n\n'))) / 1e6];
+}
+
+/** hunalign over the same cases, one process per case (paragraph per line, an empty dictionary); wall ms. */
+function hunalignMs(bin: string, cases: Array<{ ru: string; en: string }>, dir: string): number {
+  const dictionary = join(dir, 'empty.dic');
+  writeFileSync(dictionary, '');
+  const lines = (text: string): string => text.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
+  const inputs = cases.map((c, k) => {
+    const ru = join(dir, `h${k}.ru`);
+    const en = join(dir, `h${k}.en`);
+    writeFileSync(ru, `${lines(c.ru)}\n`);
+    writeFileSync(en, `${lines(c.en)}\n`);
+    return [en, ru];
+  });
+  return medianMs(() => inputs.forEach(([en, ru]) => execFileSync(bin, [dictionary, en, ru], { stdio: ['ignore', 'ignore', 'ignore'] })), 3, 1);
+}
+
+const f1 = (x: number): string => x.toFixed(1);
+const f2 = (x: number): string => x.toFixed(2);
+
+/**
+ * The speed section as Markdown lines. `cases` are the development cases (text of both sides);
+ * the CLI must be built (`npm run build`).
+ */
+export function speedSection(options: SpeedOptions, cases: Array<{ ru: string; en: string; paragraphs: { ru: number; en: number } }>): string[] {
+  const out: string[] = [];
+  const say = (line = ''): void => {
+    out.push(line);
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'bitext-speed-'));
+  try {
+    // ---- parse + anchors against the floor ----
+    const files = speedFiles(options.root);
+    const megabytes = files.reduce((sum, file) => sum + readFileSync(file).length, 0) / 1e6;
+    const floorMs = medianMs(() => readAndTokenise(files), 5, 1);
+    const parseMs = medianMs(() => readAndParse(files), 5, 1);
+    const floorRate = megabytes / (floorMs / 1000);
+    const parseRate = megabytes / (parseMs / 1000);
+
+    // ---- batch alignment through the CLI ----
+    const list = join(dir, 'pairs.tsv');
+    const batch = cases.map((c, k) => {
+      const ru = join(dir, `${k}.ru.txt`);
+      const en = join(dir, `${k}.en.txt`);
+      writeFileSync(ru, c.ru);
+      writeFileSync(en, c.en);
+      return `${ru}\t${en}`;
+    });
+    writeFileSync(list, `${batch.join('\n')}\n`);
+    const batchParagraphs = cases.reduce((sum, c) => sum + c.paragraphs.ru + c.paragraphs.en, 0);
+    const batchRuns = Array.from({ length: 3 }, () => cliUsage(['align', '--pairs', list, '--json', '--no-progress'], dir)).sort((a, b) => a.wallMs - b.wallMs);
+    const batchRun = batchRuns[1];
+    const hunalign = process.env.HUNALIGN_BIN;
+    const hunMs = hunalign ? hunalignMs(hunalign, cases, dir) : undefined;
+
+    // ---- one-shot CLI align of the seed pair ----
+    const seeds = join(options.root, '../seeds');
+    const seedPair = [join(seeds, '000_0de97bedda4ecb13.txt'), join(seeds, '002_6e70b530b08c33a1.txt')];
+    const haveSeeds = seedPair.every((path) => existsSync(path));
+    const oneShot = haveSeeds ? medianUsage(['align', ...seedPair, '--json'], dir, 5) : undefined;
+    const bare = medianUsage(['--version'], dir, 5);
+
+    // ---- a growing pair: time and peak memory per MB ----
+    const sizes = options.quick ? [0.5, 1, 2] : [0.5, 1, 2, 5];
+    const grow = sizes.map((mb) => {
+      const [ru, en, actual] = bigPair(cases, mb, dir);
+      return { mb: actual, usage: cliUsage(['align', ru, en, '--json'], dir) };
+    });
+    const five = grow.find((row) => Math.round(row.mb) === 5);
+
+    // ---- pairing on two worker threads ----
+    const pairSizes = options.quick ? '1000,10000' : '1000,10000,50000';
+    const pairOut = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', PAIR_SCALE, pairSizes, '--workers', '2'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+    const pairRows = pairOut.trim().split('\n').filter((line) => line.startsWith('|'));
+    const pairCells = pairRows.slice(2).map((row) => row.split('|').map((cell) => cell.trim()));
+    const wallOf = (n: string): number | undefined => {
+      const row = pairCells.find((cells) => cells[1].startsWith(`${n} ×`));
+      return row ? Number(row[6].replace(' s', '')) : undefined;
+    };
+    const tenK = wallOf('10,000');
+
+    say('## Speed (must-show figures)');
+    say();
+    say('Every figure below is from this run on the machine named at the top; rates are medians of repeated runs.');
+    say();
+    say('| figure | measured | target | ratio to target |');
+    say('|---|---|---|---|');
+    say(
+      `| parse + anchors (read, decode, detect, anchor; ${files.length} files, ${f2(megabytes)} MB) | ${f2(parseRate)} MB/s; the floor (read, decode, regex words, lower-case) ${f2(floorRate)} MB/s: **${f1(floorRate / parseRate)}× the floor** | ≥ 10 MB/s, ≤ 3× the floor | ${f2(parseRate / 10)} of 10 MB/s; ${f2(3 / (floorRate / parseRate))} of 3× |`,
+    );
+    if (hunMs !== undefined) {
+      say(
+        `| batch alignment of the ${cases.length} development cases (\`align --pairs\`, one process) | ${batchRun.wallMs.toFixed(0)} ms wall; hunalign once per case ${hunMs.toFixed(0)} ms: **${f2(batchRun.wallMs / hunMs)}× hunalign** | ≤ 0.5× hunalign | ${f2(0.5 / (batchRun.wallMs / hunMs))} |`,
+      );
+    } else {
+      say(
+        `| batch alignment of the ${cases.length} development cases (\`align --pairs\`, one process; no HUNALIGN_BIN given) | **${(batchParagraphs / (batchRun.wallMs / 1000)).toFixed(0)} paragraphs/s** (${batchParagraphs} paragraphs in ${batchRun.wallMs.toFixed(0)} ms wall, ${batchRun.cpuMs.toFixed(0)} ms CPU) | ≤ 0.5× hunalign (needs HUNALIGN_BIN) | – |`,
+      );
+    }
+    say(
+      `| pairing 10 000 × 10 000 synthetic documents, 2 worker threads | ${tenK === undefined ? 'not run' : `**${f1(tenK)} s wall**`} | ≤ 10 s | ${tenK === undefined ? '–' : f2(10 / tenK)} |`,
+    );
+    if (oneShot) {
+      say(
+        `| one-shot CLI \`align --json\` of the seed pair (9 KB), CPU of the whole process | **${(oneShot.cpuMs / 1000).toFixed(3)} s CPU** (${oneShot.wallMs.toFixed(0)} ms wall; \`--version\` alone ${(bare.cpuMs / 1000).toFixed(3)} s) | ≤ 0.25 s | ${f2(250 / oneShot.cpuMs)} |`,
+      );
+    }
+    if (five) {
+      say(
+        `| peak memory aligning a ${f2(five.mb)} MB pair (CLI, \`--json\`) | **${f1(five.usage.peakRssMb / five.mb)} MB per MB** (${five.usage.peakRssMb.toFixed(0)} MB peak RSS; ${f1((five.usage.peakRssMb - bare.peakRssMb) / five.mb)} MB per MB above an idle process's ${bare.peakRssMb.toFixed(0)} MB) | ≤ 30 MB per MB | ${f2(30 / (five.usage.peakRssMb / five.mb))} |`,
+      );
+    }
+    say();
+    say('Scaling by megabytes: one pair of growing size aligned by the CLI in a fresh process (`align A B --json`).');
+    say();
+    say('| input | wall | CPU | CPU per MB | peak RSS | RSS per MB |');
+    say('|---|---|---|---|---|---|');
+    for (const row of grow) {
+      say(
+        `| ${f2(row.mb)} MB | ${row.usage.wallMs.toFixed(0)} ms | ${row.usage.cpuMs.toFixed(0)} ms | ${(row.usage.cpuMs / row.mb).toFixed(0)} ms | ${row.usage.peakRssMb.toFixed(0)} MB | ${f1(row.usage.peakRssMb / row.mb)} MB |`,
+      );
+    }
+    say();
+    say('Scaling by documents: pairing synthetic collections (bench/pair-scale.ts) with fingerprinting on 2 worker threads.');
+    say();
+    say(`${pairRows[0].replace(/ \|$/, '')} | µs per document (wall) |`);
+    say(`${pairRows[1]}---|`);
+    for (const cells of pairCells) {
+      const n = Number(cells[1].split(' ')[0].replace(/,/g, ''));
+      const wall = Number(cells[6].replace(' s', ''));
+      say(`|${cells.slice(1, -1).map((c) => ` ${c} `).join('|')}| ${((wall * 1e6) / (2 * n)).toFixed(0)} |`);
+    }
+    say();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+// Run alone: `npm run build && npx tsx bench/speed.ts [--quick]`.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { requireDevRoot, loadCases } = await import('./dev.js');
+  const { machine } = await import('./measure.js');
+  const root = requireDevRoot();
+  console.log(`Run on ${machine()}.\n`);
+  console.log(speedSection({ root, quick: process.argv.includes('--quick') }, loadCases(root)).join('\n'));
+}

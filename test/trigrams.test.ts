@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { franc, francAll } from 'franc';
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '../src/text/language.js';
+import { bestLanguage, rankLanguages } from '../src/text/trigrams.js';
+
+const LATIN = ['eng', 'fra', 'deu', 'spa', 'ita', 'por', 'nld', 'pol', 'ces', 'tur', 'azj', 'uzn', 'ron', 'swe', 'fin', 'hun'];
+const CYRILLIC = ['rus', 'ukr', 'bel', 'bul', 'mkd', 'srp', 'kaz', 'kir', 'tgk', 'mon'];
+const corpusDir = new URL('../corpus/', import.meta.url);
+const corpus = readdirSync(corpusDir).map((name) => readFileSync(new URL(name, corpusDir), 'utf8'));
+const FRENCH =
+  'Le Premier ministre a rencontré la délégation. Les parties ont discuté des questions de coopération commerciale et économique et ont noté la croissance des échanges entre les deux pays.';
+const GERMAN =
+  'Der Ministerpräsident traf die Delegation. Die Seiten erörterten Fragen der wirtschaftlichen Zusammenarbeit und stellten fest, dass der Handel zwischen den beiden Ländern gewachsen ist.';
+const DUTCH =
+  'De minister-president ontmoette de delegatie. De partijen bespraken de economische samenwerking en stelden vast dat de handel tussen de twee landen is gegroeid.';
+const samples = [
+  ...corpus.flatMap((text) => [text, text.slice(0, 1500), text.slice(200, 400), text.replace(/[\u0400-\u04FF]+/g, ' ')]),
+  FRENCH,
+  GERMAN,
+  DUTCH,
+  'Прем’єр-міністр України провів зустріч з делегацією. Сторони обговорили питання співробітництва.',
+  'Премиерът се срещна с делегацията. Страните обсъдиха въпроси на търговското сътрудничество.',
+  'שלום עולם, זהו טקסט בעברית בלבד', '12345 67890', '', 'short',
+];
+
+describe('rankLanguages (franc with lazily built tables)', () => {
+  it('ranks exactly as franc does, with either candidate list', () => {
+    for (const text of samples) {
+      for (const only of [LATIN, CYRILLIC, ['srp', 'mkd']]) {
+        expect(rankLanguages(text, only)).toEqual(francAll(text, { only, minLength: 10 }));
+        expect(bestLanguage(text, only)).toBe(franc(text, { only, minLength: 10 }));
+      }
+    }
+  });
+
+  it('agrees with franc on arbitrary strings', () => {
+    const letters = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzéàüабвгдеёжзыэіїє .,!?0123456789\n'.split(''));
+    fc.assert(
+      fc.property(fc.array(letters, { maxLength: 300 }), (chars) => {
+        const text = chars.join('');
+        expect(rankLanguages(text, LATIN)).toEqual(francAll(text, { only: LATIN, minLength: 10 }));
+        expect(rankLanguages(text, CYRILLIC)).toEqual(francAll(text, { only: CYRILLIC, minLength: 10 }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('plainly English text skips the trigram comparison without changing the verdict', () => {
+  it('still names French, German and Dutch, and finds no third language in English', () => {
+    const third = (text: string): string | undefined => detectLanguage(text).warnings.find((w) => w.code === 'third-language')?.message;
+    expect(third(FRENCH)).toMatch(/French/);
+    expect(third(GERMAN)).toMatch(/German/);
+    expect(third(DUTCH)).toMatch(/Dutch/);
+    const english = 'The Prime Minister met the delegation of the Republic, and the two sides discussed the growth of trade and the plans to extend it.';
+    expect(third(english.repeat(3))).toBeUndefined();
+  });
+});
