@@ -8,6 +8,7 @@
  */
 import type { GlossaryEntry } from '../types.js';
 import { GAZETTEER, PERSON_IDS, type GazetteerRecord } from './gazetteer-data.js';
+import { GAZETTEER_PHRASES, GAZETTEER_WORD_KEYS } from './tables-data.js';
 import { isAllCaps, isCapitalised, normalizeWord, scriptOf, tokenize, wordKey, type Token } from './translit.js';
 
 /** A user glossary entry: all forms (either language) name the same thing (the type lives in types.ts). */
@@ -191,6 +192,44 @@ function buildIndex(records: readonly GazetteerRecord[]): PhraseIndex {
   return index;
 }
 
+/**
+ * One record's phrases with their word matchers computed, as plain data: `[adjective (1) or name (0), words]`,
+ * each word `[case rule, ...forms]`. The built-in gazetteer's are precomputed at build time (tables-data.ts).
+ */
+export type PhraseRow = [number, Array<[number, ...string[]]>];
+
+/** Each built-in record's id and rows, in data order (what scripts/build-tables.ts writes into tables-data.ts). */
+export function gazetteerPhraseRows(records: readonly GazetteerRecord[] = GAZETTEER): Array<[string, PhraseRow[]]> {
+  return records.map((record): [string, PhraseRow[]] => {
+    const rows: PhraseRow[] = [];
+    const add = (adj: number, form: string): void => {
+      const words = specsOf(form);
+      if (words.length > 0) rows.push([adj, words.map((w): [number, ...string[]] => [w.rule, ...w.forms])]);
+    };
+    for (const form of record.forms) add(0, form);
+    for (const form of record.adj ?? []) add(1, form);
+    return [record.id, rows];
+  });
+}
+
+/** The same index as `buildIndex(records)`, from precomputed rows (one list per record, in order). */
+function indexFromRows(records: readonly GazetteerRecord[], rows: readonly PhraseRow[][]): PhraseIndex {
+  const index = new PhraseIndex();
+  records.forEach((record, n) => {
+    const name = record.forms.find((f) => scriptOf(f) === 'lat')?.replace(/^=/, '') ?? record.id.replace(/_/g, ' ');
+    for (const [adj, words] of rows[n]!) {
+      index.add({
+        id: record.id,
+        name,
+        weight: adj === 1 ? ADJECTIVE_WEIGHT : (record.weight ?? 1),
+        words: words.map(([rule, ...forms]) => ({ forms: new Set(forms), rule: rule as CaseRule })),
+      });
+    }
+  });
+  index.seal();
+  return index;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Matching
 // ---------------------------------------------------------------------------------------------------------
@@ -263,7 +302,27 @@ let builtin: PhraseIndex | undefined;
 
 /** The built-in index, built on first use. */
 function builtinIndex(): PhraseIndex {
-  return (builtin ??= buildIndex(GAZETTEER));
+  if (builtin === undefined) {
+    const table = builtinTable();
+    builtin = table !== undefined ? indexFromRows(GAZETTEER, table.map(([, rows]) => rows)) : buildIndex(GAZETTEER);
+  }
+  return builtin;
+}
+
+let tableRead = false;
+let table: Array<[string, PhraseRow[]]> | undefined;
+
+/**
+ * The precomputed table of tables-data.ts, or undefined when it was written for other records (an edited
+ * gazetteer-data.ts before `npm run tables`): the index is then built from the data.
+ */
+function builtinTable(): Array<[string, PhraseRow[]]> | undefined {
+  if (!tableRead) {
+    tableRead = true;
+    const rows = JSON.parse(GAZETTEER_PHRASES) as Array<[string, PhraseRow[]]>;
+    table = rows.length === GAZETTEER.length && rows.every(([id], n) => id === GAZETTEER[n]!.id) ? rows : undefined;
+  }
+  return table;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -309,21 +368,25 @@ const MIN_TRUSTED_KEY = 4;
  * that folds the same ("Moskva" → Moscow, "Rossiya" → Russia). For mention checks, where leniency is safe.
  */
 export function idsForWordKey(key: string): readonly string[] {
-  if (byWordKey === undefined) {
-    byWordKey = new Map();
-    for (const r of GAZETTEER) {
-      for (const form of [...r.forms, ...(r.adj ?? [])]) {
-        const words = tokenize(form.replace(/^=/, ''));
-        if (words.length !== 1 || isAllCaps(words[0]!.text)) continue;
-        const k = wordKey(words[0]!.text).key;
-        if (k.length < MIN_TRUSTED_KEY) continue;
-        const ids = byWordKey.get(k) ?? [];
-        if (!ids.includes(r.id)) ids.push(r.id);
-        byWordKey.set(k, ids);
-      }
+  byWordKey ??= new Map(builtinTable() !== undefined ? (JSON.parse(GAZETTEER_WORD_KEYS) as Array<[string, string[]]>) : gazetteerWordKeys());
+  return byWordKey.get(key) ?? [];
+}
+
+/** The table behind {@link idsForWordKey}, computed from the data (what scripts/build-tables.ts writes). */
+export function gazetteerWordKeys(): Array<[string, string[]]> {
+  const byKey = new Map<string, string[]>();
+  for (const r of GAZETTEER) {
+    for (const form of [...r.forms, ...(r.adj ?? [])]) {
+      const words = tokenize(form.replace(/^=/, ''));
+      if (words.length !== 1 || isAllCaps(words[0]!.text)) continue;
+      const k = wordKey(words[0]!.text).key;
+      if (k.length < MIN_TRUSTED_KEY) continue;
+      const ids = byKey.get(k) ?? [];
+      if (!ids.includes(r.id)) ids.push(r.id);
+      byKey.set(k, ids);
     }
   }
-  return byWordKey.get(key) ?? [];
+  return [...byKey];
 }
 
 /** Every gazetteer id, built-in (for tests and tools). */
