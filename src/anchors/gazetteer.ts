@@ -104,7 +104,8 @@ const CaseRule = { Any: 0, Cap: 1, Upper: 2 } as const;
 type CaseRule = (typeof CaseRule)[keyof typeof CaseRule];
 
 interface WordSpec {
-  forms: Set<string>;
+  /** Distinct forms (a short list: an array is faster to build than a set and as fast to search). */
+  forms: readonly string[];
   rule: CaseRule;
 }
 
@@ -148,7 +149,7 @@ function specsOf(form: string): WordSpec[] {
     else if (scriptOf(base) === 'cyr') forms = ruInflections(base);
     else if (scriptOf(base) === 'lat') forms = enInflections(base);
     else forms = [base];
-    return { forms: new Set(forms), rule };
+    return { forms: [...new Set(forms)], rule };
   });
 }
 
@@ -222,7 +223,7 @@ function indexFromRows(records: readonly GazetteerRecord[], rows: readonly Phras
         id: record.id,
         name,
         weight: adj === 1 ? ADJECTIVE_WEIGHT : (record.weight ?? 1),
-        words: words.map(([rule, ...forms]) => ({ forms: new Set(forms), rule: rule as CaseRule })),
+        words: words.map((w) => ({ forms: w.slice(1) as string[], rule: w[0] as CaseRule })),
       });
     }
   });
@@ -238,7 +239,7 @@ function indexFromRows(records: readonly GazetteerRecord[], rows: readonly Phras
 const SURNAME_TAIL = /(ов|ев|ин|ын)$/;
 
 function wordFits(spec: WordSpec, token: Token, form: string, first: boolean): boolean {
-  if (!spec.forms.has(form)) return false;
+  if (!spec.forms.includes(form)) return false;
   switch (spec.rule) {
     case CaseRule.Upper:
       return token.info.allCaps;
@@ -269,7 +270,7 @@ function matchIn(index: PhraseIndex, excluded: ReadonlySet<string>, tokens: read
       if (i + n > tokens.length) continue;
       const acronymTail = form !== first.info.norm;
       const head = phrase.words[0]!;
-      if (acronymTail ? !(head.rule === CaseRule.Upper && head.forms.has(form)) : !wordFits(head, first, form, true)) continue;
+      if (acronymTail ? !(head.rule === CaseRule.Upper && head.forms.includes(form)) : !wordFits(head, first, form, true)) continue;
       let ok = true;
       for (let j = 1; j < n && ok; j++) {
         const t = tokens[i + j]!;
