@@ -195,26 +195,49 @@ function buildIndex(records: readonly GazetteerRecord[]): PhraseIndex {
 
 /**
  * One record's phrases with their word matchers computed, as plain data: `[adjective (1) or name (0), words]`,
- * each word `[case rule, ...forms]`. The built-in gazetteer's are precomputed at build time (tables-data.ts).
+ * each word `[case rule, stem, endings]`: its forms are `stem` + each ending of `endings` (an index into the
+ * table's shared ending lists, which keeps the table small). The built-in gazetteer's are precomputed at build
+ * time (tables-data.ts).
  */
-export type PhraseRow = [number, Array<[number, ...string[]]>];
+export type PhraseRow = [number, Array<[number, string, number]>];
 
-/** Each built-in record's id and rows, in data order (what scripts/build-tables.ts writes into tables-data.ts). */
-export function gazetteerPhraseRows(records: readonly GazetteerRecord[] = GAZETTEER): Array<[string, PhraseRow[]]> {
-  return records.map((record): [string, PhraseRow[]] => {
+/** The precomputed gazetteer: shared ending lists, and each record's id and rows in data order. */
+export interface PhraseTable {
+  endings: string[][];
+  records: Array<[string, PhraseRow[]]>;
+}
+
+/** The table of `records` (what scripts/build-tables.ts writes into tables-data.ts). */
+export function gazetteerPhraseRows(records: readonly GazetteerRecord[] = GAZETTEER): PhraseTable {
+  const endings: string[][] = [];
+  const endingIndex = new Map<string, number>();
+  const encode = (forms: readonly string[]): [string, number] => {
+    let stem = forms[0] ?? '';
+    for (const f of forms) while (!f.startsWith(stem)) stem = stem.slice(0, -1);
+    const tails = forms.map((f) => f.slice(stem.length));
+    const key = tails.join('\u0000');
+    let n = endingIndex.get(key);
+    if (n === undefined) {
+      endingIndex.set(key, (n = endings.length));
+      endings.push(tails);
+    }
+    return [stem, n];
+  };
+  const out = records.map((record): [string, PhraseRow[]] => {
     const rows: PhraseRow[] = [];
     const add = (adj: number, form: string): void => {
       const words = specsOf(form);
-      if (words.length > 0) rows.push([adj, words.map((w): [number, ...string[]] => [w.rule, ...w.forms])]);
+      if (words.length > 0) rows.push([adj, words.map((w): [number, string, number] => [w.rule, ...encode(w.forms)])]);
     };
     for (const form of record.forms) add(0, form);
     for (const form of record.adj ?? []) add(1, form);
     return [record.id, rows];
   });
+  return { endings, records: out };
 }
 
 /** The same index as `buildIndex(records)`, from precomputed rows (one list per record, in order). */
-function indexFromRows(records: readonly GazetteerRecord[], rows: readonly PhraseRow[][]): PhraseIndex {
+function indexFromRows(records: readonly GazetteerRecord[], endings: readonly string[][], rows: readonly PhraseRow[][]): PhraseIndex {
   const index = new PhraseIndex();
   records.forEach((record, n) => {
     const name = record.forms.find((f) => scriptOf(f) === 'lat')?.replace(/^=/, '') ?? record.id.replace(/_/g, ' ');
@@ -223,7 +246,7 @@ function indexFromRows(records: readonly GazetteerRecord[], rows: readonly Phras
         id: record.id,
         name,
         weight: adj === 1 ? ADJECTIVE_WEIGHT : (record.weight ?? 1),
-        words: words.map((w) => ({ forms: w.slice(1) as string[], rule: w[0] as CaseRule })),
+        words: words.map(([rule, stem, n]) => ({ forms: endings[n]!.map((tail) => stem + tail), rule: rule as CaseRule })),
       });
     }
   });
@@ -305,23 +328,24 @@ let builtin: PhraseIndex | undefined;
 function builtinIndex(): PhraseIndex {
   if (builtin === undefined) {
     const table = builtinTable();
-    builtin = table !== undefined ? indexFromRows(GAZETTEER, table.map(([, rows]) => rows)) : buildIndex(GAZETTEER);
+    builtin = table !== undefined ? indexFromRows(GAZETTEER, table.endings, table.records.map(([, rows]) => rows)) : buildIndex(GAZETTEER);
   }
   return builtin;
 }
 
 let tableRead = false;
-let table: Array<[string, PhraseRow[]]> | undefined;
+let table: PhraseTable | undefined;
 
 /**
  * The precomputed table of tables-data.ts, or undefined when it was written for other records (an edited
  * gazetteer-data.ts before `npm run tables`): the index is then built from the data.
  */
-function builtinTable(): Array<[string, PhraseRow[]]> | undefined {
+function builtinTable(): PhraseTable | undefined {
   if (!tableRead) {
     tableRead = true;
-    const rows = JSON.parse(GAZETTEER_PHRASES) as Array<[string, PhraseRow[]]>;
-    table = rows.length === GAZETTEER.length && rows.every(([id], n) => id === GAZETTEER[n]!.id) ? rows : undefined;
+    const read = JSON.parse(GAZETTEER_PHRASES) as PhraseTable;
+    const rows = read.records ?? [];
+    table = rows.length === GAZETTEER.length && rows.every(([id], n) => id === GAZETTEER[n]!.id) ? read : undefined;
   }
   return table;
 }
