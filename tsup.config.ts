@@ -9,6 +9,10 @@ import { defineConfig } from 'tsup';
 // mammoth and unpdf (.docx and .pdf input) stay external: optional peer dependencies, imported by the CLI only
 // when such a file is read.
 const bundled = ['franc', 'trigram-utils', 'n-gram', 'collapse-white-space', 'iuliia', /^natural(\/|$)/];
+// Non-ASCII text (the Russian tables) written as UTF-8, not as \u escapes: a third of the size to read and parse.
+const esbuildOptions = (options: { charset?: string }): void => {
+  options.charset = 'utf8';
+};
 
 export default defineConfig([
   {
@@ -22,6 +26,7 @@ export default defineConfig([
     target: 'node20',
     noExternal: bundled,
     external: ['mammoth', 'unpdf'],
+    esbuildOptions,
     // The shebang only on the executable (a banner would go on every chunk).
     onSuccess: 'node scripts/shebang.mjs dist/cli.js',
   },
@@ -32,5 +37,6 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     noExternal: bundled,
+    esbuildOptions,
   },
 ]);

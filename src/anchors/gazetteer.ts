@@ -8,6 +8,7 @@
  */
 import type { GlossaryEntry } from '../types.js';
 import { GAZETTEER, PERSON_IDS, type GazetteerRecord } from './gazetteer-data.js';
+import { GAZETTEER_PHRASES, GAZETTEER_WORD_KEYS } from './tables-data.js';
 import { isAllCaps, isCapitalised, normalizeWord, scriptOf, tokenize, wordKey, type Token } from './translit.js';
 
 /** A user glossary entry: all forms (either language) name the same thing (the type lives in types.ts). */
@@ -103,7 +104,8 @@ const CaseRule = { Any: 0, Cap: 1, Upper: 2 } as const;
 type CaseRule = (typeof CaseRule)[keyof typeof CaseRule];
 
 interface WordSpec {
-  forms: Set<string>;
+  /** Distinct forms (a short list: an array is faster to build than a set and as fast to search). */
+  forms: readonly string[];
   rule: CaseRule;
 }
 
@@ -147,7 +149,7 @@ function specsOf(form: string): WordSpec[] {
     else if (scriptOf(base) === 'cyr') forms = ruInflections(base);
     else if (scriptOf(base) === 'lat') forms = enInflections(base);
     else forms = [base];
-    return { forms: new Set(forms), rule };
+    return { forms: [...new Set(forms)], rule };
   });
 }
 
@@ -191,6 +193,67 @@ function buildIndex(records: readonly GazetteerRecord[]): PhraseIndex {
   return index;
 }
 
+/**
+ * One record's phrases with their word matchers computed, as plain data: `[adjective (1) or name (0), words]`,
+ * each word `[case rule, stem, endings]`: its forms are `stem` + each ending of `endings` (an index into the
+ * table's shared ending lists, which keeps the table small). The built-in gazetteer's are precomputed at build
+ * time (tables-data.ts).
+ */
+export type PhraseRow = [number, Array<[number, string, number]>];
+
+/** The precomputed gazetteer: shared ending lists, and each record's id and rows in data order. */
+export interface PhraseTable {
+  endings: string[][];
+  records: Array<[string, PhraseRow[]]>;
+}
+
+/** The table of `records` (what scripts/build-tables.ts writes into tables-data.ts). */
+export function gazetteerPhraseRows(records: readonly GazetteerRecord[] = GAZETTEER): PhraseTable {
+  const endings: string[][] = [];
+  const endingIndex = new Map<string, number>();
+  const encode = (forms: readonly string[]): [string, number] => {
+    let stem = forms[0] ?? '';
+    for (const f of forms) while (!f.startsWith(stem)) stem = stem.slice(0, -1);
+    const tails = forms.map((f) => f.slice(stem.length));
+    const key = tails.join('\u0000');
+    let n = endingIndex.get(key);
+    if (n === undefined) {
+      endingIndex.set(key, (n = endings.length));
+      endings.push(tails);
+    }
+    return [stem, n];
+  };
+  const out = records.map((record): [string, PhraseRow[]] => {
+    const rows: PhraseRow[] = [];
+    const add = (adj: number, form: string): void => {
+      const words = specsOf(form);
+      if (words.length > 0) rows.push([adj, words.map((w): [number, string, number] => [w.rule, ...encode(w.forms)])]);
+    };
+    for (const form of record.forms) add(0, form);
+    for (const form of record.adj ?? []) add(1, form);
+    return [record.id, rows];
+  });
+  return { endings, records: out };
+}
+
+/** The same index as `buildIndex(records)`, from precomputed rows (one list per record, in order). */
+function indexFromRows(records: readonly GazetteerRecord[], endings: readonly string[][], rows: readonly PhraseRow[][]): PhraseIndex {
+  const index = new PhraseIndex();
+  records.forEach((record, n) => {
+    const name = record.forms.find((f) => scriptOf(f) === 'lat')?.replace(/^=/, '') ?? record.id.replace(/_/g, ' ');
+    for (const [adj, words] of rows[n]!) {
+      index.add({
+        id: record.id,
+        name,
+        weight: adj === 1 ? ADJECTIVE_WEIGHT : (record.weight ?? 1),
+        words: words.map(([rule, stem, n]) => ({ forms: endings[n]!.map((tail) => stem + tail), rule: rule as CaseRule })),
+      });
+    }
+  });
+  index.seal();
+  return index;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Matching
 // ---------------------------------------------------------------------------------------------------------
@@ -199,7 +262,7 @@ function buildIndex(records: readonly GazetteerRecord[]): PhraseIndex {
 const SURNAME_TAIL = /(ов|ев|ин|ын)$/;
 
 function wordFits(spec: WordSpec, token: Token, form: string, first: boolean): boolean {
-  if (!spec.forms.has(form)) return false;
+  if (!spec.forms.includes(form)) return false;
   switch (spec.rule) {
     case CaseRule.Upper:
       return token.info.allCaps;
@@ -230,7 +293,7 @@ function matchIn(index: PhraseIndex, excluded: ReadonlySet<string>, tokens: read
       if (i + n > tokens.length) continue;
       const acronymTail = form !== first.info.norm;
       const head = phrase.words[0]!;
-      if (acronymTail ? !(head.rule === CaseRule.Upper && head.forms.has(form)) : !wordFits(head, first, form, true)) continue;
+      if (acronymTail ? !(head.rule === CaseRule.Upper && head.forms.includes(form)) : !wordFits(head, first, form, true)) continue;
       let ok = true;
       for (let j = 1; j < n && ok; j++) {
         const t = tokens[i + j]!;
@@ -263,7 +326,28 @@ let builtin: PhraseIndex | undefined;
 
 /** The built-in index, built on first use. */
 function builtinIndex(): PhraseIndex {
-  return (builtin ??= buildIndex(GAZETTEER));
+  if (builtin === undefined) {
+    const table = builtinTable();
+    builtin = table !== undefined ? indexFromRows(GAZETTEER, table.endings, table.records.map(([, rows]) => rows)) : buildIndex(GAZETTEER);
+  }
+  return builtin;
+}
+
+let tableRead = false;
+let table: PhraseTable | undefined;
+
+/**
+ * The precomputed table of tables-data.ts, or undefined when it was written for other records (an edited
+ * gazetteer-data.ts before `npm run tables`): the index is then built from the data.
+ */
+function builtinTable(): PhraseTable | undefined {
+  if (!tableRead) {
+    tableRead = true;
+    const read = JSON.parse(GAZETTEER_PHRASES) as PhraseTable;
+    const rows = read.records ?? [];
+    table = rows.length === GAZETTEER.length && rows.every(([id], n) => id === GAZETTEER[n]!.id) ? read : undefined;
+  }
+  return table;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -309,21 +393,25 @@ const MIN_TRUSTED_KEY = 4;
  * that folds the same ("Moskva" → Moscow, "Rossiya" → Russia). For mention checks, where leniency is safe.
  */
 export function idsForWordKey(key: string): readonly string[] {
-  if (byWordKey === undefined) {
-    byWordKey = new Map();
-    for (const r of GAZETTEER) {
-      for (const form of [...r.forms, ...(r.adj ?? [])]) {
-        const words = tokenize(form.replace(/^=/, ''));
-        if (words.length !== 1 || isAllCaps(words[0]!.text)) continue;
-        const k = wordKey(words[0]!.text).key;
-        if (k.length < MIN_TRUSTED_KEY) continue;
-        const ids = byWordKey.get(k) ?? [];
-        if (!ids.includes(r.id)) ids.push(r.id);
-        byWordKey.set(k, ids);
-      }
+  byWordKey ??= new Map(builtinTable() !== undefined ? (JSON.parse(GAZETTEER_WORD_KEYS) as Array<[string, string[]]>) : gazetteerWordKeys());
+  return byWordKey.get(key) ?? [];
+}
+
+/** The table behind {@link idsForWordKey}, computed from the data (what scripts/build-tables.ts writes). */
+export function gazetteerWordKeys(): Array<[string, string[]]> {
+  const byKey = new Map<string, string[]>();
+  for (const r of GAZETTEER) {
+    for (const form of [...r.forms, ...(r.adj ?? [])]) {
+      const words = tokenize(form.replace(/^=/, ''));
+      if (words.length !== 1 || isAllCaps(words[0]!.text)) continue;
+      const k = wordKey(words[0]!.text).key;
+      if (k.length < MIN_TRUSTED_KEY) continue;
+      const ids = byKey.get(k) ?? [];
+      if (!ids.includes(r.id)) ids.push(r.id);
+      byKey.set(k, ids);
     }
   }
-  return byWordKey.get(key) ?? [];
+  return [...byKey];
 }
 
 /** Every gazetteer id, built-in (for tests and tools). */

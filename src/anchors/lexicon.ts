@@ -10,6 +10,7 @@ import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { Anchor, Lang, LexiconEntry } from '../types.js';
 import { gazetteerFor } from './gazetteer.js';
 import { LEXICON, type LexiconRecord } from './lexicon-data.js';
+import { LEXICON_SPECS } from './tables-data.js';
 import { isCapitalised, normalizeWord, scriptOf, tokenize, type Script, type Token } from './translit.js';
 
 /** A user lexicon concept (the type lives in types.ts). */
@@ -104,10 +105,12 @@ class TermIndex {
   /** Some English form is a prefix ("cooperat*"): English words are then also looked up by their prefixes. */
   private latinPrefixes = false;
 
-  constructor(records: readonly LexiconRecord[], userCount = 0) {
+  /** `specs`: each record's forms' word specs when already computed (see {@link lexiconSpecRows}). */
+  constructor(records: readonly LexiconRecord[], userCount = 0, specs?: readonly SpecRow[][]) {
     for (const [n, r] of records.entries()) {
-      for (const form of [...r.ru, ...r.en]) {
-        const words = specsOf(form);
+      const rows = specs?.[n];
+      for (const [f, form] of [...r.ru, ...r.en].entries()) {
+        const words = rows !== undefined ? rows[f]!.map(([kind, key, cap]) => ({ kind: kind as SpecKind, key, cap: cap === 1 })) : specsOf(form);
         if (words.length === 0) continue;
         if (words[0]!.kind === Kind.Star && scriptOf(words[0]!.key) === 'lat') this.latinPrefixes = true;
         const phrase = { id: r.id, words, rank: n < userCount ? 0 : 1 };
@@ -180,6 +183,26 @@ function fits(spec: WordSpec, token: Token, norm: string, ignoreCase: boolean): 
   }
 }
 
+/** One form's word specs as plain data, `[kind, key, capitalised (1) or not (0)]` per word. */
+export type SpecRow = Array<[number, string, number]>;
+
+/** Word specs of every form (`ru` then `en`) of every record, in order: what scripts/build-tables.ts writes into tables-data.ts. */
+export function lexiconSpecRows(records: readonly LexiconRecord[] = LEXICON): Array<[string, SpecRow[]]> {
+  return records.map((r): [string, SpecRow[]] =>
+    [r.id, [...r.ru, ...r.en].map((form) => specsOf(form).map((w): [number, string, number] => [w.kind, w.key, w.cap ? 1 : 0]))]);
+}
+
+/**
+ * The built-in index, from the table precomputed at build time; from the data when the table was written for
+ * other records (an edited lexicon-data.ts before `npm run tables`).
+ */
+function builtinTermIndex(): TermIndex {
+  const rows = JSON.parse(LEXICON_SPECS) as Array<[string, SpecRow[]]>;
+  const fresh = rows.length === LEXICON.length &&
+    rows.every(([id, specs], n) => id === LEXICON[n]!.id && specs.length === LEXICON[n]!.ru.length + LEXICON[n]!.en.length);
+  return new TermIndex(LEXICON, 0, fresh ? rows.map(([, specs]) => specs) : undefined);
+}
+
 let builtin: TermIndex | undefined;
 const userCache = new WeakMap<readonly LexiconEntry[], TermIndex>();
 
@@ -203,7 +226,7 @@ function userRecord(entry: LexiconEntry): LexiconRecord {
 }
 
 function indexFor(lexicon?: readonly LexiconEntry[]): TermIndex {
-  builtin ??= new TermIndex(LEXICON);
+  builtin ??= builtinTermIndex();
   if (lexicon === undefined || lexicon.length === 0) return builtin;
   let idx = userCache.get(lexicon);
   if (idx === undefined) {

@@ -33,6 +33,7 @@
  *   three-digit groups is thousands in either language ("1,000,000" in a Russian text).
  */
 import type { Anchor, Lang, Qualifier } from '../types.js';
+import { leadChars, mayStartWith, type LeadChars } from './lead-chars.js';
 import {
   BARE_SCALES,
   CARDINAL_WORDS,
@@ -252,10 +253,15 @@ const DIGITS =
 
 interface ScaleMatcher extends ScaleEntry {
   re: RegExp;
+  /** First characters of the scale word itself (after the optional space). */
+  lead: LeadChars;
 }
 interface UnitMatcher {
   re: RegExp;
   unit: string;
+  /** First characters of the unit itself (after the optional space or hyphen). */
+  lead: LeadChars;
+  hyphen: boolean;
 }
 
 /** Compiled per-language matchers. */
@@ -293,6 +299,7 @@ function compileScales(lang: Lang): ScaleMatcher[] {
   return SCALES[lang].map((s) => ({
     ...s,
     re: sticky(`${s.attachedOnly ? '' : `${SP}?`}(?:${s.pattern})(?!\\p{L})`, s.attachedOnly ? '' : 'i'),
+    lead: leadChars(s.pattern, !s.attachedOnly),
   }));
 }
 
@@ -303,6 +310,8 @@ function compileUnits(lang: Lang): UnitMatcher[] {
       `(?:${SP}${u.hyphen ? `|${DASH}` : ''})?(?:${spaced(u.pattern)})${u.symbol ? '' : WORD_END}`,
       u.caseSensitive ? '' : 'i',
     ),
+    lead: leadChars(spaced(u.pattern), !u.caseSensitive),
+    hyphen: !!u.hyphen,
   }));
 }
 
@@ -658,11 +667,33 @@ function readMarkedYear(s: Scan, t: NumToken, start: number): Figure | undefined
   return { start, end, kind: 'year', written: 'digits', pow: 0, n: year, marked: true };
 }
 
+const isSpace = (ch: string | undefined): boolean => ch !== undefined && SPACES.includes(ch);
+/** The characters of {@link DASH}. */
+const isDash = (ch: string | undefined): boolean => {
+  const c = ch === undefined ? 0 : ch.charCodeAt(0);
+  return c === 0x2d || (c >= 0x2010 && c <= 0x2015) || c === 0x2212;
+};
+
+/** Can a unit's expression match at `pos`? (False only when it surely cannot: it is then not run.) */
+function unitMayMatch(unit: UnitMatcher, text: string, pos: number): boolean {
+  const ch = text[pos];
+  if (mayStartWith(unit.lead, ch)) return true;
+  return (isSpace(ch) || (unit.hyphen && isDash(ch))) && mayStartWith(unit.lead, text[pos + 1]);
+}
+
+/** Can a scale's expression match at `pos`? */
+function scaleMayMatch(scale: ScaleMatcher, text: string, pos: number): boolean {
+  const ch = text[pos];
+  if (mayStartWith(scale.lead, ch)) return true;
+  return !scale.attachedOnly && isSpace(ch) && mayStartWith(scale.lead, text[pos + 1]);
+}
+
 /** Read scale and unit after a number ending at `pos`; returns the end of what was read. */
 function readScaleAndUnit(s: Scan, f: Figure, pos: number, currency: boolean): number {
   let end = pos;
   for (const scale of s.rules.scales) {
     if (scale.needsCurrency && !currency) continue;
+    if (!scaleMayMatch(scale, s.text, end)) continue;
     const m = matchAt(scale.re, s.text, end);
     if (m) {
       f.pow = scale.pow;
@@ -671,6 +702,7 @@ function readScaleAndUnit(s: Scan, f: Figure, pos: number, currency: boolean): n
     }
   }
   for (const unit of s.rules.units) {
+    if (!unitMayMatch(unit, s.text, end)) continue;
     const m = matchAt(unit.re, s.text, end);
     if (m) {
       f.unit ??= unit.unit;
@@ -1202,6 +1234,7 @@ function countedBefore(text: string, lang: Lang, pos: number): boolean {
 /** Read a unit (no scale) after a bare scale word ("миллион долларов"). */
 function readUnitOnly(s: Scan, f: Figure, pos: number): number {
   for (const unit of s.rules.units) {
+    if (!unitMayMatch(unit, s.text, pos)) continue;
     const m = matchAt(unit.re, s.text, pos);
     if (m) {
       f.unit = unit.unit;

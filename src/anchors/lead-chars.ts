@@ -1,0 +1,131 @@
+/**
+ * First characters a table pattern can match: a cheap look at one character tells that a sticky regular
+ * expression cannot match there, so that the expression is neither run nor (on its first use) compiled. Used by
+ * the unit and scale tables of numbers.ts, which are tried after every figure.
+ */
+
+/** Characters a pattern's match can start with, and whether it was compiled case-insensitively. */
+export interface LeadChars {
+  /** Possible first characters (both cases when `fold`); `null` when the pattern's start cannot be told. */
+  chars: ReadonlySet<string> | null;
+  /** Compiled with the `i` flag. */
+  fold: boolean;
+}
+
+/** Index of the `)` that closes the group opened at `open`, or -1. */
+function closingParen(src: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < src.length; i++) {
+    const ch = src[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The pattern split at its top-level `|`. */
+function alternatives(src: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      out.push(src.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(src.slice(from));
+  return out;
+}
+
+const isSurrogate = (ch: string): boolean => {
+  const c = ch.charCodeAt(0);
+  return c >= 0xd800 && c <= 0xdfff;
+};
+
+/** First characters of one alternative, or null when they cannot be told (an optional first atom, a class escape…). */
+function altLeads(alt: string): string[] | null {
+  let chars: string[];
+  let next: number;
+  const ch = alt[0];
+  if (ch === undefined) return null;
+  if (ch === '(') {
+    if (!alt.startsWith('(?:')) return null;
+    const close = closingParen(alt, 0);
+    if (close < 0) return null;
+    const inner = leadsOf(alt.slice(3, close));
+    if (inner === null) return null;
+    chars = inner;
+    next = close + 1;
+  } else if (ch === '[') {
+    const close = alt.indexOf(']');
+    const body = alt.slice(1, close);
+    if (close < 0 || body === '' || /[\\\-^]/.test(body)) return null;
+    chars = [...body];
+    next = close + 1;
+  } else if (ch === '\\') {
+    const lit = alt[1];
+    if (lit === undefined || /[\p{L}\p{N}]/u.test(lit)) return null;
+    chars = [lit];
+    next = 2;
+  } else {
+    if ('^$.)*+?{'.includes(ch)) return null;
+    chars = [ch];
+    next = 1;
+  }
+  const quantifier = alt[next];
+  if (quantifier === '?' || quantifier === '*' || quantifier === '{') return null;
+  return chars.some(isSurrogate) ? null : chars;
+}
+
+function leadsOf(src: string): string[] | null {
+  const out: string[] = [];
+  for (const alt of alternatives(src)) {
+    const chars = altLeads(alt);
+    if (chars === null) return null;
+    out.push(...chars);
+  }
+  return out;
+}
+
+/** The first characters of `pattern` (regular-expression source, compiled with the `u` flag, and `i` when `fold`). */
+export function leadChars(pattern: string, fold: boolean): LeadChars {
+  const chars = leadsOf(pattern);
+  if (chars === null) return { chars: null, fold };
+  const set = new Set<string>();
+  for (const ch of chars) {
+    set.add(ch);
+    if (fold) {
+      set.add(ch.toLowerCase());
+      set.add(ch.toUpperCase());
+    }
+  }
+  return { chars: set, fold };
+}
+
+/** Space and dash characters that have no case: never the start of a case-insensitive match of another character. */
+const CASELESS = '\u00A0\u2009\u202F\u2010\u2011\u2012\u2013\u2014\u2015\u2212';
+
+/**
+ * False only when a match of the pattern cannot start with `ch` (undefined: the end of the text). Exact under
+ * case folding: a character outside ASCII and basic Cyrillic may fold to a lead (`ſ` to `s`), so it answers true.
+ */
+export function mayStartWith(lead: LeadChars, ch: string | undefined): boolean {
+  if (lead.chars === null) return true;
+  if (ch === undefined) return false;
+  if (lead.chars.has(ch)) return true;
+  if (!lead.fold) return false;
+  const c = ch.charCodeAt(0);
+  return !(c < 128 || (c >= 0x400 && c <= 0x4ff) || CASELESS.includes(ch));
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { leadChars, mayStartWith } from '../../src/anchors/lead-chars.js';
+import { SCALES, UNITS } from '../../src/anchors/number-words.js';
+
+describe('leadChars', () => {
+  it('reads the first characters of alternatives, groups, classes and escapes', () => {
+    expect([...leadChars('(?:US|U\\.S\\.) dollars?|dollars?|USD', false).chars!].sort()).toEqual(['U', 'd']);
+    expect([...leadChars('\\$', false).chars!]).toEqual(['$']);
+    expect([...leadChars('[kK]', false).chars!].sort()).toEqual(['K', 'k']);
+    expect([...leadChars('км|кв\\.', true).chars!].sort()).toEqual(['К', 'к']);
+  });
+
+  it('gives up on starts it cannot tell', () => {
+    expect(leadChars('a?b', false).chars).toBeNull();
+    expect(leadChars('[а-я]+', false).chars).toBeNull();
+    expect(leadChars('\\p{L}+', false).chars).toBeNull();
+    expect(leadChars('x|', false).chars).toBeNull();
+    expect(leadChars('(?=a)a', false).chars).toBeNull();
+  });
+
+  it('answers true for characters that may fold to a lead', () => {
+    const lead = leadChars('sq', true);
+    expect(mayStartWith(lead, 'S')).toBe(true);
+    expect(mayStartWith(lead, 'ſ')).toBe(true); // folds to "s" under /iu
+    expect(mayStartWith(lead, 'q')).toBe(false);
+    expect(mayStartWith(lead, '\u00A0')).toBe(false);
+    expect(mayStartWith(lead, undefined)).toBe(false);
+    expect(mayStartWith(leadChars('m', false), 'M')).toBe(false);
+  });
+
+  it('never rules out a position where a unit or scale expression matches', () => {
+    const samples = ['5 км', '5-процентный', '5 Км/ч', '5%', '5 $', '5 USD', '5 U.S. dollars', '5 euros', '3 тыс.', '3 bn', '4k', '7 m',
+      '5 ſq. km', '5\u00A0млн', '5 °C', '5 pp', '5 п. п.', '5 ₽', '5 Тонн', '5 KM'];
+    for (const lang of ['ru', 'en'] as const) {
+      const tables = [
+        ...UNITS[lang].map((u) => ({ pattern: u.pattern, fold: !u.caseSensitive })),
+        ...SCALES[lang].map((s) => ({ pattern: s.pattern, fold: !s.attachedOnly })),
+      ];
+      for (const { pattern, fold } of tables) {
+        const re = new RegExp(`(?:${pattern})`, fold ? 'iuy' : 'uy');
+        const lead = leadChars(pattern, fold);
+        for (const text of samples) {
+          for (let pos = 0; pos < text.length; pos++) {
+            re.lastIndex = pos;
+            if (re.test(text)) expect(mayStartWith(lead, text[pos]), `${pattern} at ${pos} of ${text}`).toBe(true);
+          }
+        }
+      }
+    }
+  });
+});
