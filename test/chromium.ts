@@ -26,6 +26,18 @@ export const HEADLESS_FLAGS: readonly string[] = [
   '--disable-sync',
 ];
 
+/**
+ * Remove a browser profile folder. Chromium's helper processes may still write to it for a moment after the
+ * browser exits; it is a temporary folder, so failing to remove it is not a failure of what a test checked.
+ */
+export function removeProfile(profile: string): void {
+  try {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  } catch {
+    // left in the system's temporary folder
+  }
+}
+
 /** A page in a headless browser. */
 export interface BrowserPage {
   /** Evaluate an expression in the page; resolves with its value (JSON-serialisable). */
@@ -68,10 +80,13 @@ export async function openPage(url: string, timeoutMs = 60_000): Promise<Browser
       toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
     });
   const close = async (): Promise<void> => {
-    child.kill();
-    await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
-    // Chromium's helper processes may still be writing to the profile for a moment after the browser exits.
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    // Ask the browser to quit, so that its helper processes go with it; kill it if it does not within 5 s.
+    const exited = new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+    send('Browser.close').catch(() => undefined);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+    removeProfile(profile);
   };
   try {
     const { targetId } = await send<{ targetId: string }>('Target.createTarget', { url });

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { alignDocuments } from '../src/align/align.js';
 import { findDiscrepancies } from '../src/check/discrepancies.js';
 import { REPORT_SCRIPT, toHtml } from '../src/export/html.js';
-import { CHROMIUM, HEADLESS_FLAGS, openPage } from './chromium.js';
+import { CHROMIUM, HEADLESS_FLAGS, openPage, removeProfile } from './chromium.js';
 
 const corpus = (name: string): string => readFileSync(new URL(`../corpus/${name}`, import.meta.url), 'utf8');
 
@@ -26,7 +26,7 @@ function dumpDom(file: string): string {
       { encoding: 'utf8', timeout: 90_000, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 },
     );
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile(profile);
   }
 }
 

@@ -156,7 +156,7 @@ const note = (io: CliIO, message: string): void => io.stderr(cliLine(`note: ${me
 /** `align A B` and `check A B`. */
 async function runPair(name: 'align' | 'check', inputs: string[], options: CommonOptions, io: CliIO): Promise<number> {
   const glossary = await readGlossary(options.glossary);
-  const [a, b] = await Promise.all(inputs.map((path) => readDocument(path, options.maxInputSize, io)));
+  const [a, b] = await readDocuments(inputs, options.maxInputSize, io);
   const ids: [string, string] = [inputs[0] === '-' ? 'stdin' : inputs[0], inputs[1] === '-' ? 'stdin' : inputs[1]];
   const alignment = alignDocuments(a, b, { ids, ...libraryOptions(options), glossary });
   const all = findDiscrepancies(alignment, { glossary });
@@ -253,7 +253,7 @@ async function runPairsList(name: 'align' | 'check', list: string, options: Comm
     const files = line.split('\t').map((part) => part.trim());
     try {
       if (files.length !== 2) throw new InputError('invalid-option', `expected "path-a<TAB>path-b", got "${line}"`);
-      const [a, b] = await Promise.all(files.map((path) => readDocument(path, options.maxInputSize, io)));
+      const [a, b] = await readDocuments(files, options.maxInputSize, io);
       const alignment = alignDocuments(a, b, { ids: [files[0], files[1]], ...libraryOptions(options), glossary });
       const all = findDiscrepancies(alignment, { glossary });
       if (name === 'check') {
@@ -465,6 +465,14 @@ function libraryOptions(options: CommonOptions): Pick<AlignOptions, 'langs' | 'm
  * One input of `align`/`check`: standard input for `-`; a .docx or PDF (by extension or first bytes) as the text
  * of its paragraphs; anything else as bytes for the library to decode (so encoding errors come out typed).
  */
+/** Both inputs, read at once; when both fail, the error of the first named is the one reported. */
+async function readDocuments(paths: string[], maxInputSize: number | undefined, io: CliIO): Promise<Array<Uint8Array | string>> {
+  const read = await Promise.allSettled(paths.map((path) => readDocument(path, maxInputSize, io)));
+  const failed = read.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return read.map((result) => (result as PromiseFulfilledResult<Uint8Array | string>).value);
+}
+
 async function readDocument(path: string, maxInputSize: number | undefined, io: CliIO): Promise<Uint8Array | string> {
   if (path === '-') return io.readStdin();
   const bytes = await readCapped(path, maxInputSize);
