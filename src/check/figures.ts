@@ -114,28 +114,15 @@ export function swappedFigures(
   ruContext: ReadonlyMap<Anchor, string>,
   enContext: ReadonlyMap<Anchor, string>,
 ): Array<[Anchor, Anchor]> {
-  const out: Array<[Anchor, Anchor]> = [];
-  const used = new Set<Anchor>();
-  for (let i = 0; i < matches.length; i++) {
-    const [r1, e1] = matches[i]!;
-    const c1 = ruContext.get(r1);
-    if (c1 === undefined || used.has(r1)) continue;
-    for (let j = i + 1; j < matches.length; j++) {
-      const [r2, e2] = matches[j]!;
-      const c2 = ruContext.get(r2);
-      if (c2 === undefined || c2 === c1 || used.has(r2) || r1.key === r2.key) continue;
-      // Only two quantities of one kind can trade places (two sums, two percentages), not a date and a sum; a
-      // unit stated for one figure only, as one version often leaves it to a compound ("150 тыс. евро штрафа" =
-      // "a 150,000-euro fine"), does not tell them apart when the words they belong to cross.
-      if (r1.kind !== 'number' || r2.kind !== 'number' || unitsDiffer(r1, r2)) continue;
-      if (enContext.get(e2) === c1 && enContext.get(e1) === c2) {
-        out.push([r1, e2], [r2, e1]);
-        used.add(r1).add(r2);
-        break;
-      }
-    }
-  }
-  return out;
+  // Only two quantities of one kind can trade places (two sums, two percentages), not a date and a sum; a unit
+  // stated for one figure only, as one version often leaves it to a compound ("150 тыс. евро штрафа" = "a
+  // 150,000-euro fine"), does not tell them apart when the words they belong to cross.
+  return crossedPairs(
+    matches,
+    (r) => ruContext.get(r),
+    (e) => enContext.get(e),
+    (r1, r2) => r1.key !== r2.key && r1.kind === 'number' && r2.kind === 'number' && !unitsDiffer(r1, r2),
+  );
 }
 
 /**
@@ -211,17 +198,36 @@ export function roleSwaps(
     return word === undefined && !compound ? undefined : `${word ?? ''}|${compound}`;
   };
   const all = matches.filter(([r, e]) => r.kind === 'number' && e.kind === 'number');
+  return crossedPairs(
+    all,
+    (r) => role(ru, ruCounted, r),
+    (e) => role(en, enCounted, e),
+    (r1, r2) => r1.value !== r2.value && unitOf(r1) === unitOf(r2),
+  );
+}
+
+/**
+ * The matched pairs (r1, e1), (r2, e2) whose roles crossed: r1 and r2 have roles of their own in the Russian, and
+ * in the English e2 has r1's role and e1 has r2's. Each figure takes part in one exchange at most; `compatible`
+ * says which two Russian figures may trade places at all. Returns the crossed pairs (r1, e2), (r2, e1).
+ */
+function crossedPairs(
+  matches: ReadonlyArray<[Anchor, Anchor]>,
+  ruRole: (anchor: Anchor) => string | undefined,
+  enRole: (anchor: Anchor) => string | undefined,
+  compatible: (r1: Anchor, r2: Anchor) => boolean,
+): Array<[Anchor, Anchor]> {
   const out: Array<[Anchor, Anchor]> = [];
   const used = new Set<Anchor>();
-  for (let i = 0; i < all.length; i++) {
-    const [r1, e1] = all[i]!;
-    const a = role(ru, ruCounted, r1);
+  for (let i = 0; i < matches.length; i++) {
+    const [r1, e1] = matches[i]!;
+    const a = ruRole(r1);
     if (a === undefined || used.has(r1)) continue;
-    for (let j = i + 1; j < all.length; j++) {
-      const [r2, e2] = all[j]!;
-      const b = role(ru, ruCounted, r2);
-      if (b === undefined || b === a || used.has(r2) || r1.value === r2.value || unitOf(r1) !== unitOf(r2)) continue;
-      if (role(en, enCounted, e2) === a && role(en, enCounted, e1) === b) {
+    for (let j = i + 1; j < matches.length; j++) {
+      const [r2, e2] = matches[j]!;
+      const b = ruRole(r2);
+      if (b === undefined || b === a || used.has(r2) || !compatible(r1, r2)) continue;
+      if (enRole(e2) === a && enRole(e1) === b) {
         out.push([r1, e2], [r2, e1]);
         used.add(r1).add(r2);
         break;
