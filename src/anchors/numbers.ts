@@ -511,16 +511,11 @@ function scanDigits(text: string, lang: Lang, visit: (t: Token) => void, order: 
         visit({ type: 'date', start, end, year, month, day, yearSpan: [start, start + 4], dateSpan: [start + 5, end] });
         continue;
       }
-    } else if (m[5] !== undefined) {
-      const [day, month, year] = [Number(m[5]), Number(m[6]), Number(m[7])];
-      if (month >= 1 && month <= 12 && isDay(day)) {
-        const yearStart = end - 4;
-        visit({ type: 'date', start, end, year, month, day, yearSpan: [yearStart, end], dateSpan: [start, yearStart - 1] });
-        continue;
-      }
-    } else if (m[8] !== undefined) {
-      const [a, b, year] = [Number(m[8]), Number(m[9]), Number(m[10])];
-      const [day, month] = order === 'mdy' ? [b, a] : [a, b];
+    } else if (m[5] !== undefined || m[8] !== undefined) {
+      // Dotted dates are day-month-year; slashed ones follow the document's date order.
+      const dotted = m[5] !== undefined;
+      const [a, b, year] = dotted ? [Number(m[5]), Number(m[6]), Number(m[7])] : [Number(m[8]), Number(m[9]), Number(m[10])];
+      const [day, month] = !dotted && order === 'mdy' ? [b, a] : [a, b];
       if (month >= 1 && month <= 12 && isDay(day)) {
         const yearStart = end - 4;
         visit({ type: 'date', start, end, year, month, day, yearSpan: [yearStart, end], dateSpan: [start, yearStart - 1] });
