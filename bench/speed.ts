@@ -4,8 +4,8 @@
  *
  * - parse + anchors against a floor the benchmark measures itself: read the same files, decode them, split
  *   words with a regular expression and lower-case them;
- * - batch alignment of the development cases through the built CLI (`align --pairs`), beside hunalign started
- *   once per case when `HUNALIGN_BIN` names a hunalign binary, in paragraphs per second otherwise;
+ * - batch alignment of the development cases through the built CLI (`align --pairs`), beside hunalign on the
+ *   same paragraphs (./hunalign.ts: `HUNALIGN_BIN`, else its WebAssembly build), in paragraphs per second without it;
  * - one-shot CLI `align` of the seed pair: CPU time (all threads) and peak RSS read from the child process'
  *   own `process.resourceUsage()` at exit;
  * - peak memory per megabyte of input on a 5 MB pair, and the cost per megabyte as the pair grows;
@@ -18,12 +18,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from '../src/index.js';
+import type { HunalignRunner } from './hunalign.js';
 import { medianMs } from './measure.js';
 
 /** What {@link speedSection} needs: the development set's root and whether to skip the largest sizes. */
 export interface SpeedOptions {
   root: string;
   quick: boolean;
+  /** hunalign to time the batch against (see ./hunalign.ts); without it the batch figure is paragraphs per second. */
+  hunalign?: HunalignRunner;
 }
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -117,19 +120,13 @@ function bigPair(cases: Array<{ ru: string; en: string }>, megabytes: number, di
   return [ruPath, enPath, (Buffer.byteLength(ru.join('\n\n')) + Buffer.byteLength(en.join('\n\n'))) / 1e6];
 }
 
-/** hunalign over the same cases, one process per case (paragraph per line, an empty dictionary); wall ms. */
-function hunalignMs(bin: string, cases: Array<{ ru: string; en: string }>, dir: string): number {
-  const dictionary = join(dir, 'empty.dic');
-  writeFileSync(dictionary, '');
-  const lines = (text: string): string => text.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
-  const inputs = cases.map((c, k) => {
-    const ru = join(dir, `h${k}.ru`);
-    const en = join(dir, `h${k}.en`);
-    writeFileSync(ru, `${lines(c.ru)}\n`);
-    writeFileSync(en, `${lines(c.en)}\n`);
-    return [en, ru];
-  });
-  return medianMs(() => inputs.forEach(([en, ru]) => execFileSync(bin, [dictionary, en, ru], { stdio: ['ignore', 'ignore', 'ignore'] })), 3, 1);
+/** hunalign over the same cases (the library's paragraphs, one per line, no dictionary); median wall ms of the runs alone. */
+function hunalignMs(runner: HunalignRunner, cases: Array<{ ru: string; en: string }>): number {
+  const inputs = cases.map((c) => [
+    parseDocument(c.ru, { lang: 'ru' }).paragraphs.map((p) => p.clean),
+    parseDocument(c.en, { lang: 'en' }).paragraphs.map((p) => p.clean),
+  ]);
+  return medianMs(() => inputs.forEach(([ru, en]) => runner.ladder(ru, en)), 3, 1);
 }
 
 const f1 = (x: number): string => x.toFixed(1);
@@ -167,8 +164,7 @@ export function speedSection(options: SpeedOptions, cases: Array<{ ru: string; e
     const batchParagraphs = cases.reduce((sum, c) => sum + c.paragraphs.ru + c.paragraphs.en, 0);
     const batchRuns = Array.from({ length: 3 }, () => cliUsage(['align', '--pairs', list, '--json', '--no-progress'], dir)).sort((a, b) => a.wallMs - b.wallMs);
     const batchRun = batchRuns[1];
-    const hunalign = process.env.HUNALIGN_BIN;
-    const hunMs = hunalign ? hunalignMs(hunalign, cases, dir) : undefined;
+    const hunMs = options.hunalign ? hunalignMs(options.hunalign, cases) : undefined;
 
     // ---- one-shot CLI align of the seed pair ----
     const seeds = join(options.root, '../seeds');
@@ -210,11 +206,11 @@ export function speedSection(options: SpeedOptions, cases: Array<{ ru: string; e
     );
     if (hunMs !== undefined) {
       say(
-        `| batch alignment of the ${cases.length} development cases (\`align --pairs\`, one process) | ${batchRun.wallMs.toFixed(0)} ms wall; hunalign once per case ${hunMs.toFixed(0)} ms: **${f2(batchRun.wallMs / hunMs)}× hunalign** | ≤ 0.5× hunalign | ${f2(0.5 / (batchRun.wallMs / hunMs))} |`,
+        `| batch alignment of the ${cases.length} development cases (\`align --pairs\`, one process) | ${batchRun.wallMs.toFixed(0)} ms wall (start-up included); hunalign on the same paragraphs ${hunMs.toFixed(0)} ms (${options.hunalign!.label}): **${f2(batchRun.wallMs / hunMs)}× hunalign** | ≤ 0.5× hunalign | ${f2(0.5 / (batchRun.wallMs / hunMs))} |`,
       );
     } else {
       say(
-        `| batch alignment of the ${cases.length} development cases (\`align --pairs\`, one process; no HUNALIGN_BIN given) | **${(batchParagraphs / (batchRun.wallMs / 1000)).toFixed(0)} paragraphs/s** (${batchParagraphs} paragraphs in ${batchRun.wallMs.toFixed(0)} ms wall, ${batchRun.cpuMs.toFixed(0)} ms CPU) | ≤ 0.5× hunalign (needs HUNALIGN_BIN) | – |`,
+        `| batch alignment of the ${cases.length} development cases (\`align --pairs\`, one process; no hunalign found) | **${(batchParagraphs / (batchRun.wallMs / 1000)).toFixed(0)} paragraphs/s** (${batchParagraphs} paragraphs in ${batchRun.wallMs.toFixed(0)} ms wall, ${batchRun.cpuMs.toFixed(0)} ms CPU) | ≤ 0.5× hunalign (needs HUNALIGN_BIN or the devDependency) | – |`,
       );
     }
     say(
@@ -261,7 +257,9 @@ export function speedSection(options: SpeedOptions, cases: Array<{ ru: string; e
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { requireDevRoot, loadCases } = await import('./dev.js');
   const { machine } = await import('./measure.js');
+  const { loadHunalign } = await import('./hunalign.js');
   const root = requireDevRoot();
   console.log(`Run on ${machine()}.\n`);
-  console.log(speedSection({ root, quick: process.argv.includes('--quick') }, loadCases(root)).join('\n'));
+  const hunalign = await loadHunalign();
+  console.log(speedSection({ root, quick: process.argv.includes('--quick'), hunalign }, loadCases(root)).join('\n'));
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluatePairing } from '../bench/pairing-task.js';
-import { ladderToLinks } from '../bench/hunalign.js';
+import { hunalign, ladderToLinks, loadHunalign, parseLadder } from '../bench/hunalign.js';
 import {
   laxCounts,
   mismatchCounts,
@@ -126,11 +126,24 @@ describe('pairing scoring', () => {
 
 describe('hunalign ladder', () => {
   it('turns rungs into links, one-sided stretches into one link per paragraph', () => {
-    expect(ladderToLinks('0\t0\t0.5\n1\t1\t0.3\n3\t2\t0.1\n3\t3\t0.2\n', 4, 3)).toEqual([
+    expect(ladderToLinks(parseLadder('0\t0\t0.5\n1\t1\t0.3\n3\t2\t0.1\n3\t3\t0.2\n'), 4, 3)).toEqual([
       [[0], [0]],
       [[1, 2], [1]],
       [[], [2]],
       [[3], []],
     ]);
+  });
+
+  it('runs the WebAssembly build on consecutive cases, each ladder its own', async () => {
+    delete process.env.HUNALIGN_BIN;
+    const runner = await loadHunalign();
+    expect(runner?.label).toMatch(/WebAssembly/);
+    if (!runner) return;
+    const ru = ['Первый абзац о встрече министров.', 'Второй, гораздо более длинный абзац о переговорах и их итогах.', 'Третий.'];
+    const en = ['The first paragraph about the ministers meeting.', 'The second, much longer paragraph on the talks and what came of them.', 'Third.'];
+    const first = hunalign(runner, ru, en);
+    expect(first).toEqual([[[0], [0]], [[1], [1]], [[2], [2]]]);
+    // A second run must not return the first run's rungs again.
+    expect(hunalign(runner, ru.slice(0, 2), en.slice(0, 2))).toEqual([[[0], [0]], [[1], [1]]]);
   });
 });
