@@ -101,19 +101,45 @@ const LANGUAGE_NAMES: Record<string, string> = {
  * occur in no other language here but Belarusian, and і ї є ґ ў ј љ њ ћ џ occur in no Russian text.
  */
 function cyrillicLanguage(text: string, cyrillicLetters: number): string | undefined {
-  const count = (pattern: RegExp): number => text.match(pattern)?.length ?? 0;
-  const letters = Math.max(1, Math.min(cyrillicLetters, count(/[\u0400-\u04FF]/g)));
-  const russian = count(/[ыэЫЭ]/g) / letters;
-  if (count(/[јљњћџѓќѕЈЉЊЋЏЃЌЅ]/g) / letters > FOREIGN_LETTER_SHARE) return bestLanguage(text, ['srp', 'mkd']);
-  if (count(/[ўЎ]/g) / letters > FOREIGN_LETTER_SHARE) return 'bel';
+  const marks = countCyrillicMarks(text);
+  const letters = Math.max(1, Math.min(cyrillicLetters, marks.cyrillic));
+  const russian = marks.russian / letters;
+  if (marks.serbianMacedonian / letters > FOREIGN_LETTER_SHARE) return bestLanguage(text, ['srp', 'mkd']);
+  if (marks.belarusian / letters > FOREIGN_LETTER_SHARE) return 'bel';
   // Kazakh writes і too (which alone reads as Ukrainian), but also ә ғ қ ұ, which no other language here has;
   // Kyrgyz has ң ө ү without them.
-  if (count(/[әғқұӘҒҚҰ]/g) / letters > FOREIGN_LETTER_SHARE) return 'kaz';
-  if (count(/[ңөүҢӨҮ]/g) / letters > FOREIGN_LETTER_SHARE) return 'kir';
-  if (count(/[іїєґІЇЄҐ]/g) / letters > FOREIGN_LETTER_SHARE) return 'ukr';
+  if (marks.kazakh / letters > FOREIGN_LETTER_SHARE) return 'kaz';
+  if (marks.kyrgyz / letters > FOREIGN_LETTER_SHARE) return 'kir';
+  if (marks.ukrainian / letters > FOREIGN_LETTER_SHARE) return 'ukr';
   if (russian >= RUSSIAN_LETTER_SHARE) return undefined;
   const found = bestLanguage(text.replace(/[A-Za-z\u00C0-\u024F]+/g, ' '), CYRILLIC_CANDIDATES);
   return found === 'rus' || found === 'und' ? undefined : found;
+}
+
+/** Letter classes {@link cyrillicLanguage} reads: one key per letter (upper and lower case). */
+const CYRILLIC_MARKS = new Map<number, 'russian' | 'serbianMacedonian' | 'belarusian' | 'kazakh' | 'kyrgyz' | 'ukrainian'>();
+for (const [letters, mark] of [
+  ['ыэЫЭ', 'russian'],
+  ['јљњћџѓќѕЈЉЊЋЏЃЌЅ', 'serbianMacedonian'],
+  ['ўЎ', 'belarusian'],
+  ['әғқұӘҒҚҰ', 'kazakh'],
+  ['ңөүҢӨҮ', 'kyrgyz'],
+  ['іїєґІЇЄҐ', 'ukrainian'],
+] as const) {
+  for (const letter of letters) CYRILLIC_MARKS.set(letter.charCodeAt(0), mark);
+}
+
+/** Cyrillic letters (U+0400–U+04FF) of `text` and how many fall in each class of {@link CYRILLIC_MARKS}: one pass. */
+function countCyrillicMarks(text: string): Record<'cyrillic' | 'russian' | 'serbianMacedonian' | 'belarusian' | 'kazakh' | 'kyrgyz' | 'ukrainian', number> {
+  const counts = { cyrillic: 0, russian: 0, serbianMacedonian: 0, belarusian: 0, kazakh: 0, kyrgyz: 0, ukrainian: 0 };
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code < 0x400 || code > 0x4ff) continue;
+    counts.cyrillic++;
+    const mark = CYRILLIC_MARKS.get(code);
+    if (mark !== undefined) counts[mark]++;
+  }
+  return counts;
 }
 
 /** Words (runs of Latin letters) at or above which {@link plainlyEnglish} may decide. */

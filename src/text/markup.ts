@@ -67,6 +67,8 @@ interface MarkupToken extends Span {
  * fragment that opens with a long style sheet is still seen for what it is.
  */
 export function looksLikeMarkup(source: string): boolean {
+  // Every sign below starts with a tag: a text without "<" is plain (most inputs; the sniff costs a few passes).
+  if (!source.includes('<')) return false;
   const sniff = sniffWithoutSkipped(source);
   if (/^\s{0,1000}(?:<\?xml[^<>]{0,200}\?>\s{0,1000})?<(?:!doctype\s+html|html[\s>])/i.test(sniff)) return true;
   let blocks = 0;

@@ -204,7 +204,13 @@ export function cleanSpan(source: string, start: number, end: number, cuts: Cut[
     let j = i + 1;
     while (j < stop) {
       const at = source.charCodeAt(j);
-      if (at === 0xad || isSpaceCode(at) || isControlCode(at) || (j + 1 < end && isCombiningCode(source.charCodeAt(j + 1)))) break;
+      // A lone space between two ordinary characters is copied as written (no breakpoint), so it can stay in
+      // the run: most paragraphs become one piece instead of one per word.
+      if (at === 0x20 && j + 1 < stop && isOrdinaryAt(source, j + 1, end) && !isCombiningCode(source.charCodeAt(j + 1))) {
+        j += 2;
+        continue;
+      }
+      if (!isOrdinaryAt(source, j, end)) break;
       j++;
     }
     emit(source.slice(i, j), i, j - i);
@@ -213,6 +219,12 @@ export function cleanSpan(source: string, start: number, end: number, cuts: Cut[
   let clean = parts.join('');
   if (clean.endsWith(' ')) clean = clean.slice(0, -1);
   return { clean, shifts: compactShifts(shifts) };
+}
+
+/** The character at `j` is copied as it is: no soft hyphen, white space or control, no combining mark after it. */
+function isOrdinaryAt(source: string, j: number, end: number): boolean {
+  const at = source.charCodeAt(j);
+  return !(at === 0xad || isSpaceCode(at) || isControlCode(at) || (j + 1 < end && isCombiningCode(source.charCodeAt(j + 1))));
 }
 
 /** A cut that reads as white space (one white-space character, e.g. a decoded `&nbsp;`). */

@@ -116,30 +116,45 @@ function scanLines(source: string): Line[] {
   const lines: Line[] = [];
   let lineStart = 0;
   let afterBreak = false;
-  const pushLine = (from: number, to: number): void => {
-    let s = from;
-    let e = to;
-    while (s < e && (isBlankChar(source.charCodeAt(s)) || isInvisibleFormat(source.charCodeAt(s)))) s++;
-    // A soft hyphen at the end is kept: it marks a word broken across lines.
-    while (e > s && (isBlankChar(source.charCodeAt(e - 1)) || (isInvisibleFormat(source.charCodeAt(e - 1)) && source.charCodeAt(e - 1) !== 0xad))) e--;
-    let blank = true;
-    for (let k = s; k < e && blank; k++) blank = isInvisibleFormat(source.charCodeAt(k));
-    const code = source.charCodeAt(from);
-    const indented = !blank && (code === 0x09 || code === 0x3000 || (s - from >= 2 && isBlankChar(source.charCodeAt(from + 1))));
-    lines.push({ start: s, end: e, blank, afterBreak, indented });
-    afterBreak = blank;
-  };
-  for (let i = 0; i < source.length; i++) {
+  // Most texts break lines with "\n" alone: then the search for the next break is a native indexOf.
+  const onlyNewlines = !/[\r\u2028\u2029\u0085]/.test(source);
+  for (let i = nextBreak(source, 0, onlyNewlines); i < source.length; i = nextBreak(source, i + 1, onlyNewlines)) {
     const code = source.charCodeAt(i);
-    if (code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029 || code === 0x85) {
-      pushLine(lineStart, i);
-      if (code === 0x0d && source.charCodeAt(i + 1) === 0x0a) i++;
-      if (code === 0x2029) afterBreak = true;
-      lineStart = i + 1;
-    }
+    const line = lineOf(source, lineStart, i, afterBreak);
+    lines.push(line);
+    afterBreak = line.blank || code === 0x2029;
+    if (code === 0x0d && source.charCodeAt(i + 1) === 0x0a) i++;
+    lineStart = i + 1;
   }
-  pushLine(lineStart, source.length);
+  lines.push(lineOf(source, lineStart, source.length, afterBreak));
   return lines;
+}
+
+/** Offset of the first line break at or after `from`, or the length of the text. */
+function nextBreak(source: string, from: number, onlyNewlines: boolean): number {
+  if (onlyNewlines) {
+    const at = source.indexOf('\n', from);
+    return at < 0 ? source.length : at;
+  }
+  for (let i = from; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029 || code === 0x85) return i;
+  }
+  return source.length;
+}
+
+/** The line between `from` and `to` (a break), trimmed of blanks and invisible characters. */
+function lineOf(source: string, from: number, to: number, afterBreak: boolean): Line {
+  let s = from;
+  let e = to;
+  while (s < e && (isBlankChar(source.charCodeAt(s)) || isInvisibleFormat(source.charCodeAt(s)))) s++;
+  // A soft hyphen at the end is kept: it marks a word broken across lines.
+  while (e > s && (isBlankChar(source.charCodeAt(e - 1)) || (isInvisibleFormat(source.charCodeAt(e - 1)) && source.charCodeAt(e - 1) !== 0xad))) e--;
+  let blank = true;
+  for (let k = s; k < e && blank; k++) blank = isInvisibleFormat(source.charCodeAt(k));
+  const code = source.charCodeAt(from);
+  const indented = !blank && (code === 0x09 || code === 0x3000 || (s - from >= 2 && isBlankChar(source.charCodeAt(from + 1))));
+  return { start: s, end: e, blank, afterBreak, indented };
 }
 
 function isBlankChar(code: number): boolean {
