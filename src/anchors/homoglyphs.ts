@@ -35,6 +35,8 @@ const isLat = (ch: string): boolean => /[A-Za-z]/.test(ch);
 /** Mixed-script words of a text, in order, offsets into `text`. Linear in the text length. */
 export function mixedScriptWords(text: string): MixedWord[] {
   const out: MixedWord[] = [];
+  // A text in one script has no mixed word (most paragraphs): two native scans instead of a look at every word.
+  if (!/[A-Za-z]/.test(text) || !/[\u0400-\u04FF]/.test(text)) return out;
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
     if (word.length < 2 || word.length > 60) continue;

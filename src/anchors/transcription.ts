@@ -92,14 +92,21 @@ FIRST_NAME_GROUPS.forEach((group, k) => {
   }
 });
 
+const groupCache = new Map<string, number | undefined>();
+
 /** The first-name variant group of a word (any case ending), if it is in the table. */
 export function firstNameGroup(word: string): number | undefined {
   if (word.length > MAX_WORD) return undefined;
+  // Cached per spelling: the checks ask it of every word they compare, and the answer costs a normalisation.
+  if (groupCache.has(word)) return groupCache.get(word);
+  let group: number | undefined;
   for (const stem of ruStems(normal(word))) {
-    const g = GROUP_OF.get(stem);
-    if (g !== undefined) return g;
+    group = GROUP_OF.get(stem);
+    if (group !== undefined) break;
   }
-  return undefined;
+  if (groupCache.size >= 100_000) groupCache.clear();
+  groupCache.set(word, group);
+  return group;
 }
 
 // Central European letters Russian transcribes as hushing sounds (Milinković = Милинкович, Šeško = Шешко).
@@ -188,7 +195,8 @@ const VOWEL = /^[aeiou]/;
 
 /** The shared skeleton of a Latin word in -s and a Russian word in -ов/-ев/-ей without those endings, if equal. */
 function pluralSkeletons(latin: string, cyrillic: string): string | undefined {
-  if (scriptOf(latin) !== 'lat' || scriptOf(cyrillic) !== 'cyr' || !/s$/i.test(latin)) return undefined;
+  // The cheap test first: most words do not end in s.
+  if (!/s$/i.test(latin) || scriptOf(latin) !== 'lat' || scriptOf(cyrillic) !== 'cyr') return undefined;
   const ru = normal(cyrillic);
   if (!/(?:ов|ев|ей)$/.test(ru) || ru.length < 5) return undefined;
   const x = skeletonOf(foldLatin(latin.slice(0, -1)));
