@@ -85,6 +85,20 @@ describe('1. devices and FIFOs: the bytes read are capped, a walk skips what is 
     await expect(readCapped(dir)).rejects.toMatchObject({ code: 'unreadable', message: expect.stringMatching(/it is a directory/) });
   });
 
+  it('readCapped reads a regular file whole, empty or not, and refuses one over the limit from its size', async () => {
+    const bytes = new TextEncoder().encode(RU);
+    writeFileSync(path('exact.txt'), bytes);
+    writeFileSync(path('empty.txt'), '');
+    expect(await readCapped(path('exact.txt'))).toEqual(bytes);
+    expect(await readCapped(path('exact.txt'), bytes.length)).toEqual(bytes);
+    expect((await readCapped(path('empty.txt'))).length).toBe(0);
+    await expect(readCapped(path('exact.txt'), bytes.length - 1)).rejects.toMatchObject({
+      code: 'too-large',
+      message: expect.stringMatching(new RegExp(`input is ${bytes.length.toLocaleString('en-US')} bytes`)),
+    });
+    await expect(readCapped(path('no-such.txt'))).rejects.toMatchObject({ code: 'unreadable', message: expect.stringMatching(/no such file/) });
+  });
+
   it.runIf(hasMkfifo)('pair DIR with a FIFO named *.txt: the FIFO is skipped and reported, the real pair made, no hang', async () => {
     mkdirSync(path('fifo-collection'));
     writeFileSync(path('fifo-collection', 'ru.txt'), RU);

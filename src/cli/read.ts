@@ -4,6 +4,7 @@
  * path once (a symlink loop such as `dot -> .` is followed no further) and skip what is not a regular file (a
  * FIFO would block the run forever, a device never ends), saying so.
  */
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { InputError } from '../errors.js';
@@ -34,6 +35,16 @@ export interface WalkNote {
  * @throws {InputError} `unreadable` (missing, a directory, no permission), `too-large`
  */
 export async function readCapped(path: string, maxBytes = DEFAULT_MAX_INPUT_SIZE): Promise<Uint8Array> {
+  // A regular file (nearly every input) is read synchronously: the five thread-pool round trips of an open, stat,
+  // read, read, close cost more than the read itself (232 development files: 30–100 ms against 2 ms). `stat`
+  // first, as opening a FIFO would block until a writer comes.
+  let isRegular = false;
+  try {
+    isRegular = statSync(path).isFile();
+  } catch {
+    // Left to the general path, which names the error.
+  }
+  if (isRegular) return readRegularFileSync(path, maxBytes);
   let handle;
   try {
     handle = await open(path, 'r');
@@ -74,6 +85,42 @@ export async function readCapped(path: string, maxBytes = DEFAULT_MAX_INPUT_SIZE
     return bytes;
   } finally {
     await handle.close();
+  }
+}
+
+/** {@link readCapped} of a regular file, synchronously: refused from its size, then read to its end, capped (it may grow meanwhile). */
+function readRegularFileSync(path: string, maxBytes: number): Uint8Array {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) throw tooLarge(path, size, maxBytes, false);
+    // One byte more than the size, so that the read which finds the end has room: a file that grew shows it.
+    let buffer = new Uint8Array(size + 1);
+    let total = 0;
+    for (;;) {
+      if (total === buffer.length) {
+        const grown = new Uint8Array(Math.min(2 * buffer.length, maxBytes + 1));
+        grown.set(buffer);
+        buffer = grown;
+      }
+      let bytesRead: number;
+      try {
+        bytesRead = readSync(fd, buffer, total, buffer.length - total, null);
+      } catch (error) {
+        throw unreadable(path, error);
+      }
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) throw tooLarge(path, total, maxBytes, true);
+    }
+    return buffer.subarray(0, total);
+  } finally {
+    closeSync(fd);
   }
 }
 
