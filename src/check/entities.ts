@@ -274,10 +274,13 @@ export function absenceConfidence(
       // A word in lower case is a name's form only by a strong match of a word of five letters or more in the
       // document's own script (Netbooks = нетбуков, Prussian = прусский; not "drive" in a Russian text).
       const named = t.info.capitalised || t.info.allCaps;
+      // Short words in lower case are too often homographs of a name (born = Борн, mark = Марк).
+      const strongOnly = !named && t.info.letters >= 5 && ownScript(other, t);
+      // Nothing the comparison could find would count for this word: skip it (most words of a text).
+      if (!named && !strongOnly) continue;
       for (const word of words) {
         const sim = Math.max(nameSimilarity(word, t.text), pair ? nameSimilarity(word, pair) : 0);
-        // Short words in lower case are too often homographs of a name (born = Борн, mark = Марк).
-        if (sim >= 0.85 && (named || (t.info.letters >= 5 && ownScript(other, t)))) return 0;
+        if (sim >= 0.85) return 0;
         if (named) best = Math.max(best, sim);
       }
     }
