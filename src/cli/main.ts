@@ -1,12 +1,13 @@
 /**
  * The `bitext-align` executable: wires {@link runCli} to the process. Started as a worker thread by `pair`, it
- * fingerprints its share of the collection instead (see fingerprints.ts).
+ * fingerprints its share of the collection instead (see fingerprints.ts); by `align/check --pairs`, it aligns
+ * the cases it is sent (see batch.ts).
  */
 import { setFlagsFromString } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import { runFingerprintWorker } from './fingerprints.js';
-import { runCli } from './run.js';
+import { runBatchWorker, runCli } from './run.js';
 import { isSmallRun } from './tier.js';
 
 /**
@@ -43,7 +44,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 // A one-shot run on two short texts: V8's optimising compiler would cost more than it saves (see tier.ts).
 if (isMainThread && isSmallRun(process.argv.slice(2))) setFlagsFromString('--no-opt');
 
-if (!(await runFingerprintWorker())) {
+if (!(await runFingerprintWorker()) && !(await runBatchWorker())) {
   const code = await runCli(process.argv.slice(2), {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

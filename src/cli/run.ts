@@ -38,6 +38,7 @@ import { VERSION } from '../version.js';
 import { COMMAND_HELP, MAIN_HELP, parseCommandLine, UsageError, type CommonOptions } from './args.js';
 import { formatCheckText, issueSummary, selectIssues } from './check-report.js';
 import { documentKind, extractDocumentText } from './documents.js';
+import { batchWorkers, casesInWorkers, serveCases, type BatchOutcome } from './batch.js';
 import { fingerprintCollection } from './fingerprints.js';
 import { cliLine, escapeControls, FLAGS, PAIR_FLAGS, withCliFlags } from './messages.js';
 import { collectItems, readCapped, readTextFile, type SkippedPath, type WalkNote } from './read.js';
@@ -241,62 +242,29 @@ async function runPairsList(name: 'align' | 'check', list: string, options: Comm
   const lines = text.split(/\r?\n/).filter((line) => line.trim() && !line.startsWith('#'));
   const format = options.format;
   const progress = createProgress(io, 'aligning', options.progress);
-  const rowOptions = { level: options.level, ...exportFilters(options) };
   if (format === 'tmx') io.stdout(tmxOpen({ ...tmxOptions(options), segtype: options.level }));
   if (format === 'xliff') io.stdout(xliffOpen({ ...xliffOptions(options), srclang: options.srclang }));
   if (name === 'check' && (format === 'tsv' || format === 'csv')) io.stdout(`${issuesToDelimited([], format === 'tsv' ? '\t' : ',', true)[0]}\n`);
   const moses = options.moses ? await openMoses(options.moses) : undefined;
+  const job: BatchJob = { name, options, glossary, ignore, env: io.env };
   const accepted: IssueRow[] = [];
   let failed = 0;
   let found = false;
-  for (const [k, line] of lines.entries()) {
-    const files = line.split('\t').map((part) => part.trim());
-    try {
-      if (files.length !== 2) throw new InputError('invalid-option', `expected "path-a<TAB>path-b", got "${line}"`);
-      const [a, b] = await readDocuments(files, options.maxInputSize, io);
-      const alignment = alignDocuments(a, b, { ids: [files[0], files[1]], ...libraryOptions(options), glossary });
-      const all = findDiscrepancies(alignment, { glossary });
-      if (name === 'check') {
-        const selected = selectIssues(alignment, all, options, ignore);
-        accepted.push(...selected.rows);
-        found ||= failCode(selected.discrepancies, options) !== EXIT.ok;
-        if (format === 'tsv' || format === 'csv') {
-          const rows = issuesToDelimited(selected.rows, format === 'tsv' ? '\t' : ',');
-          if (rows.length) io.stdout(`${rows.join('\n')}\n`);
-        } else if (format === 'jsonl') {
-          if (selected.rows.length) io.stdout(`${issuesToJsonl(selected.rows).join('\n')}\n`);
-        } else {
-          const json = JSON.parse(exportAlignment(alignment, 'json', { discrepancies: selected.discrepancies }));
-          io.stdout(`${JSON.stringify({ files, discrepancies: json.discrepancies, issues: selected.rows })}\n`);
-        }
-        progress.update(k + 1, lines.length);
-        continue;
-      }
-      found ||= failCode(all, options) !== EXIT.ok;
-      await moses?.add(alignment, options);
-      const sentences = sentencesFor(alignment, options);
-      if (format === 'tmx') {
-        const units = tmxUnits(alignment, { ...rowOptions, ...tmxOptions(options), tuidPrefix: `${k + 1}-`, sentences });
-        if (units.length) io.stdout(`${units.join('\n')}\n`);
-      } else if (format === 'xliff') {
-        io.stdout(xliffFile(alignment, all, { ...rowOptions, ...xliffOptions(options), srclang: options.srclang, fileId: `f${k + 1}`, sentences }));
-      } else if (format === 'tsv') {
-        const rows = tsvLines(alignment, { ...rowOptions, sentences, documents: true });
-        if (rows.length) io.stdout(`${rows.join('\n')}\n`);
-      } else if (format === 'jsonl') {
-        const rows = jsonlLines(alignment, all, { ...rowOptions, sentences });
-        if (rows.length) io.stdout(`${rows.join('\n')}\n`);
-      } else {
-        const json = JSON.parse(exportAlignment(alignment, 'json', { discrepancies: all, level: options.level, ...exportFilters(options) }));
-        io.stdout(`${JSON.stringify({ files, ...json })}\n`);
-      }
-    } catch (error) {
-      if (!isInputError(error)) throw error;
-      failed++;
-      if (format === 'json') io.stdout(`${JSON.stringify({ files, error: { code: error.code, message: withCliFlags(error.message) } })}\n`);
-      else io.stderr(cliLine(`skipped ${files.join(' + ')}: ${error.message}`));
-    }
+  // Each case's output is replayed here in list order, whichever thread computed it.
+  const emit = (k: number, outcome: BatchOutcome): void => {
+    for (const [stream, chunk] of outcome.output) io[stream](chunk);
+    accepted.push(...outcome.rows);
+    found ||= outcome.found;
+    if (outcome.failed) failed++;
     progress.update(k + 1, lines.length);
+  };
+  // Moses files are appended from this thread, and a path `-` is this process's standard input: one thread then.
+  const parallel = !moses && WORKER_SCRIPT !== undefined && !lines.some((line) => line.split('\t').some((part) => part.trim() === '-'));
+  const workers = parallel ? batchWorkers(lines.length, options.jobs) : 0;
+  if (workers > 1) {
+    await casesInWorkers(WORKER_SCRIPT!, { kind: 'bitext-align:batch', job }, lines, workers, emit);
+  } else {
+    for (const [k, line] of lines.entries()) emit(k, await batchCase(job, k, line, io, moses));
   }
   progress.done();
   await moses?.close();
@@ -308,6 +276,88 @@ async function runPairsList(name: 'align' | 'check', list: string, options: Comm
   }
   if (failed) io.stderr(`bitext-align: ${failed} pair(s) could not be aligned${format === 'json' ? '; see the "error" lines' : ''}\n`);
   return failed ? EXIT.input : found ? EXIT.discrepancies : EXIT.ok;
+}
+
+/** What every case of an `align/check --pairs` run shares (plain data: it is sent to worker threads). */
+interface BatchJob {
+  name: 'align' | 'check';
+  options: CommonOptions;
+  glossary: GlossaryEntry[] | undefined;
+  ignore: Set<string> | undefined;
+  env: CliIO['env'];
+}
+
+/**
+ * One line of a `--pairs` list aligned (and checked): its output in order, both streams, and what the run
+ * totals. `io` is used for reading standard input only; everything written is returned.
+ */
+async function batchCase(job: BatchJob, k: number, line: string, io: Pick<CliIO, 'readStdin'>, moses?: Awaited<ReturnType<typeof openMoses>>): Promise<BatchOutcome> {
+  const { name, options, glossary, ignore } = job;
+  const format = options.format;
+  const rowOptions = { level: options.level, ...exportFilters(options) };
+  const outcome: BatchOutcome = { output: [], rows: [], found: false, failed: false };
+  const out: CliIO = {
+    stdout: (text) => void outcome.output.push(['stdout', text]),
+    stderr: (text) => void outcome.output.push(['stderr', text]),
+    readStdin: io.readStdin,
+    env: job.env,
+  };
+  const files = line.split('\t').map((part) => part.trim());
+  try {
+    if (files.length !== 2) throw new InputError('invalid-option', `expected "path-a<TAB>path-b", got "${line}"`);
+    const [a, b] = await readDocuments(files, options.maxInputSize, out);
+    const alignment = alignDocuments(a, b, { ids: [files[0], files[1]], ...libraryOptions(options), glossary });
+    const all = findDiscrepancies(alignment, { glossary });
+    if (name === 'check') {
+      const selected = selectIssues(alignment, all, options, ignore);
+      outcome.rows = selected.rows;
+      outcome.found = failCode(selected.discrepancies, options) !== EXIT.ok;
+      if (format === 'tsv' || format === 'csv') {
+        const rows = issuesToDelimited(selected.rows, format === 'tsv' ? '\t' : ',');
+        if (rows.length) out.stdout(`${rows.join('\n')}\n`);
+      } else if (format === 'jsonl') {
+        if (selected.rows.length) out.stdout(`${issuesToJsonl(selected.rows).join('\n')}\n`);
+      } else {
+        const json = JSON.parse(exportAlignment(alignment, 'json', { discrepancies: selected.discrepancies }));
+        out.stdout(`${JSON.stringify({ files, discrepancies: json.discrepancies, issues: selected.rows })}\n`);
+      }
+      return outcome;
+    }
+    outcome.found = failCode(all, options) !== EXIT.ok;
+    await moses?.add(alignment, options);
+    const sentences = sentencesFor(alignment, options);
+    if (format === 'tmx') {
+      const units = tmxUnits(alignment, { ...rowOptions, ...tmxOptions(options), tuidPrefix: `${k + 1}-`, sentences });
+      if (units.length) out.stdout(`${units.join('\n')}\n`);
+    } else if (format === 'xliff') {
+      out.stdout(xliffFile(alignment, all, { ...rowOptions, ...xliffOptions(options), srclang: options.srclang, fileId: `f${k + 1}`, sentences }));
+    } else if (format === 'tsv') {
+      const rows = tsvLines(alignment, { ...rowOptions, sentences, documents: true });
+      if (rows.length) out.stdout(`${rows.join('\n')}\n`);
+    } else if (format === 'jsonl') {
+      const rows = jsonlLines(alignment, all, { ...rowOptions, sentences });
+      if (rows.length) out.stdout(`${rows.join('\n')}\n`);
+    } else {
+      const json = JSON.parse(exportAlignment(alignment, 'json', { discrepancies: all, level: options.level, ...exportFilters(options) }));
+      out.stdout(`${JSON.stringify({ files, ...json })}\n`);
+    }
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    outcome.failed = true;
+    if (format === 'json') out.stdout(`${JSON.stringify({ files, error: { code: error.code, message: withCliFlags(error.message) } })}\n`);
+    else out.stderr(cliLine(`skipped ${files.join(' + ')}: ${error.message}`));
+  }
+  return outcome;
+}
+
+/**
+ * When the built CLI runs as a worker thread started by an `align/check --pairs` run, align the cases the
+ * main thread sends and return true; otherwise return false at once.
+ */
+export async function runBatchWorker(): Promise<boolean> {
+  // Lists with a path `-` stay on the main thread (see runPairsList): a worker never reads standard input.
+  const noStdin = { readStdin: () => Promise.reject(new Error('no standard input in a worker')) };
+  return serveCases((job, k, line) => batchCase(job as BatchJob, k, line, noStdin));
 }
 
 /** Moses-style parallel files PREFIX.ru and PREFIX.en, appended pair by pair. */
@@ -356,7 +406,7 @@ async function runPairing(inputs: string[], options: CommonOptions, io: CliIO): 
   const { fingerprints, errors } = await fingerprintCollection(
     items,
     { glossary, maxInputSize: options.maxInputSize, encoding: options.encoding, paragraphs: options.paragraphs },
-    { onProgress: (done, total) => progress.update(done, total), workerScript: WORKER_SCRIPT },
+    { onProgress: (done, total) => progress.update(done, total), workerScript: WORKER_SCRIPT, workers: options.jobs },
   );
   progress.done();
   const pairing = pairFingerprints(fingerprints, { glossary }, errors);
