@@ -9,7 +9,9 @@
 import type { GlossaryEntry } from '../types.js';
 import { GAZETTEER, PERSON_IDS, type GazetteerRecord } from './gazetteer-data.js';
 import { GAZETTEER_PHRASES, GAZETTEER_WORD_KEYS } from './tables-data.js';
-import { isAllCaps, isCapitalised, normalizeWord, scriptOf, tokenize, wordKey, type Token } from './translit.js';
+import {
+  isAllCaps, isCapitalised, normalizeWord, perWord, scriptOf, tokenize, wordKey, type Token,
+} from './translit.js';
 
 /** A user glossary entry: all forms (either language) name the same thing (the type lives in types.ts). */
 export type { GlossaryEntry };
@@ -153,8 +155,15 @@ function specsOf(form: string): WordSpec[] {
   });
 }
 
+/** The phrases a token may start, under each form it is looked up by (see `tokenForms`). */
+type Starts = ReadonlyArray<readonly [form: string, phrases: readonly Phrase[]]>;
+
+const NO_STARTS: Starts = [];
+
 class PhraseIndex {
   private readonly byFirst = new Map<string, Phrase[]>();
+  /** Per spelling, its {@link Starts}: every token of every text is looked up, most of them repeats. */
+  private readonly starts = perWord<Starts>();
 
   add(phrase: Phrase): void {
     for (const form of phrase.words[0]!.forms) {
@@ -169,8 +178,17 @@ class PhraseIndex {
     for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
 
-  candidates(form: string): Phrase[] | undefined {
-    return this.byFirst.get(form);
+  /** The phrases `token` may start, by form (the same for every token of the same spelling). */
+  startsOf(token: Token): Starts {
+    const id = token.info.id;
+    const hit = this.starts.get(id);
+    if (hit !== undefined) return hit;
+    const out: Array<readonly [string, readonly Phrase[]]> = [];
+    for (const form of tokenForms(token)) {
+      const list = this.byFirst.get(form);
+      if (list !== undefined) out.push([form, list]);
+    }
+    return this.starts.set(id, out.length > 0 ? out : NO_STARTS);
   }
 }
 
@@ -284,9 +302,7 @@ function tokenForms(token: Token): string[] {
 function matchIn(index: PhraseIndex, excluded: ReadonlySet<string>, tokens: readonly Token[], i: number):
   GazetteerMatch | undefined {
   const first = tokens[i]!;
-  for (const form of tokenForms(first)) {
-    const list = index.candidates(form);
-    if (list === undefined) continue;
+  for (const [form, list] of index.startsOf(first)) {
     for (const phrase of list) {
       if (excluded.has(phrase.id)) continue;
       const n = phrase.words.length;

@@ -11,7 +11,7 @@ import type { Anchor, Lang, LexiconEntry } from '../types.js';
 import { gazetteerFor } from './gazetteer.js';
 import { LEXICON, type LexiconRecord } from './lexicon-data.js';
 import { LEXICON_SPECS } from './tables-data.js';
-import { isCapitalised, normalizeWord, scriptOf, tokenize, type Script, type Token } from './translit.js';
+import { isCapitalised, normalizeWord, perWord, scriptOf, tokenize, type Script, type Token } from './translit.js';
 
 /** A user lexicon concept (the type lives in types.ts). */
 export type { LexiconEntry };
@@ -101,7 +101,7 @@ function specsOf(form: string): WordSpec[] {
 class TermIndex {
   private readonly byKey = new Map<string, TermPhrase[]>();
   /** Per word: the phrases whose first word it fits (case aside), longest first. Most words repeat. */
-  private readonly starts = new Map<string, TermPhrase[]>();
+  private readonly starts = perWord<TermPhrase[]>();
   /** Some English form is a prefix ("cooperat*"): English words are then also looked up by their prefixes. */
   private latinPrefixes = false;
 
@@ -125,7 +125,7 @@ class TermIndex {
 
   private startsOf(t: Token): TermPhrase[] {
     const norm = t.info.norm;
-    let list = this.starts.get(norm);
+    let list = this.starts.get(t.info.id);
     if (list === undefined) {
       list = [];
       // Longer stems first, so among equally long phrases the most specific stem wins.
@@ -134,8 +134,7 @@ class TermIndex {
       }
       // Longest phrase first; then the user's entries; then (stable) the longer stem.
       list.sort((a, b) => b.words.length - a.words.length || a.rank - b.rank);
-      if (this.starts.size >= 200_000) this.starts.clear();
-      this.starts.set(norm, list);
+      this.starts.set(t.info.id, list);
     }
     return list;
   }

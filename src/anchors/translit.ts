@@ -10,6 +10,7 @@
  * It also holds the word tokenizer shared by the entity and term extractors.
  */
 import { WIKIPEDIA } from 'iuliia';
+import { hashRange, PerWord, WordTable } from './word-table.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Scripts and letters
@@ -122,6 +123,10 @@ export interface Token {
 
 /** What the extractors ask about a word, computed once per spelling. */
 export interface WordInfo {
+  /** The spelling itself (the same string for every occurrence). */
+  text: string;
+  /** Dense id of the spelling in the word table: an index for per-spelling side tables (see {@link perWord}). */
+  id: number;
   /** {@link normalizeWord} of the word, full stops dropped ("U.S." → "us"): the form tables are looked up by. */
   norm: string;
   script: Script;
@@ -131,23 +136,36 @@ export interface WordInfo {
   allCaps: boolean;
 }
 
-const infoCache = new Map<string, WordInfo>();
+// Spellings seen (most words of a long text are repeats); emptied whole past the limit.
+const words = new WordTable<WordInfo>(200_000);
+
+function infoOf(word: string, hash: number): WordInfo {
+  return words.add(hash, (id) => ({
+    text: word,
+    id,
+    norm: normalizeWord(word).replace(/\./g, ''),
+    script: scriptOf(word),
+    letters: letterCount(word),
+    capitalised: isCapitalised(word),
+    allCaps: isAllCaps(word),
+  }));
+}
 
 /** Facts about one word (cached per spelling: most words of a long text are repeats). */
 export function wordInfo(word: string): WordInfo {
-  let info = infoCache.get(word);
-  if (info === undefined) {
-    info = {
-      norm: normalizeWord(word).replace(/\./g, ''),
-      script: scriptOf(word),
-      letters: letterCount(word),
-      capitalised: isCapitalised(word),
-      allCaps: isAllCaps(word),
-    };
-    if (infoCache.size >= 200_000) infoCache.clear();
-    infoCache.set(word, info);
-  }
-  return info;
+  const hash = hashRange(word, 0, word.length);
+  return words.find(word, 0, word.length, hash) ?? infoOf(word, hash);
+}
+
+/** The {@link WordInfo} of `text[start, end)`, without cutting the word out on a repeat. */
+function wordInfoAt(text: string, start: number, end: number): WordInfo {
+  const hash = hashRange(text, start, end);
+  return words.find(text, start, end, hash) ?? infoOf(text.slice(start, end), hash);
+}
+
+/** A new side table holding one value per spelling, indexed by {@link WordInfo.id}. */
+export function perWord<T>(): PerWord<T> {
+  return new PerWord<T>(words);
 }
 
 // Abbreviations whose full stop does not end a sentence (lower-cased, without the stop).
@@ -186,24 +204,49 @@ export function tokenize(text: string): Token[] {
 
 let lastTokenized: { text: string; tokens: Token[] } | undefined;
 
+// Code-unit classes for the tokenizer, computed once per code unit on first sight: a table read instead of a
+// regular expression or a case conversion per character.
+const WORD = 1;
+const UPPER = 2;
+const KNOWN = 4;
+const unitClasses = new Uint8Array(0x10000);
+
+function classOf(c: number, text: string, i: number): number {
+  let k = unitClasses[c]!;
+  if (k === 0) {
+    k = KNOWN | (isWordAt(text, i) ? WORD : 0) | (isUpperCode(c, text, i) ? UPPER : 0);
+    unitClasses[c] = k;
+  }
+  return k;
+}
+
+function isWordUnit(text: string, i: number): boolean {
+  return (classOf(text.charCodeAt(i), text, i) & WORD) !== 0;
+}
+
+function isUpperUnit(text: string, i: number): boolean {
+  return (classOf(text.charCodeAt(i), text, i) & UPPER) !== 0;
+}
+
 function tokenizeFresh(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
   let sentence = 0;
   let gapStart = 0;
+  let prev: Token | undefined;
   while (i < n) {
-    if (!isWordAt(text, i)) {
+    if (!isWordUnit(text, i)) {
       i++;
       continue;
     }
     const start = i;
-    let end = i;
+    let end = i + 1;
     let apostrophe = -1;
     while (end < n) {
-      if (isWordAt(text, end)) {
+      if (isWordUnit(text, end)) {
         end++;
-      } else if (isApostrophe(text.charCodeAt(end)) && end + 1 < n && isWordAt(text, end + 1) && end > start) {
+      } else if (isApostrophe(text.charCodeAt(end)) && end + 1 < n && isWordUnit(text, end + 1)) {
         apostrophe = end;
         end++;
       } else {
@@ -214,19 +257,17 @@ function tokenizeFresh(text: string): Token[] {
     // English possessive / contraction: keep "Russia" of "Russia's", "I" of "I'm"; keep "O'Brien".
     if (apostrophe >= 0 && CONTRACTION_TAILS.has(text.slice(apostrophe + 1, end).toLowerCase())) wordEnd = apostrophe;
     // Dotted acronym: U.S., U.K., U.S.A. (single letters glued by full stops, no spaces).
-    if (end - start === 1 && isUpperLetter(text.charAt(start)) && text.charCodeAt(end) === 0x2e &&
-      end + 2 <= n && isUpperLetter(text.charAt(end + 1)) &&
-      (end + 2 === n || !isWordAt(text, end + 2))) {
+    if (end - start === 1 && end + 2 <= n && text.charCodeAt(end) === 0x2e && isUpperUnit(text, start) &&
+      isUpperUnit(text, end + 1) && (end + 2 === n || !isWordUnit(text, end + 2))) {
       let k = end;
-      while (k + 2 <= n && text.charCodeAt(k) === 0x2e && isUpperLetter(text.charAt(k + 1)) &&
-        (k + 2 === n || !isWordAt(text, k + 2))) {
+      while (k + 2 <= n && text.charCodeAt(k) === 0x2e && isUpperUnit(text, k + 1) &&
+        (k + 2 === n || !isWordUnit(text, k + 2))) {
         k += 2;
       }
       if (k < n && text.charCodeAt(k) === 0x2e) k++;
       end = k;
       wordEnd = k;
     }
-    const prev = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
     let boundary = prev === undefined;
     let joined = prev !== undefined;
     for (let k = gapStart; k < start; k++) {
@@ -248,16 +289,13 @@ function tokenizeFresh(text: string): Token[] {
       }
     }
     if (boundary && prev !== undefined) sentence++;
-    const word = text.slice(start, wordEnd);
-    tokens.push({ text: word, start, end: wordEnd, sentence, initial: boundary, joined, info: wordInfo(word) });
+    const info = wordInfoAt(text, start, wordEnd);
+    prev = { text: info.text, start, end: wordEnd, sentence, initial: boundary, joined, info };
+    tokens.push(prev);
     i = end;
     gapStart = end;
   }
   return tokens;
-}
-
-function isUpperLetter(ch: string): boolean {
-  return ch !== ch.toLowerCase();
 }
 
 // ---------------------------------------------------------------------------------------------------------
