@@ -60,6 +60,8 @@ interface TermPhrase {
   words: WordSpec[];
   /** 0 for a user entry, 1 for a built-in one: on equal length the user's concept wins. */
   rank: number;
+  /** The first word must be capitalised ("May"), unless case is ignored. */
+  capitalFirst: boolean;
 }
 
 const stemCache = new Map<string, string>();
@@ -113,7 +115,8 @@ class TermIndex {
         const words = rows !== undefined ? rows[f]!.map(([kind, key, cap]) => ({ kind: kind as SpecKind, key, cap: cap === 1 })) : specsOf(form);
         if (words.length === 0) continue;
         if (words[0]!.kind === Kind.Star && scriptOf(words[0]!.key) === 'lat') this.latinPrefixes = true;
-        const phrase = { id: r.id, words, rank: n < userCount ? 0 : 1 };
+        const capitalFirst = words[0]!.kind === Kind.English && words[0]!.cap;
+        const phrase = { id: r.id, words, rank: n < userCount ? 0 : 1, capitalFirst };
         const key = words[0]!.key;
         let list = this.byKey.get(key);
         if (list === undefined) this.byKey.set(key, (list = []));
@@ -130,7 +133,7 @@ class TermIndex {
       list = [];
       // Longer stems first, so among equally long phrases the most specific stem wins.
       for (const key of candidateKeys(norm, t.info.script, this.latinPrefixes)) {
-        for (const phrase of this.byKey.get(key) ?? []) if (fits(phrase.words[0]!, t, norm, true)) list.push(phrase);
+        for (const phrase of this.byKey.get(key) ?? []) if (fits(phrase.words[0]!, t, true)) list.push(phrase);
       }
       // Longest phrase first; then the user's entries; then (stable) the longer stem.
       list.sort((a, b) => b.words.length - a.words.length || a.rank - b.rank);
@@ -143,11 +146,12 @@ class TermIndex {
   match(tokens: readonly Token[], i: number, ignoreCase = false): [string, number] | undefined {
     const t = tokens[i]!;
     for (const phrase of this.startsOf(t)) {
-      if (!ignoreCase && !fits(phrase.words[0]!, t, t.info.norm, false)) continue;
+      // The first word fits case aside (see `startsOf`): only its capital is left to check.
+      if (!ignoreCase && phrase.capitalFirst && !t.info.capitalised) continue;
       let ok = i + phrase.words.length <= tokens.length;
       for (let j = 1; ok && j < phrase.words.length; j++) {
         const u = tokens[i + j]!;
-        ok = u.joined && fits(phrase.words[j]!, u, u.info.norm, ignoreCase);
+        ok = u.joined && fits(phrase.words[j]!, u, ignoreCase);
       }
       if (ok) return [phrase.id, phrase.words.length];
     }
@@ -165,10 +169,19 @@ function candidateKeys(norm: string, script: Script, latinPrefixes: boolean): st
   return out;
 }
 
-function fits(spec: WordSpec, token: Token, norm: string, ignoreCase: boolean): boolean {
+// Porter stems by word id: the stemmer's cache is a map keyed by the word, this is an array read.
+const stems = perWord<string>();
+
+/** {@link englishStem} of a token's normal form. */
+function stemOf(token: Token): string {
+  return stems.get(token.info.id) ?? stems.set(token.info.id, englishStem(token.info.norm));
+}
+
+function fits(spec: WordSpec, token: Token, ignoreCase: boolean): boolean {
+  const norm = token.info.norm;
   switch (spec.kind) {
     case Kind.English:
-      return token.info.script === 'lat' && englishStem(norm) === spec.key && (ignoreCase || !spec.cap ||
+      return token.info.script === 'lat' && stemOf(token) === spec.key && (ignoreCase || !spec.cap ||
         token.info.capitalised);
     case Kind.Exact:
       return norm === spec.key;

@@ -13,7 +13,7 @@ import type { Anchor, Lang } from '../types.js';
 import { gazetteerFor, idsForWordKey, type Gazetteer, type GlossaryEntry } from './gazetteer.js';
 import { termLengthAt } from './lexicon.js';
 import {
-  alternativeKeys, tokenize, wordKey, type Token,
+  alternativeKeys, perWord, tokenize, wordKey, type Token, type WordKey,
 } from './translit.js';
 
 /** A user glossary entry: all forms (either language) name the same thing. */
@@ -107,31 +107,81 @@ const SURNAME_ON_STEM = /^[А-ЯЁ][а-яё]+(?:ов|ев|ин)$/;
 const PATRONYMIC = /(?:ович|евич|овна|евна|ична|инична|ьич)$/;
 
 // ---------------------------------------------------------------------------------------------------------
+// Per-spelling facts
+// ---------------------------------------------------------------------------------------------------------
+
+/** What this module asks about a word, the same for every occurrence of its spelling. */
+interface NameFacts {
+  /** A function word, pronoun or address of its script: never a name. */
+  stop: boolean;
+  /** One of {@link FIRST_NAMES}. */
+  firstName: boolean;
+  /** A sentence-initial word that needs no confirmation: a first name or a surname shape. */
+  nameShaped: boolean;
+  /** A Russian surname built on a common stem (Белов, Зимин). */
+  surnameOnStem: boolean;
+  /** Ends like a patronymic (-ович, -евна). */
+  patronymicEnding: boolean;
+  /** A Latin word with a capital after its first letter (iPhone). */
+  innerCapital: boolean;
+  /** Its key and folded form (computed on first need: only name candidates have one). */
+  key?: WordKey;
+}
+
+// Keyed by word id: every token is asked about, and most are repeats.
+const factsTable = perWord<NameFacts>();
+
+function factsOf(t: Token): NameFacts {
+  const hit = factsTable.get(t.info.id);
+  if (hit !== undefined) return hit;
+  const { norm, script } = t.info;
+  const stopScript = script === 'lat' ? 'lat' : 'cyr';
+  return factsTable.set(t.info.id, {
+    stop: isStopWord(norm, stopScript),
+    firstName: FIRST_NAMES.has(norm),
+    nameShaped: looksLikeName(norm, stopScript),
+    surnameOnStem: script === 'cyr' && SURNAME_ON_STEM.test(t.text),
+    patronymicEnding: PATRONYMIC.test(norm),
+    innerCapital: script === 'lat' && /[A-Z]/.test(t.text.slice(1)),
+  });
+}
+
+function keyOf(t: Token, facts: NameFacts): WordKey {
+  return (facts.key ??= wordKey(t.text.replace(/\./g, '')));
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Sentence shape
 // ---------------------------------------------------------------------------------------------------------
 
+/** Shape of a sentence: plain, Title Case (a headline) or ALL CAPS. */
+const Shape = { Plain: 0, Title: 1, Caps: 2 } as const;
+
 /**
- * Per sentence: is it written in Title Case (a headline: every word capitalised but function words) or in
- * ALL CAPS? There capitals say nothing, so capitalised words need confirmation like sentence-initial ones.
+ * Per sentence (indexed by sentence number): is it written in Title Case (a headline: every word capitalised
+ * but function words) or in ALL CAPS? There capitals say nothing, so capitalised words need confirmation like
+ * sentence-initial ones.
  */
-function sentenceShapes(tokens: readonly Token[]): { title: Set<number>; caps: Set<number> } {
-  const words = new Map<number, number>();
-  const upper = new Map<number, number>();
-  const notTitle = new Set<number>();
+function sentenceShapes(tokens: readonly Token[]): Uint8Array {
+  const count = tokens.length > 0 ? tokens[tokens.length - 1]!.sentence + 1 : 0;
+  // Sentence numbers are dense and ascending: typed arrays instead of maps keyed by them.
+  const words = new Uint32Array(count);
+  const upper = new Uint32Array(count);
+  const notTitle = new Uint8Array(count);
   for (const t of tokens) {
-    const { script, letters, allCaps, capitalised, norm } = t.info;
+    const { script, letters, allCaps, capitalised } = t.info;
     if (letters < 2 || script === 'none') continue;
-    words.set(t.sentence, (words.get(t.sentence) ?? 0) + 1);
-    if (allCaps) upper.set(t.sentence, (upper.get(t.sentence) ?? 0) + 1);
-    else if (!capitalised && !isStopWord(norm, script)) notTitle.add(t.sentence);
+    words[t.sentence]++;
+    if (allCaps) upper[t.sentence]++;
+    else if (!capitalised && !factsOf(t).stop) notTitle[t.sentence] = 1;
   }
-  const title = new Set<number>();
-  const caps = new Set<number>();
-  for (const [s, n] of words) {
-    if (n >= 3 && (upper.get(s) ?? 0) / n >= 0.7) caps.add(s);
-    else if (n >= 4 && !notTitle.has(s)) title.add(s);
+  const shapes = new Uint8Array(count);
+  for (let s = 0; s < count; s++) {
+    const n = words[s]!;
+    if (n >= 3 && upper[s]! / n >= 0.7) shapes[s] = Shape.Caps;
+    else if (n >= 4 && notTitle[s] === 0) shapes[s] = Shape.Title;
   }
-  return { title, caps };
+  return shapes;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -151,8 +201,8 @@ function isStopWord(lower: string, script: 'cyr' | 'lat'): boolean {
 }
 
 /** Is a word in the position of a patronymic (Михаил Владимирович Мишустин, Мишустин Михаил Владимирович)? */
-function isPatronymic(tokens: readonly Token[], i: number, lower: string): boolean {
-  if (!PATRONYMIC.test(lower)) return false;
+function isPatronymic(tokens: readonly Token[], i: number, facts: NameFacts): boolean {
+  if (!facts.patronymicEnding) return false;
   const capAt = (k: number): boolean => k >= 0 && k < tokens.length && tokens[k]!.info.capitalised;
   const prevJoined = i > 0 && tokens[i]!.joined && capAt(i - 1);
   if (!prevJoined) return false;
@@ -168,18 +218,16 @@ function looksLikeName(lower: string, script: 'cyr' | 'lat'): boolean {
   return lower.length >= 5 && EN_SURNAME.test(lower);
 }
 
-function candidateAt(tokens: readonly Token[], i: number, shapes: ReturnType<typeof sentenceShapes>):
-  Candidate | undefined {
+function candidateAt(tokens: readonly Token[], i: number, facts: NameFacts, shapes: Uint8Array): Candidate | undefined {
   const t = tokens[i]!;
-  const text = t.text;
-  const { script, letters, allCaps: upper, norm: lower } = t.info;
-  if (text.length > 40 || letters < 2 || script === 'none') return undefined;
-  if (isStopWord(lower, script)) return undefined;
-  if (script === 'cyr' && isPatronymic(tokens, i, lower)) return undefined;
-  const { key, name } = wordKey(text.replace(/\./g, ''));
-  const acronym = upper && !shapes.caps.has(t.sentence);
-  const doubtful = !acronym && (t.initial || shapes.title.has(t.sentence) || shapes.caps.has(t.sentence)) &&
-    !looksLikeName(lower, script);
+  const { script, letters, allCaps: upper } = t.info;
+  if (t.text.length > 40 || letters < 2 || script === 'none') return undefined;
+  if (facts.stop) return undefined;
+  if (script === 'cyr' && isPatronymic(tokens, i, facts)) return undefined;
+  const { key, name } = keyOf(t, facts);
+  const shape = shapes[t.sentence];
+  const acronym = upper && shape !== Shape.Caps;
+  const doubtful = !acronym && (t.initial || shape !== Shape.Plain) && !facts.nameShaped;
   return { index: i, key, name, doubtful };
 }
 
@@ -212,15 +260,15 @@ function scan(tokens: readonly Token[], lang: Lang, gazetteer: Gazetteer): Array
     const t = tokens[i]!;
     // Only capitalised words can be names; Latin words inside Russian text are names even when written in
     // lower case with an inner capital (iPhone).
-    if (!t.info.capitalised && !t.info.allCaps &&
-      !(t.info.script === 'lat' && lang === 'ru' && /[A-Z]/.test(t.text.slice(1)))) continue;
+    if (!t.info.capitalised && !t.info.allCaps && !(lang === 'ru' && t.info.script === 'lat' && factsOf(t).innerCapital)) continue;
+    const facts = factsOf(t);
     // First names that are also common words (Вера, Роман, Надежда) stay names.
-    const term = FIRST_NAMES.has(t.info.norm) ? 0 : termLengthAt(tokens, i);
-    if (term > 1 || (term === 1 && !(t.info.script === 'cyr' && SURNAME_ON_STEM.test(t.text)))) {
+    const term = facts.firstName ? 0 : termLengthAt(tokens, i);
+    if (term > 1 || (term === 1 && !facts.surnameOnStem)) {
       i += term - 1;
       continue;
     }
-    const c = candidateAt(tokens, i, shapes);
+    const c = candidateAt(tokens, i, facts, shapes);
     if (c !== undefined) out.push(c);
   }
   return out;

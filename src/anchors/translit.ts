@@ -10,7 +10,7 @@
  * It also holds the word tokenizer shared by the entity and term extractors.
  */
 import { WIKIPEDIA } from 'iuliia';
-import { hashRange, PerWord, WordTable } from './word-table.js';
+import { HASH_SEED, hashRange, hashStep, PerWord, WordTable } from './word-table.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Scripts and letters
@@ -157,9 +157,8 @@ export function wordInfo(word: string): WordInfo {
   return words.find(word, 0, word.length, hash) ?? infoOf(word, hash);
 }
 
-/** The {@link WordInfo} of `text[start, end)`, without cutting the word out on a repeat. */
-function wordInfoAt(text: string, start: number, end: number): WordInfo {
-  const hash = hashRange(text, start, end);
+/** The {@link WordInfo} of `text[start, end)` (`hash` its {@link hashRange}), without cutting the word out on a repeat. */
+function wordInfoAt(text: string, start: number, end: number, hash: number): WordInfo {
   return words.find(text, start, end, hash) ?? infoOf(text.slice(start, end), hash);
 }
 
@@ -236,18 +235,27 @@ function tokenizeFresh(text: string): Token[] {
   let gapStart = 0;
   let prev: Token | undefined;
   while (i < n) {
-    if (!isWordUnit(text, i)) {
+    const first = text.charCodeAt(i);
+    if ((classOf(first, text, i) & WORD) === 0) {
       i++;
       continue;
     }
     const start = i;
     let end = i + 1;
     let apostrophe = -1;
+    // The word's hash is computed as it is read (for the word table), and kept at an apostrophe in case the tail
+    // after it is dropped.
+    let hash = hashStep(HASH_SEED, first);
+    let hashToApostrophe = 0;
     while (end < n) {
-      if (isWordUnit(text, end)) {
+      const c = text.charCodeAt(end);
+      if ((classOf(c, text, end) & WORD) !== 0) {
+        hash = hashStep(hash, c);
         end++;
-      } else if (isApostrophe(text.charCodeAt(end)) && end + 1 < n && isWordUnit(text, end + 1)) {
+      } else if (isApostrophe(c) && end + 1 < n && isWordUnit(text, end + 1)) {
         apostrophe = end;
+        hashToApostrophe = hash;
+        hash = hashStep(hash, c);
         end++;
       } else {
         break;
@@ -255,7 +263,10 @@ function tokenizeFresh(text: string): Token[] {
     }
     let wordEnd = end;
     // English possessive / contraction: keep "Russia" of "Russia's", "I" of "I'm"; keep "O'Brien".
-    if (apostrophe >= 0 && CONTRACTION_TAILS.has(text.slice(apostrophe + 1, end).toLowerCase())) wordEnd = apostrophe;
+    if (apostrophe >= 0 && CONTRACTION_TAILS.has(text.slice(apostrophe + 1, end).toLowerCase())) {
+      wordEnd = apostrophe;
+      hash = hashToApostrophe;
+    }
     // Dotted acronym: U.S., U.K., U.S.A. (single letters glued by full stops, no spaces).
     if (end - start === 1 && end + 2 <= n && text.charCodeAt(end) === 0x2e && isUpperUnit(text, start) &&
       isUpperUnit(text, end + 1) && (end + 2 === n || !isWordUnit(text, end + 2))) {
@@ -267,6 +278,7 @@ function tokenizeFresh(text: string): Token[] {
       if (k < n && text.charCodeAt(k) === 0x2e) k++;
       end = k;
       wordEnd = k;
+      hash = hashRange(text, start, wordEnd);
     }
     let boundary = prev === undefined;
     let joined = prev !== undefined;
@@ -289,7 +301,7 @@ function tokenizeFresh(text: string): Token[] {
       }
     }
     if (boundary && prev !== undefined) sentence++;
-    const info = wordInfoAt(text, start, wordEnd);
+    const info = wordInfoAt(text, start, wordEnd, hash);
     prev = { text: info.text, start, end: wordEnd, sentence, initial: boundary, joined, info };
     tokens.push(prev);
     i = end;

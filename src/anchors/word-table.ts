@@ -8,11 +8,22 @@
  * in plain arrays (see {@link PerWord}) instead of more string-keyed maps.
  */
 
-/** Hash of `text[start, end)` by code unit (FNV-1a, as a signed 32-bit integer: a small integer for V8, never a boxed number): the key {@link WordTable} is probed with. */
+/** Hash of the empty word: the start of {@link hashStep}. */
+export const HASH_SEED = 0x811c9dc5 | 0;
+
+/**
+ * The hash `h` of a word extended by one code unit (FNV-1a, as a signed 32-bit integer: a small integer for V8,
+ * never a boxed number). For a tokenizer hashing as it reads.
+ */
+export function hashStep(h: number, unit: number): number {
+  return Math.imul(h ^ unit, 0x01000193);
+}
+
+/** Hash of `text[start, end)` by code unit: the key {@link WordTable} is probed with. */
 export function hashRange(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h | 0;
+  let h = HASH_SEED;
+  for (let i = start; i < end; i++) h = hashStep(h, text.charCodeAt(i));
+  return h;
 }
 
 /**
@@ -127,6 +138,8 @@ export class PerWord<T> {
 
   /** Store the value of entry `id` (call right after a {@link PerWord.get} of the same id). */
   set(id: number, value: T): T {
+    // Filled up to `id` so the array stays dense (a far write would turn it into a slow dictionary).
+    while (this.values.length < id) this.values.push(undefined);
     this.values[id] = value;
     return value;
   }
