@@ -33,6 +33,8 @@ export interface GazetteerMatch {
 export interface Gazetteer {
   /** The longest name starting at token `i`, if any. */
   match(tokens: readonly Token[], i: number): GazetteerMatch | undefined;
+  /** Could a name of two or more words start at this token? A quick test before {@link Gazetteer.match}. */
+  startsLongName(token: Token): boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -156,9 +158,24 @@ function specsOf(form: string): WordSpec[] {
 }
 
 /** The phrases a token may start, under each form it is looked up by (see `tokenForms`). */
-type Starts = ReadonlyArray<readonly [form: string, phrases: readonly Phrase[]]>;
+interface Starts {
+  forms: readonly StartForm[];
+  /** Some phrase of two or more words is among them. */
+  long: boolean;
+}
 
-const NO_STARTS: Starts = [];
+/** One form a token is looked up by, the phrases whose first word has it, and what matching them asks of it. */
+interface StartForm {
+  form: string;
+  /** Longest first. */
+  phrases: readonly Phrase[];
+  /** The acronym read off a declined Cyrillic acronym (МИДа → мид), not the token's own form. */
+  acronym: boolean;
+  /** Ends like a surname (see `SURNAME_TAIL`). */
+  surnameTail: boolean;
+}
+
+const NO_STARTS: Starts = { forms: [], long: false };
 
 class PhraseIndex {
   private readonly byFirst = new Map<string, Phrase[]>();
@@ -183,12 +200,15 @@ class PhraseIndex {
     const id = token.info.id;
     const hit = this.starts.get(id);
     if (hit !== undefined) return hit;
-    const out: Array<readonly [string, readonly Phrase[]]> = [];
+    const out: StartForm[] = [];
     for (const form of tokenForms(token)) {
       const list = this.byFirst.get(form);
-      if (list !== undefined) out.push([form, list]);
+      if (list !== undefined) {
+        out.push({ form, phrases: list, acronym: form !== token.info.norm, surnameTail: SURNAME_TAIL.test(form) });
+      }
     }
-    return this.starts.set(id, out.length > 0 ? out : NO_STARTS);
+    if (out.length === 0) return this.starts.set(id, NO_STARTS);
+    return this.starts.set(id, { forms: out, long: out.some((f) => f.phrases[0]!.words.length > 1) });
   }
 }
 
@@ -279,6 +299,18 @@ function indexFromRows(records: readonly GazetteerRecord[], endings: readonly st
 // A capitalised word in -ов/-ев/-ин mid-sentence is a surname (Поляков, Чехов), not a demonym's plural.
 const SURNAME_TAIL = /(ов|ев|ин|ын)$/;
 
+/** Does the first word of a phrase, found under one of its forms, have the case its rule asks for? */
+function caseFits(rule: CaseRule, token: Token, surnameTail: boolean): boolean {
+  switch (rule) {
+    case CaseRule.Upper:
+      return token.info.allCaps;
+    case CaseRule.Cap:
+      return token.info.capitalised;
+    default:
+      return !(surnameTail && token.info.capitalised && !token.initial && token.info.script === 'cyr');
+  }
+}
+
 function wordFits(spec: WordSpec, token: Token, form: string, first: boolean): boolean {
   if (!spec.forms.includes(form)) return false;
   switch (spec.rule) {
@@ -302,14 +334,14 @@ function tokenForms(token: Token): string[] {
 function matchIn(index: PhraseIndex, excluded: ReadonlySet<string>, tokens: readonly Token[], i: number):
   GazetteerMatch | undefined {
   const first = tokens[i]!;
-  for (const [form, list] of index.startsOf(first)) {
+  for (const { form, phrases: list, acronym, surnameTail } of index.startsOf(first).forms) {
     for (const phrase of list) {
-      if (excluded.has(phrase.id)) continue;
+      if (excluded.size > 0 && excluded.has(phrase.id)) continue;
       const n = phrase.words.length;
       if (i + n > tokens.length) continue;
-      const acronymTail = form !== first.info.norm;
+      // The phrase was found under `form`, so its first word has that form: only its case rule is left to check.
       const head = phrase.words[0]!;
-      if (acronymTail ? !(head.rule === CaseRule.Upper && head.forms.includes(form)) : !wordFits(head, first, form, true)) continue;
+      if (acronym ? head.rule !== CaseRule.Upper : !caseFits(head.rule, first, surnameTail)) continue;
       let ok = true;
       for (let j = 1; j < n && ok; j++) {
         const t = tokens[i + j]!;
@@ -377,6 +409,10 @@ class MergedGazetteer implements Gazetteer {
     if (mine === undefined) return base;
     if (base === undefined) return mine;
     return base.length > mine.length ? base : mine; // the glossary wins ties
+  }
+
+  startsLongName(token: Token): boolean {
+    return builtinIndex().startsOf(token).long || (this.user !== undefined && this.user.startsOf(token).long);
   }
 }
 

@@ -221,7 +221,7 @@ function looksLikeName(lower: string, script: 'cyr' | 'lat'): boolean {
 function candidateAt(tokens: readonly Token[], i: number, facts: NameFacts, shapes: Uint8Array): Candidate | undefined {
   const t = tokens[i]!;
   const { script, letters, allCaps: upper } = t.info;
-  if (t.text.length > 40 || letters < 2 || script === 'none') return undefined;
+  if (t.end - t.start > 40 || letters < 2 || script === 'none') return undefined;
   if (facts.stop) return undefined;
   if (script === 'cyr' && isPatronymic(tokens, i, facts)) return undefined;
   const { key, name } = keyOf(t, facts);

@@ -33,21 +33,20 @@ export function hashRange(text: string, start: number, end: number): number {
  */
 export class WordTable<T extends { readonly text: string }> {
   private entries: T[] = [];
-  /** Per slot, interleaved: the hash, then the entry's index plus one (0 = empty); one cache line per probe. */
+  /**
+   * Per slot, four integers side by side: the hash, the entry's index plus one (0 = empty), the offset and the
+   * length of its code units in `units`. A probe then reads one cache line, not four scattered objects.
+   */
   private slots: Int32Array;
   private mask: number;
-  /**
-   * Every entry's code units, end to end, and per entry its offset and length in it: comparing a text range with
-   * a typed array is several times faster than with the entry's string (strings come in several layouts).
-   */
+  /** Every entry's code units, end to end: comparing a text range with a typed array beats comparing strings. */
   private units = new Uint16Array(1 << 16);
   private used = 0;
-  private spans: number[] = [];
   /** Bumped on every reset; ids are only meaningful within one epoch. */
   epoch = 0;
 
   constructor(private readonly limit: number, capacity = 4096) {
-    this.slots = new Int32Array(capacity * 2);
+    this.slots = new Int32Array(capacity * SLOT);
     this.mask = capacity - 1;
   }
 
@@ -58,13 +57,14 @@ export class WordTable<T extends { readonly text: string }> {
 
   /** The entry whose text is `text[start, end)` (`hash` = {@link hashRange} of it), if present. */
   find(text: string, start: number, end: number, hash: number): T | undefined {
-    const { slots, mask, spans, units } = this;
+    const { slots, mask, units } = this;
     const length = end - start;
     for (let s = hash & mask; ; s = (s + 1) & mask) {
-      const ref = slots[2 * s + 1]!;
+      const at = s * SLOT;
+      const ref = slots[at + 1]!;
       if (ref === 0) return undefined;
-      if (slots[2 * s] === hash && spans[2 * ref - 1] === length) {
-        const offset = spans[2 * ref - 2]!;
+      if (slots[at] === hash && slots[at + 3] === length) {
+        const offset = slots[at + 2]!;
         let i = 0;
         while (i < length && units[offset + i] === text.charCodeAt(start + i)) i++;
         if (i === length) return this.entries[ref - 1];
@@ -83,36 +83,41 @@ export class WordTable<T extends { readonly text: string }> {
       units.set(this.units);
       this.units = units;
     }
-    this.spans.push(this.used, text.length);
+    const offset = this.used;
     for (let i = 0; i < text.length; i++) this.units[this.used++] = text.charCodeAt(i);
     this.entries.push(entry);
-    this.place(hash, this.entries.length);
+    this.place(hash, this.entries.length, offset, text.length);
     return entry;
   }
 
-  private place(hash: number, ref: number): void {
+  private place(hash: number, ref: number, offset: number, length: number): void {
     const { slots, mask } = this;
     let s = hash & mask;
-    while (slots[2 * s + 1] !== 0) s = (s + 1) & mask;
-    slots[2 * s] = hash;
-    slots[2 * s + 1] = ref;
+    while (slots[s * SLOT + 1] !== 0) s = (s + 1) & mask;
+    const at = s * SLOT;
+    slots[at] = hash;
+    slots[at + 1] = ref;
+    slots[at + 2] = offset;
+    slots[at + 3] = length;
   }
 
   private grow(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2);
-    this.mask = old.length - 1;
-    for (let s = 0; s < old.length; s += 2) if (old[s + 1] !== 0) this.place(old[s]!, old[s + 1]!);
+    this.mask = (this.mask + 1) * 2 - 1;
+    for (let at = 0; at < old.length; at += SLOT) if (old[at + 1] !== 0) this.place(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!);
   }
 
   private reset(): void {
     this.entries = [];
-    this.spans = [];
     this.used = 0;
     this.slots.fill(0);
     this.epoch++;
   }
 }
+
+/** Integers per slot of a {@link WordTable}. */
+const SLOT = 4;
 
 /**
  * A side table: one value per entry of a {@link WordTable}, kept in an array indexed by the entry's id, emptied
