@@ -107,13 +107,13 @@ export function enInflections(word: string): string[] {
 const CaseRule = { Any: 0, Cap: 1, Upper: 2 } as const;
 type CaseRule = (typeof CaseRule)[keyof typeof CaseRule];
 
-interface WordSpec {
+export interface WordSpec {
   /** Distinct forms (a short list: an array is faster to build than a set and as fast to search). */
   forms: readonly string[];
   rule: CaseRule;
 }
 
-interface Phrase {
+export interface Phrase {
   id: string;
   name: string;
   weight: number;
@@ -157,15 +157,15 @@ function specsOf(form: string): WordSpec[] {
   });
 }
 
-/** The phrases a token may start, under each form it is looked up by (see `tokenForms`). */
-interface Starts {
+/** The gazetteer phrases a token may start, under each form it is looked up by (see `tokenForms`). */
+export interface GazetteerStarts {
   forms: readonly StartForm[];
   /** Some phrase of two or more words is among them. */
   long: boolean;
 }
 
 /** One form a token is looked up by, the phrases whose first word has it, and what matching them asks of it. */
-interface StartForm {
+export interface StartForm {
   form: string;
   /** Longest first. */
   phrases: readonly Phrase[];
@@ -175,12 +175,18 @@ interface StartForm {
   surnameTail: boolean;
 }
 
-const NO_STARTS: Starts = { forms: [], long: false };
+const NO_STARTS: GazetteerStarts = { forms: [], long: false };
 
 class PhraseIndex {
   private readonly byFirst = new Map<string, Phrase[]>();
-  /** Per spelling, its {@link Starts}: every token of every text is looked up, most of them repeats. */
-  private readonly starts = perWord<Starts>();
+  /** Per spelling, its {@link GazetteerStarts}: every token of every text is looked up, most of them repeats. */
+  private readonly starts = perWord<GazetteerStarts>();
+  /**
+   * Keep each spelling's starts on its own word record instead (`WordInfo.gazetteerStarts`): the record is in
+   * cache already when a token is read, a side table is one more memory load per token. For one index only, the
+   * built-in one.
+   */
+  memoOnWords = false;
 
   add(phrase: Phrase): void {
     for (const form of phrase.words[0]!.forms) {
@@ -196,10 +202,17 @@ class PhraseIndex {
   }
 
   /** The phrases `token` may start, by form (the same for every token of the same spelling). */
-  startsOf(token: Token): Starts {
-    const id = token.info.id;
-    const hit = this.starts.get(id);
+  startsOf(token: Token): GazetteerStarts {
+    const info = token.info;
+    const hit = this.memoOnWords ? info.gazetteerStarts : this.starts.get(info.id);
     if (hit !== undefined) return hit;
+    const starts = this.startsFresh(token);
+    if (this.memoOnWords) info.gazetteerStarts = starts;
+    else this.starts.set(info.id, starts);
+    return starts;
+  }
+
+  private startsFresh(token: Token): GazetteerStarts {
     const out: StartForm[] = [];
     for (const form of tokenForms(token)) {
       const list = this.byFirst.get(form);
@@ -207,8 +220,8 @@ class PhraseIndex {
         out.push({ form, phrases: list, acronym: form !== token.info.norm, surnameTail: SURNAME_TAIL.test(form) });
       }
     }
-    if (out.length === 0) return this.starts.set(id, NO_STARTS);
-    return this.starts.set(id, { forms: out, long: out.some((f) => f.phrases[0]!.words.length > 1) });
+    if (out.length === 0) return NO_STARTS;
+    return { forms: out, long: out.some((f) => f.phrases[0]!.words.length > 1) };
   }
 }
 
@@ -377,6 +390,7 @@ function builtinIndex(): PhraseIndex {
   if (builtin === undefined) {
     const table = builtinTable();
     builtin = table !== undefined ? indexFromRows(GAZETTEER, table.endings, table.records.map(([, rows]) => rows)) : buildIndex(GAZETTEER);
+    builtin.memoOnWords = true;
   }
   return builtin;
 }

@@ -55,7 +55,8 @@ interface WordSpec {
   cap: boolean;
 }
 
-interface TermPhrase {
+/** A lexicon phrase: a concept and the word specs of one of its forms. */
+export interface TermPhrase {
   id: string;
   words: WordSpec[];
   /** 0 for a user entry, 1 for a built-in one: on equal length the user's concept wins. */
@@ -100,10 +101,12 @@ function specsOf(form: string): WordSpec[] {
   });
 }
 
+const NO_PHRASES: readonly TermPhrase[] = [];
+
 class TermIndex {
   private readonly byKey = new Map<string, TermPhrase[]>();
   /** Per word: the phrases whose first word it fits (case aside), longest first. Most words repeat. */
-  private readonly starts = perWord<TermPhrase[]>();
+  private readonly starts = perWord<readonly TermPhrase[]>();
   /** Some English form is a prefix ("cooperat*"): English words are then also looked up by their prefixes. */
   private latinPrefixes = false;
 
@@ -126,18 +129,27 @@ class TermIndex {
     for (const list of this.byKey.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
 
-  private startsOf(t: Token): TermPhrase[] {
+  /**
+   * Keep each spelling's starts on its own word record instead (`WordInfo.termStarts`): the record is in cache
+   * already when a token is read, a side table is one more memory load per token. For one index only, the
+   * built-in one.
+   */
+  memoOnWords = false;
+
+  private startsOf(t: Token): readonly TermPhrase[] {
     const norm = t.info.norm;
-    let list = this.starts.get(t.info.id);
+    let list = this.memoOnWords ? t.info.termStarts : this.starts.get(t.info.id);
     if (list === undefined) {
-      list = [];
+      const found: TermPhrase[] = [];
       // Longer stems first, so among equally long phrases the most specific stem wins.
       for (const key of candidateKeys(norm, t.info.script, this.latinPrefixes)) {
-        for (const phrase of this.byKey.get(key) ?? []) if (fits(phrase.words[0]!, t, true)) list.push(phrase);
+        for (const phrase of this.byKey.get(key) ?? []) if (fits(phrase.words[0]!, t, true)) found.push(phrase);
       }
       // Longest phrase first; then the user's entries; then (stable) the longer stem.
-      list.sort((a, b) => b.words.length - a.words.length || a.rank - b.rank);
-      this.starts.set(t.info.id, list);
+      // Most words start no phrase: they share one empty list (one object in cache, not one per word).
+      list = found.length === 0 ? NO_PHRASES : found.sort((a, b) => b.words.length - a.words.length || a.rank - b.rank);
+      if (this.memoOnWords) t.info.termStarts = list;
+      else this.starts.set(t.info.id, list);
     }
     return list;
   }
@@ -212,7 +224,9 @@ function builtinTermIndex(): TermIndex {
   const rows = JSON.parse(LEXICON_SPECS) as Array<[string, SpecRow[]]>;
   const fresh = rows.length === LEXICON.length &&
     rows.every(([id, specs], n) => id === LEXICON[n]!.id && specs.length === LEXICON[n]!.ru.length + LEXICON[n]!.en.length);
-  return new TermIndex(LEXICON, 0, fresh ? rows.map(([, specs]) => specs) : undefined);
+  const index = new TermIndex(LEXICON, 0, fresh ? rows.map(([, specs]) => specs) : undefined);
+  index.memoOnWords = true;
+  return index;
 }
 
 let builtin: TermIndex | undefined;

@@ -13,7 +13,7 @@ import type { Anchor, Lang } from '../types.js';
 import { gazetteerFor, idsForWordKey, type Gazetteer, type GlossaryEntry } from './gazetteer.js';
 import { termLengthAt } from './lexicon.js';
 import {
-  alternativeKeys, perWord, tokenize, wordKey, type Token, type WordKey,
+  alternativeKeys, tokenize, wordKey, type Token, type WordKey,
 } from './translit.js';
 
 /** A user glossary entry: all forms (either language) name the same thing. */
@@ -111,7 +111,7 @@ const PATRONYMIC = /(?:ович|евич|овна|евна|ична|инична
 // ---------------------------------------------------------------------------------------------------------
 
 /** What this module asks about a word, the same for every occurrence of its spelling. */
-interface NameFacts {
+export interface NameFacts {
   /** A function word, pronoun or address of its script: never a name. */
   stop: boolean;
   /** One of {@link FIRST_NAMES}. */
@@ -124,30 +124,34 @@ interface NameFacts {
   patronymicEnding: boolean;
   /** A Latin word with a capital after its first letter (iPhone). */
   innerCapital: boolean;
-  /** Its key and folded form (computed on first need: only name candidates have one). */
-  key?: WordKey;
 }
 
-// Keyed by word id: every token is asked about, and most are repeats.
-const factsTable = perWord<NameFacts>();
+// The facts objects, one per combination of facts: shared by every word, so the few of them stay in cache.
+const factsByBits = new Map<number, NameFacts>();
 
+/** The word's {@link NameFacts}, kept on its word record (every token is asked about, and most are repeats). */
 function factsOf(t: Token): NameFacts {
-  const hit = factsTable.get(t.info.id);
+  const hit = t.info.nameFacts;
   if (hit !== undefined) return hit;
   const { norm, script } = t.info;
   const stopScript = script === 'lat' ? 'lat' : 'cyr';
-  return factsTable.set(t.info.id, {
+  const facts: NameFacts = {
     stop: isStopWord(norm, stopScript),
     firstName: FIRST_NAMES.has(norm),
     nameShaped: looksLikeName(norm, stopScript),
     surnameOnStem: script === 'cyr' && SURNAME_ON_STEM.test(t.text),
     patronymicEnding: PATRONYMIC.test(norm),
     innerCapital: script === 'lat' && /[A-Z]/.test(t.text.slice(1)),
-  });
+  };
+  const bits = Object.values(facts).reduce((n: number, fact) => n * 2 + (fact ? 1 : 0), 0);
+  let shared = factsByBits.get(bits);
+  if (shared === undefined) factsByBits.set(bits, (shared = facts));
+  return (t.info.nameFacts = shared);
 }
 
-function keyOf(t: Token, facts: NameFacts): WordKey {
-  return (facts.key ??= wordKey(t.text.replace(/\./g, '')));
+/** The word's key and folded form (computed on first need: only name candidates have one). */
+function keyOf(t: Token): WordKey {
+  return (t.info.nameKey ??= wordKey(t.text.replace(/\./g, '')));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -224,7 +228,7 @@ function candidateAt(tokens: readonly Token[], i: number, facts: NameFacts, shap
   if (t.end - t.start > 40 || letters < 2 || script === 'none') return undefined;
   if (facts.stop) return undefined;
   if (script === 'cyr' && isPatronymic(tokens, i, facts)) return undefined;
-  const { key, name } = keyOf(t, facts);
+  const { key, name } = keyOf(t);
   const shape = shapes[t.sentence];
   const acronym = upper && shape !== Shape.Caps;
   const doubtful = !acronym && (t.initial || shape !== Shape.Plain) && !facts.nameShaped;

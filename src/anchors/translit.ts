@@ -10,6 +10,9 @@
  * It also holds the word tokenizer shared by the entity and term extractors.
  */
 import { WIKIPEDIA } from 'iuliia';
+import type { GazetteerStarts } from './gazetteer.js';
+import type { TermPhrase } from './lexicon.js';
+import type { NameFacts } from './names.js';
 import { HASH_SEED, hashRange, hashStep, PerWord, WordTable } from './word-table.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -134,6 +137,19 @@ export interface WordInfo {
   letters: number;
   capitalised: boolean;
   allCaps: boolean;
+  /*
+   * Memos of the extractors' built-in tables, filled on first need by their modules. They sit on the word's own
+   * record, which is in cache already when a token is read: a side table would cost one more memory load per
+   * token, for every token of every text.
+   */
+  /** Gazetteer phrases the word may start (gazetteer.ts). */
+  gazetteerStarts: GazetteerStarts | undefined;
+  /** Lexicon phrases the word may start, case aside (lexicon.ts). */
+  termStarts: readonly TermPhrase[] | undefined;
+  /** What the name extractor asks about the word (names.ts). */
+  nameFacts: NameFacts | undefined;
+  /** {@link wordKey} of the word without full stops, once the name extractor asked (names.ts). */
+  nameKey: WordKey | undefined;
 }
 
 // Spellings seen (most words of a long text are repeats); emptied whole past the limit.
@@ -148,6 +164,10 @@ function infoOf(word: string, hash: number): WordInfo {
     letters: letterCount(word),
     capitalised: isCapitalised(word),
     allCaps: isAllCaps(word),
+    gazetteerStarts: undefined,
+    termStarts: undefined,
+    nameFacts: undefined,
+    nameKey: undefined,
   }));
 }
 

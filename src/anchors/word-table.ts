@@ -42,6 +42,8 @@ export class WordTable<T extends { readonly text: string }> {
   /** Every entry's code units, end to end: comparing a text range with a typed array beats comparing strings. */
   private units = new Uint16Array(1 << 16);
   private used = 0;
+  /** Per entry index plus one: offset and length of its code units in `units`. */
+  private spans = new Int32Array(1 << 12);
   /** Bumped on every reset; ids are only meaningful within one epoch. */
   epoch = 0;
 
@@ -60,11 +62,10 @@ export class WordTable<T extends { readonly text: string }> {
     const { slots, mask, units } = this;
     const length = end - start;
     for (let s = hash & mask; ; s = (s + 1) & mask) {
-      const at = s * SLOT;
-      const ref = slots[at + 1]!;
+      const ref = slots[2 * s + 1]!;
       if (ref === 0) return undefined;
-      if (slots[at] === hash && slots[at + 3] === length) {
-        const offset = slots[at + 2]!;
+      if (slots[2 * s] === hash && this.spans[2 * ref + 1] === length) {
+        const offset = this.spans[2 * ref]!;
         let i = 0;
         while (i < length && units[offset + i] === text.charCodeAt(start + i)) i++;
         if (i === length) return this.entries[ref - 1];
@@ -86,26 +87,31 @@ export class WordTable<T extends { readonly text: string }> {
     const offset = this.used;
     for (let i = 0; i < text.length; i++) this.units[this.used++] = text.charCodeAt(i);
     this.entries.push(entry);
-    this.place(hash, this.entries.length, offset, text.length);
+    const ref = this.entries.length;
+    if (2 * ref + 2 > this.spans.length) {
+      const spans = new Int32Array(this.spans.length * 2);
+      spans.set(this.spans);
+      this.spans = spans;
+    }
+    this.spans[2 * ref] = offset;
+    this.spans[2 * ref + 1] = text.length;
+    this.place(hash, ref);
     return entry;
   }
 
-  private place(hash: number, ref: number, offset: number, length: number): void {
+  private place(hash: number, ref: number): void {
     const { slots, mask } = this;
     let s = hash & mask;
     while (slots[s * SLOT + 1] !== 0) s = (s + 1) & mask;
-    const at = s * SLOT;
-    slots[at] = hash;
-    slots[at + 1] = ref;
-    slots[at + 2] = offset;
-    slots[at + 3] = length;
+    slots[s * SLOT] = hash;
+    slots[s * SLOT + 1] = ref;
   }
 
   private grow(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2);
     this.mask = (this.mask + 1) * 2 - 1;
-    for (let at = 0; at < old.length; at += SLOT) if (old[at + 1] !== 0) this.place(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!);
+    for (let at = 0; at < old.length; at += SLOT) if (old[at + 1] !== 0) this.place(old[at]!, old[at + 1]!);
   }
 
   private reset(): void {
@@ -117,7 +123,7 @@ export class WordTable<T extends { readonly text: string }> {
 }
 
 /** Integers per slot of a {@link WordTable}. */
-const SLOT = 4;
+const SLOT = 2;
 
 /**
  * A side table: one value per entry of a {@link WordTable}, kept in an array indexed by the entry's id, emptied
