@@ -347,8 +347,12 @@ function tokenForms(token: Token): string[] {
 function matchIn(index: PhraseIndex, excluded: ReadonlySet<string>, tokens: readonly Token[], i: number):
   GazetteerMatch | undefined {
   const first = tokens[i]!;
-  for (const { form, phrases: list, acronym, surnameTail } of index.startsOf(first).forms) {
-    for (const phrase of list) {
+  const starts = index.startsOf(first).forms;
+  // Indexed loops: most tokens start nothing, and this runs for every token of every text.
+  for (let f = 0; f < starts.length; f++) {
+    const { form, phrases: list, acronym, surnameTail } = starts[f]!;
+    for (let p = 0; p < list.length; p++) {
+      const phrase = list[p]!;
       if (excluded.size > 0 && excluded.has(phrase.id)) continue;
       const n = phrase.words.length;
       if (i + n > tokens.length) continue;

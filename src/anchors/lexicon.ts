@@ -157,7 +157,9 @@ class TermIndex {
   /** The longest phrase starting at token `i`: [concept id, tokens covered], or undefined. */
   match(tokens: readonly Token[], i: number, ignoreCase = false): [string, number] | undefined {
     const t = tokens[i]!;
-    for (const phrase of this.startsOf(t)) {
+    const phrases = this.startsOf(t);
+    for (let p = 0; p < phrases.length; p++) {
+      const phrase = phrases[p]!;
       // The first word fits case aside (see `startsOf`): only its capital is left to check.
       if (!ignoreCase && phrase.capitalFirst && !t.info.capitalised) continue;
       let ok = i + phrase.words.length <= tokens.length;
