@@ -169,6 +169,11 @@ export interface StartForm {
   form: string;
   /** Longest first. */
   phrases: readonly Phrase[];
+  /**
+   * Those of `phrases` whose first word's case rule this spelling can meet (a lower-case "the" never starts
+   * "The Hague"): the only ones worth trying, longest first.
+   */
+  viable: readonly Phrase[];
   /** The acronym read off a declined Cyrillic acronym (МИДа → мид), not the token's own form. */
   acronym: boolean;
   /** Ends like a surname (see `SURNAME_TAIL`). */
@@ -216,12 +221,13 @@ class PhraseIndex {
     const out: StartForm[] = [];
     for (const form of tokenForms(token)) {
       const list = this.byFirst.get(form);
-      if (list !== undefined) {
-        out.push({ form, phrases: list, acronym: form !== token.info.norm, surnameTail: SURNAME_TAIL.test(form) });
-      }
+      if (list === undefined) continue;
+      const acronym = form !== token.info.norm;
+      const viable = list.filter((p) => (acronym ? p.words[0]!.rule === CaseRule.Upper : caseMayFit(p.words[0]!.rule, token)));
+      if (viable.length > 0) out.push({ form, phrases: list, viable, acronym, surnameTail: SURNAME_TAIL.test(form) });
     }
     if (out.length === 0) return NO_STARTS;
-    return { forms: out, long: out.some((f) => f.phrases[0]!.words.length > 1) };
+    return { forms: out, long: out.some((f) => f.viable[0]!.words.length > 1) };
   }
 }
 
@@ -312,6 +318,11 @@ function indexFromRows(records: readonly GazetteerRecord[], endings: readonly st
 // A capitalised word in -ов/-ев/-ин mid-sentence is a surname (Поляков, Чехов), not a demonym's plural.
 const SURNAME_TAIL = /(ов|ев|ин|ын)$/;
 
+/** Can a spelling meet this case rule as a phrase's first word (in some position: see {@link caseFits})? */
+function caseMayFit(rule: CaseRule, token: Token): boolean {
+  return rule === CaseRule.Upper ? token.info.allCaps : rule === CaseRule.Cap ? token.info.capitalised : true;
+}
+
 /** Does the first word of a phrase, found under one of its forms, have the case its rule asks for? */
 function caseFits(rule: CaseRule, token: Token, surnameTail: boolean): boolean {
   switch (rule) {
@@ -350,9 +361,9 @@ function matchIn(index: PhraseIndex, excluded: ReadonlySet<string>, tokens: read
   const starts = index.startsOf(first).forms;
   // Indexed loops: most tokens start nothing, and this runs for every token of every text.
   for (let f = 0; f < starts.length; f++) {
-    const { form, phrases: list, acronym, surnameTail } = starts[f]!;
-    for (let p = 0; p < list.length; p++) {
-      const phrase = list[p]!;
+    const { form, phrases: list, viable, acronym, surnameTail } = starts[f]!;
+    for (let p = 0; p < viable.length; p++) {
+      const phrase = viable[p]!;
       if (excluded.size > 0 && excluded.has(phrase.id)) continue;
       const n = phrase.words.length;
       if (i + n > tokens.length) continue;
