@@ -166,25 +166,32 @@ const Shape = { Plain: 0, Title: 1, Caps: 2 } as const;
  * but function words) or in ALL CAPS? There capitals say nothing, so capitalised words need confirmation like
  * sentence-initial ones.
  */
-function sentenceShapes(tokens: readonly Token[]): Uint8Array {
-  const count = tokens.length > 0 ? tokens[tokens.length - 1]!.sentence + 1 : 0;
-  // Sentence numbers are dense and ascending: typed arrays instead of maps keyed by them.
-  const words = new Uint32Array(count);
-  const upper = new Uint32Array(count);
-  const notTitle = new Uint8Array(count);
+function sentenceShapes(tokens: readonly Token[]): number[] {
+  // Sentence numbers ascend (and are dense): one pass with running counts, one shape pushed per sentence (no map
+  // keyed by sentence, no arrays to allocate per text).
+  const shapes: number[] = [];
+  let words = 0;
+  let upper = 0;
+  let notTitle = false;
+  const close = (): void => {
+    if (words >= 3 && upper / words >= 0.7) shapes.push(Shape.Caps);
+    else if (words >= 4 && !notTitle) shapes.push(Shape.Title);
+    else shapes.push(Shape.Plain);
+  };
   for (const t of tokens) {
+    while (t.sentence > shapes.length) {
+      close();
+      words = 0;
+      upper = 0;
+      notTitle = false;
+    }
     const { script, letters, allCaps, capitalised } = t.info;
     if (letters < 2 || script === 'none') continue;
-    words[t.sentence]++;
-    if (allCaps) upper[t.sentence]++;
-    else if (!capitalised && !factsOf(t).stop) notTitle[t.sentence] = 1;
+    words++;
+    if (allCaps) upper++;
+    else if (!capitalised && !factsOf(t).stop) notTitle = true;
   }
-  const shapes = new Uint8Array(count);
-  for (let s = 0; s < count; s++) {
-    const n = words[s]!;
-    if (n >= 3 && upper[s]! / n >= 0.7) shapes[s] = Shape.Caps;
-    else if (n >= 4 && notTitle[s] === 0) shapes[s] = Shape.Title;
-  }
+  if (tokens.length > 0) close();
   return shapes;
 }
 
@@ -222,7 +229,7 @@ function looksLikeName(lower: string, script: 'cyr' | 'lat'): boolean {
   return lower.length >= 5 && EN_SURNAME.test(lower);
 }
 
-function candidateAt(tokens: readonly Token[], i: number, facts: NameFacts, shapes: Uint8Array): Candidate | undefined {
+function candidateAt(tokens: readonly Token[], i: number, facts: NameFacts, shapes: readonly number[]): Candidate | undefined {
   const t = tokens[i]!;
   const { script, letters, allCaps: upper } = t.info;
   if (t.end - t.start > 40 || letters < 2 || script === 'none') return undefined;
