@@ -162,37 +162,34 @@ function keyOf(t: Token): WordKey {
 const Shape = { Plain: 0, Title: 1, Caps: 2 } as const;
 
 /**
- * Per sentence (indexed by sentence number): is it written in Title Case (a headline: every word capitalised
- * but function words) or in ALL CAPS? There capitals say nothing, so capitalised words need confirmation like
- * sentence-initial ones.
+ * The running word counts of one sentence, for its shape: is it written in Title Case (a headline: every word
+ * capitalised but function words) or in ALL CAPS? There capitals say nothing, so capitalised words need
+ * confirmation like sentence-initial ones. Counted in the same pass that finds the candidates, whose doubt is
+ * settled when their sentence ends (one pass over the tokens, not two).
  */
-function sentenceShapes(tokens: readonly Token[]): number[] {
-  // Sentence numbers ascend (and are dense): one pass with running counts, one shape pushed per sentence (no map
-  // keyed by sentence, no arrays to allocate per text).
-  const shapes: number[] = [];
-  let words = 0;
-  let upper = 0;
-  let notTitle = false;
-  const close = (): void => {
-    if (words >= 3 && upper / words >= 0.7) shapes.push(Shape.Caps);
-    else if (words >= 4 && !notTitle) shapes.push(Shape.Title);
-    else shapes.push(Shape.Plain);
-  };
-  for (const t of tokens) {
-    while (t.sentence > shapes.length) {
-      close();
-      words = 0;
-      upper = 0;
-      notTitle = false;
-    }
+class SentenceCount {
+  private words = 0;
+  private upper = 0;
+  private notTitle = false;
+
+  add(t: Token): void {
     const { script, letters, allCaps, capitalised } = t.info;
-    if (letters < 2 || script === 'none') continue;
-    words++;
-    if (allCaps) upper++;
-    else if (!capitalised && !factsOf(t).stop) notTitle = true;
+    if (letters < 2 || script === 'none') return;
+    this.words++;
+    if (allCaps) this.upper++;
+    else if (!capitalised && !factsOf(t).stop) this.notTitle = true;
   }
-  if (tokens.length > 0) close();
-  return shapes;
+
+  /** The shape of the sentence counted, and a fresh start for the next. */
+  close(): number {
+    const { words, upper, notTitle } = this;
+    this.words = 0;
+    this.upper = 0;
+    this.notTitle = false;
+    if (words >= 3 && upper / words >= 0.7) return Shape.Caps;
+    if (words >= 4 && !notTitle) return Shape.Title;
+    return Shape.Plain;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -203,8 +200,20 @@ interface Candidate {
   index: number;
   key: string;
   name: string;
-  /** Needs another, mid-sentence mention of the same key (or a name shape) to count. */
+  /** Needs another, mid-sentence mention of the same key (or a name shape) to count (settled with its sentence). */
   doubtful: boolean;
+  /** Written in capitals (an acronym unless its whole sentence is). */
+  upper: boolean;
+  /** First word of its sentence. */
+  initial: boolean;
+  /** A first name or a surname shape: needs no confirmation. */
+  nameShaped: boolean;
+}
+
+/** Does a candidate need confirmation, in a sentence of this shape? */
+function isDoubtful(c: Candidate, shape: number): boolean {
+  const acronym = c.upper && shape !== Shape.Caps;
+  return !acronym && (c.initial || shape !== Shape.Plain) && !c.nameShaped;
 }
 
 function isStopWord(lower: string, script: 'cyr' | 'lat'): boolean {
@@ -229,17 +238,15 @@ function looksLikeName(lower: string, script: 'cyr' | 'lat'): boolean {
   return lower.length >= 5 && EN_SURNAME.test(lower);
 }
 
-function candidateAt(tokens: readonly Token[], i: number, facts: NameFacts, shapes: readonly number[]): Candidate | undefined {
+/** The name candidate at token `i`, if it is one (its doubt settled later, see {@link isDoubtful}). */
+function candidateAt(tokens: readonly Token[], i: number, facts: NameFacts): Candidate | undefined {
   const t = tokens[i]!;
-  const { script, letters, allCaps: upper } = t.info;
+  const { script, letters, allCaps } = t.info;
   if (t.end - t.start > 40 || letters < 2 || script === 'none') return undefined;
   if (facts.stop) return undefined;
   if (script === 'cyr' && isPatronymic(tokens, i, facts)) return undefined;
   const { key, name } = keyOf(t);
-  const shape = shapes[t.sentence];
-  const acronym = upper && shape !== Shape.Caps;
-  const doubtful = !acronym && (t.initial || shape !== Shape.Plain) && !facts.nameShaped;
-  return { index: i, key, name, doubtful };
+  return { index: i, key, name, doubtful: true, upper: allCaps, initial: t.initial, nameShaped: facts.nameShaped };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -256,19 +263,30 @@ interface Hit {
 
 /** Gazetteer names and name candidates of a token list, in order. */
 function scan(tokens: readonly Token[], lang: Lang, gazetteer: Gazetteer): Array<Hit | Candidate> {
-  const shapes = sentenceShapes(tokens);
   const out: Array<Hit | Candidate> = [];
+  const count = new SentenceCount();
+  let sentence = tokens.length > 0 ? tokens[0]!.sentence : 0;
+  /** Index in `out` of the current sentence's first item. */
+  let open = 0;
   for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.sentence !== sentence) {
+      open = settle(out, open, count.close());
+      sentence = t.sentence;
+    }
+    // Every token is counted once, the ones a match spans too: those are joined to the one before, so they are
+    // in the same sentence.
+    count.add(t);
     const m = gazetteer.match(tokens, i);
     if (m !== undefined) {
       const last = tokens[i + m.length - 1]!;
-      out.push({ start: tokens[i]!.start, end: last.end, key: m.id, name: m.name, weight: m.weight });
+      out.push({ start: t.start, end: last.end, key: m.id, name: m.name, weight: m.weight });
+      for (let k = 1; k < m.length; k++) count.add(tokens[i + k]!);
       i += m.length - 1;
       continue;
     }
     // Common words capitalised by position or style: titles, months, institutions (lexicon terms). Russian
     // surnames built on a common stem (Белов, Черных) keep their name reading.
-    const t = tokens[i]!;
     // Only capitalised words can be names; Latin words inside Russian text are names even when written in
     // lower case with an inner capital (iPhone).
     if (!t.info.capitalised && !t.info.allCaps && !(lang === 'ru' && t.info.script === 'lat' && factsOf(t).innerCapital)) continue;
@@ -276,13 +294,24 @@ function scan(tokens: readonly Token[], lang: Lang, gazetteer: Gazetteer): Array
     // First names that are also common words (Вера, Роман, Надежда) stay names.
     const term = facts.firstName ? 0 : termLengthAt(tokens, i);
     if (term > 1 || (term === 1 && !facts.surnameOnStem)) {
+      for (let k = 1; k < term; k++) count.add(tokens[i + k]!);
       i += term - 1;
       continue;
     }
-    const c = candidateAt(tokens, i, facts, shapes);
+    const c = candidateAt(tokens, i, facts);
     if (c !== undefined) out.push(c);
   }
+  settle(out, open, count.close());
   return out;
+}
+
+/** Settle the doubt of the candidates in `out` from `from` on, all of one sentence of this shape; the new start. */
+function settle(out: ReadonlyArray<Hit | Candidate>, from: number, shape: number): number {
+  for (let k = from; k < out.length; k++) {
+    const x = out[k]!;
+    if (isCandidate(x)) x.doubtful = isDoubtful(x, shape);
+  }
+  return out.length;
 }
 
 function isCandidate(x: Hit | Candidate): x is Candidate {
