@@ -302,7 +302,9 @@ function tokenizeFresh(text: string): Token[] {
     }
     let boundary = prev === undefined;
     let joined = prev !== undefined;
-    for (let k = gapStart; k < start; k++) {
+    // Most gaps are one plain space, which changes nothing: skip the loop for them.
+    const oneSpace = start - gapStart === 1 && text.charCodeAt(gapStart) === 0x20;
+    for (let k = oneSpace ? start : gapStart; k < start; k++) {
       const g = text.charCodeAt(k);
       if (!isJoinerCode(g)) {
         if (g === 0x2e && prev !== undefined && k === prev.end && ABBREVIATIONS.has(prev.info.norm)) {
