@@ -63,6 +63,8 @@ export interface TermPhrase {
   rank: number;
   /** The first word must be capitalised ("May"), unless case is ignored. */
   capitalFirst: boolean;
+  /** The key of its anchors, `term:<id>` (built once, not per anchor). */
+  anchorKey: string;
 }
 
 const stemCache = new Map<string, string>();
@@ -119,7 +121,7 @@ class TermIndex {
         if (words.length === 0) continue;
         if (words[0]!.kind === Kind.Star && scriptOf(words[0]!.key) === 'lat') this.latinPrefixes = true;
         const capitalFirst = words[0]!.kind === Kind.English && words[0]!.cap;
-        const phrase = { id: r.id, words, rank: n < userCount ? 0 : 1, capitalFirst };
+        const phrase = { id: r.id, words, rank: n < userCount ? 0 : 1, capitalFirst, anchorKey: `term:${r.id}` };
         const key = words[0]!.key;
         let list = this.byKey.get(key);
         if (list === undefined) this.byKey.set(key, (list = []));
@@ -154,8 +156,8 @@ class TermIndex {
     return list;
   }
 
-  /** The longest phrase starting at token `i`: [concept id, tokens covered], or undefined. */
-  match(tokens: readonly Token[], i: number, ignoreCase = false): [string, number] | undefined {
+  /** The longest phrase starting at token `i`, or undefined. */
+  match(tokens: readonly Token[], i: number, ignoreCase = false): TermPhrase | undefined {
     const t = tokens[i]!;
     const phrases = this.startsOf(t);
     for (let p = 0; p < phrases.length; p++) {
@@ -167,7 +169,7 @@ class TermIndex {
         const u = tokens[i + j]!;
         ok = u.joined && fits(phrase.words[j]!, u, ignoreCase);
       }
-      if (ok) return [phrase.id, phrase.words.length];
+      if (ok) return phrase;
     }
     return undefined;
   }
@@ -291,10 +293,11 @@ export function extractTerms(text: string, _lang: Lang, options?: TermOptions): 
     }
     const m = index.match(tokens, i);
     if (m === undefined) continue;
-    const end = tokens[i + m[1] - 1]!.end;
-    out.push({ kind: 'term', key: `term:${m[0]}`, start: t.start, end, surface: text.slice(t.start, end),
+    const n = m.words.length;
+    const end = tokens[i + n - 1]!.end;
+    out.push({ kind: 'term', key: m.anchorKey, start: t.start, end, surface: text.slice(t.start, end),
       weight: TERM_WEIGHT });
-    i += m[1] - 1;
+    i += n - 1;
   }
   return out;
 }
@@ -304,7 +307,7 @@ export function extractTerms(text: string, _lang: Lang, options?: TermOptions): 
  * Names use it to skip capitalised common words and phrases ("Prime Minister", "Ministry", "Министерства").
  */
 export function termLengthAt(tokens: readonly Token[], i: number): number {
-  return indexFor().match(tokens, i, true)?.[1] ?? 0;
+  return indexFor().match(tokens, i, true)?.words.length ?? 0;
 }
 
 /**
@@ -315,5 +318,5 @@ export function isTermWord(word: string): boolean {
   const tokens = tokenize(word);
   if (tokens.length !== 1) return false;
   const m = indexFor().match(tokens, 0, true);
-  return m !== undefined && m[1] === 1;
+  return m !== undefined && m.words.length === 1;
 }

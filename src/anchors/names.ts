@@ -177,7 +177,8 @@ class SentenceCount {
     if (letters < 2 || script === 'none') return;
     this.words++;
     if (allCaps) this.upper++;
-    else if (!capitalised && !factsOf(t).stop) this.notTitle = true;
+    // (Once a sentence is known not to be a headline, its words' stop-word facts are not asked for.)
+    else if (!this.notTitle && !capitalised && !factsOf(t).stop) this.notTitle = true;
   }
 
   /** The shape of the sentence counted, and a fresh start for the next. */
