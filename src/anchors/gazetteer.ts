@@ -9,7 +9,9 @@
 import type { GlossaryEntry } from '../types.js';
 import { GAZETTEER, PERSON_IDS, type GazetteerRecord } from './gazetteer-data.js';
 import { GAZETTEER_PHRASES, GAZETTEER_WORD_KEYS } from './tables-data.js';
-import { isAllCaps, isCapitalised, normalizeWord, scriptOf, tokenize, wordKey, type Token } from './translit.js';
+import {
+  isAllCaps, isCapitalised, normalizeWord, perWord, scriptOf, tokenize, wordKey, type Token,
+} from './translit.js';
 
 /** A user glossary entry: all forms (either language) name the same thing (the type lives in types.ts). */
 export type { GlossaryEntry };
@@ -31,6 +33,8 @@ export interface GazetteerMatch {
 export interface Gazetteer {
   /** The longest name starting at token `i`, if any. */
   match(tokens: readonly Token[], i: number): GazetteerMatch | undefined;
+  /** Could a name of two or more words start at this token? A quick test before {@link Gazetteer.match}. */
+  startsLongName(token: Token): boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -103,13 +107,13 @@ export function enInflections(word: string): string[] {
 const CaseRule = { Any: 0, Cap: 1, Upper: 2 } as const;
 type CaseRule = (typeof CaseRule)[keyof typeof CaseRule];
 
-interface WordSpec {
+export interface WordSpec {
   /** Distinct forms (a short list: an array is faster to build than a set and as fast to search). */
   forms: readonly string[];
   rule: CaseRule;
 }
 
-interface Phrase {
+export interface Phrase {
   id: string;
   name: string;
   weight: number;
@@ -153,8 +157,41 @@ function specsOf(form: string): WordSpec[] {
   });
 }
 
+/** The gazetteer phrases a token may start, under each form it is looked up by (see `tokenForms`). */
+export interface GazetteerStarts {
+  forms: readonly StartForm[];
+  /** Some phrase of two or more words is among them. */
+  long: boolean;
+}
+
+/** One form a token is looked up by, the phrases whose first word has it, and what matching them asks of it. */
+export interface StartForm {
+  form: string;
+  /** Longest first. */
+  phrases: readonly Phrase[];
+  /**
+   * Those of `phrases` whose first word's case rule this spelling can meet (a lower-case "the" never starts
+   * "The Hague"): the only ones worth trying, longest first.
+   */
+  viable: readonly Phrase[];
+  /** The acronym read off a declined Cyrillic acronym (МИДа → мид), not the token's own form. */
+  acronym: boolean;
+  /** Ends like a surname (see `SURNAME_TAIL`). */
+  surnameTail: boolean;
+}
+
+const NO_STARTS: GazetteerStarts = { forms: [], long: false };
+
 class PhraseIndex {
   private readonly byFirst = new Map<string, Phrase[]>();
+  /** Per spelling, its {@link GazetteerStarts}: every token of every text is looked up, most of them repeats. */
+  private readonly starts = perWord<GazetteerStarts>();
+  /**
+   * Keep each spelling's starts on its own word record instead (`WordInfo.gazetteerStarts`): the record is in
+   * cache already when a token is read, a side table is one more memory load per token. For one index only, the
+   * built-in one.
+   */
+  memoOnWords = false;
 
   add(phrase: Phrase): void {
     for (const form of phrase.words[0]!.forms) {
@@ -169,8 +206,28 @@ class PhraseIndex {
     for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
 
-  candidates(form: string): Phrase[] | undefined {
-    return this.byFirst.get(form);
+  /** The phrases `token` may start, by form (the same for every token of the same spelling). */
+  startsOf(token: Token): GazetteerStarts {
+    const info = token.info;
+    const hit = this.memoOnWords ? info.gazetteerStarts : this.starts.get(info.id);
+    if (hit !== undefined) return hit;
+    const starts = this.startsFresh(token);
+    if (this.memoOnWords) info.gazetteerStarts = starts;
+    else this.starts.set(info.id, starts);
+    return starts;
+  }
+
+  private startsFresh(token: Token): GazetteerStarts {
+    const out: StartForm[] = [];
+    for (const form of tokenForms(token)) {
+      const list = this.byFirst.get(form);
+      if (list === undefined) continue;
+      const acronym = form !== token.info.norm;
+      const viable = list.filter((p) => (acronym ? p.words[0]!.rule === CaseRule.Upper : caseMayFit(p.words[0]!.rule, token)));
+      if (viable.length > 0) out.push({ form, phrases: list, viable, acronym, surnameTail: SURNAME_TAIL.test(form) });
+    }
+    if (out.length === 0) return NO_STARTS;
+    return { forms: out, long: out.some((f) => f.viable[0]!.words.length > 1) };
   }
 }
 
@@ -261,6 +318,23 @@ function indexFromRows(records: readonly GazetteerRecord[], endings: readonly st
 // A capitalised word in -ов/-ев/-ин mid-sentence is a surname (Поляков, Чехов), not a demonym's plural.
 const SURNAME_TAIL = /(ов|ев|ин|ын)$/;
 
+/** Can a spelling meet this case rule as a phrase's first word (in some position: see {@link caseFits})? */
+function caseMayFit(rule: CaseRule, token: Token): boolean {
+  return rule === CaseRule.Upper ? token.info.allCaps : rule === CaseRule.Cap ? token.info.capitalised : true;
+}
+
+/** Does the first word of a phrase, found under one of its forms, have the case its rule asks for? */
+function caseFits(rule: CaseRule, token: Token, surnameTail: boolean): boolean {
+  switch (rule) {
+    case CaseRule.Upper:
+      return token.info.allCaps;
+    case CaseRule.Cap:
+      return token.info.capitalised;
+    default:
+      return !(surnameTail && token.info.capitalised && !token.initial && token.info.script === 'cyr');
+  }
+}
+
 function wordFits(spec: WordSpec, token: Token, form: string, first: boolean): boolean {
   if (!spec.forms.includes(form)) return false;
   switch (spec.rule) {
@@ -284,16 +358,18 @@ function tokenForms(token: Token): string[] {
 function matchIn(index: PhraseIndex, excluded: ReadonlySet<string>, tokens: readonly Token[], i: number):
   GazetteerMatch | undefined {
   const first = tokens[i]!;
-  for (const form of tokenForms(first)) {
-    const list = index.candidates(form);
-    if (list === undefined) continue;
-    for (const phrase of list) {
-      if (excluded.has(phrase.id)) continue;
+  const starts = index.startsOf(first).forms;
+  // Indexed loops: most tokens start nothing, and this runs for every token of every text.
+  for (let f = 0; f < starts.length; f++) {
+    const { form, phrases: list, viable, acronym, surnameTail } = starts[f]!;
+    for (let p = 0; p < viable.length; p++) {
+      const phrase = viable[p]!;
+      if (excluded.size > 0 && excluded.has(phrase.id)) continue;
       const n = phrase.words.length;
       if (i + n > tokens.length) continue;
-      const acronymTail = form !== first.info.norm;
+      // The phrase was found under `form`, so its first word has that form: only its case rule is left to check.
       const head = phrase.words[0]!;
-      if (acronymTail ? !(head.rule === CaseRule.Upper && head.forms.includes(form)) : !wordFits(head, first, form, true)) continue;
+      if (acronym ? head.rule !== CaseRule.Upper : !caseFits(head.rule, first, surnameTail)) continue;
       let ok = true;
       for (let j = 1; j < n && ok; j++) {
         const t = tokens[i + j]!;
@@ -329,6 +405,7 @@ function builtinIndex(): PhraseIndex {
   if (builtin === undefined) {
     const table = builtinTable();
     builtin = table !== undefined ? indexFromRows(GAZETTEER, table.endings, table.records.map(([, rows]) => rows)) : buildIndex(GAZETTEER);
+    builtin.memoOnWords = true;
   }
   return builtin;
 }
@@ -361,6 +438,10 @@ class MergedGazetteer implements Gazetteer {
     if (mine === undefined) return base;
     if (base === undefined) return mine;
     return base.length > mine.length ? base : mine; // the glossary wins ties
+  }
+
+  startsLongName(token: Token): boolean {
+    return builtinIndex().startsOf(token).long || (this.user !== undefined && this.user.startsOf(token).long);
   }
 }
 

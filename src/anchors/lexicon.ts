@@ -11,7 +11,7 @@ import type { Anchor, Lang, LexiconEntry } from '../types.js';
 import { gazetteerFor } from './gazetteer.js';
 import { LEXICON, type LexiconRecord } from './lexicon-data.js';
 import { LEXICON_SPECS } from './tables-data.js';
-import { isCapitalised, normalizeWord, scriptOf, tokenize, type Script, type Token } from './translit.js';
+import { isCapitalised, normalizeWord, perWord, scriptOf, tokenize, type Script, type Token } from './translit.js';
 
 /** A user lexicon concept (the type lives in types.ts). */
 export type { LexiconEntry };
@@ -55,11 +55,16 @@ interface WordSpec {
   cap: boolean;
 }
 
-interface TermPhrase {
+/** A lexicon phrase: a concept and the word specs of one of its forms. */
+export interface TermPhrase {
   id: string;
   words: WordSpec[];
   /** 0 for a user entry, 1 for a built-in one: on equal length the user's concept wins. */
   rank: number;
+  /** The first word must be capitalised ("May"), unless case is ignored. */
+  capitalFirst: boolean;
+  /** The key of its anchors, `term:<id>` (built once, not per anchor). */
+  anchorKey: string;
 }
 
 const stemCache = new Map<string, string>();
@@ -98,10 +103,12 @@ function specsOf(form: string): WordSpec[] {
   });
 }
 
+const NO_PHRASES: readonly TermPhrase[] = [];
+
 class TermIndex {
   private readonly byKey = new Map<string, TermPhrase[]>();
   /** Per word: the phrases whose first word it fits (case aside), longest first. Most words repeat. */
-  private readonly starts = new Map<string, TermPhrase[]>();
+  private readonly starts = perWord<readonly TermPhrase[]>();
   /** Some English form is a prefix ("cooperat*"): English words are then also looked up by their prefixes. */
   private latinPrefixes = false;
 
@@ -113,7 +120,8 @@ class TermIndex {
         const words = rows !== undefined ? rows[f]!.map(([kind, key, cap]) => ({ kind: kind as SpecKind, key, cap: cap === 1 })) : specsOf(form);
         if (words.length === 0) continue;
         if (words[0]!.kind === Kind.Star && scriptOf(words[0]!.key) === 'lat') this.latinPrefixes = true;
-        const phrase = { id: r.id, words, rank: n < userCount ? 0 : 1 };
+        const capitalFirst = words[0]!.kind === Kind.English && words[0]!.cap;
+        const phrase = { id: r.id, words, rank: n < userCount ? 0 : 1, capitalFirst, anchorKey: `term:${r.id}` };
         const key = words[0]!.key;
         let list = this.byKey.get(key);
         if (list === undefined) this.byKey.set(key, (list = []));
@@ -123,34 +131,45 @@ class TermIndex {
     for (const list of this.byKey.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
 
-  private startsOf(t: Token): TermPhrase[] {
+  /**
+   * Keep each spelling's starts on its own word record instead (`WordInfo.termStarts`): the record is in cache
+   * already when a token is read, a side table is one more memory load per token. For one index only, the
+   * built-in one.
+   */
+  memoOnWords = false;
+
+  private startsOf(t: Token): readonly TermPhrase[] {
     const norm = t.info.norm;
-    let list = this.starts.get(norm);
+    let list = this.memoOnWords ? t.info.termStarts : this.starts.get(t.info.id);
     if (list === undefined) {
-      list = [];
+      const found: TermPhrase[] = [];
       // Longer stems first, so among equally long phrases the most specific stem wins.
       for (const key of candidateKeys(norm, t.info.script, this.latinPrefixes)) {
-        for (const phrase of this.byKey.get(key) ?? []) if (fits(phrase.words[0]!, t, norm, true)) list.push(phrase);
+        for (const phrase of this.byKey.get(key) ?? []) if (fits(phrase.words[0]!, t, true)) found.push(phrase);
       }
       // Longest phrase first; then the user's entries; then (stable) the longer stem.
-      list.sort((a, b) => b.words.length - a.words.length || a.rank - b.rank);
-      if (this.starts.size >= 200_000) this.starts.clear();
-      this.starts.set(norm, list);
+      // Most words start no phrase: they share one empty list (one object in cache, not one per word).
+      list = found.length === 0 ? NO_PHRASES : found.sort((a, b) => b.words.length - a.words.length || a.rank - b.rank);
+      if (this.memoOnWords) t.info.termStarts = list;
+      else this.starts.set(t.info.id, list);
     }
     return list;
   }
 
-  /** The longest phrase starting at token `i`: [concept id, tokens covered], or undefined. */
-  match(tokens: readonly Token[], i: number, ignoreCase = false): [string, number] | undefined {
+  /** The longest phrase starting at token `i`, or undefined. */
+  match(tokens: readonly Token[], i: number, ignoreCase = false): TermPhrase | undefined {
     const t = tokens[i]!;
-    for (const phrase of this.startsOf(t)) {
-      if (!ignoreCase && !fits(phrase.words[0]!, t, t.info.norm, false)) continue;
+    const phrases = this.startsOf(t);
+    for (let p = 0; p < phrases.length; p++) {
+      const phrase = phrases[p]!;
+      // The first word fits case aside (see `startsOf`): only its capital is left to check.
+      if (!ignoreCase && phrase.capitalFirst && !t.info.capitalised) continue;
       let ok = i + phrase.words.length <= tokens.length;
       for (let j = 1; ok && j < phrase.words.length; j++) {
         const u = tokens[i + j]!;
-        ok = u.joined && fits(phrase.words[j]!, u, u.info.norm, ignoreCase);
+        ok = u.joined && fits(phrase.words[j]!, u, ignoreCase);
       }
-      if (ok) return [phrase.id, phrase.words.length];
+      if (ok) return phrase;
     }
     return undefined;
   }
@@ -166,10 +185,19 @@ function candidateKeys(norm: string, script: Script, latinPrefixes: boolean): st
   return out;
 }
 
-function fits(spec: WordSpec, token: Token, norm: string, ignoreCase: boolean): boolean {
+// Porter stems by word id: the stemmer's cache is a map keyed by the word, this is an array read.
+const stems = perWord<string>();
+
+/** {@link englishStem} of a token's normal form. */
+function stemOf(token: Token): string {
+  return stems.get(token.info.id) ?? stems.set(token.info.id, englishStem(token.info.norm));
+}
+
+function fits(spec: WordSpec, token: Token, ignoreCase: boolean): boolean {
+  const norm = token.info.norm;
   switch (spec.kind) {
     case Kind.English:
-      return token.info.script === 'lat' && englishStem(norm) === spec.key && (ignoreCase || !spec.cap ||
+      return token.info.script === 'lat' && stemOf(token) === spec.key && (ignoreCase || !spec.cap ||
         token.info.capitalised);
     case Kind.Exact:
       return norm === spec.key;
@@ -200,7 +228,9 @@ function builtinTermIndex(): TermIndex {
   const rows = JSON.parse(LEXICON_SPECS) as Array<[string, SpecRow[]]>;
   const fresh = rows.length === LEXICON.length &&
     rows.every(([id, specs], n) => id === LEXICON[n]!.id && specs.length === LEXICON[n]!.ru.length + LEXICON[n]!.en.length);
-  return new TermIndex(LEXICON, 0, fresh ? rows.map(([, specs]) => specs) : undefined);
+  const index = new TermIndex(LEXICON, 0, fresh ? rows.map(([, specs]) => specs) : undefined);
+  index.memoOnWords = true;
+  return index;
 }
 
 let builtin: TermIndex | undefined;
@@ -251,19 +281,23 @@ export function extractTerms(text: string, _lang: Lang, options?: TermOptions): 
   const out: Anchor[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.info.letters < 2 || t.text.length > 40) continue;
+    // (A token's length is end - start: its text is not read, one memory load fewer.)
+    if (t.info.letters < 2 || t.end - t.start > 40) continue;
     // Words inside a multi-word name are the name's, not terms: "State Duma" is not the term "state".
-    const name = gazetteer.match(tokens, i);
-    if (name !== undefined && name.length > 1) {
-      i += name.length - 1;
-      continue;
+    if (gazetteer.startsLongName(t)) {
+      const name = gazetteer.match(tokens, i);
+      if (name !== undefined && name.length > 1) {
+        i += name.length - 1;
+        continue;
+      }
     }
     const m = index.match(tokens, i);
     if (m === undefined) continue;
-    const end = tokens[i + m[1] - 1]!.end;
-    out.push({ kind: 'term', key: `term:${m[0]}`, start: t.start, end, surface: text.slice(t.start, end),
+    const n = m.words.length;
+    const end = tokens[i + n - 1]!.end;
+    out.push({ kind: 'term', key: m.anchorKey, start: t.start, end, surface: text.slice(t.start, end),
       weight: TERM_WEIGHT });
-    i += m[1] - 1;
+    i += n - 1;
   }
   return out;
 }
@@ -273,7 +307,7 @@ export function extractTerms(text: string, _lang: Lang, options?: TermOptions): 
  * Names use it to skip capitalised common words and phrases ("Prime Minister", "Ministry", "Министерства").
  */
 export function termLengthAt(tokens: readonly Token[], i: number): number {
-  return indexFor().match(tokens, i, true)?.[1] ?? 0;
+  return indexFor().match(tokens, i, true)?.words.length ?? 0;
 }
 
 /**
@@ -284,5 +318,5 @@ export function isTermWord(word: string): boolean {
   const tokens = tokenize(word);
   if (tokens.length !== 1) return false;
   const m = indexFor().match(tokens, 0, true);
-  return m !== undefined && m[1] === 1;
+  return m !== undefined && m.words.length === 1;
 }

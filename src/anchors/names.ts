@@ -13,7 +13,7 @@ import type { Anchor, Lang } from '../types.js';
 import { gazetteerFor, idsForWordKey, type Gazetteer, type GlossaryEntry } from './gazetteer.js';
 import { termLengthAt } from './lexicon.js';
 import {
-  alternativeKeys, tokenize, wordKey, type Token,
+  alternativeKeys, tokenize, wordKey, type Token, type WordKey,
 } from './translit.js';
 
 /** A user glossary entry: all forms (either language) name the same thing. */
@@ -107,31 +107,90 @@ const SURNAME_ON_STEM = /^[А-ЯЁ][а-яё]+(?:ов|ев|ин)$/;
 const PATRONYMIC = /(?:ович|евич|овна|евна|ична|инична|ьич)$/;
 
 // ---------------------------------------------------------------------------------------------------------
+// Per-spelling facts
+// ---------------------------------------------------------------------------------------------------------
+
+/** What this module asks about a word, the same for every occurrence of its spelling. */
+export interface NameFacts {
+  /** A function word, pronoun or address of its script: never a name. */
+  stop: boolean;
+  /** One of {@link FIRST_NAMES}. */
+  firstName: boolean;
+  /** A sentence-initial word that needs no confirmation: a first name or a surname shape. */
+  nameShaped: boolean;
+  /** A Russian surname built on a common stem (Белов, Зимин). */
+  surnameOnStem: boolean;
+  /** Ends like a patronymic (-ович, -евна). */
+  patronymicEnding: boolean;
+  /** A Latin word with a capital after its first letter (iPhone). */
+  innerCapital: boolean;
+}
+
+// The facts objects, one per combination of facts: shared by every word, so the few of them stay in cache.
+const factsByBits = new Map<number, NameFacts>();
+
+/** The word's {@link NameFacts}, kept on its word record (every token is asked about, and most are repeats). */
+function factsOf(t: Token): NameFacts {
+  const hit = t.info.nameFacts;
+  if (hit !== undefined) return hit;
+  const { norm, script } = t.info;
+  const stopScript = script === 'lat' ? 'lat' : 'cyr';
+  const facts: NameFacts = {
+    stop: isStopWord(norm, stopScript),
+    firstName: FIRST_NAMES.has(norm),
+    nameShaped: looksLikeName(norm, stopScript),
+    surnameOnStem: script === 'cyr' && SURNAME_ON_STEM.test(t.text),
+    patronymicEnding: PATRONYMIC.test(norm),
+    innerCapital: script === 'lat' && /[A-Z]/.test(t.text.slice(1)),
+  };
+  const bits = Object.values(facts).reduce((n: number, fact) => n * 2 + (fact ? 1 : 0), 0);
+  let shared = factsByBits.get(bits);
+  if (shared === undefined) factsByBits.set(bits, (shared = facts));
+  return (t.info.nameFacts = shared);
+}
+
+/** The word's key and folded form (computed on first need: only name candidates have one). */
+function keyOf(t: Token): WordKey {
+  return (t.info.nameKey ??= wordKey(t.text.replace(/\./g, '')));
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Sentence shape
 // ---------------------------------------------------------------------------------------------------------
 
+/** Shape of a sentence: plain, Title Case (a headline) or ALL CAPS. */
+const Shape = { Plain: 0, Title: 1, Caps: 2 } as const;
+
 /**
- * Per sentence: is it written in Title Case (a headline: every word capitalised but function words) or in
- * ALL CAPS? There capitals say nothing, so capitalised words need confirmation like sentence-initial ones.
+ * The running word counts of one sentence, for its shape: is it written in Title Case (a headline: every word
+ * capitalised but function words) or in ALL CAPS? There capitals say nothing, so capitalised words need
+ * confirmation like sentence-initial ones. Counted in the same pass that finds the candidates, whose doubt is
+ * settled when their sentence ends (one pass over the tokens, not two).
  */
-function sentenceShapes(tokens: readonly Token[]): { title: Set<number>; caps: Set<number> } {
-  const words = new Map<number, number>();
-  const upper = new Map<number, number>();
-  const notTitle = new Set<number>();
-  for (const t of tokens) {
-    const { script, letters, allCaps, capitalised, norm } = t.info;
-    if (letters < 2 || script === 'none') continue;
-    words.set(t.sentence, (words.get(t.sentence) ?? 0) + 1);
-    if (allCaps) upper.set(t.sentence, (upper.get(t.sentence) ?? 0) + 1);
-    else if (!capitalised && !isStopWord(norm, script)) notTitle.add(t.sentence);
+class SentenceCount {
+  private words = 0;
+  private upper = 0;
+  private notTitle = false;
+
+  add(t: Token): void {
+    const { script, letters, allCaps, capitalised } = t.info;
+    if (letters < 2 || script === 'none') return;
+    this.words++;
+    if (allCaps) this.upper++;
+    // (Once a sentence is known not to be a headline, its words' stop-word facts are not asked for.)
+    else if (!this.notTitle && !capitalised && !factsOf(t).stop) this.notTitle = true;
   }
-  const title = new Set<number>();
-  const caps = new Set<number>();
-  for (const [s, n] of words) {
-    if (n >= 3 && (upper.get(s) ?? 0) / n >= 0.7) caps.add(s);
-    else if (n >= 4 && !notTitle.has(s)) title.add(s);
+
+  /** The shape of the sentence counted, and a fresh start for the next. */
+  close(): number {
+    const { words, upper, notTitle } = this;
+    this.words = 0;
+    this.upper = 0;
+    this.notTitle = false;
+    if (words >= 3 && upper / words >= 0.7) return Shape.Caps;
+    if (words >= 4 && !notTitle) return Shape.Title;
+    return Shape.Plain;
   }
-  return { title, caps };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -142,8 +201,20 @@ interface Candidate {
   index: number;
   key: string;
   name: string;
-  /** Needs another, mid-sentence mention of the same key (or a name shape) to count. */
+  /** Needs another, mid-sentence mention of the same key (or a name shape) to count (settled with its sentence). */
   doubtful: boolean;
+  /** Written in capitals (an acronym unless its whole sentence is). */
+  upper: boolean;
+  /** First word of its sentence. */
+  initial: boolean;
+  /** A first name or a surname shape: needs no confirmation. */
+  nameShaped: boolean;
+}
+
+/** Does a candidate need confirmation, in a sentence of this shape? */
+function isDoubtful(c: Candidate, shape: number): boolean {
+  const acronym = c.upper && shape !== Shape.Caps;
+  return !acronym && (c.initial || shape !== Shape.Plain) && !c.nameShaped;
 }
 
 function isStopWord(lower: string, script: 'cyr' | 'lat'): boolean {
@@ -151,8 +222,8 @@ function isStopWord(lower: string, script: 'cyr' | 'lat'): boolean {
 }
 
 /** Is a word in the position of a patronymic (Михаил Владимирович Мишустин, Мишустин Михаил Владимирович)? */
-function isPatronymic(tokens: readonly Token[], i: number, lower: string): boolean {
-  if (!PATRONYMIC.test(lower)) return false;
+function isPatronymic(tokens: readonly Token[], i: number, facts: NameFacts): boolean {
+  if (!facts.patronymicEnding) return false;
   const capAt = (k: number): boolean => k >= 0 && k < tokens.length && tokens[k]!.info.capitalised;
   const prevJoined = i > 0 && tokens[i]!.joined && capAt(i - 1);
   if (!prevJoined) return false;
@@ -168,19 +239,15 @@ function looksLikeName(lower: string, script: 'cyr' | 'lat'): boolean {
   return lower.length >= 5 && EN_SURNAME.test(lower);
 }
 
-function candidateAt(tokens: readonly Token[], i: number, shapes: ReturnType<typeof sentenceShapes>):
-  Candidate | undefined {
+/** The name candidate at token `i`, if it is one (its doubt settled later, see {@link isDoubtful}). */
+function candidateAt(tokens: readonly Token[], i: number, facts: NameFacts): Candidate | undefined {
   const t = tokens[i]!;
-  const text = t.text;
-  const { script, letters, allCaps: upper, norm: lower } = t.info;
-  if (text.length > 40 || letters < 2 || script === 'none') return undefined;
-  if (isStopWord(lower, script)) return undefined;
-  if (script === 'cyr' && isPatronymic(tokens, i, lower)) return undefined;
-  const { key, name } = wordKey(text.replace(/\./g, ''));
-  const acronym = upper && !shapes.caps.has(t.sentence);
-  const doubtful = !acronym && (t.initial || shapes.title.has(t.sentence) || shapes.caps.has(t.sentence)) &&
-    !looksLikeName(lower, script);
-  return { index: i, key, name, doubtful };
+  const { script, letters, allCaps } = t.info;
+  if (t.end - t.start > 40 || letters < 2 || script === 'none') return undefined;
+  if (facts.stop) return undefined;
+  if (script === 'cyr' && isPatronymic(tokens, i, facts)) return undefined;
+  const { key, name } = keyOf(t);
+  return { index: i, key, name, doubtful: true, upper: allCaps, initial: t.initial, nameShaped: facts.nameShaped };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -197,33 +264,55 @@ interface Hit {
 
 /** Gazetteer names and name candidates of a token list, in order. */
 function scan(tokens: readonly Token[], lang: Lang, gazetteer: Gazetteer): Array<Hit | Candidate> {
-  const shapes = sentenceShapes(tokens);
   const out: Array<Hit | Candidate> = [];
+  const count = new SentenceCount();
+  let sentence = tokens.length > 0 ? tokens[0]!.sentence : 0;
+  /** Index in `out` of the current sentence's first item. */
+  let open = 0;
   for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.sentence !== sentence) {
+      open = settle(out, open, count.close());
+      sentence = t.sentence;
+    }
+    // Every token is counted once, the ones a match spans too: those are joined to the one before, so they are
+    // in the same sentence.
+    count.add(t);
     const m = gazetteer.match(tokens, i);
     if (m !== undefined) {
       const last = tokens[i + m.length - 1]!;
-      out.push({ start: tokens[i]!.start, end: last.end, key: m.id, name: m.name, weight: m.weight });
+      out.push({ start: t.start, end: last.end, key: m.id, name: m.name, weight: m.weight });
+      for (let k = 1; k < m.length; k++) count.add(tokens[i + k]!);
       i += m.length - 1;
       continue;
     }
     // Common words capitalised by position or style: titles, months, institutions (lexicon terms). Russian
     // surnames built on a common stem (Белов, Черных) keep their name reading.
-    const t = tokens[i]!;
     // Only capitalised words can be names; Latin words inside Russian text are names even when written in
     // lower case with an inner capital (iPhone).
-    if (!t.info.capitalised && !t.info.allCaps &&
-      !(t.info.script === 'lat' && lang === 'ru' && /[A-Z]/.test(t.text.slice(1)))) continue;
+    if (!t.info.capitalised && !t.info.allCaps && !(lang === 'ru' && t.info.script === 'lat' && factsOf(t).innerCapital)) continue;
+    const facts = factsOf(t);
     // First names that are also common words (Вера, Роман, Надежда) stay names.
-    const term = FIRST_NAMES.has(t.info.norm) ? 0 : termLengthAt(tokens, i);
-    if (term > 1 || (term === 1 && !(t.info.script === 'cyr' && SURNAME_ON_STEM.test(t.text)))) {
+    const term = facts.firstName ? 0 : termLengthAt(tokens, i);
+    if (term > 1 || (term === 1 && !facts.surnameOnStem)) {
+      for (let k = 1; k < term; k++) count.add(tokens[i + k]!);
       i += term - 1;
       continue;
     }
-    const c = candidateAt(tokens, i, shapes);
+    const c = candidateAt(tokens, i, facts);
     if (c !== undefined) out.push(c);
   }
+  settle(out, open, count.close());
   return out;
+}
+
+/** Settle the doubt of the candidates in `out` from `from` on, all of one sentence of this shape; the new start. */
+function settle(out: ReadonlyArray<Hit | Candidate>, from: number, shape: number): number {
+  for (let k = from; k < out.length; k++) {
+    const x = out[k]!;
+    if (isCandidate(x)) x.doubtful = isDoubtful(x, shape);
+  }
+  return out.length;
 }
 
 function isCandidate(x: Hit | Candidate): x is Candidate {

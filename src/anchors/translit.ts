@@ -10,6 +10,10 @@
  * It also holds the word tokenizer shared by the entity and term extractors.
  */
 import { WIKIPEDIA } from 'iuliia';
+import type { GazetteerStarts } from './gazetteer.js';
+import type { TermPhrase } from './lexicon.js';
+import type { NameFacts } from './names.js';
+import { HASH_SEED, hashRange, hashStep, PerWord, WordTable } from './word-table.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Scripts and letters
@@ -122,6 +126,10 @@ export interface Token {
 
 /** What the extractors ask about a word, computed once per spelling. */
 export interface WordInfo {
+  /** The spelling itself (the same string for every occurrence). */
+  text: string;
+  /** Dense id of the spelling in the word table: an index for per-spelling side tables (see {@link perWord}). */
+  id: number;
   /** {@link normalizeWord} of the word, full stops dropped ("U.S." → "us"): the form tables are looked up by. */
   norm: string;
   script: Script;
@@ -129,25 +137,54 @@ export interface WordInfo {
   letters: number;
   capitalised: boolean;
   allCaps: boolean;
+  /*
+   * Memos of the extractors' built-in tables, filled on first need by their modules. They sit on the word's own
+   * record, which is in cache already when a token is read: a side table would cost one more memory load per
+   * token, for every token of every text.
+   */
+  /** Gazetteer phrases the word may start (gazetteer.ts). */
+  gazetteerStarts: GazetteerStarts | undefined;
+  /** Lexicon phrases the word may start, case aside (lexicon.ts). */
+  termStarts: readonly TermPhrase[] | undefined;
+  /** What the name extractor asks about the word (names.ts). */
+  nameFacts: NameFacts | undefined;
+  /** {@link wordKey} of the word without full stops, once the name extractor asked (names.ts). */
+  nameKey: WordKey | undefined;
 }
 
-const infoCache = new Map<string, WordInfo>();
+// Spellings seen (most words of a long text are repeats); emptied whole past the limit.
+const words = new WordTable<WordInfo>(200_000);
+
+function infoOf(word: string, hash: number): WordInfo {
+  return words.add(hash, (id) => ({
+    text: word,
+    id,
+    norm: normalizeWord(word).replace(/\./g, ''),
+    script: scriptOf(word),
+    letters: letterCount(word),
+    capitalised: isCapitalised(word),
+    allCaps: isAllCaps(word),
+    gazetteerStarts: undefined,
+    termStarts: undefined,
+    nameFacts: undefined,
+    nameKey: undefined,
+  }));
+}
 
 /** Facts about one word (cached per spelling: most words of a long text are repeats). */
 export function wordInfo(word: string): WordInfo {
-  let info = infoCache.get(word);
-  if (info === undefined) {
-    info = {
-      norm: normalizeWord(word).replace(/\./g, ''),
-      script: scriptOf(word),
-      letters: letterCount(word),
-      capitalised: isCapitalised(word),
-      allCaps: isAllCaps(word),
-    };
-    if (infoCache.size >= 200_000) infoCache.clear();
-    infoCache.set(word, info);
-  }
-  return info;
+  const hash = hashRange(word, 0, word.length);
+  return words.find(word, 0, word.length, hash) ?? infoOf(word, hash);
+}
+
+/** The {@link WordInfo} of `text[start, end)` (`hash` its {@link hashRange}), without cutting the word out on a repeat. */
+function wordInfoAt(text: string, start: number, end: number, hash: number): WordInfo {
+  return words.find(text, start, end, hash) ?? infoOf(text.slice(start, end), hash);
+}
+
+/** A new side table holding one value per spelling, indexed by {@link WordInfo.id}. */
+export function perWord<T>(): PerWord<T> {
+  return new PerWord<T>(words);
 }
 
 // Abbreviations whose full stop does not end a sentence (lower-cased, without the stop).
@@ -186,25 +223,59 @@ export function tokenize(text: string): Token[] {
 
 let lastTokenized: { text: string; tokens: Token[] } | undefined;
 
+// Code-unit classes for the tokenizer, computed once per code unit on first sight: a table read instead of a
+// regular expression or a case conversion per character.
+const WORD = 1;
+const UPPER = 2;
+const KNOWN = 4;
+const unitClasses = new Uint8Array(0x10000);
+
+function classOf(c: number, text: string, i: number): number {
+  let k = unitClasses[c]!;
+  if (k === 0) {
+    k = KNOWN | (isWordAt(text, i) ? WORD : 0) | (isUpperCode(c, text, i) ? UPPER : 0);
+    unitClasses[c] = k;
+  }
+  return k;
+}
+
+function isWordUnit(text: string, i: number): boolean {
+  return (classOf(text.charCodeAt(i), text, i) & WORD) !== 0;
+}
+
+function isUpperUnit(text: string, i: number): boolean {
+  return (classOf(text.charCodeAt(i), text, i) & UPPER) !== 0;
+}
+
 function tokenizeFresh(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
   let sentence = 0;
   let gapStart = 0;
+  let prev: Token | undefined;
   while (i < n) {
-    if (!isWordAt(text, i)) {
+    const first = text.charCodeAt(i);
+    if ((classOf(first, text, i) & WORD) === 0) {
       i++;
       continue;
     }
     const start = i;
-    let end = i;
+    let end = i + 1;
     let apostrophe = -1;
+    // The word's hash is computed as it is read (for the word table), and kept at an apostrophe in case the tail
+    // after it is dropped.
+    let hash = hashStep(HASH_SEED, first);
+    let hashToApostrophe = 0;
     while (end < n) {
-      if (isWordAt(text, end)) {
+      const c = text.charCodeAt(end);
+      if ((classOf(c, text, end) & WORD) !== 0) {
+        hash = hashStep(hash, c);
         end++;
-      } else if (isApostrophe(text.charCodeAt(end)) && end + 1 < n && isWordAt(text, end + 1) && end > start) {
+      } else if (isApostrophe(c) && end + 1 < n && isWordUnit(text, end + 1)) {
         apostrophe = end;
+        hashToApostrophe = hash;
+        hash = hashStep(hash, c);
         end++;
       } else {
         break;
@@ -212,24 +283,28 @@ function tokenizeFresh(text: string): Token[] {
     }
     let wordEnd = end;
     // English possessive / contraction: keep "Russia" of "Russia's", "I" of "I'm"; keep "O'Brien".
-    if (apostrophe >= 0 && CONTRACTION_TAILS.has(text.slice(apostrophe + 1, end).toLowerCase())) wordEnd = apostrophe;
+    if (apostrophe >= 0 && CONTRACTION_TAILS.has(text.slice(apostrophe + 1, end).toLowerCase())) {
+      wordEnd = apostrophe;
+      hash = hashToApostrophe;
+    }
     // Dotted acronym: U.S., U.K., U.S.A. (single letters glued by full stops, no spaces).
-    if (end - start === 1 && isUpperLetter(text.charAt(start)) && text.charCodeAt(end) === 0x2e &&
-      end + 2 <= n && isUpperLetter(text.charAt(end + 1)) &&
-      (end + 2 === n || !isWordAt(text, end + 2))) {
+    if (end - start === 1 && end + 2 <= n && text.charCodeAt(end) === 0x2e && isUpperUnit(text, start) &&
+      isUpperUnit(text, end + 1) && (end + 2 === n || !isWordUnit(text, end + 2))) {
       let k = end;
-      while (k + 2 <= n && text.charCodeAt(k) === 0x2e && isUpperLetter(text.charAt(k + 1)) &&
-        (k + 2 === n || !isWordAt(text, k + 2))) {
+      while (k + 2 <= n && text.charCodeAt(k) === 0x2e && isUpperUnit(text, k + 1) &&
+        (k + 2 === n || !isWordUnit(text, k + 2))) {
         k += 2;
       }
       if (k < n && text.charCodeAt(k) === 0x2e) k++;
       end = k;
       wordEnd = k;
+      hash = hashRange(text, start, wordEnd);
     }
-    const prev = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
     let boundary = prev === undefined;
     let joined = prev !== undefined;
-    for (let k = gapStart; k < start; k++) {
+    // Most gaps are one plain space, which changes nothing: skip the loop for them.
+    const oneSpace = start - gapStart === 1 && text.charCodeAt(gapStart) === 0x20;
+    for (let k = oneSpace ? start : gapStart; k < start; k++) {
       const g = text.charCodeAt(k);
       if (!isJoinerCode(g)) {
         if (g === 0x2e && prev !== undefined && k === prev.end && ABBREVIATIONS.has(prev.info.norm)) {
@@ -248,16 +323,13 @@ function tokenizeFresh(text: string): Token[] {
       }
     }
     if (boundary && prev !== undefined) sentence++;
-    const word = text.slice(start, wordEnd);
-    tokens.push({ text: word, start, end: wordEnd, sentence, initial: boundary, joined, info: wordInfo(word) });
+    const info = wordInfoAt(text, start, wordEnd, hash);
+    prev = { text: info.text, start, end: wordEnd, sentence, initial: boundary, joined, info };
+    tokens.push(prev);
     i = end;
     gapStart = end;
   }
   return tokens;
-}
-
-function isUpperLetter(ch: string): boolean {
-  return ch !== ch.toLowerCase();
 }
 
 // ---------------------------------------------------------------------------------------------------------
