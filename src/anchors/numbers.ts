@@ -34,11 +34,13 @@
  */
 import type { Anchor, Lang, Qualifier } from '../types.js';
 import { leadChars, mayStartWith, type LeadChars } from './lead-chars.js';
+import { letterRunEnd, mayBeInTable, prefixTable } from './word-prefixes.js';
 import {
   BARE_SCALES,
   CARDINAL_WORDS,
   COLLECTIVE_WORDS,
   COMPOUND_NUMBER,
+  COMPOUND_STEMS,
   CURRENCY_PREFIXES,
   type CardinalWord,
   DAY_MONTH_PATTERN,
@@ -984,7 +986,6 @@ function digitFigures(text: string, lang: Lang, order: DateOrder): Figure[] {
 // ---------------------------------------------------------------------------------------------------------
 // Pass 2: words.
 
-const WORD = /\p{L}+/gu;
 /** "half" + "a million". */
 const HALF_A = new RegExp(`${SP}+an?${SP}+(thousand|million|billion|trillion)(?!\\p{L})`, 'iuy');
 const foldWord = (w: string): string => w.toLowerCase().replace(/ё/g, 'е');
@@ -1080,14 +1081,51 @@ function relativeDate(date: string | undefined, delta: number): { month: number;
   return { month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+/**
+ * First letters of every word that may start a figure or a spelled-out fraction, per language: the words of
+ * the tables {@link readWord} reads, the compound stems, "half", and the first words of {@link FRACTION_WORDS}
+ * ("a third", "athird": "a" then "th" or "qu"). Russian Roman numerals are told by their first letter instead.
+ */
+const FIGURE_WORD_STARTS: Record<Lang, Uint8Array> = {
+  ru: figureWordStarts('ru', ['одн', 'две', 'двух', 'тре', 'три', 'трет', 'четверт']),
+  en: figureWordStarts('en', ['one', 'two', 'three', 'a', 'an', 'athird', 'aquarter', 'anthird', 'anquarter']),
+};
+
+function figureWordStarts(lang: Lang, fractionStarts: string[]): Uint8Array {
+  return prefixTable([
+    ...RELATIVE_DAYS[lang].keys(),
+    ...MONTH_WORDS[lang].keys(),
+    ...ORDINAL_WORDS[lang].keys(),
+    ...NUMBER_NOUNS[lang].keys(),
+    ...CARDINAL_WORDS[lang].keys(),
+    ...BARE_SCALES[lang].keys(),
+    ...HALF_SCALES[lang].keys(),
+    ...COMPOUND_STEMS[lang],
+    'half',
+    ...fractionStarts,
+  ]);
+}
+
+/** May a Russian word starting with `code` be a Roman numeral ("XXI век")? I V X L C, Cyrillic Х, Ukrainian І. */
+const mayStartRoman = (code: number): boolean =>
+  code === 0x49 || code === 0x56 || code === 0x58 || code === 0x4c || code === 0x43 || code === 0x425 || code === 0x406;
+
 /** Pass 2: spelled-out numbers, ordinals, month names and relative days outside the spans in `taken` (sorted). */
 function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberContext): Figure[] {
   const s: Scan = { text, lang, rules: RULES[lang], figures: [], pos: 0 };
+  const starts = FIGURE_WORD_STARTS[lang];
   let ti = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  // The words of \p{L}+, read without a regular expression: most are passed over by their first letters alone,
+  // before any substring is cut or hashed.
+  for (let pos = 0; pos < text.length; ) {
+    const start = pos;
+    const end = letterRunEnd(text, pos);
+    if (end === start) {
+      pos++;
+      continue;
+    }
+    pos = end;
+    if (!mayBeInTable(starts, text, start, end) && !(lang === 'ru' && mayStartRoman(text.charCodeAt(start)))) continue;
     while (ti < taken.length && taken[ti].end <= start) ti++;
     if (ti < taken.length && taken[ti].start < end) continue; // inside a digit figure
     if (isDigit(text[start - 1]) || isDigit(text[end])) continue; // part of an identifier ("5G", "A320")
@@ -1097,15 +1135,16 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
       if (value) {
         const f: Figure = { start, end: start + fraction[0].length, kind: 'number', written: 'words', pow: 0, dec: decimalFromDigits('0', value[fraction[1] ? fractionNumerator(fraction[1]) : 1]!) };
         s.figures.push(f);
-        WORD.lastIndex = f.end;
+        pos = f.end;
         continue;
       }
     }
-    if (isInertWord(m[0], lang)) continue;
-    const f = readWord(s, m[0], start, end, context);
+    const word = text.slice(start, end);
+    if (isInertWord(word, lang)) continue;
+    const f = readWord(s, word, start, end, context);
     if (!f) continue;
     s.figures.push(f);
-    WORD.lastIndex = Math.max(WORD.lastIndex, f.end);
+    pos = Math.max(pos, f.end);
   }
   return s.figures;
 }
