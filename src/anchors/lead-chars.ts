@@ -129,3 +129,23 @@ export function mayStartWith(lead: LeadChars, ch: string | undefined): boolean {
   const c = ch.charCodeAt(0);
   return !(c < 128 || (c >= 0x400 && c <= 0x4ff) || CASELESS.includes(ch));
 }
+
+/**
+ * For a table of patterns tried in order at one position (at most 31): the set of those whose match may start
+ * with a character, as a bit set (bit `i` for entry `i`), `mayStartWith` for each entry at once. Answers are
+ * kept per character: a text has few distinct characters after its numbers.
+ */
+export function leadMasks(leads: readonly LeadChars[]): (ch: string | undefined) => number {
+  if (leads.length > 31) throw new Error('leadMasks: at most 31 entries');
+  const cache = new Map<string | undefined, number>();
+  return (ch) => {
+    let mask = cache.get(ch);
+    if (mask === undefined) {
+      mask = 0;
+      for (let i = 0; i < leads.length; i++) if (mayStartWith(leads[i], ch)) mask |= 1 << i;
+      if (cache.size >= 10_000) cache.clear();
+      cache.set(ch, mask);
+    }
+    return mask;
+  };
+}

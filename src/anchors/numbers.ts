@@ -33,7 +33,7 @@
  *   three-digit groups is thousands in either language ("1,000,000" in a Russian text).
  */
 import type { Anchor, Lang, Qualifier } from '../types.js';
-import { leadChars, mayStartWith, type LeadChars } from './lead-chars.js';
+import { leadChars, leadMasks, type LeadChars } from './lead-chars.js';
 import { letterRunEnd, mayBeInTable, prefixTable } from './word-prefixes.js';
 import {
   BARE_SCALES,
@@ -266,10 +266,27 @@ interface UnitMatcher {
   hyphen: boolean;
 }
 
+/**
+ * Which entries of a table of scales or units may match at a position, as bit sets (bit `i` for entry `i`):
+ * one look at the next one or two characters instead of a test per entry (this runs after every number).
+ */
+interface TableLeads {
+  /** Entries whose match may start with a character. */
+  at: (ch: string | undefined) => number;
+  /** Entries that may start with a space (then the character after it counts). */
+  spaced: number;
+  /** Entries that may start with a dash (then the character after it counts). */
+  hyphened: number;
+}
+
 /** Compiled per-language matchers. */
 interface LangRules {
   scales: ScaleMatcher[];
+  scaleLeads: TableLeads;
+  /** Scales read only after a currency sign. */
+  currencyScales: number;
   units: UnitMatcher[];
+  unitLeads: TableLeads;
   /** Date month after a day ("5 марта", "5th of March"). */
   dayMonth: RegExp;
   /** Ordinal suffix after digits. */
@@ -325,11 +342,20 @@ function compileQualifier(lang: Lang): RegExp {
   return new RegExp(`(?<!\\p{L})(${phrases.join('|')})${links}\\s+$`, 'iu');
 }
 
+/** The bits of the entries of `list` that `has`. */
+const bitsOf = <T>(list: readonly T[], has: (entry: T) => boolean): number =>
+  list.reduce((mask, entry, i) => (has(entry) ? mask | (1 << i) : mask), 0);
+
 function compileRules(lang: Lang): LangRules {
   const months = DAY_MONTH_PATTERN[lang];
+  const scales = compileScales(lang);
+  const units = compileUnits(lang);
   return {
-    scales: compileScales(lang),
-    units: compileUnits(lang),
+    scales,
+    scaleLeads: { at: leadMasks(scales.map((s) => s.lead)), spaced: bitsOf(scales, (s) => !s.attachedOnly), hyphened: 0 },
+    currencyScales: bitsOf(scales, (s) => !!s.needsCurrency),
+    units,
+    unitLeads: { at: leadMasks(units.map((u) => u.lead)), spaced: bitsOf(units, () => true), hyphened: bitsOf(units, (u) => u.hyphen) },
     dayMonth:
       lang === 'ru'
         ? sticky(`(?:${DASH}?го)?${SP}+(${months})(?!\\p{L})`, 'i')
@@ -671,26 +697,28 @@ const isDash = (ch: string | undefined): boolean => {
   return c === 0x2d || (c >= 0x2010 && c <= 0x2015) || c === 0x2212;
 };
 
-/** Can a unit's expression match at `pos`? (False only when it surely cannot: it is then not run.) */
-function unitMayMatch(unit: UnitMatcher, text: string, pos: number): boolean {
+/**
+ * The entries of a scale or unit table whose expression may match at `pos`, as a bit set (an entry not in it
+ * surely does not match: its expression is then not run): the next character may start the entry's match, or
+ * it is a space (a dash, for entries that take one) and the character after it may.
+ */
+function mayMatchAt(leads: TableLeads, text: string, pos: number): number {
   const ch = text[pos];
-  if (mayStartWith(unit.lead, ch)) return true;
-  return (isSpace(ch) || (unit.hyphen && isDash(ch))) && mayStartWith(unit.lead, text[pos + 1]);
+  const mask = leads.at(ch);
+  if (isSpace(ch)) return mask | (leads.at(text[pos + 1]) & leads.spaced);
+  if (isDash(ch)) return mask | (leads.at(text[pos + 1]) & leads.hyphened);
+  return mask;
 }
 
-/** Can a scale's expression match at `pos`? */
-function scaleMayMatch(scale: ScaleMatcher, text: string, pos: number): boolean {
-  const ch = text[pos];
-  if (mayStartWith(scale.lead, ch)) return true;
-  return !scale.attachedOnly && isSpace(ch) && mayStartWith(scale.lead, text[pos + 1]);
-}
+/** Index of the lowest set bit of a non-zero bit set (the first table entry left to try). */
+const lowestBit = (mask: number): number => 31 - Math.clz32(mask & -mask);
 
 /** Read scale and unit after a number ending at `pos`; returns the end of what was read. */
 function readScaleAndUnit(s: Scan, f: Figure, pos: number, currency: boolean): number {
   let end = pos;
-  for (const scale of s.rules.scales) {
-    if (scale.needsCurrency && !currency) continue;
-    if (!scaleMayMatch(scale, s.text, end)) continue;
+  const { scales } = s.rules;
+  for (let mask = mayMatchAt(s.rules.scaleLeads, s.text, end) & (currency ? -1 : ~s.rules.currencyScales); mask !== 0; mask &= mask - 1) {
+    const scale = scales[lowestBit(mask)];
     const m = matchAt(scale.re, s.text, end);
     if (m) {
       f.pow = scale.pow;
@@ -698,16 +726,21 @@ function readScaleAndUnit(s: Scan, f: Figure, pos: number, currency: boolean): n
       break;
     }
   }
-  for (const unit of s.rules.units) {
-    if (!unitMayMatch(unit, s.text, end)) continue;
-    const m = matchAt(unit.re, s.text, end);
+  return readUnit(s, f, end);
+}
+
+/** Read a unit at `pos` (the first of the table that matches); returns the end of what was read. */
+function readUnit(s: Scan, f: Figure, pos: number): number {
+  const { units } = s.rules;
+  for (let mask = mayMatchAt(s.rules.unitLeads, s.text, pos); mask !== 0; mask &= mask - 1) {
+    const unit = units[lowestBit(mask)];
+    const m = matchAt(unit.re, s.text, pos);
     if (m) {
       f.unit ??= unit.unit;
-      end += m[0].length;
-      break;
+      return pos + m[0].length;
     }
   }
-  return end;
+  return pos;
 }
 
 /** Should a bare 4-digit integer with nothing after it be read as a year? */
@@ -1213,7 +1246,7 @@ function readWord(s: Scan, word: string, start: number, end: number, context: Nu
   }
   const scaled = readScaleWord(s, lower, start, end);
   if (scaled) {
-    scaled.end = readUnitOnly(s, scaled, scaled.end);
+    scaled.end = readUnit(s, scaled, scaled.end); // "миллион долларов"
     return scaled;
   }
   const compound = COMPOUND_NUMBER[lang].exec(lower);
@@ -1263,19 +1296,6 @@ function countedBefore(text: string, lang: Lang, pos: number): boolean {
   if (!m) return false;
   const w = foldWord(m[1]);
   return isDigit(w) || CARDINAL_WORDS[lang].has(w) || ORDINAL_WORDS[lang].has(w) || COLLECTIVE_WORDS.has(w);
-}
-
-/** Read a unit (no scale) after a bare scale word ("миллион долларов"). */
-function readUnitOnly(s: Scan, f: Figure, pos: number): number {
-  for (const unit of s.rules.units) {
-    if (!unitMayMatch(unit, s.text, pos)) continue;
-    const m = matchAt(unit.re, s.text, pos);
-    if (m) {
-      f.unit = unit.unit;
-      return pos + m[0].length;
-    }
-  }
-  return pos;
 }
 
 // ---------------------------------------------------------------------------------------------------------

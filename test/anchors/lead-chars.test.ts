@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leadChars, mayStartWith } from '../../src/anchors/lead-chars.js';
+import { leadChars, leadMasks, mayStartWith } from '../../src/anchors/lead-chars.js';
 import { SCALES, UNITS } from '../../src/anchors/number-words.js';
 
 describe('leadChars', () => {
@@ -47,5 +47,18 @@ describe('leadChars', () => {
         }
       }
     }
+  });
+
+  it('gives the entries that may start with a character as one bit set, as mayStartWith does each', () => {
+    for (const lang of ['ru', 'en'] as const) {
+      const leads = UNITS[lang].map((u) => leadChars(u.pattern, !u.caseSensitive));
+      const masks = leadMasks(leads);
+      for (const ch of [...'5 %$€кКmMſ\u00A0-–pPдД°', undefined]) {
+        const expected = leads.reduce((mask, lead, i) => (mayStartWith(lead, ch) ? mask | (1 << i) : mask), 0);
+        expect(masks(ch), `${lang} ${ch}`).toBe(expected);
+        expect(masks(ch)).toBe(expected); // from the cache
+      }
+    }
+    expect(() => leadMasks(Array.from({ length: 32 }, () => leadChars('a', false)))).toThrow();
   });
 });
