@@ -34,7 +34,7 @@
  */
 import type { Anchor, Lang, Qualifier } from '../types.js';
 import { leadChars, leadMasks, type LeadChars } from './lead-chars.js';
-import { letterRunEnd, mayBeInTable, prefixTable } from './word-prefixes.js';
+import { letterIndex, letterRunEnd, mayBeInTable, prefixTable } from './word-prefixes.js';
 import {
   BARE_SCALES,
   CARDINAL_WORDS,
@@ -83,7 +83,10 @@ const SLASH_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/\d{4}(?![\d/])/g;
 export function numericDateOrder(text: string): DateOrder | undefined {
   let dmy = false;
   let mdy = false;
-  for (const m of text.matchAll(SLASH_DATE)) {
+  // Most texts have no slash at all; and an exec loop spares the copy of the expression `matchAll` makes.
+  if (!text.includes('/')) return undefined;
+  SLASH_DATE.lastIndex = 0;
+  for (let m = SLASH_DATE.exec(text); m; m = SLASH_DATE.exec(text)) {
     if (Number(m[1]) > 12) dmy = true;
     if (Number(m[2]) > 12) mdy = true;
   }
@@ -306,6 +309,8 @@ interface LangRules {
   /** Decade suffix after a round 2-digit number ("90-е", "90-х"; "'90s", "90s"). */
   decade: RegExp | null;
   qualifier: RegExp;
+  /** The words {@link qualifier} can end with (before its spaces), lower case. */
+  qualifierEnds: ReadonlySet<string>;
   /** Gap between two figures of one range or list. */
   rangeGap: RegExp;
   /** "с половиной", "and a half". */
@@ -383,6 +388,11 @@ function compileRules(lang: Lang): LangRules {
         ? sticky(`${DASH}(?:ы?х(?!\\p{L})(?:${YEAR_AFTER})?|ы?е(?!\\p{L})(?:${YEAR_AFTER}|(?!${SP}\\p{L})))`, 'i')
         : sticky(`['\\u2019]?s(?!\\p{L})`),
     qualifier: compileQualifier(lang),
+    qualifierEnds: new Set([
+      ...Object.keys(QUALIFIERS[lang]).map((phrase) => phrase.slice(phrase.lastIndexOf(' ') + 1)),
+      ...QUALIFIER_LINKS[lang].split('|'),
+      ...(lang === 'ru' ? ['чем'] : []),
+    ]),
     rangeGap: new RegExp(`^(?:${SP}*(?:${DASH}|\\.\\.\\.|\\u2026)${SP}*|${SP}+(?:${RANGE_LINKS[lang]})${SP}+)$`, 'iu'),
     half: lang === 'ru' ? sticky(`${SP}+с${SP}+половиной(?!\\p{L})`, 'i') : sticky(`${SP}+and${SP}+a${SP}+half(?!\\p{L})`, 'i'),
     nextWord: lang === 'ru' ? sticky(`(?:${SP}+|${SP}*-${SP}*)(\\p{L}+)`) : sticky(`(?:${SP}+and${SP}+|${SP}+|${SP}*-${SP}*)(\\p{L}+)`, 'i'),
@@ -748,7 +758,7 @@ function bareYear(s: Scan, t: NumToken, start: number): boolean {
   if (!yearLike(t)) return false;
   const year = Number(t.int);
   if (monthBefore(s, start)) return true;
-  if (matchBefore(s.rules.qualifier, s.text, start, 40)) return false;
+  if (qualifierBefore(s.rules, s.text, start)) return false;
   if (year >= 1900 && year % 100 !== 0) return true;
   const preposition = year >= 1900 ? s.rules.roundYearPreposition : s.rules.yearPreposition;
   return !!preposition && !!matchBefore(preposition, s.text, start, 12);
@@ -995,6 +1005,9 @@ function readTimeToken(s: Scan, t: TimeToken): void {
   s.pos = end;
 }
 
+/** A vulgar fraction character (an exec loop on one expression: `matchAll` would copy it per text). */
+const VULGAR_FRACTION = /[½¼¾⅓⅔]/gu;
+
 /** Pass 1: every figure written with digits. */
 function digitFigures(text: string, lang: Lang, order: DateOrder): Figure[] {
   const s: Scan = { text, lang, rules: RULES[lang], figures: [], pos: 0 };
@@ -1007,8 +1020,9 @@ function digitFigures(text: string, lang: Lang, order: DateOrder): Figure[] {
   }, order);
   // A vulgar fraction standing alone ("½ of the total"); after a number it belongs to it ("1½", read above).
   const taken = s.figures.length;
-  for (const m of text.matchAll(/[½¼¾⅓⅔]/gu)) {
-    const at = m.index!;
+  VULGAR_FRACTION.lastIndex = 0;
+  for (let m = VULGAR_FRACTION.exec(text); m; m = VULGAR_FRACTION.exec(text)) {
+    const at = m.index;
     if (isDigit(text[at - 1]) || isDigit(text[at - 2]) || s.figures.some((f) => f.start <= at && at < f.end)) continue;
     s.figures.push({ start: at, end: at + 1, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits('0', FRACTION_VALUES[m[0]]!) });
   }
@@ -1344,9 +1358,28 @@ function shareAcrossRanges(text: string, lang: Lang, figures: Figure[]): void {
   }
 }
 
+const WHITE_SPACE = /\s/;
+
+/**
+ * The comparator phrase ending right before `pos` ("более ", "at least "), searched in the 40 characters before
+ * it: {@link matchBefore} of the rules' qualifier expression, which is run only when the word before the spaces
+ * is one a phrase can end with (or has letters that only the expression can fold).
+ */
+function qualifierBefore(rules: LangRules, text: string, pos: number): RegExpExecArray | null {
+  const from = Math.max(0, pos - 40);
+  let end = pos;
+  while (end > from && WHITE_SPACE.test(text[end - 1])) end--;
+  if (end === pos || end === from) return null;
+  let start = end;
+  while (start > from && letterIndex(text.charCodeAt(start - 1)) >= 0) start--;
+  const folds = start > from && text.charCodeAt(start - 1) >= 0x80; // maybe a letter of the word, folded by the expression
+  if (!folds && (start === end || !rules.qualifierEnds.has(text.slice(start, end).toLowerCase()))) return null;
+  return matchBefore(rules.qualifier, text, pos, 40);
+}
+
 /** Read the comparator in front of each quantity ("более 11%", "at least 13"), except the far end of a range. */
 function readQualifiers(text: string, lang: Lang, figures: Figure[]): void {
-  const { qualifier, rangeGap } = RULES[lang];
+  const { rangeGap } = RULES[lang];
   const table = QUALIFIERS[lang];
   figures.forEach((f, k) => {
     if (!isQuantity(f)) return;
@@ -1355,7 +1388,7 @@ function readQualifiers(text: string, lang: Lang, figures: Figure[]): void {
     if (!isLetter(text[p - 1])) return;
     const prev = figures[k - 1];
     if (prev && isQuantity(prev) && rangeGap.test(text.slice(prev.end, f.start))) return;
-    const m = matchBefore(qualifier, text, f.start, 40);
+    const m = qualifierBefore(RULES[lang], text, f.start);
     if (m) f.qualifier = table[m[1].toLowerCase().replace(/\s+/g, ' ')];
   });
 }
