@@ -102,16 +102,7 @@ function leadsOf(src: string): string[] | null {
 /** The first characters of `pattern` (regular-expression source, compiled with the `u` flag, and `i` when `fold`). */
 export function leadChars(pattern: string, fold: boolean): LeadChars {
   const chars = leadsOf(pattern);
-  if (chars === null) return { chars: null, fold };
-  const set = new Set<string>();
-  for (const ch of chars) {
-    set.add(ch);
-    if (fold) {
-      set.add(ch.toLowerCase());
-      set.add(ch.toUpperCase());
-    }
-  }
-  return { chars: set, fold };
+  return chars === null ? { chars: null, fold } : charLeads(chars.join(''), fold);
 }
 
 /** Space and dash characters that have no case: never the start of a case-insensitive match of another character. */
@@ -148,4 +139,17 @@ export function leadMasks(leads: readonly LeadChars[]): (ch: string | undefined)
     }
     return mask;
   };
+}
+
+/** The {@link LeadChars} of a list of first characters written out by hand (both cases when `fold`). */
+export function charLeads(chars: string, fold: boolean): LeadChars {
+  const set = new Set<string>();
+  for (const ch of chars) {
+    set.add(ch);
+    if (fold) {
+      set.add(ch.toLowerCase());
+      set.add(ch.toUpperCase());
+    }
+  }
+  return { chars: set, fold };
 }

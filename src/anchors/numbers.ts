@@ -33,7 +33,7 @@
  *   three-digit groups is thousands in either language ("1,000,000" in a Russian text).
  */
 import type { Anchor, Lang, Qualifier } from '../types.js';
-import { leadChars, leadMasks, type LeadChars } from './lead-chars.js';
+import { charLeads, leadChars, leadMasks, mayStartWith, type LeadChars } from './lead-chars.js';
 import { letterIndex, letterRunEnd, mayBeInTable, prefixTable } from './word-prefixes.js';
 import {
   BARE_SCALES,
@@ -238,6 +238,9 @@ function toAnchor(text: string, f: Figure): Anchor {
 /** Space between a figure and its words: a plain, no-break, thin or narrow no-break space (one). */
 const SP = '[ \\u00A0\\u2009\\u202F]';
 const DASH = '[-\\u2010-\\u2015\\u2212]';
+/** The characters of {@link SP} and {@link DASH}. */
+const SPACES = ' \u00A0\u2009\u202F';
+const DASHES = '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212';
 /** End of a word: no letter or digit follows. */
 const WORD_END = '(?![\\p{L}\\p{N}])';
 
@@ -291,13 +294,13 @@ interface LangRules {
   units: UnitMatcher[];
   unitLeads: TableLeads;
   /** Date month after a day ("5 марта", "5th of March"). */
-  dayMonth: RegExp;
+  dayMonth: Guarded;
   /** Ordinal suffix after digits. */
-  ordinal: RegExp;
+  ordinal: Guarded;
   /** Russian cardinal case suffix ("5-ти", "2-х"); English plural/decade "s". */
-  caseSuffix: RegExp;
+  caseSuffix: Guarded;
   /** Year word after a 4-digit number. */
-  yearWord: RegExp | null;
+  yearWord: Guarded | null;
   /** A month name right before a day or year ("March 5", "July 2019", "марте 2020"). */
   monthBefore: RegExp;
   /** A preposition that makes a round or pre-1900 4-digit number a year (English only). */
@@ -305,16 +308,16 @@ interface LangRules {
   /** …and the wider list for round years from 1900. */
   roundYearPreposition: RegExp | null;
   /** Anniversary: an ordinal ("200-летие", "200-year anniversary" = "200th anniversary"). */
-  anniversary: RegExp;
+  anniversary: Guarded;
   /** Decade suffix after a round 2-digit number ("90-е", "90-х"; "'90s", "90s"). */
-  decade: RegExp | null;
+  decade: Guarded | null;
   qualifier: RegExp;
   /** The words {@link qualifier} can end with (before its spaces), lower case. */
   qualifierEnds: ReadonlySet<string>;
   /** Gap between two figures of one range or list. */
   rangeGap: RegExp;
   /** "с половиной", "and a half". */
-  half: RegExp;
+  half: Guarded;
   /** Next number word of a spelled-out number. */
   nextWord: RegExp;
 }
@@ -363,15 +366,17 @@ function compileRules(lang: Lang): LangRules {
     unitLeads: { at: leadMasks(units.map((u) => u.lead)), spaced: bitsOf(units, () => true), hyphened: bitsOf(units, (u) => u.hyphen) },
     dayMonth:
       lang === 'ru'
-        ? sticky(`(?:${DASH}?го)?${SP}+(${months})(?!\\p{L})`, 'i')
-        : sticky(`(?:st|nd|rd|th)?${SP}+(?:of${SP}+)?(${months})\\.?(?!\\p{L})`),
+        ? guarded(sticky(`(?:${DASH}?го)?${SP}+(${months})(?!\\p{L})`, 'i'), DASHES + 'г', SPACES + 'яфмаисонд')
+        : guarded(sticky(`(?:st|nd|rd|th)?${SP}+(?:of${SP}+)?(${months})\\.?(?!\\p{L})`), 'snrt', SPACES + 'oJFMASOND'),
     ordinal:
       lang === 'ru'
-        ? sticky(`${DASH}(?:ый|ой|ий|ая|ое|ые|ых|ым|ыми|ого|ому|ом|ую|го|му|й|я|е|м|ю)(?!\\p{L})`, 'i')
-        : sticky('(?:st|nd|rd|th)(?!\\p{L})', 'i'),
+        ? guarded(sticky(`${DASH}(?:ый|ой|ий|ая|ое|ые|ых|ым|ыми|ого|ому|ом|ую|го|му|й|я|е|м|ю)(?!\\p{L})`, 'i'), DASHES)
+        : guarded(sticky('(?:st|nd|rd|th)(?!\\p{L})', 'i'), 'snrt'),
     caseSuffix:
-      lang === 'ru' ? sticky(`${DASH}(?:ти|ми|х|ух|ех|и|ью)(?!\\p{L})`, 'i') : sticky(`(?:'s|\\u2019s|s)(?!\\p{L})`),
-    yearWord: lang === 'ru' ? sticky(YEAR_AFTER, 'i') : null,
+      lang === 'ru'
+        ? guarded(sticky(`${DASH}(?:ти|ми|х|ух|ех|и|ью)(?!\\p{L})`, 'i'), DASHES)
+        : guarded(sticky(`(?:'s|\\u2019s|s)(?!\\p{L})`), "'\u2019s"),
+    yearWord: lang === 'ru' ? guarded(sticky(YEAR_AFTER, 'i'), 'г', 'г') : null,
     monthBefore:
       lang === 'ru'
         ? new RegExp(`(?<!\\p{L})(\\p{L}+)${SP}+$`, 'u')
@@ -381,12 +386,12 @@ function compileRules(lang: Lang): LangRules {
       lang === 'en' ? new RegExp(`(?<!\\p{L})(?:${EN_YEAR_PREPOSITIONS}|${EN_ROUND_YEAR_PREPOSITIONS})${SP}+$`, 'iu') : null,
     anniversary:
       lang === 'ru'
-        ? sticky(`${DASH}лети(?:е|я|ю|ем|и)(?!\\p{L})`, 'i')
-        : sticky(`(?:${DASH}|${SP})years?(?:${DASH}|${SP})anniversar(?:y|ies)(?!\\p{L})`, 'i'),
+        ? guarded(sticky(`${DASH}лети(?:е|я|ю|ем|и)(?!\\p{L})`, 'i'), DASHES)
+        : guarded(sticky(`(?:${DASH}|${SP})years?(?:${DASH}|${SP})anniversar(?:y|ies)(?!\\p{L})`, 'i'), DASHES, 'y'),
     decade:
       lang === 'ru'
-        ? sticky(`${DASH}(?:ы?х(?!\\p{L})(?:${YEAR_AFTER})?|ы?е(?!\\p{L})(?:${YEAR_AFTER}|(?!${SP}\\p{L})))`, 'i')
-        : sticky(`['\\u2019]?s(?!\\p{L})`),
+        ? guarded(sticky(`${DASH}(?:ы?х(?!\\p{L})(?:${YEAR_AFTER})?|ы?е(?!\\p{L})(?:${YEAR_AFTER}|(?!${SP}\\p{L})))`, 'i'), DASHES)
+        : guarded(sticky(`['\\u2019]?s(?!\\p{L})`), "'\u2019s"),
     qualifier: compileQualifier(lang),
     qualifierEnds: new Set([
       ...Object.keys(QUALIFIERS[lang]).map((phrase) => phrase.slice(phrase.lastIndexOf(' ') + 1)),
@@ -394,7 +399,10 @@ function compileRules(lang: Lang): LangRules {
       ...(lang === 'ru' ? ['чем'] : []),
     ]),
     rangeGap: new RegExp(`^(?:${SP}*(?:${DASH}|\\.\\.\\.|\\u2026)${SP}*|${SP}+(?:${RANGE_LINKS[lang]})${SP}+)$`, 'iu'),
-    half: lang === 'ru' ? sticky(`${SP}+с${SP}+половиной(?!\\p{L})`, 'i') : sticky(`${SP}+and${SP}+a${SP}+half(?!\\p{L})`, 'i'),
+    half:
+      lang === 'ru'
+        ? guarded(sticky(`${SP}+с${SP}+половиной(?!\\p{L})`, 'i'), '', SPACES + 'с')
+        : guarded(sticky(`${SP}+and${SP}+a${SP}+half(?!\\p{L})`, 'i'), '', SPACES + 'a'),
     nextWord: lang === 'ru' ? sticky(`(?:${SP}+|${SP}*-${SP}*)(\\p{L}+)`) : sticky(`(?:${SP}+and${SP}+|${SP}+|${SP}*-${SP}*)(\\p{L}+)`, 'i'),
   };
 }
@@ -405,6 +413,31 @@ const RULES: Record<Lang, LangRules> = { ru: compileRules('ru'), en: compileRule
 function matchAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
   return re.exec(text);
+}
+
+/**
+ * A sticky expression with the characters its matches can start with, written out beside it: it is run only
+ * where one of them is, which spares running most expressions after most numbers.
+ */
+interface Guarded {
+  re: RegExp;
+  /** First characters of a match (both cases when the expression ignores case). */
+  lead: LeadChars;
+  /** First characters after one leading space, for expressions that may start with a space. */
+  spaced: LeadChars;
+}
+
+/** `re` guarded by the characters its match may start with: `lead`, or a space then `spaced` (see {@link Guarded}). */
+function guarded(re: RegExp, lead: string, spaced = ''): Guarded {
+  const fold = re.flags.includes('i');
+  return { re, lead: charLeads(lead, fold), spaced: charLeads(spaced, fold) };
+}
+
+/** Match a guarded expression at `pos`: {@link matchAt}, skipped where no match can start. */
+function matchGuarded(g: Guarded, text: string, pos: number): RegExpExecArray | null {
+  const ch = text[pos];
+  if (!mayStartWith(g.lead, ch) && !(isSpace(ch) && mayStartWith(g.spaced, text[pos + 1]))) return null;
+  return matchAt(g.re, text, pos);
 }
 
 /** Match `re` (anchored with `$`) against the `width` characters before `pos`. */
@@ -460,7 +493,6 @@ interface CodeToken {
 }
 type Token = NumToken | DateToken | TimeToken | CodeToken;
 
-const SPACES = ' \u00A0\u2009\u202F';
 
 /**
  * Is `sep` a thousands separator in `lang`? Russian: spaces; English: comma, and spaces too (SI style, common in
@@ -576,15 +608,17 @@ function scanDigits(text: string, lang: Lang, visit: (t: Token) => void, order: 
 /** More digits than any quantity has: an identifier (and no huge BigInt work). */
 const MAX_DIGITS = 30;
 const FRACTION_ALONE = /(?:[13]\/[24]|[12]\/3)(?![\d/])/y;
-const SEASON_END = /[/\-\u2010-\u2015](\d{2})(?!\d)/y;
+const SEASON_END = guarded(/[/\-\u2010-\u2015](\d{2})(?!\d)/y, '/-\u2010\u2011\u2012\u2013\u2014\u2015');
 const PHONE = /\d+(?:-\d+){2,}/y;
 const IDENT_BEFORE = /[\p{L}\p{N}]*-?$/u;
 const IDENT_AFTER = /[\p{L}\p{N}]*/uy;
-const FRACTION = new RegExp(`(?:${SP}?([½¼¾⅓⅔])|${SP}([13])/([24])(?!\\d))`, 'uy');
-const AM_PM = new RegExp(`${SP}?([ap])\\.?${SP}?m\\.?(?!\\p{L})`, 'iuy');
-const RU_HOURS_MINUTES = new RegExp(`${SP}час(?:а|ов)?${SP}(\\d{1,2})${SP}минут[а-я]*(?!\\p{L})`, 'iuy');
+const FRACTION = guarded(new RegExp(`(?:${SP}?([½¼¾⅓⅔])|${SP}([13])/([24])(?!\\d))`, 'uy'), '½¼¾⅓⅔', '½¼¾⅓⅔13');
+const AM_PM = guarded(new RegExp(`${SP}?([ap])\\.?${SP}?m\\.?(?!\\p{L})`, 'iuy'), 'ap', 'ap');
+const RU_HOURS_MINUTES = guarded(new RegExp(`${SP}час(?:а|ов)?${SP}(\\d{1,2})${SP}минут[а-я]*(?!\\p{L})`, 'iuy'), '', 'ч');
 const SIGN_BEFORE = /(?:^|[\s(\[])([-\u2212])$/u;
 const MINUS_WORD = new RegExp(`(?<!\\p{L})(?:${MINUS_WORDS})${SP}$`, 'iu');
+/** The last letters of the {@link MINUS_WORDS} (минус, minus, negative), any case: a guard for {@link MINUS_WORD}. */
+const MINUS_WORD_END = charLeads('сse', true);
 /** Fraction digits of ½ ¼ ¾. */
 // Thirds are kept to four decimals, the same in every form (⅔ = 2/3 = two-thirds = две трети = 0.6667).
 const FRACTION_VALUES: Record<string, string> = {
@@ -642,7 +676,7 @@ function yearLike(t: NumToken): boolean {
  * The two digits must come later in the same century (or be the next year across a century).
  */
 function secondYear(s: Scan, year: number, pos: number): Figure | undefined {
-  const m = matchAt(SEASON_END, s.text, pos);
+  const m = matchGuarded(SEASON_END, s.text, pos);
   if (!m) return undefined;
   const yy = Number(m[1]);
   const next = yy > year % 100 ? year - (year % 100) + yy : yy === (year + 1) % 100 ? year + 1 : 0;
@@ -653,7 +687,7 @@ function secondYear(s: Scan, year: number, pos: number): Figure | undefined {
 function readDate(s: Scan, t: NumToken, hasPrefix: boolean, quiet: boolean): Figure | undefined {
   if (hasPrefix || t.frac || t.grouped || t.int.length > 2 || !isDay(Number(t.int))) return undefined;
   const day = Number(t.int);
-  const after = quiet ? null : matchAt(s.rules.dayMonth, s.text, t.end);
+  const after = quiet ? null : matchGuarded(s.rules.dayMonth, s.text, t.end);
   if (after) {
     const month = monthOf(after[1], s.lang)!;
     return { start: t.start, end: t.end + after[0].length, kind: 'date', written: 'digits', pow: 0, month, day };
@@ -663,7 +697,7 @@ function readDate(s: Scan, t: NumToken, hasPrefix: boolean, quiet: boolean): Fig
   if (s.lang !== 'en' || !SPACES.includes(s.text[t.start - 1] ?? '') || !(c === '.' || isLetter(c))) return undefined;
   const before = matchBefore(s.rules.monthBefore, s.text, t.start, 14);
   if (!before) return undefined;
-  const suffix = matchAt(s.rules.ordinal, s.text, t.end);
+  const suffix = matchGuarded(s.rules.ordinal, s.text, t.end);
   return {
     start: t.start - before[0].length,
     end: suffix ? t.end + suffix[0].length : t.end,
@@ -677,7 +711,7 @@ function readDate(s: Scan, t: NumToken, hasPrefix: boolean, quiet: boolean): Fig
 
 /** Does a month name (or a date) come right before `pos`, making a following 4-digit number its year? */
 function monthBefore(s: Scan, pos: number): boolean {
-  const before = matchBefore(s.rules.monthBefore, s.text, pos, 16);
+  const before = isSpace(s.text[pos - 1]) ? matchBefore(s.rules.monthBefore, s.text, pos, 16) : null;
   if (before && (s.lang === 'en' || MONTH_WORDS.ru.has(before[1].toLowerCase().replace(/ё/g, 'е')))) return true;
   const last = s.figures[s.figures.length - 1];
   return last?.kind === 'date' && /^,?[ \u00A0\u2009\u202F]+$/.test(s.text.slice(last.end, pos));
@@ -688,13 +722,13 @@ function readMarkedYear(s: Scan, t: NumToken, start: number): Figure | undefined
   if (!yearLike(t)) return undefined;
   const year = Number(t.int);
   let end = t.end;
-  const suffix = matchAt(s.rules.ordinal, s.text, end) ?? matchAt(s.rules.caseSuffix, s.text, end);
+  const suffix = matchGuarded(s.rules.ordinal, s.text, end) ?? matchGuarded(s.rules.caseSuffix, s.text, end);
   if (suffix) {
     if (s.lang === 'en' && suffix[0] === 's' && year % 10 !== 0) return undefined;
     if (s.lang === 'en' && /^(st|nd|rd|th)$/i.test(suffix[0])) return undefined;
     end += suffix[0].length;
   }
-  const word = s.rules.yearWord ? matchAt(s.rules.yearWord, s.text, end) : null;
+  const word = s.rules.yearWord ? matchGuarded(s.rules.yearWord, s.text, end) : null;
   if (word) end += word[0].length;
   if (!suffix && !word) return undefined;
   return { start, end, kind: 'year', written: 'digits', pow: 0, n: year, marked: true };
@@ -831,7 +865,7 @@ function readLead(s: Scan, t: NumToken): Lead {
   const sign =
     before === '-' || before === '\u2212'
       ? matchBefore(SIGN_BEFORE, text, t.start, 2)
-      : before === ' ' && isLetter(text[t.start - 2])
+      : before === ' ' && isLetter(text[t.start - 2]) && mayStartWith(MINUS_WORD_END, text[t.start - 2])
         ? matchBefore(MINUS_WORD, text, t.start, 10)
         : null;
   const last = s.figures[s.figures.length - 1];
@@ -844,13 +878,13 @@ function readLead(s: Scan, t: NumToken): Lead {
 function readClock(s: Scan, t: NumToken): boolean {
   if (t.frac || t.grouped) return false;
   const hour = Number(t.int);
-  const hm = s.lang === 'ru' && hour <= 24 ? matchAt(RU_HOURS_MINUTES, s.text, t.end) : null;
+  const hm = s.lang === 'ru' && hour <= 24 ? matchGuarded(RU_HOURS_MINUTES, s.text, t.end) : null;
   if (hm && Number(hm[1]) <= 59) {
     s.figures.push(timeFigure(t.start, t.end + hm[0].length, hour, Number(hm[1])));
     s.pos = t.end + hm[0].length;
     return true;
   }
-  const ampm = s.lang === 'en' && hour >= 1 && hour <= 12 ? matchAt(AM_PM, s.text, t.end) : null;
+  const ampm = s.lang === 'en' && hour >= 1 && hour <= 12 ? matchGuarded(AM_PM, s.text, t.end) : null;
   if (!ampm) return false;
   s.figures.push(timeFigure(t.start, t.end + ampm[0].length, (hour % 12) + (ampm[1].toLowerCase() === 'p' ? 12 : 0), 0));
   s.pos = t.end + ampm[0].length;
@@ -860,9 +894,9 @@ function readClock(s: Scan, t: NumToken): boolean {
 /** Suffixes and fractions that belong to a cardinal: "5-ти", "2-х", "90s", "2 1/2", "2½". Returns the new end. */
 function readCardinalTail(s: Scan, t: NumToken, lead: Lead): number {
   let end = t.end;
-  const suffix = t.frac ? null : matchAt(s.rules.caseSuffix, s.text, end);
+  const suffix = t.frac ? null : matchGuarded(s.rules.caseSuffix, s.text, end);
   if (suffix) end += suffix[0].length;
-  const fraction = t.frac ? null : matchAt(FRACTION, s.text, end);
+  const fraction = t.frac ? null : matchGuarded(FRACTION, s.text, end);
   const value = fraction && FRACTION_VALUES[fraction[1] ?? `${fraction[2]}/${fraction[3]}`];
   if (fraction && value) {
     lead.dec = addDecimal(lead.dec, { m: BigInt(lead.signed ? '-' + value : value), e: -value.length });
@@ -877,7 +911,7 @@ function readCardinalTail(s: Scan, t: NumToken, lead: Lead): number {
  */
 function readSuffixed(s: Scan, t: NumToken): boolean {
   if (t.frac || t.grouped) return false;
-  const ann = matchAt(s.rules.anniversary, s.text, t.end);
+  const ann = matchGuarded(s.rules.anniversary, s.text, t.end);
   if (ann) {
     s.figures.push({ start: t.start, end: t.end + ann[0].length, kind: 'ordinal', written: 'digits', pow: 0, n: Number(t.int) });
     s.pos = t.end + ann[0].length;
@@ -887,7 +921,7 @@ function readSuffixed(s: Scan, t: NumToken): boolean {
   const round = t.int.length === 2 && n >= 20 && n % 10 === 0;
   // English "the '90s", "the 90s", "mid-'90s"; not "in their 30s" (an age).
   const enDecade = s.lang === 'en' && round && /(?:['\u2019]|\b(?:the|early|late|mid)[ \u00A0-])$/i.test(s.text.slice(Math.max(0, t.start - 6), t.start));
-  const dec = round && s.rules.decade && (s.lang === 'ru' || enDecade) ? matchAt(s.rules.decade, s.text, t.end) : null;
+  const dec = round && s.rules.decade && (s.lang === 'ru' || enDecade) ? matchGuarded(s.rules.decade, s.text, t.end) : null;
   if (!dec) return false;
   // A decade without its century is of the 1900s (20-е … 90-е = 1920s … 1990s), the year of its first year.
   s.figures.push({ start: t.start, end: t.end + dec[0].length, kind: 'year', written: 'digits', pow: 0, n: 1900 + n, marked: true });
@@ -897,7 +931,7 @@ function readSuffixed(s: Scan, t: NumToken): boolean {
 
 /** A fraction standing alone: "1/2" is 0.5 ("24/7" and "3/2" are left as two numbers). */
 function readFraction(s: Scan, t: NumToken): boolean {
-  const m = t.int === '1' || t.int === '2' || t.int === '3' ? matchAt(FRACTION_ALONE, s.text, t.start) : null;
+  const m = (t.int === '1' || t.int === '2' || t.int === '3') && s.text[t.end] === '/' ? matchAt(FRACTION_ALONE, s.text, t.start) : null;
   const value = m && !/[\d/]/.test(s.text[t.start - 1] ?? '') ? FRACTION_VALUES[m[0]] : undefined;
   if (!m || !value) return false;
   s.figures.push({ start: t.start, end: t.start + 3, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits('0', value) });
@@ -907,12 +941,12 @@ function readFraction(s: Scan, t: NumToken): boolean {
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** A power of ten after a number: "1e6", "2.5E9"; "10^6", "10⁶" (after 10 only). */
-const SCIENTIFIC = new RegExp(`(?:[eE]\\+?(\\d{1,2})|\\^(\\d{1,2})|([${SUPERSCRIPT}]{1,2}))(?![\\p{L}\\p{N}])`, 'uy');
+const SCIENTIFIC = guarded(new RegExp(`(?:[eE]\\+?(\\d{1,2})|\\^(\\d{1,2})|([${SUPERSCRIPT}]{1,2}))(?![\\p{L}\\p{N}])`, 'uy'), `eE^${SUPERSCRIPT}`);
 
 /** A number in scientific notation ("1e6", "10^6", "10⁶" = 1 000 000), with a unit after it. */
 function readScientific(s: Scan, t: NumToken): boolean {
   if (t.grouped || t.int.length > 3 || isLetter(s.text[t.start - 1])) return false;
-  const m = matchAt(SCIENTIFIC, s.text, t.end);
+  const m = matchGuarded(SCIENTIFIC, s.text, t.end);
   if (!m) return false;
   let dec: Decimal;
   if (m[1] !== undefined) {
@@ -949,7 +983,7 @@ function readNumber(s: Scan, t: NumToken): void {
   const year = plain && !quiet ? readMarkedYear(s, t, lead.start) : undefined;
   if (year) return pushYear(s, year);
   // Ordinal: "12-го", "29-й", "12th".
-  const ord = plain && !quiet && !t.frac && !t.grouped ? matchAt(s.rules.ordinal, s.text, t.end) : null;
+  const ord = plain && !quiet && !t.frac && !t.grouped ? matchGuarded(s.rules.ordinal, s.text, t.end) : null;
   if (ord) {
     s.figures.push({ start: lead.start, end: t.end + ord[0].length, kind: 'ordinal', written: 'digits', pow: 0, n: Number(t.int) });
     s.pos = t.end + ord[0].length;
@@ -996,7 +1030,7 @@ function readDateToken(s: Scan, t: DateToken): void {
 /** Push a clock time, converting "6:30 PM" to 18:30. */
 function readTimeToken(s: Scan, t: TimeToken): void {
   let { hour, end } = { hour: t.hour, end: t.end };
-  const ampm = s.lang === 'en' && hour >= 1 && hour <= 12 ? matchAt(AM_PM, s.text, t.end) : null;
+  const ampm = s.lang === 'en' && hour >= 1 && hour <= 12 ? matchGuarded(AM_PM, s.text, t.end) : null;
   if (ampm) {
     hour = (hour % 12) + (ampm[1].toLowerCase() === 'p' ? 12 : 0);
     end += ampm[0].length;
@@ -1075,6 +1109,25 @@ function mayStartFraction(code: number, lang: Lang): boolean {
   return code === 0x43e || code === 0x434 || code === 0x442 || code === 0x447 || code === 0x41e || code === 0x414 || code === 0x422 || code === 0x427;
 }
 
+const DENOMINATOR_LEAD: Record<Lang, LeadChars> = { en: charLeads('tq', true), ru: charLeads('тч', true) };
+const isFractionHyphen = (ch: string | undefined): boolean => ch === '-' || ch === '\u2010' || ch === '\u2011';
+
+/**
+ * Can a {@link FRACTION_WORDS} match start with the word `text.slice(start, end)`? Its denominator ("third",
+ * "quarter", "треть", "четверть") is in the word ("athird", "треть") or starts after it and its separators
+ * ("a third", "two-thirds", "две трети"): a guard that spares running the expression after every "a" and "the".
+ */
+function denominatorMayFollow(text: string, start: number, end: number, lang: Lang): boolean {
+  const lead = DENOMINATOR_LEAD[lang];
+  if (lang === 'ru') return mayStartWith(lead, text[start]) || (isSpace(text[end]) && mayStartWith(lead, text[end + 1]));
+  if (end - start >= 'athird'.length) return true;
+  let pos = end; // English numerator, then optional space, hyphen, space
+  if (isSpace(text[pos])) pos++;
+  if (isFractionHyphen(text[pos])) pos++;
+  if (isSpace(text[pos])) pos++;
+  return mayStartWith(lead, text[pos]);
+}
+
 /** Decimal digits of 1, 2, 3 thirds or quarters, by the denominator word's first four letters. */
 const FRACTION_WORD_VALUES: Record<string, Record<number, string>> = {
   thir: { 1: '3333', 2: '6667' },
@@ -1103,7 +1156,7 @@ function readCardinal(s: Scan, first: CardinalWord, start: number, end: number):
       last = w.role;
       end += m[0].length;
     }
-    const half = Number.isInteger(value) ? matchAt(s.rules.half, s.text, end) : null;
+    const half = Number.isInteger(value) ? matchGuarded(s.rules.half, s.text, end) : null;
     if (half) {
       value += 0.5;
       end += half[0].length;
@@ -1176,7 +1229,7 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
     while (ti < taken.length && taken[ti].end <= start) ti++;
     if (ti < taken.length && taken[ti].start < end) continue; // inside a digit figure
     if (isDigit(text[start - 1]) || isDigit(text[end])) continue; // part of an identifier ("5G", "A320")
-    const fraction = mayStartFraction(text.charCodeAt(start), lang) ? matchAt(FRACTION_WORDS[lang], text, start) : null;
+    const fraction = mayStartFraction(text.charCodeAt(start), lang) && denominatorMayFollow(text, start, end, lang) ? matchAt(FRACTION_WORDS[lang], text, start) : null;
     if (fraction) {
       const value = FRACTION_WORD_VALUES[fraction[2]!.toLowerCase().replace(/ё/g, 'е').slice(0, 4)];
       if (value) {
