@@ -109,6 +109,8 @@ export function decimalFromDigits(intDigits: string, fracDigits = ''): Decimal {
 
 /** A finite JS number as an exact decimal of its shortest round-trip form, float noise cut at 15 digits. */
 export function decimalFromNumber(n: number): Decimal {
+  // Integers below 10^15 are their own shortest form (no rounding at 15 digits): no string round trip.
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return { m: BigInt(n), e: 0 };
   const text = Number(n.toPrecision(15)).toString(); // "4300000000", "0.95", "1e+21", "1.5e-7"
   const [mantissa, exp = '0'] = text.split('e');
   const negative = mantissa.startsWith('-');
@@ -252,12 +254,13 @@ const sticky = (source: string, flags = ''): RegExp => new RegExp(source, `${fla
 const spaced = (pattern: string): string => pattern.replace(/ /g, SP);
 
 /**
- * The digit scan: phone number | ISO date | dotted date | slash date | clock time | digit run. A phone number starts with
- * "+" and a country code or has an area code in brackets. A run is digits joined by "." or "," and digits, or
- * by one space and exactly three digits; it is split into numbers afterwards ({@link splitRun}).
+ * The digit scan: phone number | ISO date | dotted date | slash date | clock time | digit run | vulgar fraction. A phone
+ * number starts with "+" and a country code or has an area code in brackets. A run is digits joined by "." or ","
+ * and digits, or by one space and exactly three digits; it is split into numbers afterwards ({@link splitRun}). The
+ * vulgar fractions (no other match has one) are found by the same scan of the text.
  */
 const DIGITS =
-  /(\+\d{1,3}[ \u00A0]?\(?\d{2,5}\)?(?:[ \u00A0-]\d{2,4}){2,4}(?!\d)|\d[ \u00A0]?\(\d{3,5}\)[ \u00A0]?\d{1,4}(?:[ \u00A0-]\d{2,4}){1,3}(?!\d))|(\d{4})-(\d{2})-(\d{2})(?!\d)|(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])|(\d{1,2}):(\d{2})(?![\d:])|\d+(?:[.,]\d+|[ \u00A0\u2009\u202F]\d{3}(?!\d))*/g;
+  /(\+\d{1,3}[ \u00A0]?\(?\d{2,5}\)?(?:[ \u00A0-]\d{2,4}){2,4}(?!\d)|\d[ \u00A0]?\(\d{3,5}\)[ \u00A0]?\d{1,4}(?:[ \u00A0-]\d{2,4}){1,3}(?!\d))|(\d{4})-(\d{2})-(\d{2})(?!\d)|(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])|(\d{1,2}):(\d{2})(?![\d:])|\d+(?:[.,]\d+|[ \u00A0\u2009\u202F]\d{3}(?!\d))*|([½¼¾⅓⅔])/g;
 
 interface ScaleMatcher extends ScaleEntry {
   re: RegExp;
@@ -491,7 +494,13 @@ interface CodeToken {
   end: number;
   digits: string;
 }
-type Token = NumToken | DateToken | TimeToken | CodeToken;
+/** A vulgar fraction character ("½"). */
+interface VulgarToken {
+  type: 'vulgar';
+  start: number;
+  end: number;
+}
+type Token = NumToken | DateToken | TimeToken | CodeToken | VulgarToken;
 
 
 /**
@@ -567,6 +576,10 @@ function scanDigits(text: string, lang: Lang, visit: (t: Token) => void, order: 
   for (let m = DIGITS.exec(text); m; m = DIGITS.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
+    if (m[13] !== undefined) {
+      visit({ type: 'vulgar', start, end });
+      continue;
+    }
     if (m[1] !== undefined && !/^\+\d{1,3}(?:[ \u00A0]\d{3})+$/.test(m[1])) {
       visit({ type: 'code', start, end, digits: m[1].replace(/\D/g, '') });
       continue;
@@ -1039,26 +1052,27 @@ function readTimeToken(s: Scan, t: TimeToken): void {
   s.pos = end;
 }
 
-/** A vulgar fraction character (an exec loop on one expression: `matchAll` would copy it per text). */
-const VULGAR_FRACTION = /[½¼¾⅓⅔]/gu;
+/** Read one digit token in context and push its figures. */
+function readToken(s: Scan, t: Exclude<Token, VulgarToken>): void {
+  if (t.type === 'code') pushCode(s, t.start, t.end, t.digits);
+  else if (t.type === 'date') readDateToken(s, t);
+  else if (t.type === 'time') readTimeToken(s, t);
+  else readNumber(s, t);
+}
 
 /** Pass 1: every figure written with digits. */
 function digitFigures(text: string, lang: Lang, order: DateOrder): Figure[] {
   const s: Scan = { text, lang, rules: RULES[lang], figures: [], pos: 0 };
+  const vulgar: number[] = [];
   scanDigits(text, lang, (t) => {
-    if (t.start < s.pos) return;
-    if (t.type === 'code') pushCode(s, t.start, t.end, t.digits);
-    else if (t.type === 'date') readDateToken(s, t);
-    else if (t.type === 'time') readTimeToken(s, t);
-    else readNumber(s, t);
+    if (t.type === 'vulgar') vulgar.push(t.start);
+    else if (t.start >= s.pos) readToken(s, t);
   }, order);
   // A vulgar fraction standing alone ("½ of the total"); after a number it belongs to it ("1½", read above).
   const taken = s.figures.length;
-  VULGAR_FRACTION.lastIndex = 0;
-  for (let m = VULGAR_FRACTION.exec(text); m; m = VULGAR_FRACTION.exec(text)) {
-    const at = m.index;
+  for (const at of vulgar) {
     if (isDigit(text[at - 1]) || isDigit(text[at - 2]) || s.figures.some((f) => f.start <= at && at < f.end)) continue;
-    s.figures.push({ start: at, end: at + 1, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits('0', FRACTION_VALUES[m[0]]!) });
+    s.figures.push({ start: at, end: at + 1, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits('0', FRACTION_VALUES[text[at]]!) });
   }
   if (s.figures.length > taken) s.figures.sort((a, b) => a.start - b.start);
   return s.figures;
