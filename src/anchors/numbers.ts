@@ -260,7 +260,38 @@ const spaced = (pattern: string): string => pattern.replace(/ /g, SP);
  * vulgar fractions (no other match has one) are found by the same scan of the text.
  */
 const DIGITS =
-  /(\+\d{1,3}[ \u00A0]?\(?\d{2,5}\)?(?:[ \u00A0-]\d{2,4}){2,4}(?!\d)|\d[ \u00A0]?\(\d{3,5}\)[ \u00A0]?\d{1,4}(?:[ \u00A0-]\d{2,4}){1,3}(?!\d))|(\d{4})-(\d{2})-(\d{2})(?!\d)|(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])|(\d{1,2}):(\d{2})(?![\d:])|\d+(?:[.,]\d+|[ \u00A0\u2009\u202F]\d{3}(?!\d))*|([½¼¾⅓⅔])/g;
+  /(\+\d{1,3}[ \u00A0]?\(?\d{2,5}\)?(?:[ \u00A0-]\d{2,4}){2,4}(?!\d)|\d[ \u00A0]?\(\d{3,5}\)[ \u00A0]?\d{1,4}(?:[ \u00A0-]\d{2,4}){1,3}(?!\d))|(\d{4})-(\d{2})-(\d{2})(?!\d)|(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])|(\d{1,2}):(\d{2})(?![\d:])|\d+(?:[.,]\d+|[ \u00A0\u2009\u202F]\d{3}(?!\d))*|([½¼¾⅓⅔])/y;
+/** Where a {@link DIGITS} match can start. */
+const DIGIT_START = /[+\d½¼¾⅓⅔]/g;
+
+const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/**
+ * The end of the {@link DIGITS} match at `start` when it can only be a plain digit run (most numbers: "2019",
+ * "4,3", "100 000"), read without the expression; -1 when a phone number, date or clock time may start there.
+ */
+function plainRunEnd(text: string, start: number): number {
+  if (!isDigitCode(text.charCodeAt(start))) return -1;
+  let end = start + 1;
+  while (isDigitCode(text.charCodeAt(end))) end++;
+  const lead = end - start;
+  const next = text[end];
+  const second = text[start + 1];
+  if (second === '(' || ((second === ' ' || second === '\u00A0') && text[start + 2] === '(')) return -1; // "8 (495) …"
+  if ((lead === 4 && next === '-') || (lead <= 2 && (next === '.' || next === '/' || next === ':'))) return -1; // dates, times
+  // \d+(?:[.,]\d+|SP\d{3}(?!\d))*: nothing follows the repetition, so taking the first branch that fits is the match.
+  for (;;) {
+    const c = text[end];
+    if ((c === '.' || c === ',') && isDigitCode(text.charCodeAt(end + 1))) {
+      end += 2;
+      while (isDigitCode(text.charCodeAt(end))) end++;
+    } else if (c !== undefined && SPACES.includes(c) && isDigitCode(text.charCodeAt(end + 1)) && isDigitCode(text.charCodeAt(end + 2)) && isDigitCode(text.charCodeAt(end + 3)) && !isDigitCode(text.charCodeAt(end + 4))) {
+      end += 4;
+    } else {
+      return end;
+    }
+  }
+}
 
 interface ScaleMatcher extends ScaleEntry {
   re: RegExp;
@@ -570,12 +601,31 @@ function isThousands(groups: string[], seps: string[], k: number, lang: Lang, gr
   return chain >= 2;
 }
 
-/** Every digit token of `text`, in order, handed to `visit` (no token list: this runs over every digit). */
-function scanDigits(text: string, lang: Lang, visit: (t: Token) => void, order: DateOrder = 'dmy'): void {
-  DIGITS.lastIndex = 0;
-  for (let m = DIGITS.exec(text); m; m = DIGITS.exec(text)) {
-    const start = m.index;
+/**
+ * Every digit token of `text`, in order, handed to `visit` (no token list: this runs over every digit). `order`
+ * gives the order of slash dates, asked only when there is one.
+ */
+function scanDigits(text: string, lang: Lang, visit: (t: Token) => void, order: () => DateOrder): void {
+  // As `DIGITS` with the g flag would read the text: each match at the first place one can start from the end of
+  // the last. The expression is run only where more than a plain digit run may be.
+  for (let pos = 0; ; ) {
+    DIGIT_START.lastIndex = pos;
+    if (!DIGIT_START.test(text)) return;
+    const start = DIGIT_START.lastIndex - 1;
+    const plain = plainRunEnd(text, start);
+    if (plain >= 0) {
+      for (const t of splitRun(text.slice(start, plain), start, lang)) visit(t);
+      pos = plain;
+      continue;
+    }
+    DIGITS.lastIndex = start;
+    const m = DIGITS.exec(text);
+    if (!m) {
+      pos = start + 1;
+      continue;
+    }
     const end = start + m[0].length;
+    pos = end;
     if (m[13] !== undefined) {
       visit({ type: 'vulgar', start, end });
       continue;
@@ -598,7 +648,7 @@ function scanDigits(text: string, lang: Lang, visit: (t: Token) => void, order: 
       // Dotted dates are day-month-year; slashed ones follow the document's date order.
       const dotted = m[5] !== undefined;
       const [a, b, year] = dotted ? [Number(m[5]), Number(m[6]), Number(m[7])] : [Number(m[8]), Number(m[9]), Number(m[10])];
-      const [day, month] = !dotted && order === 'mdy' ? [b, a] : [a, b];
+      const [day, month] = !dotted && order() === 'mdy' ? [b, a] : [a, b];
       if (month >= 1 && month <= 12 && isDay(day)) {
         const yearStart = end - 4;
         visit({ type: 'date', start, end, year, month, day, yearSpan: [yearStart, end], dateSpan: [start, yearStart - 1] });
@@ -1061,7 +1111,7 @@ function readToken(s: Scan, t: Exclude<Token, VulgarToken>): void {
 }
 
 /** Pass 1: every figure written with digits. */
-function digitFigures(text: string, lang: Lang, order: DateOrder): Figure[] {
+function digitFigures(text: string, lang: Lang, order: () => DateOrder): Figure[] {
   const s: Scan = { text, lang, rules: RULES[lang], figures: [], pos: 0 };
   const vulgar: number[] = [];
   scanDigits(text, lang, (t) => {
@@ -1473,8 +1523,10 @@ function mergeByStart(a: Figure[], b: Figure[]): Figure[] {
 
 /** Figures in `text` (numbers, years, ordinals, dates), in text order, offsets relative to `text`. */
 export function extractFigures(text: string, lang: Lang, context: NumberContext = {}): Anchor[] {
-  const order = context.dateOrder ?? numericDateOrder(text) ?? (lang === 'en' ? 'mdy' : 'dmy');
-  const digits = digitFigures(text, lang, order);
+  // The text's own date order is read only when it has a slash date (most have none).
+  let order: DateOrder | undefined;
+  const dateOrder = (): DateOrder => (order ??= context.dateOrder ?? numericDateOrder(text) ?? (lang === 'en' ? 'mdy' : 'dmy'));
+  const digits = digitFigures(text, lang, dateOrder);
   const figures = mergeByStart(digits, wordFigures(text, lang, digits, context));
   shareAcrossRanges(text, lang, figures);
   readQualifiers(text, lang, figures);
