@@ -123,20 +123,23 @@ export function mayStartWith(lead: LeadChars, ch: string | undefined): boolean {
 
 /**
  * For a table of patterns tried in order at one position (at most 31): the set of those whose match may start
- * with a character, as a bit set (bit `i` for entry `i`), `mayStartWith` for each entry at once. Answers are
- * kept per character: a text has few distinct characters after its numbers.
+ * with a character, given by its UTF-16 code (NaN: the end of the text), as a bit set (bit `i` for entry `i`):
+ * `mayStartWith` for each entry at once. Answers are kept per character code, so that no one-character string
+ * is made per look-up.
  */
-export function leadMasks(leads: readonly LeadChars[]): (ch: string | undefined) => number {
+export function leadMasks(leads: readonly LeadChars[]): (code: number) => number {
   if (leads.length > 31) throw new Error('leadMasks: at most 31 entries');
-  const cache = new Map<string | undefined, number>();
-  return (ch) => {
-    let mask = cache.get(ch);
-    if (mask === undefined) {
-      mask = 0;
-      for (let i = 0; i < leads.length; i++) if (mayStartWith(leads[i], ch)) mask |= 1 << i;
-      if (cache.size >= 10_000) cache.clear();
-      cache.set(ch, mask);
-    }
+  const maskOf = (ch: string | undefined): number => {
+    let mask = 0;
+    for (let i = 0; i < leads.length; i++) if (mayStartWith(leads[i], ch)) mask |= 1 << i;
+    return mask;
+  };
+  const atEnd = maskOf(undefined);
+  const cache = new Int32Array(0x10000).fill(-1);
+  return (code) => {
+    if (code !== code) return atEnd; // NaN
+    let mask = cache[code];
+    if (mask < 0) cache[code] = mask = maskOf(String.fromCharCode(code));
     return mask;
   };
 }

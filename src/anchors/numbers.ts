@@ -311,8 +311,8 @@ interface UnitMatcher {
  * one look at the next one or two characters instead of a test per entry (this runs after every number).
  */
 interface TableLeads {
-  /** Entries whose match may start with a character. */
-  at: (ch: string | undefined) => number;
+  /** Entries whose match may start with a character (by its code; NaN: the end of the text). */
+  at: (code: number) => number;
   /** Entries that may start with a space (then the character after it counts). */
   spaced: number;
   /** Entries that may start with a dash (then the character after it counts). */
@@ -348,6 +348,8 @@ interface LangRules {
   qualifier: RegExp;
   /** The words {@link qualifier} can end with (before its spaces), lower case. */
   qualifierEnds: ReadonlySet<string>;
+  /** Their first letters ({@link prefixTable}): most words before a number are passed over by them. */
+  qualifierEndStarts: Uint8Array;
   /** Gap between two figures of one range or list. */
   rangeGap: RegExp;
   /** "с половиной", "and a half". */
@@ -392,6 +394,11 @@ function compileRules(lang: Lang): LangRules {
   const months = DAY_MONTH_PATTERN[lang];
   const scales = compileScales(lang);
   const units = compileUnits(lang);
+  const qualifierEnds = new Set([
+    ...Object.keys(QUALIFIERS[lang]).map((phrase) => phrase.slice(phrase.lastIndexOf(' ') + 1)),
+    ...QUALIFIER_LINKS[lang].split('|'),
+    ...(lang === 'ru' ? ['чем'] : []),
+  ]);
   return {
     scales,
     scaleLeads: { at: leadMasks(scales.map((s) => s.lead)), spaced: bitsOf(scales, (s) => !s.attachedOnly), hyphened: 0 },
@@ -427,11 +434,8 @@ function compileRules(lang: Lang): LangRules {
         ? guarded(sticky(`${DASH}(?:ы?х(?!\\p{L})(?:${YEAR_AFTER})?|ы?е(?!\\p{L})(?:${YEAR_AFTER}|(?!${SP}\\p{L})))`, 'i'), DASHES)
         : guarded(sticky(`['\\u2019]?s(?!\\p{L})`), "'\u2019s"),
     qualifier: compileQualifier(lang),
-    qualifierEnds: new Set([
-      ...Object.keys(QUALIFIERS[lang]).map((phrase) => phrase.slice(phrase.lastIndexOf(' ') + 1)),
-      ...QUALIFIER_LINKS[lang].split('|'),
-      ...(lang === 'ru' ? ['чем'] : []),
-    ]),
+    qualifierEnds,
+    qualifierEndStarts: prefixTable(qualifierEnds),
     rangeGap: new RegExp(`^(?:${SP}*(?:${DASH}|\\.\\.\\.|\\u2026)${SP}*|${SP}+(?:${RANGE_LINKS[lang]})${SP}+)$`, 'iu'),
     half:
       lang === 'ru'
@@ -602,10 +606,13 @@ function isThousands(groups: string[], seps: string[], k: number, lang: Lang, gr
 }
 
 /**
- * Every digit token of `text`, in order, handed to `visit` (no token list: this runs over every digit). `order`
- * gives the order of slash dates, asked only when there is one.
+ * Every digit token of the scan's text, in order, handed to {@link takeToken} (no token list, and no callback
+ * made per text: this runs over every digit). Slash dates are read in the `given` order, else in the text's
+ * own ({@link numericDateOrder}), looked for only when there is one, else in the language's.
  */
-function scanDigits(text: string, lang: Lang, visit: (t: Token) => void, order: () => DateOrder): void {
+function scanDigits(s: Scan, vulgar: number[], given: DateOrder | undefined): void {
+  const { text, lang } = s;
+  let order: DateOrder | undefined;
   // As `DIGITS` with the g flag would read the text: each match at the first place one can start from the end of
   // the last. The expression is run only where more than a plain digit run may be.
   for (let pos = 0; ; ) {
@@ -614,7 +621,7 @@ function scanDigits(text: string, lang: Lang, visit: (t: Token) => void, order: 
     const start = DIGIT_START.lastIndex - 1;
     const plain = plainRunEnd(text, start);
     if (plain >= 0) {
-      for (const t of splitRun(text.slice(start, plain), start, lang)) visit(t);
+      for (const t of splitRun(text.slice(start, plain), start, lang)) takeToken(s, vulgar, t);
       pos = plain;
       continue;
     }
@@ -627,41 +634,42 @@ function scanDigits(text: string, lang: Lang, visit: (t: Token) => void, order: 
     const end = start + m[0].length;
     pos = end;
     if (m[13] !== undefined) {
-      visit({ type: 'vulgar', start, end });
+      takeToken(s, vulgar, { type: 'vulgar', start, end });
       continue;
     }
     if (m[1] !== undefined && !/^\+\d{1,3}(?:[ \u00A0]\d{3})+$/.test(m[1])) {
-      visit({ type: 'code', start, end, digits: m[1].replace(/\D/g, '') });
+      takeToken(s, vulgar, { type: 'code', start, end, digits: m[1].replace(/\D/g, '') });
       continue;
     }
     if (m[1] !== undefined) {
-      for (const t of splitRun(m[0].slice(1), start + 1, lang)) visit(t); // "+1 000 000 000": a number
+      for (const t of splitRun(m[0].slice(1), start + 1, lang)) takeToken(s, vulgar, t); // "+1 000 000 000": a number
       continue;
     }
     if (m[2] !== undefined) {
       const [year, month, day] = [Number(m[2]), Number(m[3]), Number(m[4])];
       if (month >= 1 && month <= 12 && isDay(day)) {
-        visit({ type: 'date', start, end, year, month, day, yearSpan: [start, start + 4], dateSpan: [start + 5, end] });
+        takeToken(s, vulgar, { type: 'date', start, end, year, month, day, yearSpan: [start, start + 4], dateSpan: [start + 5, end] });
         continue;
       }
     } else if (m[5] !== undefined || m[8] !== undefined) {
       // Dotted dates are day-month-year; slashed ones follow the document's date order.
       const dotted = m[5] !== undefined;
       const [a, b, year] = dotted ? [Number(m[5]), Number(m[6]), Number(m[7])] : [Number(m[8]), Number(m[9]), Number(m[10])];
-      const [day, month] = !dotted && order() === 'mdy' ? [b, a] : [a, b];
+      if (!dotted) order ??= given ?? numericDateOrder(text) ?? (lang === 'en' ? 'mdy' : 'dmy');
+      const [day, month] = !dotted && order === 'mdy' ? [b, a] : [a, b];
       if (month >= 1 && month <= 12 && isDay(day)) {
         const yearStart = end - 4;
-        visit({ type: 'date', start, end, year, month, day, yearSpan: [yearStart, end], dateSpan: [start, yearStart - 1] });
+        takeToken(s, vulgar, { type: 'date', start, end, year, month, day, yearSpan: [yearStart, end], dateSpan: [start, yearStart - 1] });
         continue;
       }
     } else if (m[11] !== undefined) {
       const [hour, minute] = [Number(m[11]), Number(m[12])];
       if (hour <= 24 && minute <= 59) {
-        visit({ type: 'time', start, end, hour, minute });
+        takeToken(s, vulgar, { type: 'time', start, end, hour, minute });
         continue;
       }
     }
-    for (const t of splitRun(m[0], start, lang)) visit(t);
+    for (const t of splitRun(m[0], start, lang)) takeToken(s, vulgar, t);
   }
 }
 
@@ -811,9 +819,9 @@ const isDash = (ch: string | undefined): boolean => {
  */
 function mayMatchAt(leads: TableLeads, text: string, pos: number): number {
   const ch = text[pos];
-  const mask = leads.at(ch);
-  if (isSpace(ch)) return mask | (leads.at(text[pos + 1]) & leads.spaced);
-  if (isDash(ch)) return mask | (leads.at(text[pos + 1]) & leads.hyphened);
+  const mask = leads.at(text.charCodeAt(pos));
+  if (isSpace(ch)) return mask | (leads.at(text.charCodeAt(pos + 1)) & leads.spaced);
+  if (isDash(ch)) return mask | (leads.at(text.charCodeAt(pos + 1)) & leads.hyphened);
   return mask;
 }
 
@@ -1102,6 +1110,12 @@ function readTimeToken(s: Scan, t: TimeToken): void {
   s.pos = end;
 }
 
+/** Take one token of the digit scan: read it in context (unless already read), or note a vulgar fraction. */
+function takeToken(s: Scan, vulgar: number[], t: Token): void {
+  if (t.type === 'vulgar') vulgar.push(t.start);
+  else if (t.start >= s.pos) readToken(s, t);
+}
+
 /** Read one digit token in context and push its figures. */
 function readToken(s: Scan, t: Exclude<Token, VulgarToken>): void {
   if (t.type === 'code') pushCode(s, t.start, t.end, t.digits);
@@ -1111,13 +1125,10 @@ function readToken(s: Scan, t: Exclude<Token, VulgarToken>): void {
 }
 
 /** Pass 1: every figure written with digits. */
-function digitFigures(text: string, lang: Lang, order: () => DateOrder): Figure[] {
+function digitFigures(text: string, lang: Lang, order: DateOrder | undefined): Figure[] {
   const s: Scan = { text, lang, rules: RULES[lang], figures: [], pos: 0 };
   const vulgar: number[] = [];
-  scanDigits(text, lang, (t) => {
-    if (t.type === 'vulgar') vulgar.push(t.start);
-    else if (t.start >= s.pos) readToken(s, t);
-  }, order);
+  scanDigits(s, vulgar, order);
   // A vulgar fraction standing alone ("½ of the total"); after a number it belongs to it ("1½", read above).
   const taken = s.figures.length;
   for (const at of vulgar) {
@@ -1292,7 +1303,7 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
     if (!mayBeInTable(starts, text, start, end) && !(lang === 'ru' && mayStartRoman(text.charCodeAt(start)))) continue;
     while (ti < taken.length && taken[ti].end <= start) ti++;
     if (ti < taken.length && taken[ti].start < end) continue; // inside a digit figure
-    if (isDigit(text[start - 1]) || isDigit(text[end])) continue; // part of an identifier ("5G", "A320")
+    if (isDigitCode(text.charCodeAt(start - 1)) || isDigitCode(text.charCodeAt(end))) continue; // part of an identifier ("5G", "A320")
     const fraction = mayStartFraction(text.charCodeAt(start), lang) && denominatorMayFollow(text, start, end, lang) ? matchAt(FRACTION_WORDS[lang], text, start) : null;
     if (fraction) {
       const value = FRACTION_WORD_VALUES[fraction[2]!.toLowerCase().replace(/ё/g, 'е').slice(0, 4)];
@@ -1475,7 +1486,10 @@ function shareAcrossRanges(text: string, lang: Lang, figures: Figure[]): void {
   }
 }
 
-const WHITE_SPACE = /\s/;
+/** Is the code a white-space character, as `\s` reads it (spaces of category Zs, line ends, tab, BOM…)? */
+const isWhiteSpaceCode = (c: number): boolean =>
+  c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 ||
+  (c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 
 /**
  * The comparator phrase ending right before `pos` ("более ", "at least "), searched in the 40 characters before
@@ -1485,12 +1499,12 @@ const WHITE_SPACE = /\s/;
 function qualifierBefore(rules: LangRules, text: string, pos: number): RegExpExecArray | null {
   const from = Math.max(0, pos - 40);
   let end = pos;
-  while (end > from && WHITE_SPACE.test(text[end - 1])) end--;
+  while (end > from && isWhiteSpaceCode(text.charCodeAt(end - 1))) end--;
   if (end === pos || end === from) return null;
   let start = end;
   while (start > from && letterIndex(text.charCodeAt(start - 1)) >= 0) start--;
   const folds = start > from && text.charCodeAt(start - 1) >= 0x80; // maybe a letter of the word, folded by the expression
-  if (!folds && (start === end || !rules.qualifierEnds.has(text.slice(start, end).toLowerCase()))) return null;
+  if (!folds && (start === end || !mayBeInTable(rules.qualifierEndStarts, text, start, end) || !rules.qualifierEnds.has(text.slice(start, end).toLowerCase()))) return null;
   return matchBefore(rules.qualifier, text, pos, 40);
 }
 
@@ -1498,16 +1512,17 @@ function qualifierBefore(rules: LangRules, text: string, pos: number): RegExpExe
 function readQualifiers(text: string, lang: Lang, figures: Figure[]): void {
   const { rangeGap } = RULES[lang];
   const table = QUALIFIERS[lang];
-  figures.forEach((f, k) => {
-    if (!isQuantity(f)) return;
+  for (let k = 0; k < figures.length; k++) {
+    const f = figures[k];
+    if (!isQuantity(f)) continue;
     let p = f.start;
-    while (p > 0 && /\s/.test(text[p - 1])) p--;
-    if (!isLetter(text[p - 1])) return;
+    while (p > 0 && isWhiteSpaceCode(text.charCodeAt(p - 1))) p--;
+    if (!isLetter(text[p - 1])) continue;
     const prev = figures[k - 1];
-    if (prev && isQuantity(prev) && rangeGap.test(text.slice(prev.end, f.start))) return;
+    if (prev && isQuantity(prev) && rangeGap.test(text.slice(prev.end, f.start))) continue;
     const m = qualifierBefore(RULES[lang], text, f.start);
     if (m) f.qualifier = table[m[1].toLowerCase().replace(/\s+/g, ' ')];
-  });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1523,12 +1538,11 @@ function mergeByStart(a: Figure[], b: Figure[]): Figure[] {
 
 /** Figures in `text` (numbers, years, ordinals, dates), in text order, offsets relative to `text`. */
 export function extractFigures(text: string, lang: Lang, context: NumberContext = {}): Anchor[] {
-  // The text's own date order is read only when it has a slash date (most have none).
-  let order: DateOrder | undefined;
-  const dateOrder = (): DateOrder => (order ??= context.dateOrder ?? numericDateOrder(text) ?? (lang === 'en' ? 'mdy' : 'dmy'));
-  const digits = digitFigures(text, lang, dateOrder);
+  const digits = digitFigures(text, lang, context.dateOrder);
   const figures = mergeByStart(digits, wordFigures(text, lang, digits, context));
   shareAcrossRanges(text, lang, figures);
   readQualifiers(text, lang, figures);
-  return figures.map((f) => toAnchor(text, f));
+  const anchors: Anchor[] = [];
+  for (const f of figures) anchors.push(toAnchor(text, f));
+  return anchors;
 }
