@@ -135,11 +135,18 @@ export function leadMasks(leads: readonly LeadChars[]): (code: number) => number
     return mask;
   };
   const atEnd = maskOf(undefined);
-  const cache = new Int32Array(0x10000).fill(-1);
+  // Codes of ASCII, Latin and Cyrillic in a small array (5 KB, kept in cache), the few others in a map.
+  const small = new Int32Array(0x500).fill(-1);
+  const others = new Map<number, number>();
   return (code) => {
+    if (code < 0x500) {
+      let mask = small[code];
+      if (mask < 0) small[code] = mask = maskOf(String.fromCharCode(code));
+      return mask;
+    }
     if (code !== code) return atEnd; // NaN
-    let mask = cache[code];
-    if (mask < 0) cache[code] = mask = maskOf(String.fromCharCode(code));
+    let mask = others.get(code);
+    if (mask === undefined) others.set(code, (mask = maskOf(String.fromCharCode(code))));
     return mask;
   };
 }

@@ -349,7 +349,7 @@ interface LangRules {
   /** The words {@link qualifier} can end with (before its spaces), lower case. */
   qualifierEnds: ReadonlySet<string>;
   /** Their first letters ({@link prefixTable}): most words before a number are passed over by them. */
-  qualifierEndStarts: Uint8Array;
+  qualifierEndStarts: Uint32Array;
   /** Gap between two figures of one range or list. */
   rangeGap: RegExp;
   /** "с половиной", "and a half". */
@@ -1261,12 +1261,12 @@ function relativeDate(date: string | undefined, delta: number): { month: number;
  * the tables {@link readWord} reads, the compound stems, "half", and the first words of {@link FRACTION_WORDS}
  * ("a third", "athird": "a" then "th" or "qu"). Russian Roman numerals are told by their first letter instead.
  */
-const FIGURE_WORD_STARTS: Record<Lang, Uint8Array> = {
+const FIGURE_WORD_STARTS: Record<Lang, Uint32Array> = {
   ru: figureWordStarts('ru', ['одн', 'две', 'двух', 'тре', 'три', 'трет', 'четверт']),
   en: figureWordStarts('en', ['one', 'two', 'three', 'a', 'an', 'athird', 'aquarter', 'anthird', 'anquarter']),
 };
 
-function figureWordStarts(lang: Lang, fractionStarts: string[]): Uint8Array {
+function figureWordStarts(lang: Lang, fractionStarts: string[]): Uint32Array {
   return prefixTable([
     ...RELATIVE_DAYS[lang].keys(),
     ...MONTH_WORDS[lang].keys(),
