@@ -33,7 +33,7 @@
  *   three-digit groups is thousands in either language ("1,000,000" in a Russian text).
  */
 import type { Anchor, Lang, Qualifier } from '../types.js';
-import { charLeads, leadChars, leadMasks, mayStartWith, type LeadChars } from './lead-chars.js';
+import { charLeads, leadChars, leadMasks, leadStrings, mayStartWith, mayStartWithLead, type LeadChars } from './lead-chars.js';
 import { letterIndex, letterRunEnd, mayBeInTable, prefixTable } from './word-prefixes.js';
 import {
   BARE_SCALES,
@@ -297,12 +297,18 @@ interface ScaleMatcher extends ScaleEntry {
   re: RegExp;
   /** First characters of the scale word itself (after the optional space). */
   lead: LeadChars;
+  /** Its first few characters ({@link leadStrings}), and whether they are compared case-folded. */
+  starts: ReadonlySet<string>;
+  fold: boolean;
 }
 interface UnitMatcher {
   re: RegExp;
   unit: string;
   /** First characters of the unit itself (after the optional space or hyphen). */
   lead: LeadChars;
+  /** Its first few characters ({@link leadStrings}), and whether they are compared case-folded. */
+  starts: ReadonlySet<string>;
+  fold: boolean;
   hyphen: boolean;
 }
 
@@ -363,6 +369,8 @@ function compileScales(lang: Lang): ScaleMatcher[] {
     ...s,
     re: sticky(`${s.attachedOnly ? '' : `${SP}?`}(?:${s.pattern})(?!\\p{L})`, s.attachedOnly ? '' : 'i'),
     lead: leadChars(s.pattern, !s.attachedOnly),
+    starts: leadStrings(s.pattern, !s.attachedOnly),
+    fold: !s.attachedOnly,
   }));
 }
 
@@ -374,6 +382,8 @@ function compileUnits(lang: Lang): UnitMatcher[] {
       u.caseSensitive ? '' : 'i',
     ),
     lead: leadChars(spaced(u.pattern), !u.caseSensitive),
+    starts: leadStrings(u.pattern, !u.caseSensitive, SPACES),
+    fold: !u.caseSensitive,
     hyphen: !!u.hyphen,
   }));
 }
@@ -825,6 +835,16 @@ function mayMatchAt(leads: TableLeads, text: string, pos: number): number {
   return mask;
 }
 
+/**
+ * Can a scale's or unit's match start at `pos` by its first few characters, read there or after one space (or
+ * dash) when the entry takes one? A finer look than {@link mayMatchAt} ("5 people" is no "percent").
+ */
+function mayStartAfter(entry: ScaleMatcher | UnitMatcher, spaced: boolean, hyphened: boolean, text: string, pos: number): boolean {
+  if (mayStartWithLead(entry.starts, entry.fold, text, pos)) return true;
+  const ch = text[pos];
+  return ((spaced && isSpace(ch)) || (hyphened && isDash(ch))) && mayStartWithLead(entry.starts, entry.fold, text, pos + 1);
+}
+
 /** Index of the lowest set bit of a non-zero bit set (the first table entry left to try). */
 const lowestBit = (mask: number): number => 31 - Math.clz32(mask & -mask);
 
@@ -834,6 +854,7 @@ function readScaleAndUnit(s: Scan, f: Figure, pos: number, currency: boolean): n
   const { scales } = s.rules;
   for (let mask = mayMatchAt(s.rules.scaleLeads, s.text, end) & (currency ? -1 : ~s.rules.currencyScales); mask !== 0; mask &= mask - 1) {
     const scale = scales[lowestBit(mask)];
+    if (!mayStartAfter(scale, !scale.attachedOnly, false, s.text, end)) continue;
     const m = matchAt(scale.re, s.text, end);
     if (m) {
       f.pow = scale.pow;
@@ -849,6 +870,7 @@ function readUnit(s: Scan, f: Figure, pos: number): number {
   const { units } = s.rules;
   for (let mask = mayMatchAt(s.rules.unitLeads, s.text, pos); mask !== 0; mask &= mask - 1) {
     const unit = units[lowestBit(mask)];
+    if (!mayStartAfter(unit, true, unit.hyphen, s.text, pos)) continue;
     const m = matchAt(unit.re, s.text, pos);
     if (m) {
       f.unit ??= unit.unit;
