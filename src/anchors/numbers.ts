@@ -1315,6 +1315,11 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
   // The words of \p{L}+, read without a regular expression: most are passed over by their first letters alone,
   // before any substring is cut or hashed.
   for (let pos = 0; pos < text.length; ) {
+    const code = text.charCodeAt(pos);
+    if (code < 0x80 && !((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) {
+      pos++; // ASCII space, punctuation, digit: passed over without a call
+      continue;
+    }
     const start = pos;
     const end = letterRunEnd(text, pos);
     if (end === start) {
