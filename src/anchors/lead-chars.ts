@@ -210,7 +210,7 @@ function parseAlternatives(src: string, at: number, space: string[]): { alts: It
       const inner = parseAlternatives(src, src.startsWith('(?', i) ? src.indexOf(look ? (src[i + 2] === '<' ? src[i + 3] : src[i + 2]) : ':', i) + 1 : i + 1, space);
       atom = look ? 'none' : { alts: inner.alts };
       i = inner.end + 1;
-    } else if (ch === '.' ) {
+    } else if (ch === '.') {
       atom = 'any';
       i++;
     } else if (ch === '^' || ch === '$') {

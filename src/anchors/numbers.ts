@@ -547,7 +547,6 @@ interface VulgarToken {
 }
 type Token = NumToken | DateToken | TimeToken | CodeToken | VulgarToken;
 
-
 /**
  * Is `sep` a thousands separator in `lang`? Russian: spaces; English: comma, and spaces too (SI style, common in
  * texts translated from Russian, and no-break spaces are plain spaces once folded for matching).
