@@ -361,7 +361,7 @@ interface LangRules {
   /** "с половиной", "and a half". */
   half: Guarded;
   /** Next number word of a spelled-out number. */
-  nextWord: RegExp;
+  nextWord: Guarded;
 }
 
 function compileScales(lang: Lang): ScaleMatcher[] {
@@ -451,7 +451,10 @@ function compileRules(lang: Lang): LangRules {
       lang === 'ru'
         ? guarded(sticky(`${SP}+с${SP}+половиной(?!\\p{L})`, 'i'), '', SPACES + 'с')
         : guarded(sticky(`${SP}+and${SP}+a${SP}+half(?!\\p{L})`, 'i'), '', SPACES + 'a'),
-    nextWord: lang === 'ru' ? sticky(`(?:${SP}+|${SP}*-${SP}*)(\\p{L}+)`) : sticky(`(?:${SP}+and${SP}+|${SP}+|${SP}*-${SP}*)(\\p{L}+)`, 'i'),
+    nextWord:
+      lang === 'ru'
+        ? guarded(sticky(`(?:${SP}+|${SP}*-${SP}*)(\\p{L}+)`), SPACES + '-')
+        : guarded(sticky(`(?:${SP}+and${SP}+|${SP}+|${SP}*-${SP}*)(\\p{L}+)`, 'i'), SPACES + '-'),
   };
 }
 
@@ -763,6 +766,9 @@ function secondYear(s: Scan, year: number, pos: number): Figure | undefined {
   return next ? { start: pos + 1, end: pos + 3, kind: 'year', written: 'digits', pow: 0, n: next, marked: true } : undefined;
 }
 
+/** The last characters of English month names and abbreviations, and the abbreviation point ("March", "Mar."). */
+const ENGLISH_MONTH_ENDS = [...DAY_MONTH_PATTERN.en.split('|').map((month) => month[month.length - 1]), '.'].join('');
+
 /** Read the date (and its year) starting at a day number followed by a month, or after a month (English). */
 function readDate(s: Scan, t: NumToken, hasPrefix: boolean, quiet: boolean): Figure | undefined {
   if (hasPrefix || t.frac || t.grouped || t.int.length > 2 || !isDay(Number(t.int))) return undefined;
@@ -775,7 +781,7 @@ function readDate(s: Scan, t: NumToken, hasPrefix: boolean, quiet: boolean): Fig
   // English "March 5", "Mar. 5": a letter or an abbreviation point, then a space, before the day.
   const c = s.text[t.start - 2];
   if (s.lang !== 'en' || !SPACES.includes(s.text[t.start - 1] ?? '') || !(c === '.' || isLetter(c))) return undefined;
-  const before = matchBefore(s.rules.monthBefore, s.text, t.start, 14);
+  const before = ENGLISH_MONTH_ENDS.includes(c) ? matchBefore(s.rules.monthBefore, s.text, t.start, 14) : null;
   if (!before) return undefined;
   const suffix = matchGuarded(s.rules.ordinal, s.text, t.end);
   return {
@@ -1245,7 +1251,7 @@ function readCardinal(s: Scan, first: CardinalWord, start: number, end: number):
   let last = first.role;
   if (first.role !== 'solo') {
     for (;;) {
-      const m = matchAt(s.rules.nextWord, s.text, end);
+      const m = matchGuarded(s.rules.nextWord, s.text, end);
       const w = m ? words.get(foldWord(m[1])) : undefined;
       if (!m || !w || !canFollow(value, last, w)) break;
       value = w.role === 'hundred' ? value * 100 : value + w.value;
