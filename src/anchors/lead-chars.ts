@@ -102,16 +102,7 @@ function leadsOf(src: string): string[] | null {
 /** The first characters of `pattern` (regular-expression source, compiled with the `u` flag, and `i` when `fold`). */
 export function leadChars(pattern: string, fold: boolean): LeadChars {
   const chars = leadsOf(pattern);
-  if (chars === null) return { chars: null, fold };
-  const set = new Set<string>();
-  for (const ch of chars) {
-    set.add(ch);
-    if (fold) {
-      set.add(ch.toLowerCase());
-      set.add(ch.toUpperCase());
-    }
-  }
-  return { chars: set, fold };
+  return chars === null ? { chars: null, fold } : charLeads(chars.join(''), fold);
 }
 
 /** Space and dash characters that have no case: never the start of a case-insensitive match of another character. */
@@ -128,4 +119,162 @@ export function mayStartWith(lead: LeadChars, ch: string | undefined): boolean {
   if (!lead.fold) return false;
   const c = ch.charCodeAt(0);
   return !(c < 128 || (c >= 0x400 && c <= 0x4ff) || CASELESS.includes(ch));
+}
+
+/**
+ * For a table of patterns tried in order at one position (at most 31): the set of those whose match may start
+ * with a character, given by its UTF-16 code (NaN: the end of the text), as a bit set (bit `i` for entry `i`):
+ * `mayStartWith` for each entry at once. Answers are kept per character code, so that no one-character string
+ * is made per look-up.
+ */
+export function leadMasks(leads: readonly LeadChars[]): (code: number) => number {
+  if (leads.length > 31) throw new Error('leadMasks: at most 31 entries');
+  const maskOf = (ch: string | undefined): number => {
+    let mask = 0;
+    for (let i = 0; i < leads.length; i++) if (mayStartWith(leads[i], ch)) mask |= 1 << i;
+    return mask;
+  };
+  const atEnd = maskOf(undefined);
+  // Codes of ASCII, Latin and Cyrillic in a small array (5 KB, kept in cache), the few others in a map.
+  const small = new Int32Array(0x500).fill(-1);
+  const others = new Map<number, number>();
+  return (code) => {
+    if (code < 0x500) {
+      let mask = small[code];
+      if (mask < 0) small[code] = mask = maskOf(String.fromCharCode(code));
+      return mask;
+    }
+    if (code !== code) return atEnd; // NaN
+    let mask = others.get(code);
+    if (mask === undefined) others.set(code, (mask = maskOf(String.fromCharCode(code))));
+    return mask;
+  };
+}
+
+/** The {@link LeadChars} of a list of first characters written out by hand (both cases when `fold`). */
+export function charLeads(chars: string, fold: boolean): LeadChars {
+  const set = new Set<string>();
+  for (const ch of chars) {
+    set.add(ch);
+    if (fold) {
+      set.add(ch.toLowerCase());
+      set.add(ch.toUpperCase());
+    }
+  }
+  return { chars: set, fold };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// First few characters of a table pattern: a finer look than the first one, for the unit table (words after a
+// number that share a first letter with a unit: "5 people" and "percent", "5 years" and "yuan").
+
+/** Characters a lead string holds at most. */
+export const LEAD_LENGTH = 3;
+
+/** One piece of a pattern: characters, a group of alternatives, anything, or nothing (a lookaround). */
+type Atom = { chars: string[] } | { alts: Item[][] } | 'any' | 'none';
+/** A piece and how often it may come: once, maybe, or more than that (not followed further). */
+interface Item {
+  atom: Atom;
+  quant: '' | '?' | 'more';
+}
+
+/** Parse the alternatives of `src` from `at` up to the `)` that closes them (or the end). */
+function parseAlternatives(src: string, at: number, space: string[]): { alts: Item[][]; end: number } {
+  const alts: Item[][] = [[]];
+  let i = at;
+  while (i < src.length && src[i] !== ')') {
+    const ch = src[i];
+    let atom: Atom;
+    if (ch === '|') {
+      alts.push([]);
+      i++;
+      continue;
+    } else if (ch === '\\') {
+      const next = src[i + 1] ?? '';
+      if (/[\p{L}\p{N}]/u.test(next)) {
+        atom = 'any'; // \d, \p{…}, \u…: not followed
+        i += 2;
+        if (src[i] === '{') i = src.indexOf('}', i) + 1;
+      } else {
+        atom = { chars: [next] };
+        i += 2;
+      }
+    } else if (ch === '[') {
+      const close = src.indexOf(']', i + 1);
+      const body = src.slice(i + 1, close);
+      atom = body === '' || /[\\\-^]/.test(body) ? 'any' : { chars: [...body] };
+      i = close + 1;
+    } else if (ch === '(') {
+      const look = /^\(\?<?[=!]/.test(src.slice(i, i + 4));
+      const inner = parseAlternatives(src, src.startsWith('(?', i) ? src.indexOf(look ? (src[i + 2] === '<' ? src[i + 3] : src[i + 2]) : ':', i) + 1 : i + 1, space);
+      atom = look ? 'none' : { alts: inner.alts };
+      i = inner.end + 1;
+    } else if (ch === '.') {
+      atom = 'any';
+      i++;
+    } else if (ch === '^' || ch === '$') {
+      atom = 'none';
+      i++;
+    } else {
+      atom = { chars: ch === ' ' ? space : [ch] };
+      i++;
+    }
+    let quant: Item['quant'] = '';
+    const q = src[i];
+    if (q === '?') {
+      quant = '?';
+      i++;
+    } else if (q === '*' || q === '+' || q === '{') {
+      quant = 'more';
+      i = q === '{' ? src.indexOf('}', i) + 1 : i + 1;
+    }
+    alts[alts.length - 1].push({ atom, quant });
+  }
+  return { alts, end: i };
+}
+
+/** Add to `out` the lead strings of `items[i…]` after `prefix` (a string shorter than the lead: any continuation). */
+function leadStringsOf(items: Item[], i: number, prefix: string, out: Set<string>): void {
+  if (prefix.length >= LEAD_LENGTH || i === items.length) {
+    out.add(prefix);
+    return;
+  }
+  const { atom, quant } = items[i];
+  if (quant === 'more' || atom === 'any') {
+    out.add(prefix);
+    return;
+  }
+  if (quant === '?') leadStringsOf(items, i + 1, prefix, out);
+  if (atom === 'none') leadStringsOf(items, i + 1, prefix, out);
+  else if ('chars' in atom) for (const ch of atom.chars) leadStringsOf(items, i + 1, prefix + ch, out);
+  else for (const alt of atom.alts) leadStringsOf([...alt, ...items.slice(i + 1)], 0, prefix, out);
+}
+
+/**
+ * The strings of up to {@link LEAD_LENGTH} characters a match of `pattern` can start with (lower case when
+ * `fold`): one of full length must be the match's start, a shorter one is followed by anything (the pattern ends
+ * or is not followed further). A space in the pattern stands for any of `space`.
+ */
+export function leadStrings(pattern: string, fold: boolean, space = ' '): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const alt of parseAlternatives(pattern, 0, [...space]).alts) leadStringsOf(alt, 0, '', out);
+  return fold ? new Set([...out].map((s) => s.toLowerCase())) : out;
+}
+
+/**
+ * False only when a match of a pattern with these {@link leadStrings} cannot start at `pos`. Exact under case
+ * folding: a character outside ASCII and basic Cyrillic among the first ones may fold to a lead's, so it answers true.
+ */
+export function mayStartWithLead(leads: ReadonlySet<string>, fold: boolean, text: string, pos: number): boolean {
+  if (leads.has('')) return true;
+  let start = '';
+  for (let k = 0; k < LEAD_LENGTH; k++) {
+    const code = text.charCodeAt(pos + k);
+    if (code !== code) return false; // the end of the text
+    if (fold && code >= 0x80 && !(code >= 0x400 && code <= 0x4ff)) return true;
+    start += fold ? text[pos + k].toLowerCase() : text[pos + k];
+    if (leads.has(start)) return true;
+  }
+  return false;
 }

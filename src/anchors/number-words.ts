@@ -229,14 +229,27 @@ export const HALF_SCALES: Record<Lang, Map<string, number>> = {
   en: new Map(),
 };
 
+/** The number stems a {@link COMPOUND_NUMBER} word starts with: genitive stems (and "тысяче-"), English cardinals. */
+export const COMPOUND_STEMS: Record<Lang, readonly string[]> = {
+  ru: [
+    'двух', 'трех', 'четырех', 'пяти', 'шести', 'семи', 'восьми', 'девяти', 'десяти', 'одиннадцати', 'двенадцати',
+    'пятнадцати', 'двадцати', 'тридцати', 'сорока', 'пятидесяти', 'шестидесяти', 'семидесяти', 'восьмидесяти',
+    'девяноста', 'сто', 'двухсот', 'трехсот', 'пятисот', 'тысяче',
+  ],
+  en: ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'hundred'],
+};
+
 /**
  * Compound adjectives that start with a number: Russian genitive stem + a counted noun stem ("четырехлетний" =
  * "four-year", "трехкратный" = "threefold", "пятиэтажный" = "five-storey"), English "-fold". The stem's value
  * comes from {@link CARDINAL_WORDS} (or {@link BARE_SCALES} for "тысяче-").
  */
 export const COMPOUND_NUMBER: Record<Lang, RegExp> = {
-  ru: /^(двух|трех|четырех|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|двенадцати|пятнадцати|двадцати|тридцати|сорока|пятидесяти|шестидесяти|семидесяти|восьмидесяти|девяноста|сто|двухсот|трехсот|пятисот|тысяче)(?:летн|дневн|месячн|недельн|часов|минутн|секундн|кратн|этажн|комнатн|местн|процентн|сторонн|разов|километров|метров|тонн|серийн|томн|годичн|литров|граммов|килограммов|балльн|очков)\p{L}*$/u,
-  en: /^(two|three|four|five|six|seven|eight|nine|ten|hundred)fold$/u,
+  ru: new RegExp(
+    `^(${COMPOUND_STEMS.ru.join('|')})(?:летн|дневн|месячн|недельн|часов|минутн|секундн|кратн|этажн|комнатн|местн|процентн|сторонн|разов|километров|метров|тонн|серийн|томн|годичн|литров|граммов|килограммов|балльн|очков)\\p{L}*$`,
+    'u',
+  ),
+  en: new RegExp(`^(${COMPOUND_STEMS.en.join('|')})fold$`, 'u'),
 };
 
 /** A unit after a number (or after its scale word). */

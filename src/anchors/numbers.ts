@@ -33,12 +33,14 @@
  *   three-digit groups is thousands in either language ("1,000,000" in a Russian text).
  */
 import type { Anchor, Lang, Qualifier } from '../types.js';
-import { leadChars, mayStartWith, type LeadChars } from './lead-chars.js';
+import { charLeads, leadChars, leadMasks, leadStrings, mayStartWith, mayStartWithLead, type LeadChars } from './lead-chars.js';
+import { letterIndex, letterRunEnd, mayBeInTable, prefixTable } from './word-prefixes.js';
 import {
   BARE_SCALES,
   CARDINAL_WORDS,
   COLLECTIVE_WORDS,
   COMPOUND_NUMBER,
+  COMPOUND_STEMS,
   CURRENCY_PREFIXES,
   type CardinalWord,
   DAY_MONTH_PATTERN,
@@ -81,7 +83,10 @@ const SLASH_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/\d{4}(?![\d/])/g;
 export function numericDateOrder(text: string): DateOrder | undefined {
   let dmy = false;
   let mdy = false;
-  for (const m of text.matchAll(SLASH_DATE)) {
+  // Most texts have no slash at all; and an exec loop spares the copy of the expression `matchAll` makes.
+  if (!text.includes('/')) return undefined;
+  SLASH_DATE.lastIndex = 0;
+  for (let m = SLASH_DATE.exec(text); m; m = SLASH_DATE.exec(text)) {
     if (Number(m[1]) > 12) dmy = true;
     if (Number(m[2]) > 12) mdy = true;
   }
@@ -104,6 +109,8 @@ export function decimalFromDigits(intDigits: string, fracDigits = ''): Decimal {
 
 /** A finite JS number as an exact decimal of its shortest round-trip form, float noise cut at 15 digits. */
 export function decimalFromNumber(n: number): Decimal {
+  // Integers below 10^15 are their own shortest form (no rounding at 15 digits): no string round trip.
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return { m: BigInt(n), e: 0 };
   const text = Number(n.toPrecision(15)).toString(); // "4300000000", "0.95", "1e+21", "1.5e-7"
   const [mantissa, exp = '0'] = text.split('e');
   const negative = mantissa.startsWith('-');
@@ -233,6 +240,9 @@ function toAnchor(text: string, f: Figure): Anchor {
 /** Space between a figure and its words: a plain, no-break, thin or narrow no-break space (one). */
 const SP = '[ \\u00A0\\u2009\\u202F]';
 const DASH = '[-\\u2010-\\u2015\\u2212]';
+/** The characters of {@link SP} and {@link DASH}. */
+const SPACES = ' \u00A0\u2009\u202F';
+const DASHES = '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212';
 /** End of a word: no letter or digit follows. */
 const WORD_END = '(?![\\p{L}\\p{N}])';
 
@@ -244,38 +254,93 @@ const sticky = (source: string, flags = ''): RegExp => new RegExp(source, `${fla
 const spaced = (pattern: string): string => pattern.replace(/ /g, SP);
 
 /**
- * The digit scan: phone number | ISO date | dotted date | slash date | clock time | digit run. A phone number starts with
- * "+" and a country code or has an area code in brackets. A run is digits joined by "." or "," and digits, or
- * by one space and exactly three digits; it is split into numbers afterwards ({@link splitRun}).
+ * The digit scan: phone number | ISO date | dotted date | slash date | clock time | digit run | vulgar fraction. A phone
+ * number starts with "+" and a country code or has an area code in brackets. A run is digits joined by "." or ","
+ * and digits, or by one space and exactly three digits; it is split into numbers afterwards ({@link splitRun}). The
+ * vulgar fractions (no other match has one) are found by the same scan of the text.
  */
 const DIGITS =
-  /(\+\d{1,3}[ \u00A0]?\(?\d{2,5}\)?(?:[ \u00A0-]\d{2,4}){2,4}(?!\d)|\d[ \u00A0]?\(\d{3,5}\)[ \u00A0]?\d{1,4}(?:[ \u00A0-]\d{2,4}){1,3}(?!\d))|(\d{4})-(\d{2})-(\d{2})(?!\d)|(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])|(\d{1,2}):(\d{2})(?![\d:])|\d+(?:[.,]\d+|[ \u00A0\u2009\u202F]\d{3}(?!\d))*/g;
+  /(\+\d{1,3}[ \u00A0]?\(?\d{2,5}\)?(?:[ \u00A0-]\d{2,4}){2,4}(?!\d)|\d[ \u00A0]?\(\d{3,5}\)[ \u00A0]?\d{1,4}(?:[ \u00A0-]\d{2,4}){1,3}(?!\d))|(\d{4})-(\d{2})-(\d{2})(?!\d)|(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])|(\d{1,2}):(\d{2})(?![\d:])|\d+(?:[.,]\d+|[ \u00A0\u2009\u202F]\d{3}(?!\d))*|([½¼¾⅓⅔])/y;
+/** Where a {@link DIGITS} match can start. */
+const DIGIT_START = /[+\d½¼¾⅓⅔]/g;
+
+const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/**
+ * The end of the {@link DIGITS} match at `start` when it can only be a plain digit run (most numbers: "2019",
+ * "4,3", "100 000"), read without the expression; -1 when a phone number, date or clock time may start there.
+ */
+function plainRunEnd(text: string, start: number): number {
+  if (!isDigitCode(text.charCodeAt(start))) return -1;
+  let end = start + 1;
+  while (isDigitCode(text.charCodeAt(end))) end++;
+  const lead = end - start;
+  const next = text[end];
+  const second = text[start + 1];
+  if (second === '(' || ((second === ' ' || second === '\u00A0') && text[start + 2] === '(')) return -1; // "8 (495) …"
+  if ((lead === 4 && next === '-') || (lead <= 2 && (next === '.' || next === '/' || next === ':'))) return -1; // dates, times
+  // \d+(?:[.,]\d+|SP\d{3}(?!\d))*: nothing follows the repetition, so taking the first branch that fits is the match.
+  for (;;) {
+    const c = text[end];
+    if ((c === '.' || c === ',') && isDigitCode(text.charCodeAt(end + 1))) {
+      end += 2;
+      while (isDigitCode(text.charCodeAt(end))) end++;
+    } else if (c !== undefined && SPACES.includes(c) && isDigitCode(text.charCodeAt(end + 1)) && isDigitCode(text.charCodeAt(end + 2)) && isDigitCode(text.charCodeAt(end + 3)) && !isDigitCode(text.charCodeAt(end + 4))) {
+      end += 4;
+    } else {
+      return end;
+    }
+  }
+}
 
 interface ScaleMatcher extends ScaleEntry {
   re: RegExp;
   /** First characters of the scale word itself (after the optional space). */
   lead: LeadChars;
+  /** Its first few characters ({@link leadStrings}), and whether they are compared case-folded. */
+  starts: ReadonlySet<string>;
+  fold: boolean;
 }
 interface UnitMatcher {
   re: RegExp;
   unit: string;
   /** First characters of the unit itself (after the optional space or hyphen). */
   lead: LeadChars;
+  /** Its first few characters ({@link leadStrings}), and whether they are compared case-folded. */
+  starts: ReadonlySet<string>;
+  fold: boolean;
   hyphen: boolean;
+}
+
+/**
+ * Which entries of a table of scales or units may match at a position, as bit sets (bit `i` for entry `i`):
+ * one look at the next one or two characters instead of a test per entry (this runs after every number).
+ */
+interface TableLeads {
+  /** Entries whose match may start with a character (by its code; NaN: the end of the text). */
+  at: (code: number) => number;
+  /** Entries that may start with a space (then the character after it counts). */
+  spaced: number;
+  /** Entries that may start with a dash (then the character after it counts). */
+  hyphened: number;
 }
 
 /** Compiled per-language matchers. */
 interface LangRules {
   scales: ScaleMatcher[];
+  scaleLeads: TableLeads;
+  /** Scales read only after a currency sign. */
+  currencyScales: number;
   units: UnitMatcher[];
+  unitLeads: TableLeads;
   /** Date month after a day ("5 марта", "5th of March"). */
-  dayMonth: RegExp;
+  dayMonth: Guarded;
   /** Ordinal suffix after digits. */
-  ordinal: RegExp;
+  ordinal: Guarded;
   /** Russian cardinal case suffix ("5-ти", "2-х"); English plural/decade "s". */
-  caseSuffix: RegExp;
+  caseSuffix: Guarded;
   /** Year word after a 4-digit number. */
-  yearWord: RegExp | null;
+  yearWord: Guarded | null;
   /** A month name right before a day or year ("March 5", "July 2019", "марте 2020"). */
   monthBefore: RegExp;
   /** A preposition that makes a round or pre-1900 4-digit number a year (English only). */
@@ -283,16 +348,20 @@ interface LangRules {
   /** …and the wider list for round years from 1900. */
   roundYearPreposition: RegExp | null;
   /** Anniversary: an ordinal ("200-летие", "200-year anniversary" = "200th anniversary"). */
-  anniversary: RegExp;
+  anniversary: Guarded;
   /** Decade suffix after a round 2-digit number ("90-е", "90-х"; "'90s", "90s"). */
-  decade: RegExp | null;
+  decade: Guarded | null;
   qualifier: RegExp;
+  /** The words {@link qualifier} can end with (before its spaces), lower case. */
+  qualifierEnds: ReadonlySet<string>;
+  /** Their first letters ({@link prefixTable}): most words before a number are passed over by them. */
+  qualifierEndStarts: Uint32Array;
   /** Gap between two figures of one range or list. */
   rangeGap: RegExp;
   /** "с половиной", "and a half". */
-  half: RegExp;
+  half: Guarded;
   /** Next number word of a spelled-out number. */
-  nextWord: RegExp;
+  nextWord: Guarded;
 }
 
 function compileScales(lang: Lang): ScaleMatcher[] {
@@ -300,6 +369,8 @@ function compileScales(lang: Lang): ScaleMatcher[] {
     ...s,
     re: sticky(`${s.attachedOnly ? '' : `${SP}?`}(?:${s.pattern})(?!\\p{L})`, s.attachedOnly ? '' : 'i'),
     lead: leadChars(s.pattern, !s.attachedOnly),
+    starts: leadStrings(s.pattern, !s.attachedOnly),
+    fold: !s.attachedOnly,
   }));
 }
 
@@ -311,6 +382,8 @@ function compileUnits(lang: Lang): UnitMatcher[] {
       u.caseSensitive ? '' : 'i',
     ),
     lead: leadChars(spaced(u.pattern), !u.caseSensitive),
+    starts: leadStrings(u.pattern, !u.caseSensitive, SPACES),
+    fold: !u.caseSensitive,
     hyphen: !!u.hyphen,
   }));
 }
@@ -323,22 +396,38 @@ function compileQualifier(lang: Lang): RegExp {
   return new RegExp(`(?<!\\p{L})(${phrases.join('|')})${links}\\s+$`, 'iu');
 }
 
+/** The bits of the entries of `list` that `has`. */
+const bitsOf = <T>(list: readonly T[], has: (entry: T) => boolean): number =>
+  list.reduce((mask, entry, i) => (has(entry) ? mask | (1 << i) : mask), 0);
+
 function compileRules(lang: Lang): LangRules {
   const months = DAY_MONTH_PATTERN[lang];
+  const scales = compileScales(lang);
+  const units = compileUnits(lang);
+  const qualifierEnds = new Set([
+    ...Object.keys(QUALIFIERS[lang]).map((phrase) => phrase.slice(phrase.lastIndexOf(' ') + 1)),
+    ...QUALIFIER_LINKS[lang].split('|'),
+    ...(lang === 'ru' ? ['чем'] : []),
+  ]);
   return {
-    scales: compileScales(lang),
-    units: compileUnits(lang),
+    scales,
+    scaleLeads: { at: leadMasks(scales.map((s) => s.lead)), spaced: bitsOf(scales, (s) => !s.attachedOnly), hyphened: 0 },
+    currencyScales: bitsOf(scales, (s) => !!s.needsCurrency),
+    units,
+    unitLeads: { at: leadMasks(units.map((u) => u.lead)), spaced: bitsOf(units, () => true), hyphened: bitsOf(units, (u) => u.hyphen) },
     dayMonth:
       lang === 'ru'
-        ? sticky(`(?:${DASH}?го)?${SP}+(${months})(?!\\p{L})`, 'i')
-        : sticky(`(?:st|nd|rd|th)?${SP}+(?:of${SP}+)?(${months})\\.?(?!\\p{L})`),
+        ? guarded(sticky(`(?:${DASH}?го)?${SP}+(${months})(?!\\p{L})`, 'i'), DASHES + 'г', SPACES + 'яфмаисонд')
+        : guarded(sticky(`(?:st|nd|rd|th)?${SP}+(?:of${SP}+)?(${months})\\.?(?!\\p{L})`), 'snrt', SPACES + 'oJFMASOND'),
     ordinal:
       lang === 'ru'
-        ? sticky(`${DASH}(?:ый|ой|ий|ая|ое|ые|ых|ым|ыми|ого|ому|ом|ую|го|му|й|я|е|м|ю)(?!\\p{L})`, 'i')
-        : sticky('(?:st|nd|rd|th)(?!\\p{L})', 'i'),
+        ? guarded(sticky(`${DASH}(?:ый|ой|ий|ая|ое|ые|ых|ым|ыми|ого|ому|ом|ую|го|му|й|я|е|м|ю)(?!\\p{L})`, 'i'), DASHES)
+        : guarded(sticky('(?:st|nd|rd|th)(?!\\p{L})', 'i'), 'snrt'),
     caseSuffix:
-      lang === 'ru' ? sticky(`${DASH}(?:ти|ми|х|ух|ех|и|ью)(?!\\p{L})`, 'i') : sticky(`(?:'s|\\u2019s|s)(?!\\p{L})`),
-    yearWord: lang === 'ru' ? sticky(YEAR_AFTER, 'i') : null,
+      lang === 'ru'
+        ? guarded(sticky(`${DASH}(?:ти|ми|х|ух|ех|и|ью)(?!\\p{L})`, 'i'), DASHES)
+        : guarded(sticky(`(?:'s|\\u2019s|s)(?!\\p{L})`), "'\u2019s"),
+    yearWord: lang === 'ru' ? guarded(sticky(YEAR_AFTER, 'i'), 'г', 'г') : null,
     monthBefore:
       lang === 'ru'
         ? new RegExp(`(?<!\\p{L})(\\p{L}+)${SP}+$`, 'u')
@@ -348,16 +437,24 @@ function compileRules(lang: Lang): LangRules {
       lang === 'en' ? new RegExp(`(?<!\\p{L})(?:${EN_YEAR_PREPOSITIONS}|${EN_ROUND_YEAR_PREPOSITIONS})${SP}+$`, 'iu') : null,
     anniversary:
       lang === 'ru'
-        ? sticky(`${DASH}лети(?:е|я|ю|ем|и)(?!\\p{L})`, 'i')
-        : sticky(`(?:${DASH}|${SP})years?(?:${DASH}|${SP})anniversar(?:y|ies)(?!\\p{L})`, 'i'),
+        ? guarded(sticky(`${DASH}лети(?:е|я|ю|ем|и)(?!\\p{L})`, 'i'), DASHES)
+        : guarded(sticky(`(?:${DASH}|${SP})years?(?:${DASH}|${SP})anniversar(?:y|ies)(?!\\p{L})`, 'i'), DASHES, 'y'),
     decade:
       lang === 'ru'
-        ? sticky(`${DASH}(?:ы?х(?!\\p{L})(?:${YEAR_AFTER})?|ы?е(?!\\p{L})(?:${YEAR_AFTER}|(?!${SP}\\p{L})))`, 'i')
-        : sticky(`['\\u2019]?s(?!\\p{L})`),
+        ? guarded(sticky(`${DASH}(?:ы?х(?!\\p{L})(?:${YEAR_AFTER})?|ы?е(?!\\p{L})(?:${YEAR_AFTER}|(?!${SP}\\p{L})))`, 'i'), DASHES)
+        : guarded(sticky(`['\\u2019]?s(?!\\p{L})`), "'\u2019s"),
     qualifier: compileQualifier(lang),
+    qualifierEnds,
+    qualifierEndStarts: prefixTable(qualifierEnds),
     rangeGap: new RegExp(`^(?:${SP}*(?:${DASH}|\\.\\.\\.|\\u2026)${SP}*|${SP}+(?:${RANGE_LINKS[lang]})${SP}+)$`, 'iu'),
-    half: lang === 'ru' ? sticky(`${SP}+с${SP}+половиной(?!\\p{L})`, 'i') : sticky(`${SP}+and${SP}+a${SP}+half(?!\\p{L})`, 'i'),
-    nextWord: lang === 'ru' ? sticky(`(?:${SP}+|${SP}*-${SP}*)(\\p{L}+)`) : sticky(`(?:${SP}+and${SP}+|${SP}+|${SP}*-${SP}*)(\\p{L}+)`, 'i'),
+    half:
+      lang === 'ru'
+        ? guarded(sticky(`${SP}+с${SP}+половиной(?!\\p{L})`, 'i'), '', SPACES + 'с')
+        : guarded(sticky(`${SP}+and${SP}+a${SP}+half(?!\\p{L})`, 'i'), '', SPACES + 'a'),
+    nextWord:
+      lang === 'ru'
+        ? guarded(sticky(`(?:${SP}+|${SP}*-${SP}*)(\\p{L}+)`), SPACES + '-')
+        : guarded(sticky(`(?:${SP}+and${SP}+|${SP}+|${SP}*-${SP}*)(\\p{L}+)`, 'i'), SPACES + '-'),
   };
 }
 
@@ -367,6 +464,31 @@ const RULES: Record<Lang, LangRules> = { ru: compileRules('ru'), en: compileRule
 function matchAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
   return re.exec(text);
+}
+
+/**
+ * A sticky expression with the characters its matches can start with, written out beside it: it is run only
+ * where one of them is, which spares running most expressions after most numbers.
+ */
+interface Guarded {
+  re: RegExp;
+  /** First characters of a match (both cases when the expression ignores case). */
+  lead: LeadChars;
+  /** First characters after one leading space, for expressions that may start with a space. */
+  spaced: LeadChars;
+}
+
+/** `re` guarded by the characters its match may start with: `lead`, or a space then `spaced` (see {@link Guarded}). */
+function guarded(re: RegExp, lead: string, spaced = ''): Guarded {
+  const fold = re.flags.includes('i');
+  return { re, lead: charLeads(lead, fold), spaced: charLeads(spaced, fold) };
+}
+
+/** Match a guarded expression at `pos`: {@link matchAt}, skipped where no match can start. */
+function matchGuarded(g: Guarded, text: string, pos: number): RegExpExecArray | null {
+  const ch = text[pos];
+  if (!mayStartWith(g.lead, ch) && !(isSpace(ch) && mayStartWith(g.spaced, text[pos + 1]))) return null;
+  return matchAt(g.re, text, pos);
 }
 
 /** Match `re` (anchored with `$`) against the `width` characters before `pos`. */
@@ -420,9 +542,13 @@ interface CodeToken {
   end: number;
   digits: string;
 }
-type Token = NumToken | DateToken | TimeToken | CodeToken;
-
-const SPACES = ' \u00A0\u2009\u202F';
+/** A vulgar fraction character ("½"). */
+interface VulgarToken {
+  type: 'vulgar';
+  start: number;
+  end: number;
+}
+type Token = NumToken | DateToken | TimeToken | CodeToken | VulgarToken;
 
 /**
  * Is `sep` a thousands separator in `lang`? Russian: spaces; English: comma, and spaces too (SI style, common in
@@ -491,44 +617,71 @@ function isThousands(groups: string[], seps: string[], k: number, lang: Lang, gr
   return chain >= 2;
 }
 
-/** Every digit token of `text`, in order, handed to `visit` (no token list: this runs over every digit). */
-function scanDigits(text: string, lang: Lang, visit: (t: Token) => void, order: DateOrder = 'dmy'): void {
-  DIGITS.lastIndex = 0;
-  for (let m = DIGITS.exec(text); m; m = DIGITS.exec(text)) {
-    const start = m.index;
+/**
+ * Every digit token of the scan's text, in order, handed to {@link takeToken} (no token list, and no callback
+ * made per text: this runs over every digit). Slash dates are read in the `given` order, else in the text's
+ * own ({@link numericDateOrder}), looked for only when there is one, else in the language's.
+ */
+function scanDigits(s: Scan, vulgar: number[], given: DateOrder | undefined): void {
+  const { text, lang } = s;
+  let order: DateOrder | undefined;
+  // As `DIGITS` with the g flag would read the text: each match at the first place one can start from the end of
+  // the last. The expression is run only where more than a plain digit run may be.
+  for (let pos = 0; ; ) {
+    DIGIT_START.lastIndex = pos;
+    if (!DIGIT_START.test(text)) return;
+    const start = DIGIT_START.lastIndex - 1;
+    const plain = plainRunEnd(text, start);
+    if (plain >= 0) {
+      for (const t of splitRun(text.slice(start, plain), start, lang)) takeToken(s, vulgar, t);
+      pos = plain;
+      continue;
+    }
+    DIGITS.lastIndex = start;
+    const m = DIGITS.exec(text);
+    if (!m) {
+      pos = start + 1;
+      continue;
+    }
     const end = start + m[0].length;
+    pos = end;
+    if (m[13] !== undefined) {
+      takeToken(s, vulgar, { type: 'vulgar', start, end });
+      continue;
+    }
     if (m[1] !== undefined && !/^\+\d{1,3}(?:[ \u00A0]\d{3})+$/.test(m[1])) {
-      visit({ type: 'code', start, end, digits: m[1].replace(/\D/g, '') });
+      takeToken(s, vulgar, { type: 'code', start, end, digits: m[1].replace(/\D/g, '') });
       continue;
     }
     if (m[1] !== undefined) {
-      for (const t of splitRun(m[0].slice(1), start + 1, lang)) visit(t); // "+1 000 000 000": a number
+      for (const t of splitRun(m[0].slice(1), start + 1, lang)) takeToken(s, vulgar, t); // "+1 000 000 000": a number
       continue;
     }
     if (m[2] !== undefined) {
       const [year, month, day] = [Number(m[2]), Number(m[3]), Number(m[4])];
       if (month >= 1 && month <= 12 && isDay(day)) {
-        visit({ type: 'date', start, end, year, month, day, yearSpan: [start, start + 4], dateSpan: [start + 5, end] });
+        takeToken(s, vulgar, { type: 'date', start, end, year, month, day, yearSpan: [start, start + 4], dateSpan: [start + 5, end] });
         continue;
       }
     } else if (m[5] !== undefined || m[8] !== undefined) {
       // Dotted dates are day-month-year; slashed ones follow the document's date order.
       const dotted = m[5] !== undefined;
       const [a, b, year] = dotted ? [Number(m[5]), Number(m[6]), Number(m[7])] : [Number(m[8]), Number(m[9]), Number(m[10])];
+      if (!dotted) order ??= given ?? numericDateOrder(text) ?? (lang === 'en' ? 'mdy' : 'dmy');
       const [day, month] = !dotted && order === 'mdy' ? [b, a] : [a, b];
       if (month >= 1 && month <= 12 && isDay(day)) {
         const yearStart = end - 4;
-        visit({ type: 'date', start, end, year, month, day, yearSpan: [yearStart, end], dateSpan: [start, yearStart - 1] });
+        takeToken(s, vulgar, { type: 'date', start, end, year, month, day, yearSpan: [yearStart, end], dateSpan: [start, yearStart - 1] });
         continue;
       }
     } else if (m[11] !== undefined) {
       const [hour, minute] = [Number(m[11]), Number(m[12])];
       if (hour <= 24 && minute <= 59) {
-        visit({ type: 'time', start, end, hour, minute });
+        takeToken(s, vulgar, { type: 'time', start, end, hour, minute });
         continue;
       }
     }
-    for (const t of splitRun(m[0], start, lang)) visit(t);
+    for (const t of splitRun(m[0], start, lang)) takeToken(s, vulgar, t);
   }
 }
 
@@ -538,15 +691,17 @@ function scanDigits(text: string, lang: Lang, visit: (t: Token) => void, order: 
 /** More digits than any quantity has: an identifier (and no huge BigInt work). */
 const MAX_DIGITS = 30;
 const FRACTION_ALONE = /(?:[13]\/[24]|[12]\/3)(?![\d/])/y;
-const SEASON_END = /[/\-\u2010-\u2015](\d{2})(?!\d)/y;
+const SEASON_END = guarded(/[/\-\u2010-\u2015](\d{2})(?!\d)/y, '/-\u2010\u2011\u2012\u2013\u2014\u2015');
 const PHONE = /\d+(?:-\d+){2,}/y;
 const IDENT_BEFORE = /[\p{L}\p{N}]*-?$/u;
 const IDENT_AFTER = /[\p{L}\p{N}]*/uy;
-const FRACTION = new RegExp(`(?:${SP}?([½¼¾⅓⅔])|${SP}([13])/([24])(?!\\d))`, 'uy');
-const AM_PM = new RegExp(`${SP}?([ap])\\.?${SP}?m\\.?(?!\\p{L})`, 'iuy');
-const RU_HOURS_MINUTES = new RegExp(`${SP}час(?:а|ов)?${SP}(\\d{1,2})${SP}минут[а-я]*(?!\\p{L})`, 'iuy');
+const FRACTION = guarded(new RegExp(`(?:${SP}?([½¼¾⅓⅔])|${SP}([13])/([24])(?!\\d))`, 'uy'), '½¼¾⅓⅔', '½¼¾⅓⅔13');
+const AM_PM = guarded(new RegExp(`${SP}?([ap])\\.?${SP}?m\\.?(?!\\p{L})`, 'iuy'), 'ap', 'ap');
+const RU_HOURS_MINUTES = guarded(new RegExp(`${SP}час(?:а|ов)?${SP}(\\d{1,2})${SP}минут[а-я]*(?!\\p{L})`, 'iuy'), '', 'ч');
 const SIGN_BEFORE = /(?:^|[\s(\[])([-\u2212])$/u;
 const MINUS_WORD = new RegExp(`(?<!\\p{L})(?:${MINUS_WORDS})${SP}$`, 'iu');
+/** The last letters of the {@link MINUS_WORDS} (минус, minus, negative), any case: a guard for {@link MINUS_WORD}. */
+const MINUS_WORD_END = charLeads('сse', true);
 /** Fraction digits of ½ ¼ ¾. */
 // Thirds are kept to four decimals, the same in every form (⅔ = 2/3 = two-thirds = две трети = 0.6667).
 const FRACTION_VALUES: Record<string, string> = {
@@ -604,18 +759,21 @@ function yearLike(t: NumToken): boolean {
  * The two digits must come later in the same century (or be the next year across a century).
  */
 function secondYear(s: Scan, year: number, pos: number): Figure | undefined {
-  const m = matchAt(SEASON_END, s.text, pos);
+  const m = matchGuarded(SEASON_END, s.text, pos);
   if (!m) return undefined;
   const yy = Number(m[1]);
   const next = yy > year % 100 ? year - (year % 100) + yy : yy === (year + 1) % 100 ? year + 1 : 0;
   return next ? { start: pos + 1, end: pos + 3, kind: 'year', written: 'digits', pow: 0, n: next, marked: true } : undefined;
 }
 
+/** The last characters of English month names and abbreviations, and the abbreviation point ("March", "Mar."). */
+const ENGLISH_MONTH_ENDS = [...DAY_MONTH_PATTERN.en.split('|').map((month) => month[month.length - 1]), '.'].join('');
+
 /** Read the date (and its year) starting at a day number followed by a month, or after a month (English). */
 function readDate(s: Scan, t: NumToken, hasPrefix: boolean, quiet: boolean): Figure | undefined {
   if (hasPrefix || t.frac || t.grouped || t.int.length > 2 || !isDay(Number(t.int))) return undefined;
   const day = Number(t.int);
-  const after = quiet ? null : matchAt(s.rules.dayMonth, s.text, t.end);
+  const after = quiet ? null : matchGuarded(s.rules.dayMonth, s.text, t.end);
   if (after) {
     const month = monthOf(after[1], s.lang)!;
     return { start: t.start, end: t.end + after[0].length, kind: 'date', written: 'digits', pow: 0, month, day };
@@ -623,9 +781,9 @@ function readDate(s: Scan, t: NumToken, hasPrefix: boolean, quiet: boolean): Fig
   // English "March 5", "Mar. 5": a letter or an abbreviation point, then a space, before the day.
   const c = s.text[t.start - 2];
   if (s.lang !== 'en' || !SPACES.includes(s.text[t.start - 1] ?? '') || !(c === '.' || isLetter(c))) return undefined;
-  const before = matchBefore(s.rules.monthBefore, s.text, t.start, 14);
+  const before = ENGLISH_MONTH_ENDS.includes(c) ? matchBefore(s.rules.monthBefore, s.text, t.start, 14) : null;
   if (!before) return undefined;
-  const suffix = matchAt(s.rules.ordinal, s.text, t.end);
+  const suffix = matchGuarded(s.rules.ordinal, s.text, t.end);
   return {
     start: t.start - before[0].length,
     end: suffix ? t.end + suffix[0].length : t.end,
@@ -639,7 +797,7 @@ function readDate(s: Scan, t: NumToken, hasPrefix: boolean, quiet: boolean): Fig
 
 /** Does a month name (or a date) come right before `pos`, making a following 4-digit number its year? */
 function monthBefore(s: Scan, pos: number): boolean {
-  const before = matchBefore(s.rules.monthBefore, s.text, pos, 16);
+  const before = isSpace(s.text[pos - 1]) ? matchBefore(s.rules.monthBefore, s.text, pos, 16) : null;
   if (before && (s.lang === 'en' || MONTH_WORDS.ru.has(before[1].toLowerCase().replace(/ё/g, 'е')))) return true;
   const last = s.figures[s.figures.length - 1];
   return last?.kind === 'date' && /^,?[ \u00A0\u2009\u202F]+$/.test(s.text.slice(last.end, pos));
@@ -650,13 +808,13 @@ function readMarkedYear(s: Scan, t: NumToken, start: number): Figure | undefined
   if (!yearLike(t)) return undefined;
   const year = Number(t.int);
   let end = t.end;
-  const suffix = matchAt(s.rules.ordinal, s.text, end) ?? matchAt(s.rules.caseSuffix, s.text, end);
+  const suffix = matchGuarded(s.rules.ordinal, s.text, end) ?? matchGuarded(s.rules.caseSuffix, s.text, end);
   if (suffix) {
     if (s.lang === 'en' && suffix[0] === 's' && year % 10 !== 0) return undefined;
     if (s.lang === 'en' && /^(st|nd|rd|th)$/i.test(suffix[0])) return undefined;
     end += suffix[0].length;
   }
-  const word = s.rules.yearWord ? matchAt(s.rules.yearWord, s.text, end) : null;
+  const word = s.rules.yearWord ? matchGuarded(s.rules.yearWord, s.text, end) : null;
   if (word) end += word[0].length;
   if (!suffix && !word) return undefined;
   return { start, end, kind: 'year', written: 'digits', pow: 0, n: year, marked: true };
@@ -669,26 +827,39 @@ const isDash = (ch: string | undefined): boolean => {
   return c === 0x2d || (c >= 0x2010 && c <= 0x2015) || c === 0x2212;
 };
 
-/** Can a unit's expression match at `pos`? (False only when it surely cannot: it is then not run.) */
-function unitMayMatch(unit: UnitMatcher, text: string, pos: number): boolean {
+/**
+ * The entries of a scale or unit table whose expression may match at `pos`, as a bit set (an entry not in it
+ * surely does not match: its expression is then not run): the next character may start the entry's match, or
+ * it is a space (a dash, for entries that take one) and the character after it may.
+ */
+function mayMatchAt(leads: TableLeads, text: string, pos: number): number {
   const ch = text[pos];
-  if (mayStartWith(unit.lead, ch)) return true;
-  return (isSpace(ch) || (unit.hyphen && isDash(ch))) && mayStartWith(unit.lead, text[pos + 1]);
+  const mask = leads.at(text.charCodeAt(pos));
+  if (isSpace(ch)) return mask | (leads.at(text.charCodeAt(pos + 1)) & leads.spaced);
+  if (isDash(ch)) return mask | (leads.at(text.charCodeAt(pos + 1)) & leads.hyphened);
+  return mask;
 }
 
-/** Can a scale's expression match at `pos`? */
-function scaleMayMatch(scale: ScaleMatcher, text: string, pos: number): boolean {
+/**
+ * Can a scale's or unit's match start at `pos` by its first few characters, read there or after one space (or
+ * dash) when the entry takes one? A finer look than {@link mayMatchAt} ("5 people" is no "percent").
+ */
+function mayStartAfter(entry: ScaleMatcher | UnitMatcher, spaced: boolean, hyphened: boolean, text: string, pos: number): boolean {
+  if (mayStartWithLead(entry.starts, entry.fold, text, pos)) return true;
   const ch = text[pos];
-  if (mayStartWith(scale.lead, ch)) return true;
-  return !scale.attachedOnly && isSpace(ch) && mayStartWith(scale.lead, text[pos + 1]);
+  return ((spaced && isSpace(ch)) || (hyphened && isDash(ch))) && mayStartWithLead(entry.starts, entry.fold, text, pos + 1);
 }
+
+/** Index of the lowest set bit of a non-zero bit set (the first table entry left to try). */
+const lowestBit = (mask: number): number => 31 - Math.clz32(mask & -mask);
 
 /** Read scale and unit after a number ending at `pos`; returns the end of what was read. */
 function readScaleAndUnit(s: Scan, f: Figure, pos: number, currency: boolean): number {
   let end = pos;
-  for (const scale of s.rules.scales) {
-    if (scale.needsCurrency && !currency) continue;
-    if (!scaleMayMatch(scale, s.text, end)) continue;
+  const { scales } = s.rules;
+  for (let mask = mayMatchAt(s.rules.scaleLeads, s.text, end) & (currency ? -1 : ~s.rules.currencyScales); mask !== 0; mask &= mask - 1) {
+    const scale = scales[lowestBit(mask)];
+    if (!mayStartAfter(scale, !scale.attachedOnly, false, s.text, end)) continue;
     const m = matchAt(scale.re, s.text, end);
     if (m) {
       f.pow = scale.pow;
@@ -696,16 +867,22 @@ function readScaleAndUnit(s: Scan, f: Figure, pos: number, currency: boolean): n
       break;
     }
   }
-  for (const unit of s.rules.units) {
-    if (!unitMayMatch(unit, s.text, end)) continue;
-    const m = matchAt(unit.re, s.text, end);
+  return readUnit(s, f, end);
+}
+
+/** Read a unit at `pos` (the first of the table that matches); returns the end of what was read. */
+function readUnit(s: Scan, f: Figure, pos: number): number {
+  const { units } = s.rules;
+  for (let mask = mayMatchAt(s.rules.unitLeads, s.text, pos); mask !== 0; mask &= mask - 1) {
+    const unit = units[lowestBit(mask)];
+    if (!mayStartAfter(unit, true, unit.hyphen, s.text, pos)) continue;
+    const m = matchAt(unit.re, s.text, pos);
     if (m) {
       f.unit ??= unit.unit;
-      end += m[0].length;
-      break;
+      return pos + m[0].length;
     }
   }
-  return end;
+  return pos;
 }
 
 /** Should a bare 4-digit integer with nothing after it be read as a year? */
@@ -713,7 +890,7 @@ function bareYear(s: Scan, t: NumToken, start: number): boolean {
   if (!yearLike(t)) return false;
   const year = Number(t.int);
   if (monthBefore(s, start)) return true;
-  if (matchBefore(s.rules.qualifier, s.text, start, 40)) return false;
+  if (qualifierBefore(s.rules, s.text, start)) return false;
   if (year >= 1900 && year % 100 !== 0) return true;
   const preposition = year >= 1900 ? s.rules.roundYearPreposition : s.rules.yearPreposition;
   return !!preposition && !!matchBefore(preposition, s.text, start, 12);
@@ -786,7 +963,7 @@ function readLead(s: Scan, t: NumToken): Lead {
   const sign =
     before === '-' || before === '\u2212'
       ? matchBefore(SIGN_BEFORE, text, t.start, 2)
-      : before === ' ' && isLetter(text[t.start - 2])
+      : before === ' ' && isLetter(text[t.start - 2]) && mayStartWith(MINUS_WORD_END, text[t.start - 2])
         ? matchBefore(MINUS_WORD, text, t.start, 10)
         : null;
   const last = s.figures[s.figures.length - 1];
@@ -799,13 +976,13 @@ function readLead(s: Scan, t: NumToken): Lead {
 function readClock(s: Scan, t: NumToken): boolean {
   if (t.frac || t.grouped) return false;
   const hour = Number(t.int);
-  const hm = s.lang === 'ru' && hour <= 24 ? matchAt(RU_HOURS_MINUTES, s.text, t.end) : null;
+  const hm = s.lang === 'ru' && hour <= 24 ? matchGuarded(RU_HOURS_MINUTES, s.text, t.end) : null;
   if (hm && Number(hm[1]) <= 59) {
     s.figures.push(timeFigure(t.start, t.end + hm[0].length, hour, Number(hm[1])));
     s.pos = t.end + hm[0].length;
     return true;
   }
-  const ampm = s.lang === 'en' && hour >= 1 && hour <= 12 ? matchAt(AM_PM, s.text, t.end) : null;
+  const ampm = s.lang === 'en' && hour >= 1 && hour <= 12 ? matchGuarded(AM_PM, s.text, t.end) : null;
   if (!ampm) return false;
   s.figures.push(timeFigure(t.start, t.end + ampm[0].length, (hour % 12) + (ampm[1].toLowerCase() === 'p' ? 12 : 0), 0));
   s.pos = t.end + ampm[0].length;
@@ -815,9 +992,9 @@ function readClock(s: Scan, t: NumToken): boolean {
 /** Suffixes and fractions that belong to a cardinal: "5-ти", "2-х", "90s", "2 1/2", "2½". Returns the new end. */
 function readCardinalTail(s: Scan, t: NumToken, lead: Lead): number {
   let end = t.end;
-  const suffix = t.frac ? null : matchAt(s.rules.caseSuffix, s.text, end);
+  const suffix = t.frac ? null : matchGuarded(s.rules.caseSuffix, s.text, end);
   if (suffix) end += suffix[0].length;
-  const fraction = t.frac ? null : matchAt(FRACTION, s.text, end);
+  const fraction = t.frac ? null : matchGuarded(FRACTION, s.text, end);
   const value = fraction && FRACTION_VALUES[fraction[1] ?? `${fraction[2]}/${fraction[3]}`];
   if (fraction && value) {
     lead.dec = addDecimal(lead.dec, { m: BigInt(lead.signed ? '-' + value : value), e: -value.length });
@@ -832,7 +1009,7 @@ function readCardinalTail(s: Scan, t: NumToken, lead: Lead): number {
  */
 function readSuffixed(s: Scan, t: NumToken): boolean {
   if (t.frac || t.grouped) return false;
-  const ann = matchAt(s.rules.anniversary, s.text, t.end);
+  const ann = matchGuarded(s.rules.anniversary, s.text, t.end);
   if (ann) {
     s.figures.push({ start: t.start, end: t.end + ann[0].length, kind: 'ordinal', written: 'digits', pow: 0, n: Number(t.int) });
     s.pos = t.end + ann[0].length;
@@ -842,7 +1019,7 @@ function readSuffixed(s: Scan, t: NumToken): boolean {
   const round = t.int.length === 2 && n >= 20 && n % 10 === 0;
   // English "the '90s", "the 90s", "mid-'90s"; not "in their 30s" (an age).
   const enDecade = s.lang === 'en' && round && /(?:['\u2019]|\b(?:the|early|late|mid)[ \u00A0-])$/i.test(s.text.slice(Math.max(0, t.start - 6), t.start));
-  const dec = round && s.rules.decade && (s.lang === 'ru' || enDecade) ? matchAt(s.rules.decade, s.text, t.end) : null;
+  const dec = round && s.rules.decade && (s.lang === 'ru' || enDecade) ? matchGuarded(s.rules.decade, s.text, t.end) : null;
   if (!dec) return false;
   // A decade without its century is of the 1900s (20-е … 90-е = 1920s … 1990s), the year of its first year.
   s.figures.push({ start: t.start, end: t.end + dec[0].length, kind: 'year', written: 'digits', pow: 0, n: 1900 + n, marked: true });
@@ -852,7 +1029,7 @@ function readSuffixed(s: Scan, t: NumToken): boolean {
 
 /** A fraction standing alone: "1/2" is 0.5 ("24/7" and "3/2" are left as two numbers). */
 function readFraction(s: Scan, t: NumToken): boolean {
-  const m = t.int === '1' || t.int === '2' || t.int === '3' ? matchAt(FRACTION_ALONE, s.text, t.start) : null;
+  const m = (t.int === '1' || t.int === '2' || t.int === '3') && s.text[t.end] === '/' ? matchAt(FRACTION_ALONE, s.text, t.start) : null;
   const value = m && !/[\d/]/.test(s.text[t.start - 1] ?? '') ? FRACTION_VALUES[m[0]] : undefined;
   if (!m || !value) return false;
   s.figures.push({ start: t.start, end: t.start + 3, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits('0', value) });
@@ -862,12 +1039,12 @@ function readFraction(s: Scan, t: NumToken): boolean {
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** A power of ten after a number: "1e6", "2.5E9"; "10^6", "10⁶" (after 10 only). */
-const SCIENTIFIC = new RegExp(`(?:[eE]\\+?(\\d{1,2})|\\^(\\d{1,2})|([${SUPERSCRIPT}]{1,2}))(?![\\p{L}\\p{N}])`, 'uy');
+const SCIENTIFIC = guarded(new RegExp(`(?:[eE]\\+?(\\d{1,2})|\\^(\\d{1,2})|([${SUPERSCRIPT}]{1,2}))(?![\\p{L}\\p{N}])`, 'uy'), `eE^${SUPERSCRIPT}`);
 
 /** A number in scientific notation ("1e6", "10^6", "10⁶" = 1 000 000), with a unit after it. */
 function readScientific(s: Scan, t: NumToken): boolean {
   if (t.grouped || t.int.length > 3 || isLetter(s.text[t.start - 1])) return false;
-  const m = matchAt(SCIENTIFIC, s.text, t.end);
+  const m = matchGuarded(SCIENTIFIC, s.text, t.end);
   if (!m) return false;
   let dec: Decimal;
   if (m[1] !== undefined) {
@@ -904,7 +1081,7 @@ function readNumber(s: Scan, t: NumToken): void {
   const year = plain && !quiet ? readMarkedYear(s, t, lead.start) : undefined;
   if (year) return pushYear(s, year);
   // Ordinal: "12-го", "29-й", "12th".
-  const ord = plain && !quiet && !t.frac && !t.grouped ? matchAt(s.rules.ordinal, s.text, t.end) : null;
+  const ord = plain && !quiet && !t.frac && !t.grouped ? matchGuarded(s.rules.ordinal, s.text, t.end) : null;
   if (ord) {
     s.figures.push({ start: lead.start, end: t.end + ord[0].length, kind: 'ordinal', written: 'digits', pow: 0, n: Number(t.int) });
     s.pos = t.end + ord[0].length;
@@ -951,7 +1128,7 @@ function readDateToken(s: Scan, t: DateToken): void {
 /** Push a clock time, converting "6:30 PM" to 18:30. */
 function readTimeToken(s: Scan, t: TimeToken): void {
   let { hour, end } = { hour: t.hour, end: t.end };
-  const ampm = s.lang === 'en' && hour >= 1 && hour <= 12 ? matchAt(AM_PM, s.text, t.end) : null;
+  const ampm = s.lang === 'en' && hour >= 1 && hour <= 12 ? matchGuarded(AM_PM, s.text, t.end) : null;
   if (ampm) {
     hour = (hour % 12) + (ampm[1].toLowerCase() === 'p' ? 12 : 0);
     end += ampm[0].length;
@@ -960,22 +1137,30 @@ function readTimeToken(s: Scan, t: TimeToken): void {
   s.pos = end;
 }
 
+/** Take one token of the digit scan: read it in context (unless already read), or note a vulgar fraction. */
+function takeToken(s: Scan, vulgar: number[], t: Token): void {
+  if (t.type === 'vulgar') vulgar.push(t.start);
+  else if (t.start >= s.pos) readToken(s, t);
+}
+
+/** Read one digit token in context and push its figures. */
+function readToken(s: Scan, t: Exclude<Token, VulgarToken>): void {
+  if (t.type === 'code') pushCode(s, t.start, t.end, t.digits);
+  else if (t.type === 'date') readDateToken(s, t);
+  else if (t.type === 'time') readTimeToken(s, t);
+  else readNumber(s, t);
+}
+
 /** Pass 1: every figure written with digits. */
-function digitFigures(text: string, lang: Lang, order: DateOrder): Figure[] {
+function digitFigures(text: string, lang: Lang, order: DateOrder | undefined): Figure[] {
   const s: Scan = { text, lang, rules: RULES[lang], figures: [], pos: 0 };
-  scanDigits(text, lang, (t) => {
-    if (t.start < s.pos) return;
-    if (t.type === 'code') pushCode(s, t.start, t.end, t.digits);
-    else if (t.type === 'date') readDateToken(s, t);
-    else if (t.type === 'time') readTimeToken(s, t);
-    else readNumber(s, t);
-  }, order);
+  const vulgar: number[] = [];
+  scanDigits(s, vulgar, order);
   // A vulgar fraction standing alone ("½ of the total"); after a number it belongs to it ("1½", read above).
   const taken = s.figures.length;
-  for (const m of text.matchAll(/[½¼¾⅓⅔]/gu)) {
-    const at = m.index!;
+  for (const at of vulgar) {
     if (isDigit(text[at - 1]) || isDigit(text[at - 2]) || s.figures.some((f) => f.start <= at && at < f.end)) continue;
-    s.figures.push({ start: at, end: at + 1, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits('0', FRACTION_VALUES[m[0]]!) });
+    s.figures.push({ start: at, end: at + 1, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits('0', FRACTION_VALUES[text[at]]!) });
   }
   if (s.figures.length > taken) s.figures.sort((a, b) => a.start - b.start);
   return s.figures;
@@ -984,7 +1169,6 @@ function digitFigures(text: string, lang: Lang, order: DateOrder): Figure[] {
 // ---------------------------------------------------------------------------------------------------------
 // Pass 2: words.
 
-const WORD = /\p{L}+/gu;
 /** "half" + "a million". */
 const HALF_A = new RegExp(`${SP}+an?${SP}+(thousand|million|billion|trillion)(?!\\p{L})`, 'iuy');
 const foldWord = (w: string): string => w.toLowerCase().replace(/ё/g, 'е');
@@ -1027,6 +1211,25 @@ function mayStartFraction(code: number, lang: Lang): boolean {
   return code === 0x43e || code === 0x434 || code === 0x442 || code === 0x447 || code === 0x41e || code === 0x414 || code === 0x422 || code === 0x427;
 }
 
+const DENOMINATOR_LEAD: Record<Lang, LeadChars> = { en: charLeads('tq', true), ru: charLeads('тч', true) };
+const isFractionHyphen = (ch: string | undefined): boolean => ch === '-' || ch === '\u2010' || ch === '\u2011';
+
+/**
+ * Can a {@link FRACTION_WORDS} match start with the word `text.slice(start, end)`? Its denominator ("third",
+ * "quarter", "треть", "четверть") is in the word ("athird", "треть") or starts after it and its separators
+ * ("a third", "two-thirds", "две трети"): a guard that spares running the expression after every "a" and "the".
+ */
+function denominatorMayFollow(text: string, start: number, end: number, lang: Lang): boolean {
+  const lead = DENOMINATOR_LEAD[lang];
+  if (lang === 'ru') return mayStartWith(lead, text[start]) || (isSpace(text[end]) && mayStartWith(lead, text[end + 1]));
+  if (end - start >= 'athird'.length) return true;
+  let pos = end; // English numerator, then optional space, hyphen, space
+  if (isSpace(text[pos])) pos++;
+  if (isFractionHyphen(text[pos])) pos++;
+  if (isSpace(text[pos])) pos++;
+  return mayStartWith(lead, text[pos]);
+}
+
 /** Decimal digits of 1, 2, 3 thirds or quarters, by the denominator word's first four letters. */
 const FRACTION_WORD_VALUES: Record<string, Record<number, string>> = {
   thir: { 1: '3333', 2: '6667' },
@@ -1048,14 +1251,14 @@ function readCardinal(s: Scan, first: CardinalWord, start: number, end: number):
   let last = first.role;
   if (first.role !== 'solo') {
     for (;;) {
-      const m = matchAt(s.rules.nextWord, s.text, end);
+      const m = matchGuarded(s.rules.nextWord, s.text, end);
       const w = m ? words.get(foldWord(m[1])) : undefined;
       if (!m || !w || !canFollow(value, last, w)) break;
       value = w.role === 'hundred' ? value * 100 : value + w.value;
       last = w.role;
       end += m[0].length;
     }
-    const half = Number.isInteger(value) ? matchAt(s.rules.half, s.text, end) : null;
+    const half = Number.isInteger(value) ? matchGuarded(s.rules.half, s.text, end) : null;
     if (half) {
       value += 0.5;
       end += half[0].length;
@@ -1080,32 +1283,75 @@ function relativeDate(date: string | undefined, delta: number): { month: number;
   return { month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+/**
+ * First letters of every word that may start a figure or a spelled-out fraction, per language: the words of
+ * the tables {@link readWord} reads, the compound stems, "half", and the first words of {@link FRACTION_WORDS}
+ * ("a third", "athird": "a" then "th" or "qu"). Russian Roman numerals are told by their first letter instead.
+ */
+const FIGURE_WORD_STARTS: Record<Lang, Uint32Array> = {
+  ru: figureWordStarts('ru', ['одн', 'две', 'двух', 'тре', 'три', 'трет', 'четверт']),
+  en: figureWordStarts('en', ['one', 'two', 'three', 'a', 'an', 'athird', 'aquarter', 'anthird', 'anquarter']),
+};
+
+function figureWordStarts(lang: Lang, fractionStarts: string[]): Uint32Array {
+  return prefixTable([
+    ...RELATIVE_DAYS[lang].keys(),
+    ...MONTH_WORDS[lang].keys(),
+    ...ORDINAL_WORDS[lang].keys(),
+    ...NUMBER_NOUNS[lang].keys(),
+    ...CARDINAL_WORDS[lang].keys(),
+    ...BARE_SCALES[lang].keys(),
+    ...HALF_SCALES[lang].keys(),
+    ...COMPOUND_STEMS[lang],
+    'half',
+    ...fractionStarts,
+  ]);
+}
+
+/** May a Russian word starting with `code` be a Roman numeral ("XXI век")? I V X L C, Cyrillic Х, Ukrainian І. */
+const mayStartRoman = (code: number): boolean =>
+  code === 0x49 || code === 0x56 || code === 0x58 || code === 0x4c || code === 0x43 || code === 0x425 || code === 0x406;
+
 /** Pass 2: spelled-out numbers, ordinals, month names and relative days outside the spans in `taken` (sorted). */
 function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberContext): Figure[] {
   const s: Scan = { text, lang, rules: RULES[lang], figures: [], pos: 0 };
+  const starts = FIGURE_WORD_STARTS[lang];
   let ti = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  // The words of \p{L}+, read without a regular expression: most are passed over by their first letters alone,
+  // before any substring is cut or hashed.
+  for (let pos = 0; pos < text.length; ) {
+    const code = text.charCodeAt(pos);
+    if (code < 0x80 && !((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) {
+      pos++; // ASCII space, punctuation, digit: passed over without a call
+      continue;
+    }
+    const start = pos;
+    const end = letterRunEnd(text, pos);
+    if (end === start) {
+      pos++;
+      continue;
+    }
+    pos = end;
+    if (!mayBeInTable(starts, text, start, end) && !(lang === 'ru' && mayStartRoman(text.charCodeAt(start)))) continue;
     while (ti < taken.length && taken[ti].end <= start) ti++;
     if (ti < taken.length && taken[ti].start < end) continue; // inside a digit figure
-    if (isDigit(text[start - 1]) || isDigit(text[end])) continue; // part of an identifier ("5G", "A320")
-    const fraction = mayStartFraction(text.charCodeAt(start), lang) ? matchAt(FRACTION_WORDS[lang], text, start) : null;
+    if (isDigitCode(text.charCodeAt(start - 1)) || isDigitCode(text.charCodeAt(end))) continue; // part of an identifier ("5G", "A320")
+    const fraction = mayStartFraction(text.charCodeAt(start), lang) && denominatorMayFollow(text, start, end, lang) ? matchAt(FRACTION_WORDS[lang], text, start) : null;
     if (fraction) {
       const value = FRACTION_WORD_VALUES[fraction[2]!.toLowerCase().replace(/ё/g, 'е').slice(0, 4)];
       if (value) {
         const f: Figure = { start, end: start + fraction[0].length, kind: 'number', written: 'words', pow: 0, dec: decimalFromDigits('0', value[fraction[1] ? fractionNumerator(fraction[1]) : 1]!) };
         s.figures.push(f);
-        WORD.lastIndex = f.end;
+        pos = f.end;
         continue;
       }
     }
-    if (isInertWord(m[0], lang)) continue;
-    const f = readWord(s, m[0], start, end, context);
+    const word = text.slice(start, end);
+    if (isInertWord(word, lang)) continue;
+    const f = readWord(s, word, start, end, context);
     if (!f) continue;
     s.figures.push(f);
-    WORD.lastIndex = Math.max(WORD.lastIndex, f.end);
+    pos = Math.max(pos, f.end);
   }
   return s.figures;
 }
@@ -1174,7 +1420,7 @@ function readWord(s: Scan, word: string, start: number, end: number, context: Nu
   }
   const scaled = readScaleWord(s, lower, start, end);
   if (scaled) {
-    scaled.end = readUnitOnly(s, scaled, scaled.end);
+    scaled.end = readUnit(s, scaled, scaled.end); // "миллион долларов"
     return scaled;
   }
   const compound = COMPOUND_NUMBER[lang].exec(lower);
@@ -1226,19 +1472,6 @@ function countedBefore(text: string, lang: Lang, pos: number): boolean {
   return isDigit(w) || CARDINAL_WORDS[lang].has(w) || ORDINAL_WORDS[lang].has(w) || COLLECTIVE_WORDS.has(w);
 }
 
-/** Read a unit (no scale) after a bare scale word ("миллион долларов"). */
-function readUnitOnly(s: Scan, f: Figure, pos: number): number {
-  for (const unit of s.rules.units) {
-    if (!unitMayMatch(unit, s.text, pos)) continue;
-    const m = matchAt(unit.re, s.text, pos);
-    if (m) {
-      f.unit = unit.unit;
-      return pos + m[0].length;
-    }
-  }
-  return pos;
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Ranges, lists and comparators.
 
@@ -1285,20 +1518,43 @@ function shareAcrossRanges(text: string, lang: Lang, figures: Figure[]): void {
   }
 }
 
+/** Is the code a white-space character, as `\s` reads it (spaces of category Zs, line ends, tab, BOM…)? */
+const isWhiteSpaceCode = (c: number): boolean =>
+  c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 ||
+  (c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+
+/**
+ * The comparator phrase ending right before `pos` ("более ", "at least "), searched in the 40 characters before
+ * it: {@link matchBefore} of the rules' qualifier expression, which is run only when the word before the spaces
+ * is one a phrase can end with (or has letters that only the expression can fold).
+ */
+function qualifierBefore(rules: LangRules, text: string, pos: number): RegExpExecArray | null {
+  const from = Math.max(0, pos - 40);
+  let end = pos;
+  while (end > from && isWhiteSpaceCode(text.charCodeAt(end - 1))) end--;
+  if (end === pos || end === from) return null;
+  let start = end;
+  while (start > from && letterIndex(text.charCodeAt(start - 1)) >= 0) start--;
+  const folds = start > from && text.charCodeAt(start - 1) >= 0x80; // maybe a letter of the word, folded by the expression
+  if (!folds && (start === end || !mayBeInTable(rules.qualifierEndStarts, text, start, end) || !rules.qualifierEnds.has(text.slice(start, end).toLowerCase()))) return null;
+  return matchBefore(rules.qualifier, text, pos, 40);
+}
+
 /** Read the comparator in front of each quantity ("более 11%", "at least 13"), except the far end of a range. */
 function readQualifiers(text: string, lang: Lang, figures: Figure[]): void {
-  const { qualifier, rangeGap } = RULES[lang];
+  const { rangeGap } = RULES[lang];
   const table = QUALIFIERS[lang];
-  figures.forEach((f, k) => {
-    if (!isQuantity(f)) return;
+  for (let k = 0; k < figures.length; k++) {
+    const f = figures[k];
+    if (!isQuantity(f)) continue;
     let p = f.start;
-    while (p > 0 && /\s/.test(text[p - 1])) p--;
-    if (!isLetter(text[p - 1])) return;
+    while (p > 0 && isWhiteSpaceCode(text.charCodeAt(p - 1))) p--;
+    if (!isLetter(text[p - 1])) continue;
     const prev = figures[k - 1];
-    if (prev && isQuantity(prev) && rangeGap.test(text.slice(prev.end, f.start))) return;
-    const m = matchBefore(qualifier, text, f.start, 40);
+    if (prev && isQuantity(prev) && rangeGap.test(text.slice(prev.end, f.start))) continue;
+    const m = qualifierBefore(RULES[lang], text, f.start);
     if (m) f.qualifier = table[m[1].toLowerCase().replace(/\s+/g, ' ')];
-  });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1314,10 +1570,11 @@ function mergeByStart(a: Figure[], b: Figure[]): Figure[] {
 
 /** Figures in `text` (numbers, years, ordinals, dates), in text order, offsets relative to `text`. */
 export function extractFigures(text: string, lang: Lang, context: NumberContext = {}): Anchor[] {
-  const order = context.dateOrder ?? numericDateOrder(text) ?? (lang === 'en' ? 'mdy' : 'dmy');
-  const digits = digitFigures(text, lang, order);
+  const digits = digitFigures(text, lang, context.dateOrder);
   const figures = mergeByStart(digits, wordFigures(text, lang, digits, context));
   shareAcrossRanges(text, lang, figures);
   readQualifiers(text, lang, figures);
-  return figures.map((f) => toAnchor(text, f));
+  const anchors: Anchor[] = [];
+  for (const f of figures) anchors.push(toAnchor(text, f));
+  return anchors;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leadChars, mayStartWith } from '../../src/anchors/lead-chars.js';
+import { leadChars, leadMasks, leadStrings, mayStartWith, mayStartWithLead } from '../../src/anchors/lead-chars.js';
 import { SCALES, UNITS } from '../../src/anchors/number-words.js';
 
 describe('leadChars', () => {
@@ -47,5 +47,55 @@ describe('leadChars', () => {
         }
       }
     }
+  });
+
+  it('gives the entries that may start with a character (by its code) as one bit set, as mayStartWith does each', () => {
+    for (const lang of ['ru', 'en'] as const) {
+      const leads = UNITS[lang].map((u) => leadChars(u.pattern, !u.caseSensitive));
+      const masks = leadMasks(leads);
+      for (const ch of [...'5 %$€кКmMſ\u00A0-–pPдД°', undefined]) {
+        const expected = leads.reduce((mask, lead, i) => (mayStartWith(lead, ch) ? mask | (1 << i) : mask), 0);
+        const code = ch === undefined ? NaN : ch.charCodeAt(0);
+        expect(masks(code), `${lang} ${ch}`).toBe(expected);
+        expect(masks(code)).toBe(expected); // from the cache
+      }
+    }
+    expect(() => leadMasks(Array.from({ length: 32 }, () => leadChars('a', false)))).toThrow();
+  });
+
+  it('reads the first few characters of alternatives, groups, optional parts and spaces', () => {
+    expect([...leadStrings('yuan|renminbi|CNY', true)].sort()).toEqual(['cny', 'ren', 'yua']);
+    expect([...leadStrings('(?:US|U\\.S\\.) dollars?|dollars?|USD', false, ' \u00A0')].sort()).toEqual(['U.S', 'US ', 'USD', 'US\u00A0', 'dol']);
+    expect([...leadStrings('m(?!/)|met(?:er|re)s?', false)].sort()).toEqual(['m', 'met']); // "m": anything may follow
+    expect([...leadStrings('км|километр[а-яё]*', true)].sort()).toEqual(['кил', 'км']);
+    expect([...leadStrings('° ?[CF]?', false)].sort()).toEqual(['°', '° ', '° C', '° F', '°C', '°F']);
+    expect(leadStrings('\\p{L}+', false).has('')).toBe(true);
+  });
+
+  it('never rules out a position where a unit or scale expression matches by its first few characters', () => {
+    const samples = ['5 км', '5-процентный', '5 Км/ч', '5%', '5 $', '5 USD', '5 U.S. dollars', '5 U.S.\u00A0dollars', '5 euros', '3 тыс.',
+      '3 bn', '4k', '7 m', '5 ſq. km', '5\u00A0млн', '5 °C', '5 pp', '5 п. п.', '5 ₽', '5 Тонн', '5 KM', '5 YUAN', '5 kilometres per hour',
+      '5 ДОЛЛ. США', '5 people', '5 years', '5 рублей', '5 р.', '5 т', '5 г'];
+    for (const lang of ['ru', 'en'] as const) {
+      const tables = [
+        ...UNITS[lang].map((u) => ({ pattern: u.pattern.replace(/ /g, '[ \\u00A0]'), raw: u.pattern, fold: !u.caseSensitive })),
+        ...SCALES[lang].map((s) => ({ pattern: s.pattern, raw: s.pattern, fold: !s.attachedOnly })),
+      ];
+      for (const { pattern, raw, fold } of tables) {
+        const re = new RegExp(`(?:${pattern})`, fold ? 'iuy' : 'uy');
+        const leads = leadStrings(raw, fold, ' \u00A0');
+        for (const text of samples) {
+          for (let pos = 0; pos < text.length; pos++) {
+            re.lastIndex = pos;
+            if (re.test(text)) expect(mayStartWithLead(leads, fold, text, pos), `${raw} at ${pos} of ${text}`).toBe(true);
+          }
+        }
+      }
+    }
+    expect(mayStartWithLead(leadStrings('yuan', true), true, '5 years', 2)).toBe(false);
+    expect(mayStartWithLead(leadStrings('percent', true), true, 'people', 0)).toBe(false);
+    expect(mayStartWithLead(leadStrings('percent', true), true, 'PERcent', 0)).toBe(true);
+    expect(mayStartWithLead(leadStrings('sq', true), true, 'ſq', 0)).toBe(true); // folds to "s" under /iu
+    expect(mayStartWithLead(leadStrings('km', false), false, 'k', 0)).toBe(false); // the end of the text
   });
 });
