@@ -38,6 +38,12 @@ export interface BeadProblem {
   shapes: readonly BeadShape[];
   /** Cost of aligning Russian [i, i + shape.ru) with English [j, j + shape.en). Must be finite. */
   cost(i: number, j: number, shape: BeadShape): number;
+  /**
+   * For a shape whose every bead costs the same wherever it lies (a paragraph left without counterpart, say),
+   * that cost, exactly as {@link cost} would return it; `undefined` for the others. Such a shape's costs are not
+   * stored cell by cell (the stored costs are most of the search's memory).
+   */
+  fixedCost?(shape: BeadShape): number | undefined;
 }
 
 /** Options for {@link solveBeads}. */
@@ -131,15 +137,20 @@ export function solveBeadsInBand(problem: BeadProblem, options: SolveOptions = {
   const maxCells = options.maxWidenedCells ?? MAX_WIDENED_BAND_CELLS;
   let band = new Band(problem.n, problem.m, width);
   for (;;) {
-    const solved = solveInBand(problem, band);
+    const search = new BandSearch(problem, band);
+    const first = search.forward();
     let limited: boolean | undefined;
-    if (band.full || !solved.path.some((step) => band.onInnerEdge(step.i, step.j))) limited = false;
+    if (band.full || !first.some((step) => band.onInnerEdge(step.i, step.j))) limited = false;
     // Doubling without bound made unrelated long texts take minutes and gigabytes (O(n·m)); stop at a budget.
     const wider = limited === undefined ? new Band(problem.n, problem.m, width * 2) : undefined;
     if (wider && wider.size > maxCells) limited = true;
     if (limited !== undefined) {
-      const delta = options.reprice?.(solved.path);
-      const path = delta ? solveInBand(problem, band, { costs: solved.costs, delta }).path : solved.path;
+      // Margins only for a path that is handed out (a path that only tells the band to widen needs none).
+      search.addMargins(first);
+      const delta = options.reprice?.(first);
+      if (!delta) return { path: first, width, limited };
+      const path = search.forward(delta);
+      search.addMargins(path);
       return { path, width, limited };
     }
     band = wider!;
@@ -148,89 +159,133 @@ export function solveBeadsInBand(problem: BeadProblem, options: SolveOptions = {
 }
 
 /**
- * One search in one band. With `reuse`, bead costs are not asked of the problem: each is the cost stored by an
- * earlier search in the same band plus its shape's `delta` (the stored costs are overwritten).
+ * The searches in one band: a forward pass that stores each bead's cost (the cost of the bead of shape s that
+ * ends at a cell), a repriced forward pass that reuses those costs instead of asking the problem again, and the
+ * backward pass behind the boundary margins, which reads them too.
  */
-function solveInBand(problem: BeadProblem, band: Band, reuse?: { costs: Float64Array[]; delta: Float64Array }): { path: PathStep[]; costs: Float64Array[] } {
-  const { n, m, shapes } = problem;
-  const forward = new Float64Array(band.size).fill(Infinity);
-  const back = new Int8Array(band.size).fill(-1);
-  // costs[s][cell]: cost of the bead of shape s that ends at cell; shared by the forward and backward passes.
-  // With `reuse`, the stored costs are repriced in place (each is read once, before it is rewritten).
-  const costs = reuse ? reuse.costs : shapes.map(() => new Float64Array(band.size).fill(Infinity));
-  forward[band.index(0, 0)] = 0;
+class BandSearch {
+  private readonly forwardCost: Float64Array;
+  private readonly back: Int8Array;
+  /** `costs[s][cell]`, or undefined for a shape of fixed cost (see {@link BeadProblem.fixedCost}). */
+  private readonly costs: Array<Float64Array | undefined>;
+  /** The current cost of each fixed-cost shape (NaN for the others); moved by a repricing like the stored ones. */
+  private readonly fixed: Float64Array;
+  private searched = false;
 
-  for (let i = 0; i <= n; i++) {
-    for (let j = band.lo[i]; j <= band.hi[i]; j++) {
+  constructor(
+    private readonly problem: BeadProblem,
+    private readonly band: Band,
+  ) {
+    this.forwardCost = new Float64Array(band.size);
+    this.back = new Int8Array(band.size);
+    this.fixed = Float64Array.from(problem.shapes, (shape) => problem.fixedCost?.(shape) ?? NaN);
+    this.costs = problem.shapes.map((_, s) => (Number.isNaN(this.fixed[s]) ? new Float64Array(band.size).fill(Infinity) : undefined));
+  }
+
+  /**
+   * One forward pass and the best path it finds (margins not yet set). The first asks the problem for each
+   * bead's cost; with `delta`, every bead's cost is the stored one plus its shape's `delta` (the stored costs
+   * are overwritten: each is read once, before it is rewritten).
+   */
+  forward(delta?: Float64Array): PathStep[] {
+    const { problem, band, costs, fixed, forwardCost: forward, back } = this;
+    const { n, m, shapes } = problem;
+    const reuse = delta !== undefined;
+    if (reuse) {
+      if (!this.searched) throw new Error('a repriced search needs the costs of a first one; this is a bug');
+      for (let s = 0; s < shapes.length; s++) if (!costs[s]) fixed[s] += delta[s];
+    }
+    this.searched = true;
+    forward.fill(Infinity);
+    back.fill(-1);
+    forward[band.index(0, 0)] = 0;
+    for (let i = 0; i <= n; i++) {
+      for (let j = band.lo[i]; j <= band.hi[i]; j++) {
+        const cell = band.index(i, j);
+        let best = forward[cell];
+        let bestShape = back[cell];
+        for (let s = 0; s < shapes.length; s++) {
+          const shape = shapes[s];
+          const from = band.index(i - shape.ru, j - shape.en);
+          if (from < 0 || forward[from] === Infinity) continue;
+          const stored = costs[s];
+          let cost: number;
+          if (!stored) cost = fixed[s];
+          else {
+            cost = reuse ? stored[cell] + delta[s] : problem.cost(i - shape.ru, j - shape.en, shape);
+            stored[cell] = cost;
+          }
+          const total = forward[from] + cost;
+          if (total < best) {
+            best = total;
+            bestShape = s;
+          }
+        }
+        forward[cell] = best;
+        back[cell] = bestShape;
+      }
+    }
+
+    const path: PathStep[] = [];
+    let i = n;
+    let j = m;
+    while (i > 0 || j > 0) {
       const cell = band.index(i, j);
-      let best = forward[cell];
-      let bestShape = back[cell];
-      for (let s = 0; s < shapes.length; s++) {
-        const shape = shapes[s];
-        const from = band.index(i - shape.ru, j - shape.en);
-        if (from < 0 || forward[from] === Infinity) continue;
-        const cost = reuse ? reuse.costs[s][cell] + reuse.delta[s] : problem.cost(i - shape.ru, j - shape.en, shape);
-        costs[s][cell] = cost;
-        const total = forward[from] + cost;
-        if (total < best) {
-          best = total;
-          bestShape = s;
+      const s = back[cell];
+      if (s < 0) throw new Error(`alignment DP found no path through (${i}, ${j}); this is a bug`);
+      const shape = shapes[s];
+      path.push({ i: i - shape.ru, j: j - shape.en, shape, cost: costs[s]?.[cell] ?? fixed[s], endMargin: Infinity });
+      i -= shape.ru;
+      j -= shape.en;
+    }
+    return path.reverse();
+  }
+
+  /**
+   * Set each step's {@link PathStep.endMargin}: the best total through a neighbouring cell off the path, minus
+   * the best total, from a backward pass (the least cost from each cell to the end) over the last forward pass's
+   * bead costs.
+   */
+  addMargins(path: PathStep[]): void {
+    const { problem, band, costs, fixed, forwardCost: forward } = this;
+    const { n, m, shapes } = problem;
+    const backward = new Float64Array(band.size).fill(Infinity);
+    backward[band.index(n, m)] = 0;
+    for (let i = n; i >= 0; i--) {
+      for (let j = band.hi[i]; j >= band.lo[i]; j--) {
+        const cell = band.index(i, j);
+        // A bead from an unreachable cell was never priced (its stored cost is Infinity).
+        const reachable = forward[cell] !== Infinity;
+        let best = backward[cell];
+        for (let s = 0; s < shapes.length; s++) {
+          const shape = shapes[s];
+          const to = band.index(i + shape.ru, j + shape.en);
+          if (to < 0 || backward[to] === Infinity) continue;
+          const stored = costs[s];
+          const cost = stored ? stored[to] : reachable ? fixed[s] : Infinity;
+          const total = cost + backward[to];
+          if (total < best) best = total;
+        }
+        backward[cell] = best;
+      }
+    }
+
+    const total = forward[band.index(n, m)];
+    const onPath = new Set<number>([band.index(0, 0)]);
+    for (const step of path) onPath.add(band.index(step.i + step.shape.ru, step.j + step.shape.en));
+    for (const step of path) {
+      const ei = step.i + step.shape.ru;
+      const ej = step.j + step.shape.en;
+      if (ei === n && ej === m) continue;
+      let alternative = Infinity;
+      for (let di = -1; di <= 1; di++) {
+        for (let dj = -1; dj <= 1; dj++) {
+          const cell = band.index(ei + di, ej + dj);
+          if (cell < 0 || onPath.has(cell)) continue;
+          alternative = Math.min(alternative, forward[cell] + backward[cell]);
         }
       }
-      forward[cell] = best;
-      back[cell] = bestShape;
+      step.endMargin = alternative - total;
     }
   }
-
-  // Backward pass: the least cost from each cell to the end, reusing the bead costs of the forward pass.
-  const backward = new Float64Array(band.size).fill(Infinity);
-  backward[band.index(n, m)] = 0;
-  for (let i = n; i >= 0; i--) {
-    for (let j = band.hi[i]; j >= band.lo[i]; j--) {
-      const cell = band.index(i, j);
-      let best = backward[cell];
-      for (let s = 0; s < shapes.length; s++) {
-        const shape = shapes[s];
-        const to = band.index(i + shape.ru, j + shape.en);
-        if (to < 0 || backward[to] === Infinity) continue;
-        const total = costs[s][to] + backward[to];
-        if (total < best) best = total;
-      }
-      backward[cell] = best;
-    }
-  }
-
-  const path: PathStep[] = [];
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    const cell = band.index(i, j);
-    const s = back[cell];
-    if (s < 0) throw new Error(`alignment DP found no path through (${i}, ${j}); this is a bug`);
-    const shape = shapes[s];
-    path.push({ i: i - shape.ru, j: j - shape.en, shape, cost: costs[s][cell], endMargin: Infinity });
-    i -= shape.ru;
-    j -= shape.en;
-  }
-  path.reverse();
-
-  // Margin of each boundary: the best total through a neighbouring cell off the path, minus the best total.
-  const total = forward[band.index(n, m)];
-  const onPath = new Set<number>([band.index(0, 0)]);
-  for (const step of path) onPath.add(band.index(step.i + step.shape.ru, step.j + step.shape.en));
-  for (const step of path) {
-    const ei = step.i + step.shape.ru;
-    const ej = step.j + step.shape.en;
-    if (ei === n && ej === m) continue;
-    let alternative = Infinity;
-    for (let di = -1; di <= 1; di++) {
-      for (let dj = -1; dj <= 1; dj++) {
-        const cell = band.index(ei + di, ej + dj);
-        if (cell < 0 || onPath.has(cell)) continue;
-        alternative = Math.min(alternative, forward[cell] + backward[cell]);
-      }
-    }
-    step.endMargin = alternative - total;
-  }
-  return { path, costs };
 }
