@@ -44,6 +44,8 @@ export interface BeadProblem {
    * stored cell by cell (the stored costs are most of the search's memory).
    */
   fixedCost?(shape: BeadShape): number | undefined;
+  /** Called before each search with the widest row of its band (in English items), to size any cache by it. */
+  prepare?(columns: number): void;
 }
 
 /** Options for {@link solveBeads}. */
@@ -159,18 +161,35 @@ export function solveBeadsInBand(problem: BeadProblem, options: SolveOptions = {
 }
 
 /**
- * The searches in one band: a forward pass that stores each bead's cost (the cost of the bead of shape s that
- * ends at a cell), a repriced forward pass that reuses those costs instead of asking the problem again, and the
- * backward pass behind the boundary margins, which reads them too.
+ * Relative error bound of a cost kept as a 32-bit float (half an ulp is 2^-24 of the value; twice that for
+ * safety), and an absolute slack for the rounding of the sums the bounds are made of.
+ */
+const STORED_ERROR = 2 ** -23;
+const SUM_SLACK = 1e-12;
+
+/**
+ * The searches in one band: a forward pass that asks the problem for every bead's cost, a repriced forward pass
+ * (every bead's cost moved by its shape's delta), and the backward pass behind the boundary margins.
+ *
+ * Why the costs are kept as 32-bit floats and recomputed: the later passes need every bead's cost again, and
+ * keeping them as doubles was most of an alignment's memory (16 shapes × cells × 8 bytes: 55 MB for a 5 MB pair).
+ * A later pass decides each cell from the rounded costs when they settle it — every other candidate's lower bound
+ * above the best one's upper bound — and asks the problem for the exact cost of the candidates still in the
+ * running (nearly always one per cell), so its sums are exactly those of a pass over exact costs, ties included.
  */
 class BandSearch {
   private readonly forwardCost: Float64Array;
   private readonly back: Int8Array;
-  /** `costs[s][cell]`, or undefined for a shape of fixed cost (see {@link BeadProblem.fixedCost}). */
-  private readonly costs: Array<Float64Array | undefined>;
-  /** The current cost of each fixed-cost shape (NaN for the others); moved by a repricing like the stored ones. */
+  /** `rounded[s][cell]`: the cost of the bead of shape s ending at cell, as a 32-bit float; undefined for a fixed-cost shape. */
+  private readonly rounded: Array<Float32Array | undefined>;
+  /** The cost of each fixed-cost shape (NaN for the others), see {@link BeadProblem.fixedCost}. */
   private readonly fixed: Float64Array;
+  /** Each shape's cost change of the last repricing (zeros before one). */
+  private delta: Float64Array | undefined;
   private searched = false;
+  /** Scratch per shape for one cell: lower and upper bounds of the candidates' totals. */
+  private readonly low: Float64Array;
+  private readonly high: Float64Array;
 
   constructor(
     private readonly problem: BeadProblem,
@@ -179,22 +198,33 @@ class BandSearch {
     this.forwardCost = new Float64Array(band.size);
     this.back = new Int8Array(band.size);
     this.fixed = Float64Array.from(problem.shapes, (shape) => problem.fixedCost?.(shape) ?? NaN);
-    this.costs = problem.shapes.map((_, s) => (Number.isNaN(this.fixed[s]) ? new Float64Array(band.size).fill(Infinity) : undefined));
+    this.rounded = problem.shapes.map((_, s) => (Number.isNaN(this.fixed[s]) ? new Float32Array(band.size) : undefined));
+    this.low = new Float64Array(problem.shapes.length);
+    this.high = new Float64Array(problem.shapes.length);
+    let widest = 0;
+    for (let i = 0; i <= problem.n; i++) widest = Math.max(widest, band.hi[i] - band.lo[i] + 1);
+    problem.prepare?.(widest);
+  }
+
+  /** The exact current cost of the bead of shape `s` starting at (i, j): as the problem says, plus the repricing. */
+  private exactCost(s: number, i: number, j: number): number {
+    const shape = this.problem.shapes[s];
+    const cost = this.rounded[s] ? this.problem.cost(i, j, shape) : this.fixed[s];
+    return this.delta ? cost + this.delta[s] : cost;
   }
 
   /**
    * One forward pass and the best path it finds (margins not yet set). The first asks the problem for each
-   * bead's cost; with `delta`, every bead's cost is the stored one plus its shape's `delta` (the stored costs
-   * are overwritten: each is read once, before it is rewritten).
+   * bead's cost and keeps it rounded; with `delta`, every bead's cost is the first pass's plus its shape's delta.
    */
   forward(delta?: Float64Array): PathStep[] {
-    const { problem, band, costs, fixed, forwardCost: forward, back } = this;
+    const { problem, band, rounded, forwardCost: forward, back, low, high } = this;
     const { n, m, shapes } = problem;
-    const reuse = delta !== undefined;
-    if (reuse) {
+    if (delta) {
       if (!this.searched) throw new Error('a repriced search needs the costs of a first one; this is a bug');
-      for (let s = 0; s < shapes.length; s++) if (!costs[s]) fixed[s] += delta[s];
+      this.delta = delta;
     }
+    const first = !this.searched;
     this.searched = true;
     forward.fill(Infinity);
     back.fill(-1);
@@ -204,21 +234,44 @@ class BandSearch {
         const cell = band.index(i, j);
         let best = forward[cell];
         let bestShape = back[cell];
-        for (let s = 0; s < shapes.length; s++) {
-          const shape = shapes[s];
-          const from = band.index(i - shape.ru, j - shape.en);
-          if (from < 0 || forward[from] === Infinity) continue;
-          const stored = costs[s];
-          let cost: number;
-          if (!stored) cost = fixed[s];
-          else {
-            cost = reuse ? stored[cell] + delta[s] : problem.cost(i - shape.ru, j - shape.en, shape);
-            stored[cell] = cost;
+        if (first) {
+          for (let s = 0; s < shapes.length; s++) {
+            const shape = shapes[s];
+            const from = band.index(i - shape.ru, j - shape.en);
+            if (from < 0 || forward[from] === Infinity) continue;
+            const store = rounded[s];
+            let cost = this.fixed[s];
+            if (store) {
+              cost = problem.cost(i - shape.ru, j - shape.en, shape);
+              store[cell] = cost;
+            }
+            const total = forward[from] + cost;
+            if (total < best) {
+              best = total;
+              bestShape = s;
+            }
           }
-          const total = forward[from] + cost;
-          if (total < best) {
-            best = total;
-            bestShape = s;
+        } else {
+          // Bounds from the rounded costs; exact costs only for the candidates they leave in the running.
+          let bound = Infinity;
+          for (let s = 0; s < shapes.length; s++) {
+            const shape = shapes[s];
+            const from = band.index(i - shape.ru, j - shape.en);
+            if (from < 0 || forward[from] === Infinity) {
+              low[s] = NaN; // not a candidate
+              continue;
+            }
+            this.bounds(s, cell, forward[from]);
+            if (high[s] < bound) bound = high[s];
+          }
+          for (let s = 0; s < shapes.length; s++) {
+            if (!(low[s] <= bound)) continue; // not a candidate, or surely worse than the best
+            const shape = shapes[s];
+            const total = forward[band.index(i - shape.ru, j - shape.en)] + this.exactCost(s, i - shape.ru, j - shape.en);
+            if (total < best) {
+              best = total;
+              bestShape = s;
+            }
           }
         }
         forward[cell] = best;
@@ -230,15 +283,34 @@ class BandSearch {
     let i = n;
     let j = m;
     while (i > 0 || j > 0) {
-      const cell = band.index(i, j);
-      const s = back[cell];
+      const s = back[band.index(i, j)];
       if (s < 0) throw new Error(`alignment DP found no path through (${i}, ${j}); this is a bug`);
       const shape = shapes[s];
-      path.push({ i: i - shape.ru, j: j - shape.en, shape, cost: costs[s]?.[cell] ?? fixed[s], endMargin: Infinity });
+      path.push({ i: i - shape.ru, j: j - shape.en, shape, cost: this.exactCost(s, i - shape.ru, j - shape.en), endMargin: Infinity });
       i -= shape.ru;
       j -= shape.en;
     }
     return path.reverse();
+  }
+
+  /**
+   * Bounds of `base` + the current cost of the bead of shape `s` ending at `cell` into `low[s]`, `high[s]`:
+   * exact for a fixed-cost shape, the rounded cost ± its error bound otherwise.
+   */
+  private bounds(s: number, cell: number, base: number): void {
+    const store = this.rounded[s];
+    const shift = this.delta ? this.delta[s] : 0;
+    const cost = store ? store[cell] : this.fixed[s];
+    const sum = base + (cost + shift);
+    if (!Number.isFinite(sum)) {
+      // A cost too large for a 32-bit float: no bound, the exact cost decides.
+      this.low[s] = -Infinity;
+      this.high[s] = Infinity;
+      return;
+    }
+    const error = (store ? Math.abs(cost) * STORED_ERROR : 0) + SUM_SLACK * (Math.abs(base) + Math.abs(cost) + Math.abs(shift) + 1);
+    this.low[s] = sum - error;
+    this.high[s] = sum + error;
   }
 
   /**
@@ -247,23 +319,31 @@ class BandSearch {
    * bead costs.
    */
   addMargins(path: PathStep[]): void {
-    const { problem, band, costs, fixed, forwardCost: forward } = this;
+    const { problem, band, forwardCost: forward, low, high } = this;
     const { n, m, shapes } = problem;
     const backward = new Float64Array(band.size).fill(Infinity);
     backward[band.index(n, m)] = 0;
     for (let i = n; i >= 0; i--) {
       for (let j = band.hi[i]; j >= band.lo[i]; j--) {
         const cell = band.index(i, j);
-        // A bead from an unreachable cell was never priced (its stored cost is Infinity).
-        const reachable = forward[cell] !== Infinity;
-        let best = backward[cell];
+        // A bead from an unreachable cell was never priced.
+        if (forward[cell] === Infinity) continue;
+        let bound = Infinity;
         for (let s = 0; s < shapes.length; s++) {
           const shape = shapes[s];
           const to = band.index(i + shape.ru, j + shape.en);
-          if (to < 0 || backward[to] === Infinity) continue;
-          const stored = costs[s];
-          const cost = stored ? stored[to] : reachable ? fixed[s] : Infinity;
-          const total = cost + backward[to];
+          if (to < 0 || backward[to] === Infinity) {
+            low[s] = NaN; // not a candidate
+            continue;
+          }
+          this.bounds(s, to, backward[to]);
+          if (high[s] < bound) bound = high[s];
+        }
+        let best = backward[cell];
+        for (let s = 0; s < shapes.length; s++) {
+          if (!(low[s] <= bound)) continue; // not a candidate, or surely worse than the best
+          const shape = shapes[s];
+          const total = this.exactCost(s, i, j) + backward[band.index(i + shape.ru, j + shape.en)];
           if (total < best) best = total;
         }
         backward[cell] = best;

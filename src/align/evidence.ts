@@ -52,13 +52,12 @@ interface GroupProfile {
 /** Largest run of paragraphs one side of a bead takes; longer groups are merged on the fly and not cached. */
 const CACHED_GROUP = 6;
 /**
- * Paragraph starts whose groups are cached per side, at first: a ring, so a long document keeps the groups of the
- * stretch the DP band is crossing (a band is a few dozen paragraphs wide) instead of all of them (about 5 KB per
- * paragraph). A group pushed out is rebuilt if asked for again. The ring doubles, up to {@link MAX_CACHED_STARTS},
- * when the band proves wider than it (a start pushes out the one a ring's length after it, which the DP will ask
- * for again on its next row).
+ * Paragraph starts whose groups are cached per side: a ring, so a long document keeps the groups of the stretch
+ * the DP band is crossing instead of all of them (about 5 KB per paragraph). A group pushed out is rebuilt if
+ * asked for again. {@link PairEvidence.reserveBand} fits the ring to the band (a few dozen paragraphs wide at
+ * first); without it the ring holds {@link MAX_CACHED_STARTS} starts.
  */
-const FIRST_CACHED_STARTS = 128;
+const MIN_CACHED_STARTS = 64;
 const MAX_CACHED_STARTS = 2048;
 
 /**
@@ -95,8 +94,8 @@ export class PairEvidence {
   private readonly ru: SideEntries;
   private readonly en: SideEntries;
   private readonly idf: Float64Array;
-  private ruCache = groupCache(FIRST_CACHED_STARTS);
-  private enCache = groupCache(FIRST_CACHED_STARTS);
+  private ruCache = groupCache(MAX_CACHED_STARTS);
+  private enCache = groupCache(MAX_CACHED_STARTS);
   /** The one-sided figures of the last {@link bead} call (so that the DP's millions of calls allocate nothing). */
   private lastOneSided = 0;
 
@@ -108,6 +107,19 @@ export class PairEvidence {
     for (const side of [this.ru, this.en]) for (const key of side.key) documentFrequency[key]++;
     const paragraphs = ruParagraphs.length + enParagraphs.length;
     this.idf = documentFrequency.map((df) => Math.log((paragraphs + 1) / (df + 0.5)));
+  }
+
+  /**
+   * Fit the group cache to a DP band whose rows span at most `columns` English paragraphs: the ring then holds
+   * every start a row asks for (a bead reaches {@link CACHED_GROUP} paragraphs back), in whichever direction the
+   * band is crossed, and no more.
+   */
+  reserveBand(columns: number): void {
+    let size = MIN_CACHED_STARTS;
+    while (size < columns + CACHED_GROUP + 1 && size < MAX_CACHED_STARTS) size *= 2;
+    if (size === this.enCache.mask + 1) return;
+    this.ruCache = groupCache(size);
+    this.enCache = groupCache(size);
   }
 
   /** Evidence for Russian paragraphs [ruStart, ruEnd) against English paragraphs [enStart, enEnd). */
@@ -189,25 +201,17 @@ export class PairEvidence {
     const entries = ruSide ? this.ru : this.en;
     const size = end - start;
     if (size > CACHED_GROUP) return this.merged(entries, start, end);
-    let cache = ruSide ? this.ruCache : this.enCache;
-    let ring = start & cache.mask;
-    const held = cache.starts[ring];
-    if (held === start) {
+    const cache = ruSide ? this.ruCache : this.enCache;
+    const ring = start & cache.mask;
+    if (cache.starts[ring] === start) {
       const cached = cache.groups[ring * CACHED_GROUP + size - 1];
       if (cached) return cached;
     } else {
-      if (held === start + cache.mask + 1 && cache.mask + 1 < MAX_CACHED_STARTS) {
-        // The band is wider than the ring: every row would rebuild its groups. Start again with a ring twice as long.
-        cache = groupCache(2 * (cache.mask + 1));
-        if (ruSide) this.ruCache = cache;
-        else this.enCache = cache;
-        ring = start & cache.mask;
-      }
       // The ring position held another start's groups: they go.
       cache.groups.fill(undefined, ring * CACHED_GROUP, ring * CACHED_GROUP + CACHED_GROUP);
       cache.starts[ring] = start;
     }
-    // The shorter group has the same start, so it neither moves nor pushes out this ring position.
+    // The shorter group has the same start, so it does not push out this ring position.
     const built = size === 1 ? this.single(entries, start) : this.extend(this.group(ruSide, start, end - 1), entries, end - 1);
     cache.groups[ring * CACHED_GROUP + size - 1] = built;
     return built;

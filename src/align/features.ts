@@ -130,6 +130,11 @@ export class BeadScorer {
     return sum;
   }
 
+  /** Fit the scorer's caches to a DP band whose rows span at most `columns` English paragraphs. */
+  reserveBand(columns: number): void {
+    this.evidence.reserveBand(columns);
+  }
+
   /**
    * The cost of a shape whose every bead costs the same (a paragraph without counterpart: the omission cost),
    * exactly as {@link cost} computes it; `undefined` for a two-sided shape.
