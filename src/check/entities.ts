@@ -41,8 +41,11 @@ export interface NameContext {
   uses: Map<string, WordUse>;
 }
 
-/** Paragraphs whose tokens a {@link NameContext} keeps: a link and its neighbours need a handful. */
-const RECENT_PARAGRAPHS = 32;
+/**
+ * Paragraphs whose tokens a {@link NameContext} keeps: a link and its neighbours need a handful. Kept longer, the
+ * tokens outlive the young generation and pile up in the old one until a full collection (70 MB at 32).
+ */
+const RECENT_PARAGRAPHS = 12;
 
 const HEADING_WORDS = 10;
 // A character joined to a lower-case word that makes it part of a package, file or address name.
