@@ -166,6 +166,11 @@ export function solveBeadsInBand(problem: BeadProblem, options: SolveOptions = {
  */
 const STORED_ERROR = 2 ** -23;
 const SUM_SLACK = 1e-12;
+/**
+ * Stored costs (cells × shapes) up to which they are kept exactly, as doubles (8 MB): a band that small costs
+ * little memory, and the later passes then ask the problem for nothing.
+ */
+const EXACT_STORED_COSTS = 1 << 20;
 
 /**
  * The searches in one band: a forward pass that asks the problem for every bead's cost, a repriced forward pass
@@ -180,8 +185,12 @@ const SUM_SLACK = 1e-12;
 class BandSearch {
   private readonly forwardCost: Float64Array;
   private readonly back: Int8Array;
-  /** `rounded[s][cell]`: the cost of the bead of shape s ending at cell, as a 32-bit float; undefined for a fixed-cost shape. */
-  private readonly rounded: Array<Float32Array | undefined>;
+  /**
+   * `stored[s][cell]`: the cost of the bead of shape s ending at cell, as a 32-bit float (exactly, as a double,
+   * when the band is small: see {@link EXACT_STORED_COSTS}); undefined for a fixed-cost shape.
+   */
+  private readonly stored: Array<Float32Array | Float64Array | undefined>;
+  private readonly exact: boolean;
   /** The cost of each fixed-cost shape (NaN for the others), see {@link BeadProblem.fixedCost}. */
   private readonly fixed: Float64Array;
   /** Each shape's cost change of the last repricing (zeros before one). */
@@ -198,7 +207,11 @@ class BandSearch {
     this.forwardCost = new Float64Array(band.size);
     this.back = new Int8Array(band.size);
     this.fixed = Float64Array.from(problem.shapes, (shape) => problem.fixedCost?.(shape) ?? NaN);
-    this.rounded = problem.shapes.map((_, s) => (Number.isNaN(this.fixed[s]) ? new Float32Array(band.size) : undefined));
+    const storedShapes = problem.shapes.filter((_, s) => Number.isNaN(this.fixed[s])).length;
+    this.exact = storedShapes * band.size <= EXACT_STORED_COSTS;
+    this.stored = problem.shapes.map((_, s) =>
+      Number.isNaN(this.fixed[s]) ? (this.exact ? new Float64Array(band.size) : new Float32Array(band.size)) : undefined,
+    );
     this.low = new Float64Array(problem.shapes.length);
     this.high = new Float64Array(problem.shapes.length);
     let widest = 0;
@@ -206,10 +219,13 @@ class BandSearch {
     problem.prepare?.(widest);
   }
 
-  /** The exact current cost of the bead of shape `s` starting at (i, j): as the problem says, plus the repricing. */
-  private exactCost(s: number, i: number, j: number): number {
-    const shape = this.problem.shapes[s];
-    const cost = this.rounded[s] ? this.problem.cost(i, j, shape) : this.fixed[s];
+  /**
+   * The exact current cost of the bead of shape `s` starting at (i, j) and ending at `cell`: as the problem says
+   * (or as stored, when stored exactly), plus the repricing.
+   */
+  private exactCost(s: number, i: number, j: number, cell: number): number {
+    const store = this.stored[s];
+    const cost = !store ? this.fixed[s] : this.exact ? store[cell] : this.problem.cost(i, j, this.problem.shapes[s]);
     return this.delta ? cost + this.delta[s] : cost;
   }
 
@@ -218,7 +234,7 @@ class BandSearch {
    * bead's cost and keeps it rounded; with `delta`, every bead's cost is the first pass's plus its shape's delta.
    */
   forward(delta?: Float64Array): PathStep[] {
-    const { problem, band, rounded, forwardCost: forward, back, low, high } = this;
+    const { problem, band, stored, forwardCost: forward, back, low, high } = this;
     const { n, m, shapes } = problem;
     if (delta) {
       if (!this.searched) throw new Error('a repriced search needs the costs of a first one; this is a bug');
@@ -239,7 +255,7 @@ class BandSearch {
             const shape = shapes[s];
             const from = band.index(i - shape.ru, j - shape.en);
             if (from < 0 || forward[from] === Infinity) continue;
-            const store = rounded[s];
+            const store = stored[s];
             let cost = this.fixed[s];
             if (store) {
               cost = problem.cost(i - shape.ru, j - shape.en, shape);
@@ -267,7 +283,7 @@ class BandSearch {
           for (let s = 0; s < shapes.length; s++) {
             if (!(low[s] <= bound)) continue; // not a candidate, or surely worse than the best
             const shape = shapes[s];
-            const total = forward[band.index(i - shape.ru, j - shape.en)] + this.exactCost(s, i - shape.ru, j - shape.en);
+            const total = forward[band.index(i - shape.ru, j - shape.en)] + this.exactCost(s, i - shape.ru, j - shape.en, cell);
             if (total < best) {
               best = total;
               bestShape = s;
@@ -283,10 +299,11 @@ class BandSearch {
     let i = n;
     let j = m;
     while (i > 0 || j > 0) {
-      const s = back[band.index(i, j)];
+      const cell = band.index(i, j);
+      const s = back[cell];
       if (s < 0) throw new Error(`alignment DP found no path through (${i}, ${j}); this is a bug`);
       const shape = shapes[s];
-      path.push({ i: i - shape.ru, j: j - shape.en, shape, cost: this.exactCost(s, i - shape.ru, j - shape.en), endMargin: Infinity });
+      path.push({ i: i - shape.ru, j: j - shape.en, shape, cost: this.exactCost(s, i - shape.ru, j - shape.en, cell), endMargin: Infinity });
       i -= shape.ru;
       j -= shape.en;
     }
@@ -298,7 +315,7 @@ class BandSearch {
    * exact for a fixed-cost shape, the rounded cost ± its error bound otherwise.
    */
   private bounds(s: number, cell: number, base: number): void {
-    const store = this.rounded[s];
+    const store = this.stored[s];
     const shift = this.delta ? this.delta[s] : 0;
     const cost = store ? store[cell] : this.fixed[s];
     const sum = base + (cost + shift);
@@ -308,7 +325,7 @@ class BandSearch {
       this.high[s] = Infinity;
       return;
     }
-    const error = (store ? Math.abs(cost) * STORED_ERROR : 0) + SUM_SLACK * (Math.abs(base) + Math.abs(cost) + Math.abs(shift) + 1);
+    const error = (store && !this.exact ? Math.abs(cost) * STORED_ERROR : 0) + SUM_SLACK * (Math.abs(base) + Math.abs(cost) + Math.abs(shift) + 1);
     this.low[s] = sum - error;
     this.high[s] = sum + error;
   }
@@ -343,7 +360,8 @@ class BandSearch {
         for (let s = 0; s < shapes.length; s++) {
           if (!(low[s] <= bound)) continue; // not a candidate, or surely worse than the best
           const shape = shapes[s];
-          const total = this.exactCost(s, i, j) + backward[band.index(i + shape.ru, j + shape.en)];
+          const to = band.index(i + shape.ru, j + shape.en);
+          const total = this.exactCost(s, i, j, to) + backward[to];
           if (total < best) best = total;
         }
         backward[cell] = best;
