@@ -1,6 +1,6 @@
 /**
  * The alignment's memory-saving structures give exactly what the plain ones gave: the DP's later passes over
- * bead costs kept as 32-bit floats (recomputing only the candidates the rounded costs cannot rule out) against a
+ * bead costs kept rounded in 16 bits (recomputing only the candidates the rounded costs cannot rule out) against a
  * reference DP that keeps every cost as a double; the evidence cache sized to a narrow band, crossed forwards and
  * backwards, against the default one.
  */
@@ -120,7 +120,8 @@ const SHAPES: BeadShape[] = [
 
 /**
  * A long problem (so that the costs are stored rounded) with pseudo-random costs: `coarse` draws them from a few
- * values, so that many paths tie exactly and the rounded bounds must leave ties to the exact costs.
+ * values, so that many paths tie exactly and the rounded bounds must leave ties to the exact costs; otherwise a
+ * few are too large to keep rounded.
  */
 function longProblem(seed: number, coarse: boolean): BeadProblem {
   const n = 2600;
@@ -130,7 +131,7 @@ function longProblem(seed: number, coarse: boolean): BeadProblem {
     const x = Math.sin(i * 12.9898 + j * 78.233 + shape.ru * 37.719 + shape.en * 4.581 + salt) * 43758.5453;
     const u = x - Math.floor(x);
     const diagonal = Math.abs(j - i * (m / n));
-    return coarse ? Math.floor(u * 4) * 0.5 + shape.ru + shape.en : u * 3 - 1 + 0.01 * diagonal + 0.7 * (shape.ru + shape.en - 2);
+    return coarse ? Math.floor(u * 4) * 0.5 + shape.ru + shape.en : u * 3 - 1 + 0.01 * diagonal + 0.7 * (shape.ru + shape.en - 2) + (u > 0.98 ? 600 : 0);
   };
   return { n, m, shapes: SHAPES, cost, fixedCost: (shape) => (shape.ru === 0 || shape.en === 0 ? cost(0, 0, shape) : undefined) };
 }

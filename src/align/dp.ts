@@ -161,10 +161,14 @@ export function solveBeadsInBand(problem: BeadProblem, options: SolveOptions = {
 }
 
 /**
- * Relative error bound of a cost kept as a 32-bit float (half an ulp is 2^-24 of the value; twice that for
- * safety), and an absolute slack for the rounding of the sums the bounds are made of.
+ * Bead costs are kept rounded to 1/{@link COST_SCALE} of a nat in 16 bits (costs beyond ±{@link MAX_ROUNDED_COST}
+ * are marked {@link UNROUNDED} and always recomputed); an absolute slack covers the rounding of the sums the
+ * bounds are made of.
  */
-const STORED_ERROR = 2 ** -23;
+const COST_SCALE = 64;
+const MAX_ROUNDED_COST = 32767 / COST_SCALE - 1;
+const UNROUNDED = -32768;
+const ROUNDING_ERROR = 0.5 / COST_SCALE;
 const SUM_SLACK = 1e-12;
 /**
  * Stored costs (cells × shapes) up to which they are kept exactly, as doubles (8 MB): a band that small costs
@@ -176,20 +180,21 @@ const EXACT_STORED_COSTS = 1 << 20;
  * The searches in one band: a forward pass that asks the problem for every bead's cost, a repriced forward pass
  * (every bead's cost moved by its shape's delta), and the backward pass behind the boundary margins.
  *
- * Why the costs are kept as 32-bit floats and recomputed: the later passes need every bead's cost again, and
- * keeping them as doubles was most of an alignment's memory (16 shapes × cells × 8 bytes: 55 MB for a 5 MB pair).
+ * Why the costs are kept rounded and recomputed: the later passes need every bead's cost again, and keeping them
+ * as doubles was most of an alignment's memory (16 shapes × cells × 8 bytes: 55 MB for a 5 MB pair; 12 MB now).
  * A later pass decides each cell from the rounded costs when they settle it — every other candidate's lower bound
  * above the best one's upper bound — and asks the problem for the exact cost of the candidates still in the
- * running (nearly always one per cell), so its sums are exactly those of a pass over exact costs, ties included.
+ * running (at most one per cell mostly, none when an omission wins), so its sums are exactly those of a pass over
+ * exact costs, ties included.
  */
 class BandSearch {
   private readonly forwardCost: Float64Array;
   private readonly back: Int8Array;
   /**
-   * `stored[s][cell]`: the cost of the bead of shape s ending at cell, as a 32-bit float (exactly, as a double,
-   * when the band is small: see {@link EXACT_STORED_COSTS}); undefined for a fixed-cost shape.
+   * `stored[s][cell]`: the cost of the bead of shape s ending at cell, rounded in 16 bits (see {@link COST_SCALE};
+   * exactly, as a double, when the band is small: see {@link EXACT_STORED_COSTS}); undefined for a fixed-cost shape.
    */
-  private readonly stored: Array<Float32Array | Float64Array | undefined>;
+  private readonly stored: Array<Int16Array | Float64Array | undefined>;
   private readonly exact: boolean;
   /** The cost of each fixed-cost shape (NaN for the others), see {@link BeadProblem.fixedCost}. */
   private readonly fixed: Float64Array;
@@ -210,7 +215,7 @@ class BandSearch {
     const storedShapes = problem.shapes.filter((_, s) => Number.isNaN(this.fixed[s])).length;
     this.exact = storedShapes * band.size <= EXACT_STORED_COSTS;
     this.stored = problem.shapes.map((_, s) =>
-      Number.isNaN(this.fixed[s]) ? (this.exact ? new Float64Array(band.size) : new Float32Array(band.size)) : undefined,
+      Number.isNaN(this.fixed[s]) ? (this.exact ? new Float64Array(band.size) : new Int16Array(band.size)) : undefined,
     );
     this.low = new Float64Array(problem.shapes.length);
     this.high = new Float64Array(problem.shapes.length);
@@ -259,7 +264,7 @@ class BandSearch {
             let cost = this.fixed[s];
             if (store) {
               cost = problem.cost(i - shape.ru, j - shape.en, shape);
-              store[cell] = cost;
+              store[cell] = this.exact ? cost : Math.abs(cost) <= MAX_ROUNDED_COST ? Math.round(cost * COST_SCALE) : UNROUNDED;
             }
             const total = forward[from] + cost;
             if (total < best) {
@@ -317,15 +322,16 @@ class BandSearch {
   private bounds(s: number, cell: number, base: number): void {
     const store = this.stored[s];
     const shift = this.delta ? this.delta[s] : 0;
-    const cost = store ? store[cell] : this.fixed[s];
-    const sum = base + (cost + shift);
-    if (!Number.isFinite(sum)) {
-      // A cost too large for a 32-bit float: no bound, the exact cost decides.
+    const rounded = store !== undefined && !this.exact;
+    if (rounded && store[cell] === UNROUNDED) {
+      // A cost too large to keep rounded: no bound, the exact cost decides.
       this.low[s] = -Infinity;
       this.high[s] = Infinity;
       return;
     }
-    const error = (store && !this.exact ? Math.abs(cost) * STORED_ERROR : 0) + SUM_SLACK * (Math.abs(base) + Math.abs(cost) + Math.abs(shift) + 1);
+    const cost = !store ? this.fixed[s] : rounded ? store[cell] / COST_SCALE : store[cell];
+    const sum = base + (cost + shift);
+    const error = (rounded ? ROUNDING_ERROR : 0) + SUM_SLACK * (Math.abs(base) + Math.abs(cost) + Math.abs(shift) + 1);
     this.low[s] = sum - error;
     this.high[s] = sum + error;
   }
