@@ -6,8 +6,8 @@
  * cells per unit of band width; when the best path touches the band's edge the band is doubled and the
  * search repeated, so the band does not cut the answer off. Widening stops at {@link MAX_WIDENED_BAND_CELLS}
  * cells: past that, two long texts that drift far apart (or do not translate each other at all) would cost
- * O(n·m) time and about 50 bytes per cell (16 bits per stored bead cost, see BandSearch), so the best path inside the band is kept and the caller is told
- * (`limited`), never left with a silently truncated search.
+ * O(n·m) time and about 50 bytes per cell (16 bits per stored bead cost, see BandSearch), so the best path
+ * inside the band is kept and the caller is told (`limited`), never left with a silently truncated search.
  */
 
 /** A bead shape: how many Russian and English items one link takes. */
