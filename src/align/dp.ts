@@ -190,6 +190,8 @@ const EXACT_STORED_COSTS = 1 << 20;
 class BandSearch {
   private readonly forwardCost: Float64Array;
   private readonly back: Int8Array;
+  /** The backward pass's least cost to the end per cell, allocated by the first {@link addMargins}. */
+  private backwardCost: Float64Array | undefined;
   /**
    * `stored[s][cell]`: the cost of the bead of shape s ending at cell, rounded in 16 bits (see {@link COST_SCALE};
    * exactly, as a double, when the band is small: see {@link EXACT_STORED_COSTS}); undefined for a fixed-cost shape.
@@ -344,7 +346,8 @@ class BandSearch {
   addMargins(path: PathStep[]): void {
     const { problem, band, forwardCost: forward, low, high } = this;
     const { n, m, shapes } = problem;
-    const backward = new Float64Array(band.size).fill(Infinity);
+    this.backwardCost ??= new Float64Array(band.size);
+    const backward = this.backwardCost.fill(Infinity);
     backward[band.index(n, m)] = 0;
     for (let i = n; i >= 0; i--) {
       for (let j = band.hi[i]; j >= band.lo[i]; j--) {
