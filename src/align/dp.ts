@@ -36,7 +36,10 @@ export interface BeadProblem {
   n: number;
   m: number;
   shapes: readonly BeadShape[];
-  /** Cost of aligning Russian [i, i + shape.ru) with English [j, j + shape.en). Must be finite. */
+  /**
+   * Cost of aligning Russian [i, i + shape.ru) with English [j, j + shape.en). Must be finite, and the same
+   * each time it is asked: a long search keeps costs rounded and asks again for the few it must compare exactly.
+   */
   cost(i: number, j: number, shape: BeadShape): number;
   /**
    * For a shape whose every bead costs the same wherever it lies (a paragraph left without counterpart, say),
