@@ -68,7 +68,9 @@ function alignWithinBand(
   const evidence = scorer.evidence;
   const shapes = beadShapes(model);
   const cost = (i: number, j: number, shape: BeadShape): number => scorer.cost(i, j, shape);
-  const problem = { n: ruParagraphs.length, m: enParagraphs.length, shapes, cost };
+  const fixedCost = (shape: BeadShape): number | undefined => scorer.fixedCost(shape);
+  const prepare = (columns: number): void => scorer.reserveBand(columns);
+  const problem = { n: ruParagraphs.length, m: enParagraphs.length, shapes, cost, fixedCost, prepare };
   const strength = model.shapeAdaptation;
   const reprice =
     strength !== undefined && Number.isFinite(strength)

@@ -24,10 +24,25 @@ export function identicalTokens(text: string): string[] {
   return [...found];
 }
 
+/** The token ids of one document's paragraphs, flat: paragraph p's are `ids[first[p]] … ids[first[p + 1] - 1]`. */
+interface SideTokens {
+  first: Int32Array;
+  ids: Int32Array;
+}
+
+/** Pack per-paragraph token ids into one array (one typed array per paragraph cost some 100 bytes each). */
+function packTokens(paragraphs: number[][]): SideTokens {
+  const first = new Int32Array(paragraphs.length + 1);
+  paragraphs.forEach((ids, p) => (first[p + 1] = first[p] + ids.length));
+  const ids = new Int32Array(first[paragraphs.length]);
+  paragraphs.forEach((tokens, p) => ids.set(tokens, first[p]));
+  return { first, ids };
+}
+
 /** Precomputed identical-token sets of a document pair, and the rarity-weighted overlap of two groups. */
 export class IdenticalEvidence {
-  private readonly ru: Int32Array[];
-  private readonly en: Int32Array[];
+  private readonly ru: SideTokens;
+  private readonly en: SideTokens;
   private readonly idf: Float64Array;
   /** Scratch marks per token id, so that a group comparison takes time linear in its tokens. */
   private readonly mark: Int32Array;
@@ -35,8 +50,8 @@ export class IdenticalEvidence {
 
   constructor(ruParagraphs: readonly Paragraph[], enParagraphs: readonly Paragraph[]) {
     const ids = new Map<string, number>();
-    const intern = (tokens: string[]): Int32Array =>
-      Int32Array.from(tokens, (token) => {
+    const intern = (tokens: string[]): number[] =>
+      tokens.map((token) => {
         let id = ids.get(token);
         if (id === undefined) {
           id = ids.size;
@@ -45,12 +60,12 @@ export class IdenticalEvidence {
         return id;
       });
     // Only tokens a Russian paragraph holds can be shared; English tokens are kept only when so.
-    this.ru = ruParagraphs.map((paragraph) => intern(identicalTokens(paragraph.clean)));
+    this.ru = packTokens(ruParagraphs.map((paragraph) => intern(identicalTokens(paragraph.clean))));
     const known = ids.size;
-    this.en = enParagraphs.map((paragraph) => Int32Array.from(identicalTokens(paragraph.clean).map((t) => ids.get(t) ?? -1).filter((id) => id >= 0 && id < known)));
+    this.en = packTokens(enParagraphs.map((paragraph) => identicalTokens(paragraph.clean).map((t) => ids.get(t) ?? -1).filter((id) => id >= 0 && id < known)));
     const frequency = new Float64Array(known);
-    for (const tokens of [...this.ru, ...this.en]) for (const id of tokens) frequency[id]++;
-    const paragraphs = this.ru.length + this.en.length;
+    for (const side of [this.ru, this.en]) for (const id of side.ids) frequency[id]++;
+    const paragraphs = ruParagraphs.length + enParagraphs.length;
     this.idf = frequency.map((df) => Math.log((paragraphs + 1) / (df + 0.5)));
     this.mark = new Int32Array(known);
   }
@@ -59,14 +74,16 @@ export class IdenticalEvidence {
   shared(ruStart: number, ruEnd: number, enStart: number, enEnd: number): number {
     if (this.idf.length === 0) return 0;
     const stamp = ++this.stamp;
-    for (let p = ruStart; p < ruEnd; p++) for (const id of this.ru[p]) this.mark[id] = stamp;
+    const { mark, idf } = this;
+    const ru = this.ru.ids;
+    for (let k = this.ru.first[ruStart]; k < this.ru.first[ruEnd]; k++) mark[ru[k]] = stamp;
+    const en = this.en.ids;
     let sum = 0;
-    for (let p = enStart; p < enEnd; p++) {
-      for (const id of this.en[p]) {
-        if (this.mark[id] === stamp) {
-          sum += this.idf[id];
-          this.mark[id] = 0; // count each token once per bead
-        }
+    for (let k = this.en.first[enStart]; k < this.en.first[enEnd]; k++) {
+      const id = en[k];
+      if (mark[id] === stamp) {
+        sum += idf[id];
+        mark[id] = 0; // count each token once per bead
       }
     }
     return sum;
@@ -80,10 +97,18 @@ export class IdenticalEvidence {
     if (this.idf.length === 0) return 0;
     const own = side === 'ru' ? this.ru : this.en;
     const other = side === 'ru' ? this.en : this.ru;
-    const otherTokens = new Set((side === 'ru' ? bead.en : bead.ru).flatMap((k) => [...other[k]]));
-    const sameTokens = new Set((side === 'ru' ? bead.ru : bead.en).flatMap((k) => [...own[k]]));
+    const tokensOf = (tokens: SideTokens, paragraphs: number[]): Set<number> => {
+      const found = new Set<number>();
+      for (const p of paragraphs) for (let k = tokens.first[p]; k < tokens.first[p + 1]; k++) found.add(tokens.ids[k]);
+      return found;
+    };
+    const otherTokens = tokensOf(other, side === 'ru' ? bead.en : bead.ru);
+    const sameTokens = tokensOf(own, side === 'ru' ? bead.ru : bead.en);
     let gain = 0;
-    for (const id of own[index]) if (otherTokens.has(id) && !sameTokens.has(id)) gain += this.idf[id];
+    for (let k = own.first[index]; k < own.first[index + 1]; k++) {
+      const id = own.ids[k];
+      if (otherTokens.has(id) && !sameTokens.has(id)) gain += this.idf[id];
+    }
     return gain;
   }
 }

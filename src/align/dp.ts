@@ -6,8 +6,8 @@
  * cells per unit of band width; when the best path touches the band's edge the band is doubled and the
  * search repeated, so the band does not cut the answer off. Widening stops at {@link MAX_WIDENED_BAND_CELLS}
  * cells: past that, two long texts that drift far apart (or do not translate each other at all) would cost
- * O(n·m) time and about 100 bytes per cell, so the best path inside the band is kept and the caller is told
- * (`limited`), never left with a silently truncated search.
+ * O(n·m) time and about 50 bytes per cell (16 bits per stored bead cost, see BandSearch), so the best path
+ * inside the band is kept and the caller is told (`limited`), never left with a silently truncated search.
  */
 
 /** A bead shape: how many Russian and English items one link takes. */
@@ -36,8 +36,19 @@ export interface BeadProblem {
   n: number;
   m: number;
   shapes: readonly BeadShape[];
-  /** Cost of aligning Russian [i, i + shape.ru) with English [j, j + shape.en). Must be finite. */
+  /**
+   * Cost of aligning Russian [i, i + shape.ru) with English [j, j + shape.en). Must be finite, and the same
+   * each time it is asked: a long search keeps costs rounded and asks again for the few it must compare exactly.
+   */
   cost(i: number, j: number, shape: BeadShape): number;
+  /**
+   * For a shape whose every bead costs the same wherever it lies (a paragraph left without counterpart, say),
+   * that cost, exactly as {@link cost} would return it; `undefined` for the others. Such a shape's costs are not
+   * stored cell by cell (the stored costs are most of the search's memory).
+   */
+  fixedCost?(shape: BeadShape): number | undefined;
+  /** Called before each search with the widest row of its band (in English items), to size any cache by it. */
+  prepare?(columns: number): void;
 }
 
 /** Options for {@link solveBeads}. */
@@ -58,7 +69,7 @@ export interface SolveOptions {
 }
 
 /**
- * Default of {@link SolveOptions.maxWidenedCells}: 1,000,000 cells, about 100 MB and 10 s at worst. Documents of
+ * Default of {@link SolveOptions.maxWidenedCells}: 1,000,000 cells, about 50 MB and 10 s at worst. Documents of
  * up to about a thousand paragraphs each can widen to the full grid; longer ones keep a narrower band.
  */
 export const MAX_WIDENED_BAND_CELLS = 1_000_000;
@@ -131,15 +142,20 @@ export function solveBeadsInBand(problem: BeadProblem, options: SolveOptions = {
   const maxCells = options.maxWidenedCells ?? MAX_WIDENED_BAND_CELLS;
   let band = new Band(problem.n, problem.m, width);
   for (;;) {
-    const solved = solveInBand(problem, band);
+    const search = new BandSearch(problem, band);
+    const first = search.forward();
     let limited: boolean | undefined;
-    if (band.full || !solved.path.some((step) => band.onInnerEdge(step.i, step.j))) limited = false;
+    if (band.full || !first.some((step) => band.onInnerEdge(step.i, step.j))) limited = false;
     // Doubling without bound made unrelated long texts take minutes and gigabytes (O(n·m)); stop at a budget.
     const wider = limited === undefined ? new Band(problem.n, problem.m, width * 2) : undefined;
     if (wider && wider.size > maxCells) limited = true;
     if (limited !== undefined) {
-      const delta = options.reprice?.(solved.path);
-      const path = delta ? solveInBand(problem, band, { costs: solved.costs, delta }).path : solved.path;
+      // Margins only for a path that is handed out (a path that only tells the band to widen needs none).
+      search.addMargins(first);
+      const delta = options.reprice?.(first);
+      if (!delta) return { path: first, width, limited };
+      const path = search.forward(delta);
+      search.addMargins(path);
       return { path, width, limited };
     }
     band = wider!;
@@ -148,89 +164,238 @@ export function solveBeadsInBand(problem: BeadProblem, options: SolveOptions = {
 }
 
 /**
- * One search in one band. With `reuse`, bead costs are not asked of the problem: each is the cost stored by an
- * earlier search in the same band plus its shape's `delta` (the stored costs are overwritten).
+ * Bead costs are kept rounded to 1/{@link COST_SCALE} of a nat in 16 bits (costs beyond ±{@link MAX_ROUNDED_COST}
+ * are marked {@link UNROUNDED} and always recomputed); an absolute slack covers the rounding of the sums the
+ * bounds are made of.
  */
-function solveInBand(problem: BeadProblem, band: Band, reuse?: { costs: Float64Array[]; delta: Float64Array }): { path: PathStep[]; costs: Float64Array[] } {
-  const { n, m, shapes } = problem;
-  const forward = new Float64Array(band.size).fill(Infinity);
-  const back = new Int8Array(band.size).fill(-1);
-  // costs[s][cell]: cost of the bead of shape s that ends at cell; shared by the forward and backward passes.
-  // With `reuse`, the stored costs are repriced in place (each is read once, before it is rewritten).
-  const costs = reuse ? reuse.costs : shapes.map(() => new Float64Array(band.size).fill(Infinity));
-  forward[band.index(0, 0)] = 0;
+const COST_SCALE = 64;
+const MAX_ROUNDED_COST = 32767 / COST_SCALE - 1;
+const UNROUNDED = -32768;
+const ROUNDING_ERROR = 0.5 / COST_SCALE;
+const SUM_SLACK = 1e-12;
+/**
+ * Stored costs (cells × shapes) up to which they are kept exactly, as doubles (8 MB): a band that small costs
+ * little memory, and the later passes then ask the problem for nothing.
+ */
+const EXACT_STORED_COSTS = 1 << 20;
 
-  for (let i = 0; i <= n; i++) {
-    for (let j = band.lo[i]; j <= band.hi[i]; j++) {
+/**
+ * The searches in one band: a forward pass that asks the problem for every bead's cost, a repriced forward pass
+ * (every bead's cost moved by its shape's delta), and the backward pass behind the boundary margins.
+ *
+ * Why the costs are kept rounded and recomputed: the later passes need every bead's cost again, and keeping them
+ * as doubles was most of an alignment's memory (16 shapes × cells × 8 bytes: 55 MB for a 5 MB pair; 12 MB now).
+ * A later pass decides each cell from the rounded costs when they settle it — every other candidate's lower bound
+ * above the best one's upper bound — and asks the problem for the exact cost of the candidates still in the
+ * running (at most one per cell mostly, none when an omission wins), so its sums are exactly those of a pass over
+ * exact costs, ties included.
+ */
+class BandSearch {
+  private readonly forwardCost: Float64Array;
+  private readonly back: Int8Array;
+  /** The backward pass's least cost to the end per cell, allocated by the first {@link addMargins}. */
+  private backwardCost: Float64Array | undefined;
+  /**
+   * `stored[s][cell]`: the cost of the bead of shape s ending at cell, rounded in 16 bits (see {@link COST_SCALE};
+   * exactly, as a double, when the band is small: see {@link EXACT_STORED_COSTS}); undefined for a fixed-cost shape.
+   */
+  private readonly stored: Array<Int16Array | Float64Array | undefined>;
+  private readonly exact: boolean;
+  /** The cost of each fixed-cost shape (NaN for the others), see {@link BeadProblem.fixedCost}. */
+  private readonly fixed: Float64Array;
+  /** Each shape's cost change of the last repricing (zeros before one). */
+  private delta: Float64Array | undefined;
+  private searched = false;
+  /** Scratch per shape for one cell: lower and upper bounds of the candidates' totals. */
+  private readonly low: Float64Array;
+  private readonly high: Float64Array;
+
+  constructor(
+    private readonly problem: BeadProblem,
+    private readonly band: Band,
+  ) {
+    this.forwardCost = new Float64Array(band.size);
+    this.back = new Int8Array(band.size);
+    this.fixed = Float64Array.from(problem.shapes, (shape) => problem.fixedCost?.(shape) ?? NaN);
+    const storedShapes = problem.shapes.filter((_, s) => Number.isNaN(this.fixed[s])).length;
+    this.exact = storedShapes * band.size <= EXACT_STORED_COSTS;
+    this.stored = problem.shapes.map((_, s) =>
+      Number.isNaN(this.fixed[s]) ? (this.exact ? new Float64Array(band.size) : new Int16Array(band.size)) : undefined,
+    );
+    this.low = new Float64Array(problem.shapes.length);
+    this.high = new Float64Array(problem.shapes.length);
+    let widest = 0;
+    for (let i = 0; i <= problem.n; i++) widest = Math.max(widest, band.hi[i] - band.lo[i] + 1);
+    problem.prepare?.(widest);
+  }
+
+  /**
+   * The exact current cost of the bead of shape `s` starting at (i, j) and ending at `cell`: as the problem says
+   * (or as stored, when stored exactly), plus the repricing.
+   */
+  private exactCost(s: number, i: number, j: number, cell: number): number {
+    const store = this.stored[s];
+    const cost = !store ? this.fixed[s] : this.exact ? store[cell] : this.problem.cost(i, j, this.problem.shapes[s]);
+    return this.delta ? cost + this.delta[s] : cost;
+  }
+
+  /**
+   * One forward pass and the best path it finds (margins not yet set). The first asks the problem for each
+   * bead's cost and keeps it rounded; with `delta`, every bead's cost is the first pass's plus its shape's delta.
+   */
+  forward(delta?: Float64Array): PathStep[] {
+    const { problem, band, stored, forwardCost: forward, back, low, high } = this;
+    const { n, m, shapes } = problem;
+    if (delta) {
+      if (!this.searched) throw new Error('a repriced search needs the costs of a first one; this is a bug');
+      this.delta = delta;
+    }
+    const first = !this.searched;
+    this.searched = true;
+    forward.fill(Infinity);
+    back.fill(-1);
+    forward[band.index(0, 0)] = 0;
+    for (let i = 0; i <= n; i++) {
+      for (let j = band.lo[i]; j <= band.hi[i]; j++) {
+        const cell = band.index(i, j);
+        let best = forward[cell];
+        let bestShape = back[cell];
+        if (first) {
+          for (let s = 0; s < shapes.length; s++) {
+            const shape = shapes[s];
+            const from = band.index(i - shape.ru, j - shape.en);
+            if (from < 0 || forward[from] === Infinity) continue;
+            const store = stored[s];
+            let cost = this.fixed[s];
+            if (store) {
+              cost = problem.cost(i - shape.ru, j - shape.en, shape);
+              store[cell] = this.exact ? cost : Math.abs(cost) <= MAX_ROUNDED_COST ? Math.round(cost * COST_SCALE) : UNROUNDED;
+            }
+            const total = forward[from] + cost;
+            if (total < best) {
+              best = total;
+              bestShape = s;
+            }
+          }
+        } else {
+          // Bounds from the rounded costs; exact costs only for the candidates they leave in the running.
+          let bound = Infinity;
+          for (let s = 0; s < shapes.length; s++) {
+            const shape = shapes[s];
+            const from = band.index(i - shape.ru, j - shape.en);
+            if (from < 0 || forward[from] === Infinity) {
+              low[s] = NaN; // not a candidate
+              continue;
+            }
+            this.bounds(s, cell, forward[from]);
+            if (high[s] < bound) bound = high[s];
+          }
+          for (let s = 0; s < shapes.length; s++) {
+            if (!(low[s] <= bound)) continue; // not a candidate, or surely worse than the best
+            const shape = shapes[s];
+            const total = forward[band.index(i - shape.ru, j - shape.en)] + this.exactCost(s, i - shape.ru, j - shape.en, cell);
+            if (total < best) {
+              best = total;
+              bestShape = s;
+            }
+          }
+        }
+        forward[cell] = best;
+        back[cell] = bestShape;
+      }
+    }
+
+    const path: PathStep[] = [];
+    let i = n;
+    let j = m;
+    while (i > 0 || j > 0) {
       const cell = band.index(i, j);
-      let best = forward[cell];
-      let bestShape = back[cell];
-      for (let s = 0; s < shapes.length; s++) {
-        const shape = shapes[s];
-        const from = band.index(i - shape.ru, j - shape.en);
-        if (from < 0 || forward[from] === Infinity) continue;
-        const cost = reuse ? reuse.costs[s][cell] + reuse.delta[s] : problem.cost(i - shape.ru, j - shape.en, shape);
-        costs[s][cell] = cost;
-        const total = forward[from] + cost;
-        if (total < best) {
-          best = total;
-          bestShape = s;
+      const s = back[cell];
+      if (s < 0) throw new Error(`alignment DP found no path through (${i}, ${j}); this is a bug`);
+      const shape = shapes[s];
+      path.push({ i: i - shape.ru, j: j - shape.en, shape, cost: this.exactCost(s, i - shape.ru, j - shape.en, cell), endMargin: Infinity });
+      i -= shape.ru;
+      j -= shape.en;
+    }
+    return path.reverse();
+  }
+
+  /**
+   * Bounds of `base` + the current cost of the bead of shape `s` ending at `cell` into `low[s]`, `high[s]`:
+   * exact for a fixed-cost shape, the rounded cost ± its error bound otherwise.
+   */
+  private bounds(s: number, cell: number, base: number): void {
+    const store = this.stored[s];
+    const shift = this.delta ? this.delta[s] : 0;
+    const rounded = store !== undefined && !this.exact;
+    if (rounded && store[cell] === UNROUNDED) {
+      // A cost too large to keep rounded: no bound, the exact cost decides.
+      this.low[s] = -Infinity;
+      this.high[s] = Infinity;
+      return;
+    }
+    const cost = !store ? this.fixed[s] : rounded ? store[cell] / COST_SCALE : store[cell];
+    const sum = base + (cost + shift);
+    const error = (rounded ? ROUNDING_ERROR : 0) + SUM_SLACK * (Math.abs(base) + Math.abs(cost) + Math.abs(shift) + 1);
+    this.low[s] = sum - error;
+    this.high[s] = sum + error;
+  }
+
+  /**
+   * Set each step's {@link PathStep.endMargin}: the best total through a neighbouring cell off the path, minus
+   * the best total, from a backward pass (the least cost from each cell to the end) over the last forward pass's
+   * bead costs.
+   */
+  addMargins(path: PathStep[]): void {
+    const { problem, band, forwardCost: forward, low, high } = this;
+    const { n, m, shapes } = problem;
+    this.backwardCost ??= new Float64Array(band.size);
+    const backward = this.backwardCost.fill(Infinity);
+    backward[band.index(n, m)] = 0;
+    for (let i = n; i >= 0; i--) {
+      for (let j = band.hi[i]; j >= band.lo[i]; j--) {
+        const cell = band.index(i, j);
+        // A bead from an unreachable cell was never priced.
+        if (forward[cell] === Infinity) continue;
+        let bound = Infinity;
+        for (let s = 0; s < shapes.length; s++) {
+          const shape = shapes[s];
+          const to = band.index(i + shape.ru, j + shape.en);
+          if (to < 0 || backward[to] === Infinity) {
+            low[s] = NaN; // not a candidate
+            continue;
+          }
+          this.bounds(s, to, backward[to]);
+          if (high[s] < bound) bound = high[s];
+        }
+        let best = backward[cell];
+        for (let s = 0; s < shapes.length; s++) {
+          if (!(low[s] <= bound)) continue; // not a candidate, or surely worse than the best
+          const shape = shapes[s];
+          const to = band.index(i + shape.ru, j + shape.en);
+          const total = this.exactCost(s, i, j, to) + backward[to];
+          if (total < best) best = total;
+        }
+        backward[cell] = best;
+      }
+    }
+
+    const total = forward[band.index(n, m)];
+    const onPath = new Set<number>([band.index(0, 0)]);
+    for (const step of path) onPath.add(band.index(step.i + step.shape.ru, step.j + step.shape.en));
+    for (const step of path) {
+      const ei = step.i + step.shape.ru;
+      const ej = step.j + step.shape.en;
+      if (ei === n && ej === m) continue;
+      let alternative = Infinity;
+      for (let di = -1; di <= 1; di++) {
+        for (let dj = -1; dj <= 1; dj++) {
+          const cell = band.index(ei + di, ej + dj);
+          if (cell < 0 || onPath.has(cell)) continue;
+          alternative = Math.min(alternative, forward[cell] + backward[cell]);
         }
       }
-      forward[cell] = best;
-      back[cell] = bestShape;
+      step.endMargin = alternative - total;
     }
   }
-
-  // Backward pass: the least cost from each cell to the end, reusing the bead costs of the forward pass.
-  const backward = new Float64Array(band.size).fill(Infinity);
-  backward[band.index(n, m)] = 0;
-  for (let i = n; i >= 0; i--) {
-    for (let j = band.hi[i]; j >= band.lo[i]; j--) {
-      const cell = band.index(i, j);
-      let best = backward[cell];
-      for (let s = 0; s < shapes.length; s++) {
-        const shape = shapes[s];
-        const to = band.index(i + shape.ru, j + shape.en);
-        if (to < 0 || backward[to] === Infinity) continue;
-        const total = costs[s][to] + backward[to];
-        if (total < best) best = total;
-      }
-      backward[cell] = best;
-    }
-  }
-
-  const path: PathStep[] = [];
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    const cell = band.index(i, j);
-    const s = back[cell];
-    if (s < 0) throw new Error(`alignment DP found no path through (${i}, ${j}); this is a bug`);
-    const shape = shapes[s];
-    path.push({ i: i - shape.ru, j: j - shape.en, shape, cost: costs[s][cell], endMargin: Infinity });
-    i -= shape.ru;
-    j -= shape.en;
-  }
-  path.reverse();
-
-  // Margin of each boundary: the best total through a neighbouring cell off the path, minus the best total.
-  const total = forward[band.index(n, m)];
-  const onPath = new Set<number>([band.index(0, 0)]);
-  for (const step of path) onPath.add(band.index(step.i + step.shape.ru, step.j + step.shape.en));
-  for (const step of path) {
-    const ei = step.i + step.shape.ru;
-    const ej = step.j + step.shape.en;
-    if (ei === n && ej === m) continue;
-    let alternative = Infinity;
-    for (let di = -1; di <= 1; di++) {
-      for (let dj = -1; dj <= 1; dj++) {
-        const cell = band.index(ei + di, ej + dj);
-        if (cell < 0 || onPath.has(cell)) continue;
-        alternative = Math.min(alternative, forward[cell] + backward[cell]);
-      }
-    }
-    step.endMargin = alternative - total;
-  }
-  return { path, costs };
 }

@@ -6,19 +6,6 @@
  */
 import type { Anchor, Paragraph } from '../types.js';
 
-/** One key's presence in one paragraph. */
-interface KeyEntry {
-  key: number;
-  count: number;
-  /** Largest anchor weight among the paragraph's anchors with this key. */
-  weight: number;
-  /**
-   * How much the absence of this key on the other side of a bead counts against the bead: 1 for a figure
-   * written in digits, {@link ORDINAL_ABSENCE_WEIGHT} for an ordinal, 0 for anything else.
-   */
-  absence: number;
-}
-
 /** What a bead's anchors say. */
 export interface BeadEvidence {
   /** Rarity-weighted sum of the anchors both sides share. */
@@ -33,7 +20,10 @@ export interface BeadEvidence {
  */
 export const ORDINAL_ABSENCE_WEIGHT = 0.3;
 
-/** How much a one-sided anchor counts against a bead (see {@link KeyEntry.absence}). */
+/**
+ * How much the absence of an anchor's key on the other side of a bead counts against the bead: 1 for a figure
+ * written in digits, {@link ORDINAL_ABSENCE_WEIGHT} for an ordinal, 0 for anything else.
+ */
 function absenceWeight(anchor: Anchor): number {
   if (!isCheckedFigure(anchor)) return 0;
   return anchor.kind === 'ordinal' ? ORDINAL_ABSENCE_WEIGHT : 1;
@@ -52,7 +42,7 @@ export function isCheckedFigure(anchor: Anchor): boolean {
  * The merged anchors of a run of consecutive paragraphs, sorted by key id, packed in one array so that two
  * groups compare by a merge-join: for entry k of `size`, `data[k]` is the key id, `data[size + k]` the count,
  * `data[2 * size + k]` the largest anchor weight times the key's IDF, `data[3 * size + k]` the
- * {@link KeyEntry.absence}.
+ * largest absence weight (see {@link absenceWeight}).
  */
 interface GroupProfile {
   size: number;
@@ -62,48 +52,74 @@ interface GroupProfile {
 /** Largest run of paragraphs one side of a bead takes; longer groups are merged on the fly and not cached. */
 const CACHED_GROUP = 6;
 /**
- * Paragraph starts whose groups are cached per side: a ring, so a long document keeps the groups of the
- * stretch the DP band is crossing (a band is a few dozen to a few hundred paragraphs wide) instead of all of
- * them (about 5 KB per paragraph). A group pushed out is rebuilt if asked for again.
+ * Paragraph starts whose groups are cached per side: a ring, so a long document keeps the groups of the stretch
+ * the DP band is crossing instead of all of them (about 5 KB per paragraph). A group pushed out is rebuilt if
+ * asked for again. {@link PairEvidence.reserveBand} fits the ring to the band (a few dozen paragraphs wide at
+ * first); without it the ring holds {@link MAX_CACHED_STARTS} starts.
  */
-const CACHED_STARTS = 2048;
+const MIN_CACHED_STARTS = 64;
+const MAX_CACHED_STARTS = 2048;
+
+/**
+ * One document's anchors, one entry per (paragraph, key), in flat typed arrays rather than an object per entry
+ * (a 5 MB pair holds some 130 000 entries). Paragraph p's entries are `[first[p], first[p + 1])`, in order of
+ * first appearance; `byKey` lists the same entry numbers sorted by key id within each paragraph, for merging.
+ */
+interface SideEntries {
+  first: Int32Array;
+  key: Int32Array;
+  count: Int32Array;
+  /** Largest anchor weight among the paragraph's anchors with this key. */
+  weight: Float64Array;
+  /** Largest {@link absenceWeight} among them. */
+  absence: Float64Array;
+  byKey: Int32Array;
+}
+
+/** The cached groups of one side: `groups[(start & mask) * CACHED_GROUP + size - 1]`, valid while `starts[start & mask]` is `start`. */
+interface GroupCache {
+  mask: number;
+  starts: Int32Array;
+  groups: Array<GroupProfile | undefined>;
+}
+
+const groupCache = (size: number): GroupCache => ({
+  mask: size - 1,
+  starts: new Int32Array(size).fill(-1),
+  groups: new Array<GroupProfile | undefined>(size * CACHED_GROUP).fill(undefined),
+});
 
 /** Precomputed anchor profiles of a document pair, and bead evidence from them. */
 export class PairEvidence {
-  private readonly ru: KeyEntry[][];
-  private readonly en: KeyEntry[][];
-  /** The same entries sorted by key id, for merging groups. */
-  private readonly ruSorted: KeyEntry[][];
-  private readonly enSorted: KeyEntry[][];
+  private readonly ru: SideEntries;
+  private readonly en: SideEntries;
   private readonly idf: Float64Array;
-  // groups[side][(start % CACHED_STARTS) * CACHED_GROUP + size - 1]: the profile of paragraphs [start, start + size),
-  // valid while starts[side][start % CACHED_STARTS] is `start`.
-  private readonly ruGroups: Array<GroupProfile | undefined> = [];
-  private readonly enGroups: Array<GroupProfile | undefined> = [];
-  private readonly ruStarts = new Int32Array(CACHED_STARTS).fill(-1);
-  private readonly enStarts = new Int32Array(CACHED_STARTS).fill(-1);
+  private ruCache = groupCache(MAX_CACHED_STARTS);
+  private enCache = groupCache(MAX_CACHED_STARTS);
   /** The one-sided figures of the last {@link bead} call (so that the DP's millions of calls allocate nothing). */
   private lastOneSided = 0;
 
   constructor(ruParagraphs: readonly Paragraph[], enParagraphs: readonly Paragraph[]) {
     const ids = new Map<string, number>();
-    const intern = (key: string): number => {
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(key, id);
-      }
-      return id;
-    };
-    this.ru = ruParagraphs.map((paragraph) => profile(paragraph.anchors, intern));
-    this.en = enParagraphs.map((paragraph) => profile(paragraph.anchors, intern));
+    this.ru = sideEntries(ruParagraphs, ids);
+    this.en = sideEntries(enParagraphs, ids);
     const documentFrequency = new Float64Array(ids.size);
-    for (const entries of [...this.ru, ...this.en]) for (const entry of entries) documentFrequency[entry.key]++;
-    const paragraphs = this.ru.length + this.en.length;
+    for (const side of [this.ru, this.en]) for (const key of side.key) documentFrequency[key]++;
+    const paragraphs = ruParagraphs.length + enParagraphs.length;
     this.idf = documentFrequency.map((df) => Math.log((paragraphs + 1) / (df + 0.5)));
-    const byKey = (entries: KeyEntry[]): KeyEntry[] => [...entries].sort((a, b) => a.key - b.key);
-    this.ruSorted = this.ru.map(byKey);
-    this.enSorted = this.en.map(byKey);
+  }
+
+  /**
+   * Fit the group cache to a DP band whose rows span at most `columns` English paragraphs: the ring then holds
+   * every start a row asks for (a bead reaches {@link CACHED_GROUP} paragraphs back), in whichever direction the
+   * band is crossed, and no more.
+   */
+  reserveBand(columns: number): void {
+    let size = MIN_CACHED_STARTS;
+    while (size < columns + CACHED_GROUP + 1 && size < MAX_CACHED_STARTS) size *= 2;
+    if (size === this.enCache.mask + 1) return;
+    this.ruCache = groupCache(size);
+    this.enCache = groupCache(size);
   }
 
   /** Evidence for Russian paragraphs [ruStart, ruEnd) against English paragraphs [enStart, enEnd). */
@@ -119,8 +135,8 @@ export class PairEvidence {
 
   /** Merge-join of the two groups: the shared sum, and with `figures` the one-sided figures into `lastOneSided`. */
   private compare(ruStart: number, ruEnd: number, enStart: number, enEnd: number, figures: boolean): number {
-    const r = this.group(this.ruSorted, this.ruGroups, this.ruStarts, ruStart, ruEnd);
-    const e = this.group(this.enSorted, this.enGroups, this.enStarts, enStart, enEnd);
+    const r = this.group(true, ruStart, ruEnd);
+    const e = this.group(false, enStart, enEnd);
     const rn = r.size;
     const en = e.size;
     const rd = r.data;
@@ -161,64 +177,74 @@ export class PairEvidence {
   explained(side: 'ru' | 'en', index: number, bead: { ru: number[]; en: number[] }): number {
     const own = side === 'ru' ? this.ru : this.en;
     const other = side === 'ru' ? this.en : this.ru;
-    const otherIndices = side === 'ru' ? bead.en : bead.ru;
-    const sameIndices = side === 'ru' ? bead.ru : bead.en;
-    const otherKeys = new Set(otherIndices.flatMap((k) => other[k].map((entry) => entry.key)));
-    const sameKeys = new Set(sameIndices.flatMap((k) => own[k].map((entry) => entry.key)));
+    const keysOf = (entries: SideEntries, paragraphs: number[]): Set<number> => {
+      const keys = new Set<number>();
+      for (const p of paragraphs) for (let k = entries.first[p]; k < entries.first[p + 1]; k++) keys.add(entries.key[k]);
+      return keys;
+    };
+    const otherKeys = keysOf(other, side === 'ru' ? bead.en : bead.ru);
+    const sameKeys = keysOf(own, side === 'ru' ? bead.ru : bead.en);
     let gain = 0;
-    for (const entry of own[index]) {
-      if (otherKeys.has(entry.key) && !sameKeys.has(entry.key)) gain += this.idf[entry.key] * entry.weight;
+    for (let k = own.first[index]; k < own.first[index + 1]; k++) {
+      const key = own.key[k];
+      if (otherKeys.has(key) && !sameKeys.has(key)) gain += this.idf[key] * own.weight[k];
     }
     return gain;
   }
 
   /**
-   * The profile of paragraphs [start, end). A cached group is built from the group one paragraph shorter
-   * (itself cached) and the last paragraph's entries, by one merge of two sorted lists: counts add, weights
-   * and absence weights take the larger, exactly as merging all the paragraphs at once.
+   * The profile of paragraphs [start, end) of one side. A cached group is built from the group one paragraph
+   * shorter (itself cached) and the last paragraph's entries, by one merge of two sorted lists: counts add,
+   * weights and absence weights take the larger, exactly as merging all the paragraphs at once.
    */
-  private group(paragraphs: KeyEntry[][], cache: Array<GroupProfile | undefined>, starts: Int32Array, start: number, end: number): GroupProfile {
+  private group(ruSide: boolean, start: number, end: number): GroupProfile {
+    const entries = ruSide ? this.ru : this.en;
     const size = end - start;
-    if (size > CACHED_GROUP) return this.merged(paragraphs, start, end);
-    const ring = start % CACHED_STARTS;
-    const slot = ring * CACHED_GROUP + size - 1;
-    if (starts[ring] === start) {
-      const cached = cache[slot];
+    if (size > CACHED_GROUP) return this.merged(entries, start, end);
+    const cache = ruSide ? this.ruCache : this.enCache;
+    const ring = start & cache.mask;
+    if (cache.starts[ring] === start) {
+      const cached = cache.groups[ring * CACHED_GROUP + size - 1];
       if (cached) return cached;
-    }
-    const built = size === 1 ? this.single(paragraphs[start]) : this.extend(this.group(paragraphs, cache, starts, start, end - 1), paragraphs[end - 1]);
-    if (starts[ring] !== start) {
+    } else {
       // The ring position held another start's groups: they go.
-      cache.fill(undefined, ring * CACHED_GROUP, ring * CACHED_GROUP + CACHED_GROUP);
-      starts[ring] = start;
+      cache.groups.fill(undefined, ring * CACHED_GROUP, ring * CACHED_GROUP + CACHED_GROUP);
+      cache.starts[ring] = start;
     }
-    cache[slot] = built;
+    // The shorter group has the same start, so it does not push out this ring position.
+    const built = size === 1 ? this.single(entries, start) : this.extend(this.group(ruSide, start, end - 1), entries, end - 1);
+    cache.groups[ring * CACHED_GROUP + size - 1] = built;
     return built;
   }
 
-  /** One paragraph's profile (its entries are sorted by key id). */
-  private single(entries: readonly KeyEntry[]): GroupProfile {
-    const n = entries.length;
+  /** One paragraph's profile (its entries by key id). */
+  private single(entries: SideEntries, paragraph: number): GroupProfile {
+    const first = entries.first[paragraph];
+    const n = entries.first[paragraph + 1] - first;
     const data = new Float64Array(4 * n);
     for (let k = 0; k < n; k++) {
-      const entry = entries[k];
-      data[k] = entry.key;
-      data[n + k] = entry.count;
-      data[2 * n + k] = entry.weight * this.idf[entry.key];
-      data[3 * n + k] = entry.absence;
+      const entry = entries.byKey[first + k];
+      const key = entries.key[entry];
+      data[k] = key;
+      data[n + k] = entries.count[entry];
+      data[2 * n + k] = entries.weight[entry] * this.idf[key];
+      data[3 * n + k] = entries.absence[entry];
     }
     return { size: n, data };
   }
 
-  /** `group` merged with one more paragraph's sorted entries. */
-  private extend(group: GroupProfile, entries: readonly KeyEntry[]): GroupProfile {
+  /** `group` merged with one more paragraph's entries (by key id). */
+  private extend(group: GroupProfile, entries: SideEntries, paragraph: number): GroupProfile {
     const gn = group.size;
     const gd = group.data;
+    const first = entries.first[paragraph];
+    const last = entries.first[paragraph + 1];
+    const { byKey, key: keys } = entries;
     // Size of the union first, so the packed array is allocated once.
     let n = 0;
-    for (let i = 0, j = 0; i < gn || j < entries.length; n++) {
+    for (let i = 0, j = first; i < gn || j < last; n++) {
       const gk = i < gn ? gd[i] : Infinity;
-      const ek = j < entries.length ? entries[j].key : Infinity;
+      const ek = j < last ? keys[byKey[j]] : Infinity;
       if (gk === ek) {
         i++;
         j++;
@@ -226,15 +252,15 @@ export class PairEvidence {
       else j++;
     }
     const data = new Float64Array(4 * n);
-    for (let i = 0, j = 0, k = 0; k < n; k++) {
+    for (let i = 0, j = first, k = 0; k < n; k++) {
       const gk = i < gn ? gd[i] : Infinity;
-      const ek = j < entries.length ? entries[j].key : Infinity;
+      const entry = j < last ? byKey[j] : -1;
+      const ek = entry >= 0 ? keys[entry] : Infinity;
       if (gk === ek) {
-        const entry = entries[j];
         data[k] = gk;
-        data[n + k] = gd[gn + i] + entry.count;
-        data[2 * n + k] = Math.max(gd[2 * gn + i], entry.weight * this.idf[gk]);
-        data[3 * n + k] = Math.max(gd[3 * gn + i], entry.absence);
+        data[n + k] = gd[gn + i] + entries.count[entry];
+        data[2 * n + k] = Math.max(gd[2 * gn + i], entries.weight[entry] * this.idf[gk]);
+        data[3 * n + k] = Math.max(gd[3 * gn + i], entries.absence[entry]);
         i++;
         j++;
       } else if (gk < ek) {
@@ -244,11 +270,10 @@ export class PairEvidence {
         data[3 * n + k] = gd[3 * gn + i];
         i++;
       } else {
-        const entry = entries[j];
         data[k] = ek;
-        data[n + k] = entry.count;
-        data[2 * n + k] = entry.weight * this.idf[ek];
-        data[3 * n + k] = entry.absence;
+        data[n + k] = entries.count[entry];
+        data[2 * n + k] = entries.weight[entry] * this.idf[ek];
+        data[3 * n + k] = entries.absence[entry];
         j++;
       }
     }
@@ -256,18 +281,17 @@ export class PairEvidence {
   }
 
   /** A long group (not cached): every paragraph's entries merged at once. */
-  private merged(paragraphs: KeyEntry[][], start: number, end: number): GroupProfile {
+  private merged(entries: SideEntries, start: number, end: number): GroupProfile {
     const merged = new Map<number, { count: number; weight: number; absence: number }>();
-    for (let p = start; p < end; p++) {
-      for (const entry of paragraphs[p]) {
-        const known = merged.get(entry.key);
-        if (known) {
-          known.count += entry.count;
-          known.weight = Math.max(known.weight, entry.weight);
-          known.absence = Math.max(known.absence, entry.absence);
-        } else {
-          merged.set(entry.key, { count: entry.count, weight: entry.weight, absence: entry.absence });
-        }
+    for (let k = entries.first[start]; k < entries.first[end]; k++) {
+      const key = entries.key[k];
+      const known = merged.get(key);
+      if (known) {
+        known.count += entries.count[k];
+        known.weight = Math.max(known.weight, entries.weight[k]);
+        known.absence = Math.max(known.absence, entries.absence[k]);
+      } else {
+        merged.set(key, { count: entries.count[k], weight: entries.weight[k], absence: entries.absence[k] });
       }
     }
     const keys = Int32Array.from(merged.keys()).sort();
@@ -284,18 +308,53 @@ export class PairEvidence {
   }
 }
 
-function profile(anchors: readonly Anchor[], intern: (key: string) => number): KeyEntry[] {
-  const byKey = new Map<number, KeyEntry>();
-  for (const anchor of anchors) {
-    const key = intern(anchor.key);
-    const entry = byKey.get(key);
-    if (entry) {
-      entry.count++;
-      entry.weight = Math.max(entry.weight, anchor.weight);
-      entry.absence = Math.max(entry.absence, absenceWeight(anchor));
-    } else {
-      byKey.set(key, { key, count: 1, weight: anchor.weight, absence: absenceWeight(anchor) });
+/** The entries of one document's paragraphs, keys interned through `ids` (shared by both documents). */
+function sideEntries(paragraphs: readonly Paragraph[], ids: Map<string, number>): SideEntries {
+  let anchors = 0;
+  for (const paragraph of paragraphs) anchors += paragraph.anchors.length;
+  const first = new Int32Array(paragraphs.length + 1);
+  const key = new Int32Array(anchors);
+  const count = new Int32Array(anchors);
+  const weight = new Float64Array(anchors);
+  const absence = new Float64Array(anchors);
+  const byKey = new Int32Array(anchors);
+  // entryOf[key] is the key's entry in the current paragraph when seenIn[key] is that paragraph.
+  const entryOf: number[] = [];
+  const seenIn: number[] = [];
+  let size = 0;
+  paragraphs.forEach((paragraph, p) => {
+    first[p] = size;
+    for (const anchor of paragraph.anchors) {
+      let id = ids.get(anchor.key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(anchor.key, id);
+      }
+      if (seenIn[id] === p) {
+        const k = entryOf[id];
+        count[k]++;
+        weight[k] = Math.max(weight[k], anchor.weight);
+        absence[k] = Math.max(absence[k], absenceWeight(anchor));
+      } else {
+        seenIn[id] = p;
+        entryOf[id] = size;
+        key[size] = id;
+        count[size] = 1;
+        weight[size] = anchor.weight;
+        absence[size] = absenceWeight(anchor);
+        size++;
+      }
     }
-  }
-  return [...byKey.values()];
+    const own = Array.from({ length: size - first[p] }, (_, k) => first[p] + k).sort((a, b) => key[a] - key[b]);
+    byKey.set(own, first[p]);
+  });
+  first[paragraphs.length] = size;
+  return {
+    first,
+    key: key.slice(0, size),
+    count: count.slice(0, size),
+    weight: weight.slice(0, size),
+    absence: absence.slice(0, size),
+    byKey: byKey.slice(0, size),
+  };
 }

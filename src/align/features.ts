@@ -130,6 +130,20 @@ export class BeadScorer {
     return sum;
   }
 
+  /** Fit the scorer's caches to a DP band whose rows span at most `columns` English paragraphs. */
+  reserveBand(columns: number): void {
+    this.evidence.reserveBand(columns);
+  }
+
+  /**
+   * The cost of a shape whose every bead costs the same (a paragraph without counterpart: the omission cost),
+   * exactly as {@link cost} computes it; `undefined` for a two-sided shape.
+   */
+  fixedCost(shape: BeadShape): number | undefined {
+    // A one-sided bead's features do not depend on where it lies.
+    return shape.ru === 0 || shape.en === 0 ? this.cost(0, 0, shape) : undefined;
+  }
+
   /**
    * The evidence the best split of a merged bead into two two-sided beads explains: the split point pair that
    * maximises the weighted sum of shared anchors and identical tokens of the two parts.

@@ -23,14 +23,29 @@ interface WordUse {
   prose: number;
 }
 
-/** Per document: tokens of each paragraph (matching form) and how each word is written across the document. */
+/** The tokens of one paragraph (matching form), and for each: do its capitals say nothing (sentence/cell start, heading, Title Case)? */
+interface ParagraphTokens {
+  tokens: Token[];
+  neutral: boolean[];
+}
+
+/**
+ * Per document: how each word is written across the document, and the tokens of the paragraphs the check is
+ * looking at. A check walks the links in order and reads a link's paragraphs and its neighbours', so only the
+ * last {@link RECENT_PARAGRAPHS} paragraphs' tokens are kept (every paragraph's took some 70 MB in a 5 MB pair).
+ */
 export interface NameContext {
   doc: Document;
-  tokens: Token[][];
-  /** For each token of each paragraph: do its capitals say nothing (sentence/cell start, heading, Title Case)? */
-  neutral: boolean[][];
+  /** Paragraph index → its tokens, oldest first. */
+  recent: Map<number, ParagraphTokens>;
   uses: Map<string, WordUse>;
 }
+
+/**
+ * Paragraphs whose tokens a {@link NameContext} keeps: a link and its neighbours need a handful. Kept longer, the
+ * tokens outlive the young generation and pile up in the old one until a full collection (70 MB at 32).
+ */
+const RECENT_PARAGRAPHS = 12;
 
 const HEADING_WORDS = 10;
 // A character joined to a lower-case word that makes it part of a package, file or address name.
@@ -38,17 +53,13 @@ const TECHNICAL_EDGE = /[-_./\\@:\d]/;
 // A character in front of a word that makes its capital say nothing: a cell, list item, bracket or quotation start.
 const OPENERS = new Set(['|', '(', '[', '«', '"', '“', '„', "'", '‘', '—', '–', '-', '•', '*']);
 
-/** Tokens and capitalisation facts of a document, computed once per check. Linear in the document length. */
+/** Capitalisation facts of a document, computed once per check. Linear in the document length. */
 export function nameContext(doc: Document): NameContext {
-  const tokens: Token[][] = [];
-  const neutral: boolean[][] = [];
   const uses = new Map<string, WordUse>();
   for (const paragraph of doc.paragraphs) {
     const text = foldForMatching(paragraph.clean);
-    const list = tokenize(text).slice();
+    const list = tokenize(text);
     const flags = neutralCapitals(text, list, doc.lang);
-    tokens.push(list);
-    neutral.push(flags);
     list.forEach((t, k) => {
       if (t.info.letters < 2 || t.info.script === 'none' || t.text.length > 40) return;
       let use = uses.get(t.info.norm);
@@ -62,8 +73,23 @@ export function nameContext(doc: Document): NameContext {
       } else if (!flags[k]) use.prose++;
     });
   }
-  return { doc, tokens, neutral, uses };
+  return { doc, recent: new Map(), uses };
 }
+
+/** The tokens of paragraph `index` and their neutral-capital flags, read again unless among the recent ones. */
+function paragraphTokens(context: NameContext, index: number): ParagraphTokens {
+  const known = context.recent.get(index);
+  if (known !== undefined) return known;
+  const text = foldForMatching(context.doc.paragraphs[index]!.clean);
+  const tokens = tokenize(text).slice();
+  const read = { tokens, neutral: neutralCapitals(text, tokens, context.doc.lang) };
+  if (context.recent.size >= RECENT_PARAGRAPHS) context.recent.delete(context.recent.keys().next().value!);
+  context.recent.set(index, read);
+  return read;
+}
+
+const tokensOf = (context: NameContext, index: number): Token[] => paragraphTokens(context, index).tokens;
+const neutralOf = (context: NameContext, index: number): boolean[] => paragraphTokens(context, index).neutral;
 
 /** Per token: is it where a capital letter says nothing about the word? */
 function neutralCapitals(text: string, tokens: readonly Token[], lang: Lang): boolean[] {
@@ -106,14 +132,14 @@ const RU_COMMON_SUFFIX = /(?:ние|нии|ния|тие|ция|ции|ость|
 export function nextCapitalised(context: NameContext, index: number, anchor: Anchor): string | undefined {
   const paragraph = context.doc.paragraphs[index]!;
   const end = toCleanOffset(paragraph, anchor.end);
-  const next = context.tokens[index]!.find((t) => t.start >= end);
+  const next = tokensOf(context, index).find((t) => t.start >= end);
   return next !== undefined && next.joined && next.info.capitalised && !next.info.allCaps ? next.text : undefined;
 }
 
 /** The token of a paragraph an anchor was read from (same start in the clean text), if any. */
 function tokenIndexOf(context: NameContext, paragraph: Paragraph, index: number, anchor: Anchor): number {
   const at = toCleanOffset(paragraph, anchor.start);
-  const list = context.tokens[index]!;
+  const list = tokensOf(context, index);
   let lo = 0;
   let hi = list.length - 1;
   while (lo < hi) {
@@ -141,7 +167,7 @@ export function nameConfidence(
   const k = tokenIndexOf(context, paragraph, index, anchor);
   // A gazetteer or glossary id; in lower case it is a common phrase the gazetteer also knows ("armed forces").
   if (/[A-Z_]/.test(id)) return /\p{Lu}/u.test(anchor.surface) ? 0.95 : 0.6;
-  const token = k >= 0 ? context.tokens[index]![k] : undefined;
+  const token = k >= 0 ? tokensOf(context, index)[k] : undefined;
   const info = token?.info;
   if (info === undefined) return 0.5;
   const use = context.uses.get(info.norm) ?? { lower: 0, prose: 0 };
@@ -160,7 +186,7 @@ export function nameConfidence(
   const common = run === 'title' ||
     (run !== 'name' && (info.script === 'lat' ? EN_COMMON_SUFFIX : RU_COMMON_SUFFIX).test(info.norm) && info.norm.length >= 5);
   let confidence: number;
-  if (use.prose > 0) confidence = context.neutral[index]![k] ? 0.8 : 0.9;
+  if (use.prose > 0) confidence = neutralOf(context, index)[k] ? 0.8 : 0.9;
   else if (info.script === 'lat' && context.doc.lang === 'ru') confidence = 0.85;
   // Seen only where a capital says nothing (sentence, cell or quotation start, an English heading or title): a
   // first name stays a name, other words are doubtful.
@@ -208,7 +234,7 @@ const ownScript = (context: NameContext, t: Token): boolean => t.info.script ===
  * modifier of a noun ("the Brexit referendum", "the Blatten municipality") is not such a common noun.
  */
 function theBefore(context: NameContext, index: number, k: number): boolean {
-  const list = context.tokens[index]!;
+  const list = tokensOf(context, index);
   const prev = list[k - 1];
   const next = list[k + 1];
   if (prev === undefined || prev.info.norm !== 'the' || !list[k]!.joined) return false;
@@ -225,9 +251,9 @@ function theBefore(context: NameContext, index: number, k: number): boolean {
  * say nothing (a sentence start: "Психолог Вероника Степанова") is not part of a run.
  */
 function capitalRun(context: NameContext, index: number, k: number, namedThere?: (word: string) => boolean): 'title' | 'name' | 'none' {
-  const list = context.tokens[index]!;
+  const list = tokensOf(context, index);
   const capital = (t: Token | undefined): boolean => t !== undefined && t.info.capitalised && !t.info.allCaps && t.info.letters >= 2;
-  const neutral = context.neutral[index]!;
+  const neutral = neutralOf(context, index);
   let from = k;
   while (from > 0 && list[from]!.joined && capital(list[from - 1]) && !neutral[from - 1]) from--;
   let to = k;
@@ -264,7 +290,7 @@ export function absenceConfidence(
   if (next !== undefined) words.push(words.join('') + next); // Cape Town = Кейптаун
   let best = 0;
   for (const index of otherIndices) {
-    const list = other.tokens[index]!;
+    const list = tokensOf(other, index);
     for (let i = 0; i < list.length; i++) {
       const t = list[i]!;
       if (t.info.letters < 2 || t.text.length > 40) continue;
@@ -294,7 +320,7 @@ export function absenceConfidence(
  */
 export function wordNamedIn(word: string, other: NameContext, otherIndices: readonly number[]): boolean {
   for (const index of otherIndices) {
-    for (const t of other.tokens[index]!) {
+    for (const t of tokensOf(other, index)) {
       if (t.info.letters < 2 || t.text.length > 40) continue;
       if (!(t.info.capitalised || t.info.allCaps)) continue;
       if (nameSimilarity(word, t.text) >= 0.85) return true;
