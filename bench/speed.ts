@@ -18,7 +18,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from '../src/index.js';
-import { batchWorkers } from '../src/cli/batch.js';
 import type { HunalignRunner } from './hunalign.js';
 import { medianMs } from './measure.js';
 
@@ -229,11 +228,11 @@ export function speedSection(options: SpeedOptions, cases: Array<{ ru: string; e
     );
     if (hunMs !== undefined) {
       say(
-        `| batch alignment of the ${cases.length} development cases (\`align --pairs\`, one process) | ${batchRun.wallMs.toFixed(0)} ms wall, ${batchRun.cpuMs.toFixed(0)} ms CPU (start-up included; ${batchWorkers(cases.length)} worker threads); hunalign on the same paragraphs ${hunMs.toFixed(0)} ms (${options.hunalign!.label}): **${f2(batchRun.wallMs / hunMs)}× hunalign** | ≤ 0.5× hunalign | ${f2(0.5 / (batchRun.wallMs / hunMs))} |`,
+        `| batch alignment of the ${cases.length} development cases (\`align --pairs\`, one process) | ${batchRun.wallMs.toFixed(0)} ms wall, ${batchRun.cpuMs.toFixed(0)} ms CPU (start-up included; one thread); hunalign on the same paragraphs ${hunMs.toFixed(0)} ms (${options.hunalign!.label}): **${f2(batchRun.wallMs / hunMs)}× hunalign** | ≤ 0.5× hunalign | ${f2(0.5 / (batchRun.wallMs / hunMs))} |`,
       );
     } else {
       say(
-        `| batch alignment of the ${cases.length} development cases (\`align --pairs\`, one process; no hunalign found) | **${(batchParagraphs / (batchRun.wallMs / 1000)).toFixed(0)} paragraphs/s** (${batchParagraphs} paragraphs in ${batchRun.wallMs.toFixed(0)} ms wall, ${batchRun.cpuMs.toFixed(0)} ms CPU, ${batchWorkers(cases.length)} worker threads) | ≤ 0.5× hunalign (needs HUNALIGN_BIN or the devDependency) | – |`,
+        `| batch alignment of the ${cases.length} development cases (\`align --pairs\`, one process; no hunalign found) | **${(batchParagraphs / (batchRun.wallMs / 1000)).toFixed(0)} paragraphs/s** (${batchParagraphs} paragraphs in ${batchRun.wallMs.toFixed(0)} ms wall, ${batchRun.cpuMs.toFixed(0)} ms CPU, one thread) | ≤ 0.5× hunalign (needs HUNALIGN_BIN or the devDependency) | – |`,
       );
     }
     say(

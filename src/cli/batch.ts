@@ -3,7 +3,6 @@
  * the next one and the main thread writes the outcomes back in list order as they come (the output is the same
  * as on one thread, byte for byte). The workers run the built CLI itself (see main.ts).
  */
-import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { IssueRow } from '../export/index.js';
 
@@ -19,18 +18,13 @@ export interface BatchOutcome {
 }
 
 /**
- * Fewest cases for which worker threads pay: each worker starts the program and compiles its code again
- * (about 0.1 s of CPU before it is up to speed), a case of the development sets takes about 10 ms.
- */
-export const BATCH_WORKER_THRESHOLD = 24;
-
-/**
- * Worker threads for a list of `cases`: `jobs` when given (`--jobs`; 1 is none), else the machine's
- * parallelism (at most 8) from {@link BATCH_WORKER_THRESHOLD} cases on, none for shorter lists.
+ * Worker threads for a list of `cases`: `jobs` (`--jobs`) when given, else none. Not the machine's cores by
+ * default: on the 2-core development machine two workers made `align --pairs` slower, not faster (812 development
+ * cases 3.42 → 3.66 s wall, 116 cases 1.19 → 1.38 s): one thread already keeps the second core busy with V8's
+ * compiler and collector, and each worker compiles the program and fills its word tables again.
  */
 export function batchWorkers(cases: number, jobs?: number): number {
-  const threads = jobs ?? (cases >= BATCH_WORKER_THRESHOLD ? Math.min(availableParallelism(), 8) : 1);
-  return threads > 1 && cases > 1 ? Math.min(threads, cases) : 0;
+  return jobs !== undefined && jobs > 1 && cases > 1 ? Math.min(jobs, cases) : 0;
 }
 
 /** What a worker is started with: the job every case shares, tagged so that the program knows its role. */
