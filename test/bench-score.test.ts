@@ -141,9 +141,9 @@ describe('hunalign ladder', () => {
     if (!runner) return;
     const ru = ['Первый абзац о встрече министров.', 'Второй, гораздо более длинный абзац о переговорах и их итогах.', 'Третий.'];
     const en = ['The first paragraph about the ministers meeting.', 'The second, much longer paragraph on the talks and what came of them.', 'Third.'];
-    const first = hunalign(runner, ru, en);
+    const first = await hunalign(runner, ru, en);
     expect(first).toEqual([[[0], [0]], [[1], [1]], [[2], [2]]]);
     // A second run must not return the first run's rungs again.
-    expect(hunalign(runner, ru.slice(0, 2), en.slice(0, 2))).toEqual([[[0], [0]], [[1], [1]]]);
+    expect(await hunalign(runner, ru.slice(0, 2), en.slice(0, 2))).toEqual([[[0], [0]], [[1], [1]]]);
   });
 });
