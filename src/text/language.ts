@@ -116,8 +116,11 @@ function cyrillicLanguage(text: string, cyrillicLetters: number): string | undef
   return found === 'rus' || found === 'und' ? undefined : found;
 }
 
-/** Letter classes {@link cyrillicLanguage} reads: one key per letter (upper and lower case). */
-const CYRILLIC_MARKS = new Map<number, 'russian' | 'serbianMacedonian' | 'belarusian' | 'kazakh' | 'kyrgyz' | 'ukrainian'>();
+/** Letter classes {@link cyrillicLanguage} reads, upper and lower case; class 0 is every other letter. */
+const MARK_CLASSES = ['other', 'russian', 'serbianMacedonian', 'belarusian', 'kazakh', 'kyrgyz', 'ukrainian'] as const;
+type MarkCounts = Record<'cyrillic' | Exclude<(typeof MARK_CLASSES)[number], 'other'>, number>;
+/** Class of each code unit U+0400–U+04FF, by offset from U+0400. */
+const CYRILLIC_MARK = new Uint8Array(0x100);
 for (const [letters, mark] of [
   ['ыэЫЭ', 'russian'],
   ['јљњћџѓќѕЈЉЊЋЏЃЌЅ', 'serbianMacedonian'],
@@ -126,20 +129,21 @@ for (const [letters, mark] of [
   ['ңөүҢӨҮ', 'kyrgyz'],
   ['іїєґІЇЄҐ', 'ukrainian'],
 ] as const) {
-  for (const letter of letters) CYRILLIC_MARKS.set(letter.charCodeAt(0), mark);
+  for (const letter of letters) CYRILLIC_MARK[letter.charCodeAt(0) - 0x400] = MARK_CLASSES.indexOf(mark);
 }
 
-/** Cyrillic letters (U+0400–U+04FF) of `text` and how many fall in each class of {@link CYRILLIC_MARKS}: one pass. */
-function countCyrillicMarks(text: string): Record<'cyrillic' | 'russian' | 'serbianMacedonian' | 'belarusian' | 'kazakh' | 'kyrgyz' | 'ukrainian', number> {
-  const counts = { cyrillic: 0, russian: 0, serbianMacedonian: 0, belarusian: 0, kazakh: 0, kyrgyz: 0, ukrainian: 0 };
+/** Cyrillic letters (U+0400–U+04FF) of `text` and how many fall in each class of {@link CYRILLIC_MARK}: one pass. */
+function countCyrillicMarks(text: string): MarkCounts {
+  const byClass = new Array<number>(MARK_CLASSES.length).fill(0);
+  let cyrillic = 0;
   for (let k = 0; k < text.length; k++) {
-    const code = text.charCodeAt(k);
-    if (code < 0x400 || code > 0x4ff) continue;
-    counts.cyrillic++;
-    const mark = CYRILLIC_MARKS.get(code);
-    if (mark !== undefined) counts[mark]++;
+    const offset = text.charCodeAt(k) - 0x400;
+    if (offset < 0 || offset > 0xff) continue;
+    cyrillic++;
+    byClass[CYRILLIC_MARK[offset]!]++;
   }
-  return counts;
+  const [, russian, serbianMacedonian, belarusian, kazakh, kyrgyz, ukrainian] = byClass as [number, number, number, number, number, number, number];
+  return { cyrillic, russian, serbianMacedonian, belarusian, kazakh, kyrgyz, ukrainian };
 }
 
 /** Words (runs of Latin letters) at or above which {@link plainlyEnglish} may decide. */
@@ -183,9 +187,8 @@ function plainlyEnglish(text: string): boolean {
       if (length === 3 && (text.charCodeAt(start) | 0x20) === 0x74 && (text.charCodeAt(start + 1) | 0x20) === 0x68 && (text.charCodeAt(start + 2) | 0x20) === 0x65) {
         the++;
         functionWords++;
-      } else if (length === 2 || length === 3) {
-        const word = text.slice(start, k).toLowerCase();
-        if (word === 'of' || word === 'and' || word === 'to') functionWords++;
+      } else if (isOfAndTo(text, start, length)) {
+        functionWords++;
       }
       start = -1;
     }
@@ -196,6 +199,14 @@ function plainlyEnglish(text: string): boolean {
     functionWords / words >= FUNCTION_WORD_SHARE &&
     diacritics / Math.max(1, letters) < DIACRITIC_SHARE
   );
+}
+
+/** Is the word of `length` letters at `start` "of", "and" or "to" in any case? Read by code unit: no substring. */
+function isOfAndTo(text: string, start: number, length: number): boolean {
+  const a = text.charCodeAt(start) | 0x20;
+  const b = text.charCodeAt(start + 1) | 0x20;
+  if (length === 2) return (a === 0x6f && b === 0x66) || (a === 0x74 && b === 0x6f); // of, to
+  return length === 3 && a === 0x61 && b === 0x6e && (text.charCodeAt(start + 2) | 0x20) === 0x64; // and
 }
 
 /**

@@ -210,6 +210,11 @@ export function cleanSpan(source: string, start: number, end: number, cuts: Cut[
         j += 2;
         continue;
       }
+      // Printable ASCII and Russian letters with no combining mark after them (none lies below U+0300): most text.
+      if (((at > 0x20 && at < 0x7f) || (at >= 0x400 && at < 0x483)) && (j + 1 >= end || source.charCodeAt(j + 1) < 0x300)) {
+        j++;
+        continue;
+      }
       if (!isOrdinaryAt(source, j, end)) break;
       j++;
     }
