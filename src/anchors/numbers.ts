@@ -1331,7 +1331,8 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
     }
     const start = pos;
     while (k < tokens.length && tokens[k]!.start < start) k++;
-    const end = k < tokens.length && tokens[k]!.start === start ? tokenRunEnd(text, tokens[k]!) : letterRunEnd(text, pos);
+    const token = k < tokens.length && tokens[k]!.start === start ? tokens[k] : undefined;
+    const end = token !== undefined ? tokenRunEnd(text, token) : letterRunEnd(text, pos);
     if (end === start) {
       pos++;
       continue;
@@ -1351,7 +1352,8 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
         continue;
       }
     }
-    const word = text.slice(start, end);
+    // A token that is the whole run is the word: its spelling is the word table's string, no new slice.
+    const word = token !== undefined && token.end === end ? token.text : text.slice(start, end);
     if (isInertWord(word, lang)) continue;
     const f = readWord(s, word, start, end, context);
     if (!f) continue;
