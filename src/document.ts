@@ -51,7 +51,7 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
   // Numeric slash dates are read in the order the whole document shows (one paragraph may not tell).
   const dateOrder = options.dateOrder ?? numericDateOrder(source);
   const anchorOptions = { date: anchorDate, dateOrder, glossary: options.glossary, lexicon: options.lexicon };
-  const strings: SharedStrings = { byKey: new Map(), names: new Map() };
+  const strings: SharedStrings = { byKey: new Map(), surfaces: new Map(), names: new Map() };
   const paragraphs: Paragraph[] = bare.map(({ index, start, end, text, clean, shifts }) => {
     const anchors = relocateAll(extractAnchors(clean, lang, anchorOptions), { shifts }, source, meta.spans, strings);
     // Written out rather than spread: each spread copy took a hidden class of its own (16 000 of them, 4 MB, in a 5 MB pair).
@@ -212,10 +212,12 @@ export function describe(value: unknown): string {
  */
 interface SharedStrings {
   byKey: Map<string, { key: string; surfaces: string[] }>;
+  /** Every surface, for one first seen under another key (the same word as a name and as a term). */
+  surfaces: Map<string, string>;
   names: Map<string, string>;
 }
 
-/** Surfaces kept per key to share: past them (rare), a surface is a slice of its own. */
+/** Surfaces kept per key to compare in place: past them (rare), a surface is found by its slice alone. */
 const SURFACES_PER_KEY = 8;
 
 /**
@@ -241,7 +243,7 @@ function relocateAll(anchors: Anchor[], paragraph: Pick<Paragraph, 'shifts'>, so
     anchor.key = shared.key;
     anchor.start = start;
     anchor.end = end;
-    anchor.surface = sharedSurface(shared.surfaces, source, start, end);
+    anchor.surface = sharedSurface(shared.surfaces, strings.surfaces, source, start, end);
     if (anchor.name !== undefined) {
       const name = strings.names.get(anchor.name);
       if (name === undefined) strings.names.set(anchor.name, anchor.name);
@@ -253,10 +255,15 @@ function relocateAll(anchors: Anchor[], paragraph: Pick<Paragraph, 'shifts'>, so
   return kept.slice();
 }
 
-/** The one of `surfaces` that reads `source[start, end)`, else that slice, added to them while there is room. */
-function sharedSurface(surfaces: string[], source: string, start: number, end: number): string {
+/**
+ * The one of `surfaces` (a key's) that reads `source[start, end)`; else that text as `all` (every surface of the
+ * document) holds it, added to `surfaces` while there is room.
+ */
+function sharedSurface(surfaces: string[], all: Map<string, string>, source: string, start: number, end: number): string {
   for (const surface of surfaces) if (readsAt(surface, source, start, end)) return surface;
-  const surface = source.slice(start, end);
+  const slice = source.slice(start, end);
+  let surface = all.get(slice);
+  if (surface === undefined) all.set(slice, (surface = slice));
   if (surfaces.length < SURFACES_PER_KEY) surfaces.push(surface);
   return surface;
 }
