@@ -8,7 +8,7 @@ import { InputError, toSafeResult, type SafeResult } from './errors.js';
 import { decodeText } from './text/decode.js';
 import { contradictedLanguage, detectLanguage, normalizeLang } from './text/language.js';
 import { findMetadata } from './text/metadata.js';
-import { toSourceSpan } from './text/normalize.js';
+import { toSourceOffset } from './text/normalize.js';
 import { splitParagraphs } from './text/paragraphs.js';
 import type { Anchor, Document, Paragraph, ParseOptions, Span, Warning } from './types.js';
 
@@ -51,7 +51,7 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
   // Numeric slash dates are read in the order the whole document shows (one paragraph may not tell).
   const dateOrder = options.dateOrder ?? numericDateOrder(source);
   const anchorOptions = { date: anchorDate, dateOrder, glossary: options.glossary, lexicon: options.lexicon };
-  const strings = new Map<string, string>();
+  const strings: SharedStrings = { byKey: new Map(), surfaces: new Map(), names: new Map() };
   const paragraphs: Paragraph[] = bare.map(({ index, start, end, text, clean, shifts }) => {
     const anchors = relocateAll(extractAnchors(clean, lang, anchorOptions), { shifts }, source, meta.spans, strings);
     // Written out rather than spread: each spread copy took a hidden class of its own (16 000 of them, 4 MB, in a 5 MB pair).
@@ -207,31 +207,78 @@ export function describe(value: unknown): string {
 }
 
 /**
+ * The strings a document's anchors share, see {@link relocateAll}: per key, the key itself and the surfaces seen
+ * with it; the names.
+ */
+interface SharedStrings {
+  byKey: Map<string, { key: string; surfaces: string[] }>;
+  /** Every surface, for one first seen under another key (the same word as a name and as a term). */
+  surfaces: Map<string, string>;
+  names: Map<string, string>;
+}
+
+/** Surfaces kept per key to compare in place: past them (rare), a surface is found by its slice alone. */
+const SURFACES_PER_KEY = 8;
+
+/**
  * Move freshly extracted anchors from clean-paragraph offsets to source offsets, in place (they are this
  * call's own objects); drop those that lie in metadata. Equal keys, surfaces and names share one string through
  * `strings`: a document repeats few of them many times (145 000 anchors, 1 700 keys, 5 800 surfaces and 1 200
- * names in a 5 MB pair), and a short slice of the source is a copy of its own.
+ * names in a 5 MB pair), and a short slice of the source is a copy of its own. Surfaces are shared through their
+ * key (an anchor's key has one or a few surfaces): one look-up for both, and a repeated surface is found by
+ * comparing it with the source in place, without slicing it first.
  */
-function relocateAll(anchors: Anchor[], paragraph: Pick<Paragraph, 'shifts'>, source: string, metaSpans: Span[], strings: Map<string, string>): Anchor[] {
-  const shared = (value: string): string => {
-    const known = strings.get(value);
-    if (known !== undefined) return known;
-    strings.set(value, value);
-    return value;
-  };
+function relocateAll(anchors: Anchor[], paragraph: Pick<Paragraph, 'shifts'>, source: string, metaSpans: Span[], strings: SharedStrings): Anchor[] {
   const kept: Anchor[] = [];
   for (const anchor of anchors) {
-    const span = toSourceSpan(paragraph, anchor.start, anchor.end);
-    if (metaSpans.some((meta) => span.start < meta.end && span.end > meta.start)) continue;
-    anchor.key = shared(anchor.key);
-    anchor.start = span.start;
-    anchor.end = span.end;
-    anchor.surface = shared(source.slice(span.start, span.end));
-    if (anchor.name !== undefined) anchor.name = shared(anchor.name);
+    // toSourceSpan's offsets, without a span object per anchor.
+    const start = toSourceOffset(paragraph, anchor.start);
+    const end = anchor.end <= anchor.start ? start : toSourceOffset(paragraph, anchor.end - 1) + 1;
+    if (overlapsAny(metaSpans, start, end)) continue;
+    let shared = strings.byKey.get(anchor.key);
+    if (shared === undefined) {
+      shared = { key: anchor.key, surfaces: [] };
+      strings.byKey.set(anchor.key, shared);
+    }
+    anchor.key = shared.key;
+    anchor.start = start;
+    anchor.end = end;
+    anchor.surface = sharedSurface(shared.surfaces, strings.surfaces, source, start, end);
+    if (anchor.name !== undefined) {
+      const name = strings.names.get(anchor.name);
+      if (name === undefined) strings.names.set(anchor.name, anchor.name);
+      else anchor.name = name;
+    }
     kept.push(anchor);
   }
   // A list grown by push keeps spare room; a copy holds exactly its anchors (16 000 lists in a 5 MB pair).
   return kept.slice();
+}
+
+/**
+ * The one of `surfaces` (a key's) that reads `source[start, end)`; else that text as `all` (every surface of the
+ * document) holds it, added to `surfaces` while there is room.
+ */
+function sharedSurface(surfaces: string[], all: Map<string, string>, source: string, start: number, end: number): string {
+  for (const surface of surfaces) if (readsAt(surface, source, start, end)) return surface;
+  const slice = source.slice(start, end);
+  let surface = all.get(slice);
+  if (surface === undefined) all.set(slice, (surface = slice));
+  if (surfaces.length < SURFACES_PER_KEY) surfaces.push(surface);
+  return surface;
+}
+
+/** Is `text` what `source` holds in `[start, end)`? Compared in place. */
+function readsAt(text: string, source: string, start: number, end: number): boolean {
+  if (text.length !== end - start) return false;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== source.charCodeAt(start + i)) return false;
+  return true;
+}
+
+/** Does `[start, end)` overlap one of `spans`? (A plain loop: this runs for every anchor.) */
+function overlapsAny(spans: Span[], start: number, end: number): boolean {
+  for (const span of spans) if (start < span.end && end > span.start) return true;
+  return false;
 }
 
 function dedupeWarnings(warnings: Warning[]): Warning[] {

@@ -21,9 +21,9 @@ export function extractAnchors(text: string, lang: Lang, options: AnchorOptions 
   const figures = extractFigures(folded, lang, { date: options.date, dateOrder: options.dateOrder });
   const entities = extractEntities(folded, lang, { glossary: options.glossary });
   const terms = extractTerms(folded, lang, { lexicon: options.lexicon });
-  for (const anchor of figures) anchor.surface = text.slice(anchor.start, anchor.end);
-  // Names and terms take their surface from the text they read: when folding changed nothing, it is `text`'s.
+  // Every extractor takes its surfaces from the text it read: when folding changed nothing, they are `text`'s.
   if (folded !== text) {
+    for (const anchor of figures) anchor.surface = text.slice(anchor.start, anchor.end);
     for (const anchor of entities) anchor.surface = text.slice(anchor.start, anchor.end);
     for (const anchor of terms) anchor.surface = text.slice(anchor.start, anchor.end);
   }

@@ -295,7 +295,8 @@ export function extractTerms(text: string, _lang: Lang, options?: TermOptions): 
     if (m === undefined) continue;
     const n = m.words.length;
     const end = tokens[i + n - 1]!.end;
-    out.push({ kind: 'term', key: m.anchorKey, start: t.start, end, surface: text.slice(t.start, end),
+    // A one-word term's surface is its token's spelling, a string the word table holds already.
+    out.push({ kind: 'term', key: m.anchorKey, start: t.start, end, surface: n === 1 ? t.text : text.slice(t.start, end),
       weight: TERM_WEIGHT });
     i += n - 1;
   }

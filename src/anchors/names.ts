@@ -335,14 +335,30 @@ export function extractEntities(text: string, lang: Lang, options?: EntityOption
     if (isCandidate(x)) {
       if (x.doubtful && !confirmed.has(x.key)) continue;
       const t = tokens[x.index]!;
-      out.push({ kind: 'entity', key: `ent:${x.key}`, start: t.start, end: t.end, surface: t.text, weight: NAME_WEIGHT,
+      out.push({ kind: 'entity', key: entityKey(x.key), start: t.start, end: t.end, surface: t.text, weight: NAME_WEIGHT,
         name: x.name });
     } else {
-      out.push({ kind: 'entity', key: `ent:${x.key}`, start: x.start, end: x.end, surface: text.slice(x.start, x.end),
+      out.push({ kind: 'entity', key: entityKey(x.key), start: x.start, end: x.end, surface: text.slice(x.start, x.end),
         weight: x.weight, name: x.name });
     }
   }
   return out;
+}
+
+// Anchor keys by name key: a text names few entities many times, and one string per key spares a new string per
+// anchor (and hashing it again wherever anchors are grouped by key). Emptied whole past the limit.
+const entityKeys = new Map<string, string>();
+const ENTITY_KEYS_LIMIT = 100_000;
+
+/** The anchor key `ent:<key>`, one string per key. */
+function entityKey(key: string): string {
+  let known = entityKeys.get(key);
+  if (known === undefined) {
+    if (entityKeys.size >= ENTITY_KEYS_LIMIT) entityKeys.clear();
+    known = `ent:${key}`;
+    entityKeys.set(key, known);
+  }
+  return known;
 }
 
 /**

@@ -34,7 +34,8 @@
  */
 import type { Anchor, Lang, Qualifier } from '../types.js';
 import { charLeads, leadChars, leadMasks, leadStrings, mayStartWith, mayStartWithLead, type LeadChars } from './lead-chars.js';
-import { letterIndex, letterRunEnd, mayBeInTable, prefixTable } from './word-prefixes.js';
+import { tokenize, type Token as WordToken } from './translit.js';
+import { isPlainLetterCode, letterIndex, letterRunEnd, mayBeInTable, prefixTable } from './word-prefixes.js';
 import {
   BARE_SCALES,
   CARDINAL_WORDS,
@@ -1317,6 +1318,9 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
   const s: Scan = { text, lang, rules: RULES[lang], figures: [], pos: 0 };
   const starts = FIGURE_WORD_STARTS[lang];
   let ti = 0;
+  // The words of the text, which the name and term extractors read next (tokenize keeps them for them).
+  const tokens = tokenize(text);
+  let k = 0;
   // The words of \p{L}+, read without a regular expression: most are passed over by their first letters alone,
   // before any substring is cut or hashed.
   for (let pos = 0; pos < text.length; ) {
@@ -1326,7 +1330,9 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
       continue;
     }
     const start = pos;
-    const end = letterRunEnd(text, pos);
+    while (k < tokens.length && tokens[k]!.start < start) k++;
+    const token = k < tokens.length && tokens[k]!.start === start ? tokens[k] : undefined;
+    const end = token !== undefined ? tokenRunEnd(text, token) : letterRunEnd(text, pos);
     if (end === start) {
       pos++;
       continue;
@@ -1346,7 +1352,8 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
         continue;
       }
     }
-    const word = text.slice(start, end);
+    // A token that is the whole run is the word: its spelling is the word table's string, no new slice.
+    const word = token !== undefined && token.end === end ? token.text : text.slice(start, end);
     if (isInertWord(word, lang)) continue;
     const f = readWord(s, word, start, end, context);
     if (!f) continue;
@@ -1354,6 +1361,17 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
     pos = Math.max(pos, f.end);
   }
   return s.figures;
+}
+
+/**
+ * {@link letterRunEnd} at a token's start, read off the token when it can be: a token of plain letters
+ * ({@link WordInfo.plainLetters}) followed by something no letter run goes on with (ASCII, or the end) is the run
+ * itself, without reading its letters again.
+ */
+function tokenRunEnd(text: string, token: WordToken): number {
+  const end = token.end;
+  if (token.info.plainLetters && (end === text.length || text.charCodeAt(end) < 0x80) && !isPlainLetterCode(text.charCodeAt(end))) return end;
+  return letterRunEnd(text, token.start);
 }
 
 /** Words {@link readWord} has found inert, per language (most words of a text, and most are repeats). */

@@ -14,6 +14,7 @@ import type { GazetteerStarts } from './gazetteer.js';
 import type { TermPhrase } from './lexicon.js';
 import type { NameFacts } from './names.js';
 import { HASH_SEED, hashRange, hashStep, PerWord, WordTable } from './word-table.js';
+import { isPlainLetterWord } from './word-prefixes.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Scripts and letters
@@ -137,6 +138,11 @@ export interface WordInfo {
   letters: number;
   capitalised: boolean;
   allCaps: boolean;
+  /**
+   * Every code unit an ASCII or Cyrillic letter ({@link isPlainLetterWord}): the word is a whole run of letters
+   * as the figure pass of numbers.ts reads them, so that pass can take the token for the run.
+   */
+  plainLetters: boolean;
   /*
    * Memos of the extractors' built-in tables, filled on first need by their modules. They sit on the word's own
    * record, which is in cache already when a token is read: a side table would cost one more memory load per
@@ -164,6 +170,7 @@ function infoOf(word: string, hash: number): WordInfo {
     letters: letterCount(word),
     capitalised: isCapitalised(word),
     allCaps: isAllCaps(word),
+    plainLetters: isPlainLetterWord(word),
     gazetteerStarts: undefined,
     termStarts: undefined,
     nameFacts: undefined,

@@ -62,6 +62,18 @@ export function mayBeInTable(table: Uint32Array, text: string, start: number, en
 
 /** Cyrillic code points that are no letters: ҂ and the combining marks U+0483–U+0489. */
 const isCyrillicNonLetter = (code: number): boolean => code >= 0x482 && code <= 0x489;
+
+/** An ASCII or Cyrillic letter: a code unit {@link letterRunEnd} reads as a letter without asking Unicode. */
+export function isPlainLetterCode(code: number): boolean {
+  if (code < 0x80) return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+  return code >= 0x400 && code <= 0x4ff && !isCyrillicNonLetter(code);
+}
+
+/** Is every code unit of `word` (one or more) an ASCII or Cyrillic letter ({@link isPlainLetterCode})? */
+export function isPlainLetterWord(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (!isPlainLetterCode(word.charCodeAt(i))) return false;
+  return word.length > 0;
+}
 const LETTER = /\p{L}/u;
 
 /**

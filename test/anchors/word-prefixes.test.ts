@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { letterIndex, letterRunEnd, mayBeInTable, prefixKey, prefixTable } from '../../src/anchors/word-prefixes.js';
+import { extractFigures } from '../../src/anchors/numbers.js';
+import { isPlainLetterCode, isPlainLetterWord, letterIndex, letterRunEnd, mayBeInTable, prefixKey, prefixTable } from '../../src/anchors/word-prefixes.js';
 
 describe('word prefixes', () => {
   it('folds case and ё, and gives no index to other characters', () => {
@@ -44,5 +45,33 @@ describe('word prefixes', () => {
         expect(letterRunEnd(text, pos), `${JSON.stringify(text)} at ${pos}`).toBe(m ? pos + m[0].length : pos);
       }
     }
+  });
+
+  it('plain letters are letters as letterRunEnd reads them, and only ASCII and Cyrillic ones', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      if (isPlainLetterCode(code)) expect(letterRunEnd(String.fromCharCode(code), 0)).toBe(1);
+    }
+    expect(isPlainLetterCode(0x482)).toBe(false); // ҂
+    expect(isPlainLetterCode(0xb5)).toBe(false); // µ is a letter, but not a plain one
+    expect(isPlainLetterWord('Москва')).toBe(true);
+    expect(isPlainLetterWord('Tbilisi')).toBe(true);
+    expect(isPlainLetterWord("O'Brien")).toBe(false);
+    expect(isPlainLetterWord('G20')).toBe(false);
+    expect(isPlainLetterWord('')).toBe(false);
+  });
+
+  it('the figure word pass reads the same words where tokens and letter runs differ', () => {
+    // Letters the tokenizer does not take (µ, ª, ҂), tails it drops, dotted acronyms, digits glued to words; the
+    // figures as the pass gave them when it read every letter run itself.
+    const figures = (text: string, lang: 'ru' | 'en') => extractFigures(text, lang).map((a) => [a.key, a.start, a.end]);
+    expect(figures('fiveµg, twoªthree, one’s two U.S.A. three 5five seven', 'en')).toEqual([
+      ['num:1', 19, 22], ['num:2', 25, 28], ['num:3', 36, 41], ['num:5', 42, 47], ['num:7', 48, 53],
+    ]);
+    expect(figures("twenty one's and seven O'Five", 'en')).toEqual([['num:21', 0, 10], ['num:7', 17, 22], ['num:5', 25, 29]]);
+    expect(figures('пятьµ двух҂трёх ХХI века, 5пять семь', 'ru')).toEqual([
+      ['num:2', 6, 10], ['num:3', 11, 15], ['ord:21', 16, 19], ['num:5', 26, 31], ['num:7', 32, 36],
+    ]);
+    expect(figures('first second. Third-fourth', 'en')).toEqual([['ord:1', 0, 5], ['ord:2', 6, 12], ['ord:3', 14, 19], ['ord:4', 20, 26]]);
   });
 });
