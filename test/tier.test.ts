@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isSmallRun, SMALL_RUN_BYTES } from '../src/cli/tier.js';
+import { isLargeRun, isSmallRun, LARGE_RUN_BYTES, SMALL_RUN_BYTES } from '../src/cli/tier.js';
 
 describe('isSmallRun (one-shot runs without the optimising compiler)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tier-'));
@@ -27,5 +27,27 @@ describe('isSmallRun (one-shot runs without the optimising compiler)', () => {
     expect(isSmallRun(['align', small, join(dir, 'missing.txt')])).toBe(false);
     expect(isSmallRun(['align', '--no-such-flag', small, other])).toBe(false);
     expect(isSmallRun([])).toBe(false);
+  });
+});
+
+describe('isLargeRun (one-shot runs that keep the young generation small)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tier-large-'));
+  const small = join(dir, 'a.txt');
+  const half = join(dir, 'b.txt');
+  writeFileSync(small, 'A meeting in Baku.');
+  writeFileSync(half, 'x'.repeat(LARGE_RUN_BYTES / 2));
+
+  it('is true for align or check of two files that together reach the threshold only', () => {
+    expect(isLargeRun(['align', half, half, '--json'])).toBe(true);
+    expect(isLargeRun(['check', half, half])).toBe(true);
+    expect(isLargeRun(['align', small, half])).toBe(false);
+    expect(isLargeRun(['align', '--pairs', half])).toBe(false);
+    expect(isLargeRun(['pair', half, half])).toBe(false);
+    expect(isLargeRun(['align', half, '-'])).toBe(false);
+  });
+
+  it('answers false instead of throwing', () => {
+    expect(isLargeRun(['align', half, join(dir, 'missing.txt')])).toBe(false);
+    expect(isLargeRun([])).toBe(false);
   });
 });

@@ -39,15 +39,11 @@ export function isCheckedFigure(anchor: Anchor): boolean {
 }
 
 /**
- * The merged anchors of a run of consecutive paragraphs, sorted by key id, packed in one array so that two
- * groups compare by a merge-join: for entry k of `size`, `data[k]` is the key id, `data[size + k]` the count,
- * `data[2 * size + k]` the largest anchor weight times the key's IDF, `data[3 * size + k]` the
- * largest absence weight (see {@link absenceWeight}).
+ * The merged anchors of a run of consecutive paragraphs, sorted by key id, packed in a run of `4 * size` numbers
+ * of a slab (see {@link GroupCache}) so that two groups compare by a merge-join: for entry k, `slab[at + k]` is the
+ * key id, `slab[at + size + k]` the count, `slab[at + 2 * size + k]` the largest anchor weight times the key's
+ * IDF, `slab[at + 3 * size + k]` the largest absence weight (see {@link absenceWeight}).
  */
-interface GroupProfile {
-  size: number;
-  data: Float64Array;
-}
 
 /** Largest run of paragraphs one side of a bead takes; longer groups are merged on the fly and not cached. */
 const CACHED_GROUP = 6;
@@ -59,6 +55,8 @@ const CACHED_GROUP = 6;
  */
 const MIN_CACHED_STARTS = 64;
 const MAX_CACHED_STARTS = 2048;
+/** Numbers a ring position's slab holds at first; it doubles when a start's groups need more. */
+const INITIAL_SLAB = 256;
 
 /**
  * One document's anchors, one entry per (paragraph, key), in flat typed arrays rather than an object per entry
@@ -76,18 +74,40 @@ interface SideEntries {
   byKey: Int32Array;
 }
 
-/** The cached groups of one side: `groups[(start & mask) * CACHED_GROUP + size - 1]`, valid while `starts[start & mask]` is `start`. */
+/**
+ * The cached groups of one side. Ring position `r = start & mask` holds the groups of paragraph start
+ * `starts[r]`, packed one after another in `slabs[r]` (`used[r]` numbers taken); group (r, size) lies at
+ * `at[r * CACHED_GROUP + size - 1]` with `sizes[…]` keys (-1: not built yet).
+ *
+ * Why slabs: a typed array per group put one small buffer outside the JavaScript heap for each of the ~190 000
+ * groups a 5 MB pair builds (93 MB in all); the ring kept each alive long enough to outlive the young
+ * generation, so they were freed only by a full collection and piled up in the process's memory meanwhile.
+ * A ring position's slab is reused by every start that comes to it, so the DP allocates nothing once warm.
+ */
 interface GroupCache {
   mask: number;
   starts: Int32Array;
-  groups: Array<GroupProfile | undefined>;
+  slabs: Float64Array[];
+  used: Int32Array;
+  at: Int32Array;
+  sizes: Int32Array;
 }
 
 const groupCache = (size: number): GroupCache => ({
   mask: size - 1,
   starts: new Int32Array(size).fill(-1),
-  groups: new Array<GroupProfile | undefined>(size * CACHED_GROUP).fill(undefined),
+  slabs: [],
+  used: new Int32Array(size),
+  at: new Int32Array(size * CACHED_GROUP),
+  sizes: new Int32Array(size * CACHED_GROUP).fill(-1),
 });
+
+/** Where a group's numbers are (see {@link GroupCache}): one per side, reused, so that a look-up allocates nothing. */
+interface GroupView {
+  slab: Float64Array;
+  at: number;
+  size: number;
+}
 
 /** Precomputed anchor profiles of a document pair, and bead evidence from them. */
 export class PairEvidence {
@@ -98,6 +118,12 @@ export class PairEvidence {
   private enCache = groupCache(MAX_CACHED_STARTS);
   /** The one-sided figures of the last {@link bead} call (so that the DP's millions of calls allocate nothing). */
   private lastOneSided = 0;
+  /** Where the last look-up of each side found its group (see {@link group}). */
+  private readonly ruView: GroupView = { slab: new Float64Array(0), at: 0, size: 0 };
+  private readonly enView: GroupView = { slab: new Float64Array(0), at: 0, size: 0 };
+  /** Per side, where a long group (not cached) is merged. */
+  private ruLong = new Float64Array(INITIAL_SLAB);
+  private enLong = new Float64Array(INITIAL_SLAB);
 
   constructor(ruParagraphs: readonly Paragraph[], enParagraphs: readonly Paragraph[]) {
     const ids = new Map<string, number>();
@@ -139,30 +165,39 @@ export class PairEvidence {
     const e = this.group(false, enStart, enEnd);
     const rn = r.size;
     const en = e.size;
-    const rd = r.data;
-    const ed = e.data;
+    const rd = r.slab;
+    const ed = e.slab;
+    // Starts of each group's four runs: keys, counts, weights, absence weights.
+    const rk0 = r.at;
+    const rc0 = rk0 + rn;
+    const rv0 = rc0 + rn;
+    const ra0 = rv0 + rn;
+    const ek0 = e.at;
+    const ec0 = ek0 + en;
+    const ev0 = ec0 + en;
+    const ea0 = ev0 + en;
     let shared = 0;
     let oneSidedFigures = 0;
     let i = 0;
     let j = 0;
     while (i < rn || j < en) {
-      const rk = i < rn ? rd[i] : Infinity;
-      const ek = j < en ? ed[j] : Infinity;
+      const rk = i < rn ? rd[rk0 + i] : Infinity;
+      const ek = j < en ? ed[ek0 + j] : Infinity;
       if (rk === ek) {
-        const rc = rd[rn + i];
-        const ec = ed[en + j];
-        const rv = rd[2 * rn + i];
-        const ev = ed[2 * en + j];
+        const rc = rd[rc0 + i];
+        const ec = ed[ec0 + j];
+        const rv = rd[rv0 + i];
+        const ev = ed[ev0 + j];
         const common = Math.min(rc, ec);
         shared += common * Math.min(rv, ev);
-        if (figures) oneSidedFigures += (rc - common) * rv * rd[3 * rn + i] + (ec - common) * ev * ed[3 * en + j];
+        if (figures) oneSidedFigures += (rc - common) * rv * rd[ra0 + i] + (ec - common) * ev * ed[ea0 + j];
         i++;
         j++;
       } else if (rk < ek) {
-        if (figures) oneSidedFigures += rd[rn + i] * rd[2 * rn + i] * rd[3 * rn + i];
+        if (figures) oneSidedFigures += rd[rc0 + i] * rd[rv0 + i] * rd[ra0 + i];
         i++;
       } else {
-        if (figures) oneSidedFigures += ed[en + j] * ed[2 * en + j] * ed[3 * en + j];
+        if (figures) oneSidedFigures += ed[ec0 + j] * ed[ev0 + j] * ed[ea0 + j];
         j++;
       }
     }
@@ -193,57 +228,91 @@ export class PairEvidence {
   }
 
   /**
-   * The profile of paragraphs [start, end) of one side. A cached group is built from the group one paragraph
-   * shorter (itself cached) and the last paragraph's entries, by one merge of two sorted lists: counts add,
-   * weights and absence weights take the larger, exactly as merging all the paragraphs at once.
+   * The profile of paragraphs [start, end) of one side, into that side's view (valid until the side's next
+   * look-up). A cached group is built from the group one paragraph shorter (itself cached) and the last
+   * paragraph's entries, by one merge of two sorted lists: counts add, weights and absence weights take the
+   * larger, exactly as merging all the paragraphs at once.
    */
-  private group(ruSide: boolean, start: number, end: number): GroupProfile {
+  private group(ruSide: boolean, start: number, end: number): GroupView {
     const entries = ruSide ? this.ru : this.en;
+    const view = ruSide ? this.ruView : this.enView;
     const size = end - start;
-    if (size > CACHED_GROUP) return this.merged(entries, start, end);
+    if (size > CACHED_GROUP) return this.merged(ruSide, entries, start, end, view);
     const cache = ruSide ? this.ruCache : this.enCache;
     const ring = start & cache.mask;
+    const slot = ring * CACHED_GROUP + size - 1;
     if (cache.starts[ring] === start) {
-      const cached = cache.groups[ring * CACHED_GROUP + size - 1];
-      if (cached) return cached;
+      if (cache.sizes[slot] >= 0) {
+        view.slab = cache.slabs[ring];
+        view.at = cache.at[slot];
+        view.size = cache.sizes[slot];
+        return view;
+      }
     } else {
-      // The ring position held another start's groups: they go.
-      cache.groups.fill(undefined, ring * CACHED_GROUP, ring * CACHED_GROUP + CACHED_GROUP);
+      // The ring position held another start's groups: they go, and their slab is reused.
+      cache.sizes.fill(-1, ring * CACHED_GROUP, ring * CACHED_GROUP + CACHED_GROUP);
       cache.starts[ring] = start;
+      cache.used[ring] = 0;
     }
     // The shorter group has the same start, so it does not push out this ring position.
-    const built = size === 1 ? this.single(entries, start) : this.extend(this.group(ruSide, start, end - 1), entries, end - 1);
-    cache.groups[ring * CACHED_GROUP + size - 1] = built;
-    return built;
+    if (size === 1) this.single(entries, start, cache, ring, view);
+    else this.extend(this.group(ruSide, start, end - 1), entries, end - 1, cache, ring);
+    cache.at[slot] = view.at;
+    cache.sizes[slot] = view.size;
+    return view;
   }
 
-  /** One paragraph's profile (its entries by key id). */
-  private single(entries: SideEntries, paragraph: number): GroupProfile {
+  /**
+   * Room for `numbers` more numbers in ring position `ring`'s slab: the slab, grown (its groups copied) when
+   * full. A view into the old slab stays readable: the old slab is left as it was.
+   */
+  private reserve(cache: GroupCache, ring: number, numbers: number): Float64Array {
+    const slab = cache.slabs[ring];
+    const need = cache.used[ring] + numbers;
+    if (slab !== undefined && slab.length >= need) return slab;
+    let length = slab?.length ?? INITIAL_SLAB;
+    while (length < need) length *= 2;
+    const grown = new Float64Array(length);
+    if (slab !== undefined) grown.set(slab.subarray(0, cache.used[ring]));
+    cache.slabs[ring] = grown;
+    return grown;
+  }
+
+  /** One paragraph's profile (its entries by key id), appended to ring position `ring`'s slab; `view` shows it. */
+  private single(entries: SideEntries, paragraph: number, cache: GroupCache, ring: number, view: GroupView): void {
     const first = entries.first[paragraph];
     const n = entries.first[paragraph + 1] - first;
-    const data = new Float64Array(4 * n);
+    const data = this.reserve(cache, ring, 4 * n);
+    const at = cache.used[ring];
     for (let k = 0; k < n; k++) {
       const entry = entries.byKey[first + k];
       const key = entries.key[entry];
-      data[k] = key;
-      data[n + k] = entries.count[entry];
-      data[2 * n + k] = entries.weight[entry] * this.idf[key];
-      data[3 * n + k] = entries.absence[entry];
+      data[at + k] = key;
+      data[at + n + k] = entries.count[entry];
+      data[at + 2 * n + k] = entries.weight[entry] * this.idf[key];
+      data[at + 3 * n + k] = entries.absence[entry];
     }
-    return { size: n, data };
+    cache.used[ring] = at + 4 * n;
+    view.slab = data;
+    view.at = at;
+    view.size = n;
   }
 
-  /** `group` merged with one more paragraph's entries (by key id). */
-  private extend(group: GroupProfile, entries: SideEntries, paragraph: number): GroupProfile {
+  /**
+   * The group `group` shows merged with one more paragraph's entries (by key id), appended to ring position
+   * `ring`'s slab; `group` then shows the result.
+   */
+  private extend(group: GroupView, entries: SideEntries, paragraph: number, cache: GroupCache, ring: number): void {
     const gn = group.size;
-    const gd = group.data;
+    const gd = group.slab;
+    const g0 = group.at;
     const first = entries.first[paragraph];
     const last = entries.first[paragraph + 1];
     const { byKey, key: keys } = entries;
-    // Size of the union first, so the packed array is allocated once.
+    // Size of the union first, so that the room is reserved once.
     let n = 0;
     for (let i = 0, j = first; i < gn || j < last; n++) {
-      const gk = i < gn ? gd[i] : Infinity;
+      const gk = i < gn ? gd[g0 + i] : Infinity;
       const ek = j < last ? keys[byKey[j]] : Infinity;
       if (gk === ek) {
         i++;
@@ -251,37 +320,41 @@ export class PairEvidence {
       } else if (gk < ek) i++;
       else j++;
     }
-    const data = new Float64Array(4 * n);
+    const data = this.reserve(cache, ring, 4 * n);
+    const at = cache.used[ring];
     for (let i = 0, j = first, k = 0; k < n; k++) {
-      const gk = i < gn ? gd[i] : Infinity;
+      const gk = i < gn ? gd[g0 + i] : Infinity;
       const entry = j < last ? byKey[j] : -1;
       const ek = entry >= 0 ? keys[entry] : Infinity;
       if (gk === ek) {
-        data[k] = gk;
-        data[n + k] = gd[gn + i] + entries.count[entry];
-        data[2 * n + k] = Math.max(gd[2 * gn + i], entries.weight[entry] * this.idf[gk]);
-        data[3 * n + k] = Math.max(gd[3 * gn + i], entries.absence[entry]);
+        data[at + k] = gk;
+        data[at + n + k] = gd[g0 + gn + i] + entries.count[entry];
+        data[at + 2 * n + k] = Math.max(gd[g0 + 2 * gn + i], entries.weight[entry] * this.idf[gk]);
+        data[at + 3 * n + k] = Math.max(gd[g0 + 3 * gn + i], entries.absence[entry]);
         i++;
         j++;
       } else if (gk < ek) {
-        data[k] = gk;
-        data[n + k] = gd[gn + i];
-        data[2 * n + k] = gd[2 * gn + i];
-        data[3 * n + k] = gd[3 * gn + i];
+        data[at + k] = gk;
+        data[at + n + k] = gd[g0 + gn + i];
+        data[at + 2 * n + k] = gd[g0 + 2 * gn + i];
+        data[at + 3 * n + k] = gd[g0 + 3 * gn + i];
         i++;
       } else {
-        data[k] = ek;
-        data[n + k] = entries.count[entry];
-        data[2 * n + k] = entries.weight[entry] * this.idf[ek];
-        data[3 * n + k] = entries.absence[entry];
+        data[at + k] = ek;
+        data[at + n + k] = entries.count[entry];
+        data[at + 2 * n + k] = entries.weight[entry] * this.idf[ek];
+        data[at + 3 * n + k] = entries.absence[entry];
         j++;
       }
     }
-    return { size: n, data };
+    cache.used[ring] = at + 4 * n;
+    group.slab = data;
+    group.at = at;
+    group.size = n;
   }
 
-  /** A long group (not cached): every paragraph's entries merged at once. */
-  private merged(entries: SideEntries, start: number, end: number): GroupProfile {
+  /** A long group (not cached): every paragraph's entries merged at once, into the side's scratch; `view` shows it. */
+  private merged(ruSide: boolean, entries: SideEntries, start: number, end: number, view: GroupView): GroupView {
     const merged = new Map<number, { count: number; weight: number; absence: number }>();
     for (let k = entries.first[start]; k < entries.first[end]; k++) {
       const key = entries.key[k];
@@ -296,7 +369,12 @@ export class PairEvidence {
     }
     const keys = Int32Array.from(merged.keys()).sort();
     const n = keys.length;
-    const data = new Float64Array(4 * n);
+    let data = ruSide ? this.ruLong : this.enLong;
+    if (data.length < 4 * n) {
+      data = new Float64Array(4 * n);
+      if (ruSide) this.ruLong = data;
+      else this.enLong = data;
+    }
     keys.forEach((key, k) => {
       const entry = merged.get(key)!;
       data[k] = key;
@@ -304,7 +382,10 @@ export class PairEvidence {
       data[2 * n + k] = entry.weight * this.idf[key];
       data[3 * n + k] = entry.absence;
     });
-    return { size: n, data };
+    view.slab = data;
+    view.at = 0;
+    view.size = n;
+    return view;
   }
 }
 

@@ -12,6 +12,8 @@ import { findDiscrepancies } from '../check/discrepancies.js';
 import { InputError, isInputError } from '../errors.js';
 import {
   exportAlignment,
+  exportAlignmentChunks,
+  exportJsonReport,
   formatIgnoreFile,
   issuesToDelimited,
   issuesToJsonl,
@@ -170,7 +172,7 @@ async function runPair(name: 'align' | 'check', inputs: string[], options: Commo
     if (options.writeIgnore) await writeIgnoreFile(options.writeIgnore, selected.rows);
     return failCode(selected.discrepancies, options);
   }
-  io.stdout(renderAlign(alignment, all, options, io));
+  writePieces(io, renderAlign(alignment, all, options, io));
   if (options.moses) {
     const moses = await openMoses(options.moses);
     await moses.add(alignment, options);
@@ -192,15 +194,15 @@ function renderCheck(alignment: Alignment, rows: IssueRow[], discrepancies: Disc
     case 'html':
       return exportAlignment(alignment, 'html', { discrepancies });
     default: {
-      const json = JSON.parse(exportAlignment(alignment, 'json', { discrepancies }));
+      const json = exportJsonReport(alignment, { discrepancies });
       return `${JSON.stringify({ discrepancies: json.discrepancies, issues: rows, warnings: json.warnings }, null, 2)}\n`;
     }
   }
 }
 
-/** The output of `align A B` in its format. */
-function renderAlign(alignment: Alignment, discrepancies: Discrepancy[], options: CommonOptions, io: CliIO): string {
-  const output = exportAlignment(alignment, options.format as ExportFormat, {
+/** The output of `align A B` in its format, in pieces (JSON: one per paragraph, link or discrepancy; see exportAlignmentChunks). */
+function renderAlign(alignment: Alignment, discrepancies: Discrepancy[], options: CommonOptions, io: CliIO): Iterable<string> {
+  const pieces = exportAlignmentChunks(alignment, options.format as ExportFormat, {
     discrepancies,
     level: options.level,
     width: options.width ?? io.columns ?? 120,
@@ -209,7 +211,31 @@ function renderAlign(alignment: Alignment, discrepancies: Discrepancy[], options
     ...tmxOptions(options),
     ...xliffOptions(options),
   });
-  return output.endsWith('\n') ? output : `${output}\n`;
+  if (options.format === 'json') return pieces; // ends with a line break
+  const [output] = pieces;
+  return [output.endsWith('\n') ? output : `${output}\n`];
+}
+
+/** Characters gathered before each write of {@link writePieces}. */
+const WRITE_CHUNK = 1 << 16;
+
+/**
+ * Write `pieces` to stdout as they come, joined into writes of about {@link WRITE_CHUNK} characters: a large
+ * report is never held as one string (nor as its UTF-8 bytes), and its ~40 000 pieces are not as many writes.
+ */
+function writePieces(io: CliIO, pieces: Iterable<string>): void {
+  let pending: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    pending.push(piece);
+    length += piece.length;
+    if (length >= WRITE_CHUNK) {
+      io.stdout(pending.join(''));
+      pending = [];
+      length = 0;
+    }
+  }
+  if (length > 0) io.stdout(pending.join(''));
 }
 
 function tmxOptions(options: CommonOptions): TmxOptions {
@@ -318,7 +344,7 @@ async function batchCase(job: BatchJob, k: number, line: string, io: Pick<CliIO,
       } else if (format === 'jsonl') {
         if (selected.rows.length) out.stdout(`${issuesToJsonl(selected.rows).join('\n')}\n`);
       } else {
-        const json = JSON.parse(exportAlignment(alignment, 'json', { discrepancies: selected.discrepancies }));
+        const json = exportJsonReport(alignment, { discrepancies: selected.discrepancies });
         out.stdout(`${JSON.stringify({ files, discrepancies: json.discrepancies, issues: selected.rows })}\n`);
       }
       return outcome;
@@ -338,7 +364,7 @@ async function batchCase(job: BatchJob, k: number, line: string, io: Pick<CliIO,
       const rows = jsonlLines(alignment, all, { ...rowOptions, sentences });
       if (rows.length) out.stdout(`${rows.join('\n')}\n`);
     } else {
-      const json = JSON.parse(exportAlignment(alignment, 'json', { discrepancies: all, level: options.level, ...exportFilters(options) }));
+      const json = exportJsonReport(alignment, { discrepancies: all, level: options.level, ...exportFilters(options) });
       out.stdout(`${JSON.stringify({ files, ...json })}\n`);
     }
   } catch (error) {
@@ -453,7 +479,7 @@ async function runDemo(options: CommonOptions, io: CliIO): Promise<number> {
           },
           alignments: alignments.map(({ alignment, discrepancies }) => ({
             files: [alignment.ru.id, alignment.en.id],
-            ...JSON.parse(exportAlignment(alignment, 'json', { discrepancies })),
+            ...exportJsonReport(alignment, { discrepancies }),
           })),
         },
         null,
@@ -469,7 +495,7 @@ async function runDemo(options: CommonOptions, io: CliIO): Promise<number> {
   ));
   for (const { alignment, discrepancies } of alignments) {
     io.stdout(`\n${'═'.repeat(Math.min(io.columns ?? 120, options.width ?? 120))}\n`);
-    io.stdout(renderAlign(alignment, discrepancies, { ...options, format: 'text' }, io));
+    writePieces(io, renderAlign(alignment, discrepancies, { ...options, format: 'text' }, io));
   }
   return reportFailures(failures, io);
 }

@@ -13,23 +13,47 @@ import { parseCommandLine } from './args.js';
 export const SMALL_RUN_BYTES = 64 * 1024;
 
 /**
+ * Total input size from which `align A B` / `check A B` keeps V8's young generation at its first size (see
+ * {@link isLargeRun}).
+ */
+export const LARGE_RUN_BYTES = 1_000_000;
+
+/**
  * True when `argv` is `align` or `check` of two regular files that together hold fewer than
  * {@link SMALL_RUN_BYTES} bytes. Never throws: anything it cannot tell (a usage error, standard input, a file
  * that cannot be read) answers false and is left to the command itself.
  */
 export function isSmallRun(argv: string[]): boolean {
+  const total = pairBytes(argv);
+  return total !== undefined && total < SMALL_RUN_BYTES;
+}
+
+/**
+ * True when `argv` is `align` or `check` of two regular files that together hold at least
+ * {@link LARGE_RUN_BYTES} bytes. Such a run holds both documents, their anchors and the alignment's tables for
+ * its whole length, and V8 grows its young generation to 32 MB while parsing them; kept at its first size
+ * (2 MB), the 5 MB pair's peak memory is lower by about 10 MB at no measurable cost in time. Never throws, as
+ * {@link isSmallRun}.
+ */
+export function isLargeRun(argv: string[]): boolean {
+  const total = pairBytes(argv);
+  return total !== undefined && total >= LARGE_RUN_BYTES;
+}
+
+/** Bytes of the two files of an `align A B` / `check A B` command line; undefined for anything else or on error. */
+function pairBytes(argv: string[]): number | undefined {
   try {
     const command = parseCommandLine(argv);
-    if ((command.name !== 'align' && command.name !== 'check') || command.pairs !== undefined || command.inputs.length !== 2) return false;
+    if ((command.name !== 'align' && command.name !== 'check') || command.pairs !== undefined || command.inputs.length !== 2) return undefined;
     let total = 0;
     for (const path of command.inputs) {
-      if (path === '-') return false;
+      if (path === '-') return undefined;
       const stat = statSync(path);
-      if (!stat.isFile()) return false;
+      if (!stat.isFile()) return undefined;
       total += stat.size;
     }
-    return total < SMALL_RUN_BYTES;
+    return total;
   } catch {
-    return false;
+    return undefined;
   }
 }

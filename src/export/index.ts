@@ -6,7 +6,7 @@ import { findDiscrepancies } from '../check/discrepancies.js';
 import { alignSentences } from '../sentences/align.js';
 import type { Alignment } from '../types.js';
 import { toHtml } from './html.js';
-import { toJson } from './json.js';
+import { toJson, toJsonChunks, toJsonReport, type JsonReport } from './json.js';
 import { toJsonl } from './jsonl.js';
 import { formatSideBySide } from './text.js';
 import { toTmx } from './tmx.js';
@@ -19,7 +19,7 @@ import { checkExportOptions } from './options.js';
 export { escapeHtml, escapeXml, oneLine, stripXmlIllegal } from './escape.js';
 export { filterLinks, keepLink } from './filter.js';
 export { toHtml } from './html.js';
-export { toJson, toJsonDiscrepancy, toJsonReport, type JsonDiscrepancy, type JsonLink, type JsonParagraph, type JsonReport } from './json.js';
+export { toJson, toJsonChunks, toJsonDiscrepancy, toJsonReport, type JsonDiscrepancy, type JsonLink, type JsonParagraph, type JsonReport } from './json.js';
 export { jsonlLines, jsonlRecord, toJsonl, type JsonlRecord } from './jsonl.js';
 export { toCleanOffset } from '../text/normalize.js';
 export { discrepancySpans, exportRows, indexDiscrepancies, linkDiscrepancies, rowDiscrepancies } from './rows.js';
@@ -52,14 +52,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'jsonl', 'tmx', 
  *   {@link checkExportOptions}).
  */
 export function exportAlignment(alignment: Alignment, format: ExportFormat, options: ExportOptions = {}): string {
-  if (!EXPORT_FORMATS.includes(format)) {
-    throw new InputError('invalid-option', `unknown export format ${typeof format === 'string' ? JSON.stringify(format) : typeof format}; expected one of ${EXPORT_FORMATS.join(', ')}`);
-  }
-  checkExportOptions(alignment, options);
-  const needsDiscrepancies = format === 'json' || format === 'jsonl' || format === 'html' || format === 'text' || format === 'xliff';
-  const discrepancies = options.discrepancies ?? (needsDiscrepancies ? findDiscrepancies(alignment) : []);
-  const sentences = options.sentences ?? (options.level === 'sentence' && format !== 'html' && format !== 'text' ? alignSentences(alignment) : undefined);
-  const withUnit = { ...options, sentences };
+  const { discrepancies, withUnit } = prepareExport(alignment, format, options);
   switch (format) {
     case 'json':
       return toJson(alignment, discrepancies, withUnit);
@@ -78,4 +71,39 @@ export function exportAlignment(alignment: Alignment, format: ExportFormat, opti
     default:
       throw new InputError('invalid-option', `unknown export format; expected one of ${EXPORT_FORMATS.join(', ')}`);
   }
+}
+
+/**
+ * {@link exportAlignment} in pieces whose concatenation is its text, for writing out as they come: `json` in one
+ * piece per paragraph, link or discrepancy (a large report is never one string), every other format whole.
+ *
+ * @throws {InputError} as {@link exportAlignment}, before the first piece.
+ */
+export function exportAlignmentChunks(alignment: Alignment, format: ExportFormat, options: ExportOptions = {}): Iterable<string> {
+  if (format !== 'json') return [exportAlignment(alignment, format, options)];
+  const { discrepancies, withUnit } = prepareExport(alignment, format, options);
+  return toJsonChunks(alignment, discrepancies, withUnit);
+}
+
+/**
+ * The object `exportAlignment(alignment, 'json', options)` writes, as it stands: for a caller that puts it inside
+ * a larger document, instead of parsing the text back.
+ *
+ * @throws {InputError} as {@link exportAlignment}.
+ */
+export function exportJsonReport(alignment: Alignment, options: ExportOptions = {}): JsonReport {
+  const { discrepancies, withUnit } = prepareExport(alignment, 'json', options);
+  return toJsonReport(alignment, discrepancies, withUnit);
+}
+
+/** The checks and defaults every format shares: options checked, discrepancies found, sentences aligned when needed. */
+function prepareExport(alignment: Alignment, format: ExportFormat, options: ExportOptions) {
+  if (!EXPORT_FORMATS.includes(format)) {
+    throw new InputError('invalid-option', `unknown export format ${typeof format === 'string' ? JSON.stringify(format) : typeof format}; expected one of ${EXPORT_FORMATS.join(', ')}`);
+  }
+  checkExportOptions(alignment, options);
+  const needsDiscrepancies = format === 'json' || format === 'jsonl' || format === 'html' || format === 'text' || format === 'xliff';
+  const discrepancies = options.discrepancies ?? (needsDiscrepancies ? findDiscrepancies(alignment) : []);
+  const sentences = options.sentences ?? (options.level === 'sentence' && format !== 'html' && format !== 'text' ? alignSentences(alignment) : undefined);
+  return { discrepancies, withUnit: { ...options, sentences } };
 }

@@ -5,6 +5,7 @@
 import type { SentenceAlignment } from '../sentences/types.js';
 import type { Alignment, Discrepancy, Lang, Severity, Warning } from '../types.js';
 import { filterLinks } from './filter.js';
+import { jsonChunks } from './json-chunks.js';
 import type { JsonOptions } from './types.js';
 
 /** A paragraph in the JSON contract. `text` is the paragraph's clean text; `start`/`end` its source span. */
@@ -69,6 +70,16 @@ export interface JsonReport {
  */
 export function toJson(alignment: Alignment, discrepancies: readonly Discrepancy[] = [], options: JsonOptions = {}): string {
   return `${JSON.stringify(toJsonReport(alignment, discrepancies, options), null, options.indent ?? 2)}\n`;
+}
+
+/**
+ * The text of {@link toJson}, in pieces (see {@link jsonChunks}): the same characters, without ever holding the
+ * whole report as one string. Each paragraph, link and discrepancy is one piece or a few.
+ */
+export function* toJsonChunks(alignment: Alignment, discrepancies: readonly Discrepancy[] = [], options: JsonOptions = {}): Generator<string> {
+  // Three levels open: the report, its sections (paragraphs, links, …), and the two sides' paragraph lists.
+  yield* jsonChunks(toJsonReport(alignment, discrepancies, options), options.indent ?? 2, 3);
+  yield '\n';
 }
 
 /** The object {@link toJson} serialises. */
