@@ -30,6 +30,16 @@ interface SideTokens {
   ids: Int32Array;
 }
 
+/**
+ * The ids of some paragraphs in a packed side (paragraph `p`'s ids are `ids[first[p]]` up to `ids[first[p + 1]]`),
+ * as a set: what a bead's paragraphs hold, for the split rule of identical tokens and of anchors alike.
+ */
+export function idsOfParagraphs(first: Int32Array, ids: Int32Array, paragraphs: readonly number[]): Set<number> {
+  const found = new Set<number>();
+  for (const p of paragraphs) for (let k = first[p]; k < first[p + 1]; k++) found.add(ids[k]);
+  return found;
+}
+
 /** Pack per-paragraph token ids into one array (one typed array per paragraph cost some 100 bytes each). */
 function packTokens(paragraphs: number[][]): SideTokens {
   const first = new Int32Array(paragraphs.length + 1);
@@ -97,13 +107,8 @@ export class IdenticalEvidence {
     if (this.idf.length === 0) return 0;
     const own = side === 'ru' ? this.ru : this.en;
     const other = side === 'ru' ? this.en : this.ru;
-    const tokensOf = (tokens: SideTokens, paragraphs: number[]): Set<number> => {
-      const found = new Set<number>();
-      for (const p of paragraphs) for (let k = tokens.first[p]; k < tokens.first[p + 1]; k++) found.add(tokens.ids[k]);
-      return found;
-    };
-    const otherTokens = tokensOf(other, side === 'ru' ? bead.en : bead.ru);
-    const sameTokens = tokensOf(own, side === 'ru' ? bead.ru : bead.en);
+    const otherTokens = idsOfParagraphs(other.first, other.ids, side === 'ru' ? bead.en : bead.ru);
+    const sameTokens = idsOfParagraphs(own.first, own.ids, side === 'ru' ? bead.ru : bead.en);
     let gain = 0;
     for (let k = own.first[index]; k < own.first[index + 1]; k++) {
       const id = own.ids[k];

@@ -5,6 +5,7 @@
  * found in one paragraph on each side counts for much.
  */
 import type { Anchor, Paragraph } from '../types.js';
+import { idsOfParagraphs } from './cognates.js';
 
 /** What a bead's anchors say. */
 export interface BeadEvidence {
@@ -212,13 +213,8 @@ export class PairEvidence {
   explained(side: 'ru' | 'en', index: number, bead: { ru: number[]; en: number[] }): number {
     const own = side === 'ru' ? this.ru : this.en;
     const other = side === 'ru' ? this.en : this.ru;
-    const keysOf = (entries: SideEntries, paragraphs: number[]): Set<number> => {
-      const keys = new Set<number>();
-      for (const p of paragraphs) for (let k = entries.first[p]; k < entries.first[p + 1]; k++) keys.add(entries.key[k]);
-      return keys;
-    };
-    const otherKeys = keysOf(other, side === 'ru' ? bead.en : bead.ru);
-    const sameKeys = keysOf(own, side === 'ru' ? bead.ru : bead.en);
+    const otherKeys = idsOfParagraphs(other.first, other.key, side === 'ru' ? bead.en : bead.ru);
+    const sameKeys = idsOfParagraphs(own.first, own.key, side === 'ru' ? bead.ru : bead.en);
     let gain = 0;
     for (let k = own.first[index]; k < own.first[index + 1]; k++) {
       const key = own.key[k];
