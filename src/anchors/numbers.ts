@@ -34,7 +34,7 @@
  */
 import type { Anchor, Lang, Qualifier } from '../types.js';
 import { charLeads, leadChars, leadMasks, leadStrings, mayStartWith, mayStartWithLead, type LeadChars } from './lead-chars.js';
-import { tokenize, type Token as WordToken } from './translit.js';
+import { tokenize, type Token as WordToken, type WordInfo } from './translit.js';
 import { isPlainLetterCode, letterIndex, letterRunEnd, mayBeInTable, prefixTable } from './word-prefixes.js';
 import {
   BARE_SCALES,
@@ -1313,6 +1313,25 @@ function figureWordStarts(lang: Lang, fractionStarts: string[]): Uint32Array {
 const mayStartRoman = (code: number): boolean =>
   code === 0x49 || code === 0x56 || code === 0x58 || code === 0x4c || code === 0x43 || code === 0x425 || code === 0x406;
 
+/** Bits of {@link WordInfo.figureStart}: asked, and the answer, per language. */
+const FIGURE_START_ASKED: Record<Lang, number> = { ru: 1, en: 4 };
+const FIGURE_START_YES: Record<Lang, number> = { ru: 2, en: 8 };
+
+/** May the run of letters `text[start, end)` start a spelled-out figure ({@link readWord}'s first tables, or a Roman numeral)? */
+function mayStartFigure(text: string, start: number, end: number, lang: Lang, starts: Uint32Array): boolean {
+  return mayBeInTable(starts, text, start, end) || (lang === 'ru' && mayStartRoman(text.charCodeAt(start)));
+}
+
+/** {@link mayStartFigure} of a whole word, memoised on its record: most words of a text are repeats. */
+function figureStartOf(info: WordInfo, lang: Lang, starts: Uint32Array): boolean {
+  let bits = info.figureStart;
+  if ((bits & FIGURE_START_ASKED[lang]) === 0) {
+    bits |= FIGURE_START_ASKED[lang] | (mayStartFigure(info.text, 0, info.text.length, lang, starts) ? FIGURE_START_YES[lang] : 0);
+    info.figureStart = bits;
+  }
+  return (bits & FIGURE_START_YES[lang]) !== 0;
+}
+
 /** Pass 2: spelled-out numbers, ordinals, month names and relative days outside the spans in `taken` (sorted). */
 function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberContext): Figure[] {
   const s: Scan = { text, lang, rules: RULES[lang], figures: [], pos: 0 };
@@ -1338,7 +1357,9 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
       continue;
     }
     pos = end;
-    if (!mayBeInTable(starts, text, start, end) && !(lang === 'ru' && mayStartRoman(text.charCodeAt(start)))) continue;
+    // A token that is the whole run asks its spelling's memo; any other run reads its first letters.
+    const mayStart = token !== undefined && token.end === end ? figureStartOf(token.info, lang, starts) : mayStartFigure(text, start, end, lang, starts);
+    if (!mayStart) continue;
     while (ti < taken.length && taken[ti].end <= start) ti++;
     if (ti < taken.length && taken[ti].start < end) continue; // inside a digit figure
     if (isDigitCode(text.charCodeAt(start - 1)) || isDigitCode(text.charCodeAt(end))) continue; // part of an identifier ("5G", "A320")

@@ -156,6 +156,11 @@ export interface WordInfo {
   nameFacts: NameFacts | undefined;
   /** {@link wordKey} of the word without full stops, once the name extractor asked (names.ts). */
   nameKey: WordKey | undefined;
+  /**
+   * Whether the word, read as a whole run of letters, may start a spelled-out figure, per language: bits the
+   * figure pass of numbers.ts sets on first need (0 = not asked yet).
+   */
+  figureStart: number;
 }
 
 // Spellings seen (most words of a long text are repeats); emptied whole past the limit.
@@ -175,6 +180,7 @@ function infoOf(word: string, hash: number): WordInfo {
     termStarts: undefined,
     nameFacts: undefined,
     nameKey: undefined,
+    figureStart: 0,
   }));
 }
 
