@@ -51,7 +51,7 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
   // Numeric slash dates are read in the order the whole document shows (one paragraph may not tell).
   const dateOrder = options.dateOrder ?? numericDateOrder(source);
   const anchorOptions = { date: anchorDate, dateOrder, glossary: options.glossary, lexicon: options.lexicon };
-  const strings: SharedStrings = { byKey: new Map(), surfaces: new Map(), names: new Map() };
+  const strings: SharedStrings | undefined = source.length >= SHARED_STRINGS_FROM ? { byKey: new Map(), surfaces: new Map(), names: new Map() } : undefined;
   const paragraphs: Paragraph[] = bare.map(({ index, start, end, text, clean, shifts }) => {
     const anchors = relocateAll(extractAnchors(clean, lang, anchorOptions), { shifts }, source, meta.spans, strings);
     // Written out rather than spread: each spread copy took a hidden class of its own (16 000 of them, 4 MB, in a 5 MB pair).
@@ -217,24 +217,38 @@ interface SharedStrings {
   names: Map<string, string>;
 }
 
+/**
+ * Source length (UTF-16 code units) from which a document's anchors share their strings (see {@link relocateAll}).
+ * Sharing spares memory where a text repeats its figures and names many times, and costs a hash look-up per
+ * anchor; a shorter text holds too few anchors for the copies to matter (~7 % of parsing a collection of news).
+ */
+const SHARED_STRINGS_FROM = 64 * 1024;
+
 /** Surfaces kept per key to compare in place: past them (rare), a surface is found by its slice alone. */
 const SURFACES_PER_KEY = 8;
 
 /**
  * Move freshly extracted anchors from clean-paragraph offsets to source offsets, in place (they are this
- * call's own objects); drop those that lie in metadata. Equal keys, surfaces and names share one string through
- * `strings`: a document repeats few of them many times (145 000 anchors, 1 700 keys, 5 800 surfaces and 1 200
+ * call's own objects); drop those that lie in metadata. In a long text (`strings` given, see
+ * {@link SHARED_STRINGS_FROM}) equal keys, surfaces and names share one string through `strings`: a document repeats few of them many times (145 000 anchors, 1 700 keys, 5 800 surfaces and 1 200
  * names in a 5 MB pair), and a short slice of the source is a copy of its own. Surfaces are shared through their
  * key (an anchor's key has one or a few surfaces): one look-up for both, and a repeated surface is found by
  * comparing it with the source in place, without slicing it first.
  */
-function relocateAll(anchors: Anchor[], paragraph: Pick<Paragraph, 'shifts'>, source: string, metaSpans: Span[], strings: SharedStrings): Anchor[] {
+function relocateAll(anchors: Anchor[], paragraph: Pick<Paragraph, 'shifts'>, source: string, metaSpans: Span[], strings: SharedStrings | undefined): Anchor[] {
   const kept: Anchor[] = [];
   for (const anchor of anchors) {
     // toSourceSpan's offsets, without a span object per anchor.
     const start = toSourceOffset(paragraph, anchor.start);
     const end = anchor.end <= anchor.start ? start : toSourceOffset(paragraph, anchor.end - 1) + 1;
     if (overlapsAny(metaSpans, start, end)) continue;
+    if (strings === undefined) {
+      anchor.start = start;
+      anchor.end = end;
+      anchor.surface = source.slice(start, end);
+      kept.push(anchor);
+      continue;
+    }
     let shared = strings.byKey.get(anchor.key);
     if (shared === undefined) {
       shared = { key: anchor.key, surfaces: [] };
