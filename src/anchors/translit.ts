@@ -410,37 +410,73 @@ const LIGATURES: Record<string, string> = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 
  * (Fyodor/Fedor), h after a vowel dropped (Mikhail/Mihail/Mikail, Akhmed/Ahmed), double letters single.
  */
 export function foldLatin(latin: string): string {
-  let t = latin.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  t = t.replace(/[ßæœøłđıþð]/g, (ch) => LIGATURES[ch] ?? ch).replace(/[^a-z]/g, '');
-  t = t
-    .replace(/shch|sch/g, 'sh')
-    .replace(/sht/g, 'st')
-    .replace(/tch/g, 'ch')
-    .replace(/dzh|dj/g, 'j')
-    .replace(/kh/g, 'h')
-    .replace(/ph/g, 'f')
-    .replace(/th/g, 't')
-    .replace(/gh/g, 'g')
-    .replace(/ck/g, 'k')
-    .replace(/cz/g, 'ch')
-    .replace(/qu/g, 'kv')
-    .replace(/q/g, 'k')
-    .replace(/x/g, 'ks')
-    .replace(/w/g, 'v')
-    .replace(/tz/g, 'ts')
-    .replace(/z(?!h)/g, 's')
-    .replace(/c(?=[eiy])/g, 's')
-    .replace(/c(?!h)/g, 'k')
-    .replace(/j/g, 'i')
-    .replace(/y/g, 'i')
-    .replace(/^u(?=[aeio])/, 'v')
-    .replace(/^ie/, 'e')
-    .replace(/([aeiou])ie/g, '$1e')
-    .replace(/([^aeiou])io/g, '$1e')
-    .replace(/([aeiou])h/g, '$1')
-    .replace(/([a-z])\1+/g, '$1');
+  // Plain ASCII letters (most words) have no marks, ligatures or other characters to drop.
+  let t = latin.toLowerCase();
+  if (!/^[a-z]*$/.test(t)) {
+    t = latin.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    t = t.replace(/[ßæœøłđıþð]/g, (ch) => LIGATURES[ch] ?? ch).replace(/[^a-z]/g, '');
+  }
+  // A rule runs only when the word holds every letter a match of it needs: most rules cannot match a given word,
+  // and a replace that finds nothing still costs a regular-expression run. The set grows by what a rule writes.
+  let letters = letterSet(t);
+  for (const rule of FOLD_RULES) {
+    if ((letters & rule.needs) !== rule.needs) continue;
+    const next = t.replace(rule.re, rule.by);
+    if (next !== t) letters |= rule.writes;
+    t = next;
+  }
   return t;
 }
+
+/** Bit per letter a–z of `word` (other characters add nothing). */
+function letterSet(word: string): number {
+  let set = 0;
+  for (let i = 0; i < word.length; i++) {
+    const k = word.charCodeAt(i) - 0x61;
+    if (k >= 0 && k < 26) set |= 1 << k;
+  }
+  return set;
+}
+
+/** One replacement of {@link foldLatin}'s scheme, with the letters a match needs and the letters it writes. */
+interface FoldRule {
+  re: RegExp;
+  by: string;
+  needs: number;
+  writes: number;
+}
+
+/** {@link foldLatin}'s replacements in the order they apply (each reads what the ones before wrote). */
+const FOLD_RULES: FoldRule[] = (
+  [
+    [/shch|sch/g, 'sh', 'sch'],
+    [/sht/g, 'st', 'sht'],
+    [/tch/g, 'ch', 'tch'],
+    [/dzh|dj/g, 'j', 'd'],
+    [/kh/g, 'h', 'kh'],
+    [/ph/g, 'f', 'ph'],
+    [/th/g, 't', 'th'],
+    [/gh/g, 'g', 'gh'],
+    [/ck/g, 'k', 'ck'],
+    [/cz/g, 'ch', 'cz'],
+    [/qu/g, 'kv', 'qu'],
+    [/q/g, 'k', 'q'],
+    [/x/g, 'ks', 'x'],
+    [/w/g, 'v', 'w'],
+    [/tz/g, 'ts', 'tz'],
+    [/z(?!h)/g, 's', 'z'],
+    [/c(?=[eiy])/g, 's', 'c'],
+    [/c(?!h)/g, 'k', 'c'],
+    [/j/g, 'i', 'j'],
+    [/y/g, 'i', 'y'],
+    [/^u(?=[aeio])/, 'v', 'u'],
+    [/^ie/, 'e', 'ie'],
+    [/([aeiou])ie/g, '$1e', 'ie'],
+    [/([^aeiou])io/g, '$1e', 'io'],
+    [/([aeiou])h/g, '$1', 'h'],
+    [/([a-z])\1+/g, '$1', ''],
+  ] as Array<[RegExp, string, string]>
+).map(([re, by, needs]) => ({ re, by, needs: letterSet(needs), writes: letterSet(by) }));
 
 /** Length of the key prefix: long enough to tell names apart, short enough for Russian endings to fall off. */
 export const KEY_LENGTH = 5;
