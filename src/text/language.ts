@@ -39,14 +39,26 @@ export function contradictedLanguage(text: string, lang: Lang): Warning | undefi
   };
 }
 
-/** Cyrillic and Latin letters of a sample. */
+/** Script of each code unit below U+0500 for {@link countScripts}: 1 Cyrillic, 2 Latin, 0 neither. */
+const SCRIPT_OF = new Uint8Array(0x500);
+for (let code = 0; code < SCRIPT_OF.length; code++) {
+  if (code >= 0x0400) SCRIPT_OF[code] = 1;
+  else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f)) SCRIPT_OF[code] = 2;
+}
+
+/** Cyrillic (U+0400–U+04FF) and Latin (A–Z, a–z, U+00C0–U+024F) letters of a sample. */
 function countScripts(sample: string): { cyrillic: number; latin: number } {
   let cyrillic = 0;
   let latin = 0;
   for (let k = 0; k < sample.length; k++) {
     const code = sample.charCodeAt(k);
-    if (code >= 0x0400 && code <= 0x04ff) cyrillic++;
-    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f)) latin++;
+    // A table and two additions instead of range tests: letters and spaces alternate unpredictably, and the
+    // mispredicted branches were most of the cost of this loop (the first pass over every text).
+    if (code < 0x500) {
+      const script = SCRIPT_OF[code]!;
+      cyrillic += script & 1;
+      latin += script >> 1;
+    }
   }
   return { cyrillic, latin };
 }
@@ -172,12 +184,11 @@ function plainlyEnglish(text: string): boolean {
   let diacritics = 0;
   let start = -1;
   for (let k = 0; k <= text.length; k++) {
-    const code = k < text.length ? text.charCodeAt(k) | 0x20 : 0;
-    const ascii = code >= 0x61 && code <= 0x7a;
-    const accented = k < text.length && text.charCodeAt(k) >= 0xc0 && text.charCodeAt(k) <= 0x24f && text.charCodeAt(k) !== 0xd7 && text.charCodeAt(k) !== 0xf7;
-    if (ascii || accented) {
+    // Past the end reads as a separator, which closes the last word.
+    const kind = k < text.length ? latinKind(text.charCodeAt(k)) : 0;
+    if (kind !== 0) {
       letters++;
-      if (accented) diacritics++;
+      if (kind === ACCENTED) diacritics++;
       if (start < 0) start = k;
       continue;
     }
@@ -201,6 +212,14 @@ function plainlyEnglish(text: string): boolean {
   );
 }
 
+/** {@link latinKind} of a letter with a diacritic (U+00C0–U+024F but × and ÷). */
+const ACCENTED = 2;
+/** 1 for an ASCII letter, {@link ACCENTED} for a Latin letter with a diacritic, 0 for anything else. */
+function latinKind(code: number): number {
+  if (code < 0x80) return ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) ? 1 : 0;
+  return code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7 ? ACCENTED : 0;
+}
+
 /** Is the word of `length` letters at `start` "of", "and" or "to" in any case? Read by code unit: no substring. */
 function isOfAndTo(text: string, start: number, length: number): boolean {
   const a = text.charCodeAt(start) | 0x20;
@@ -211,10 +230,14 @@ function isOfAndTo(text: string, start: number, length: number): boolean {
 
 /**
  * Which Latin-script language other than English a text is in, or undefined for English: the words decide
- * when they plainly can ({@link plainlyEnglish}), else franc's trigrams, with a margin.
+ * when they plainly can ({@link plainlyEnglish}), else franc's trigrams, with a margin. `head` is the start of
+ * the text as written; `hasCyrillic` says whether the text has any Cyrillic letter (to leave out for franc).
  */
-function latinLanguage(text: string): string | undefined {
-  if (plainlyEnglish(text)) return undefined;
+function latinLanguage(head: string, hasCyrillic: boolean): string | undefined {
+  // Cyrillic letters separate words as spaces do, so plainlyEnglish reads the head as franc's input would.
+  if (plainlyEnglish(head)) return undefined;
+  // franc reads the Latin letters only: Cyrillic runs become spaces (a text with none is given as it is).
+  const text = hasCyrillic ? head.replace(/[\u0400-\u04FF]+/g, ' ') : head;
   const scores = rankLanguages(text, LATIN_CANDIDATES);
   const [top] = scores;
   if (!top || top[0] === 'eng' || top[0] === 'und') return undefined;
@@ -242,7 +265,7 @@ export function detectLanguage(text: string): LanguageGuess {
   if (Math.max(cyrillic, latin) >= FRANC_MIN_LETTERS) {
     // franc reads at most 2 048 characters; give it that much of the text in the chosen script.
     const head = sample.slice(0, FRANC_SAMPLE_LENGTH);
-    const found = lang === 'ru' ? cyrillicLanguage(head, cyrillic) : latinLanguage(head.replace(/[\u0400-\u04FF]+/g, ' '));
+    const found = lang === 'ru' ? cyrillicLanguage(head, cyrillic) : latinLanguage(head, cyrillic > 0);
     if (found) {
       warnings.push({
         code: 'third-language',
