@@ -32,6 +32,9 @@ const BINARY_SNIFF_LENGTH = 65_536;
 /** More control characters than this share of the sniffed text means binary. */
 const BINARY_CONTROL_RATIO = 0.01;
 
+/** A control character that survives decoding (NUL included; not tab, line feed, vertical tab, form feed, CR). */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000E-\u001F\u007F]/;
+
 /** Decoded text plus anything worth a warning. */
 export interface DecodedText {
   text: string;
@@ -77,8 +80,10 @@ export function decodeText(input: string | Uint8Array, options: DecodeOptions = 
   }
   const warnings: Warning[] = [];
   const text = typeof input === 'string' ? input : decodeBytes(input, encoding, options.source, warnings);
-  checkNotBinary(text, options.source);
-  if (/[\u0000-\u0008\u000E-\u001F\u007F]/.test(text)) {
+  // One scan settles the common case: a text without any control character (NUL included) is neither binary
+  // nor worth a warning, and the checks below (two more scans) are skipped.
+  if (CONTROL_CHARACTER.test(text)) {
+    checkNotBinary(text, options.source);
     warnings.push({
       code: 'control-characters',
       message: 'the text holds control characters; they are treated as spaces',
