@@ -39,14 +39,34 @@ const MATCHING_FOLDS: Record<string, string> = {
   '\u0451': '\u0435', // ё → е: Russian writes both for the same word
   '\u0401': '\u0415', // Ё → Е
 };
-const MATCHING_FOLD_PATTERN = new RegExp(`[${Object.keys(MATCHING_FOLDS).join('')}]`, 'g');
+/**
+ * {@link MATCHING_FOLDS} by code unit: the replacement's code unit, 0 for a code unit kept as it is. All 65 536
+ * code units (128 KB): one load and no range test per character, whose outcome letters and spaces would make
+ * unpredictable.
+ */
+const FOLDED_CODE = new Uint16Array(0x10000);
+for (const [from, to] of Object.entries(MATCHING_FOLDS)) FOLDED_CODE[from.charCodeAt(0)] = to.charCodeAt(0);
 
 /**
  * Fold typographic variants (spaces, quotes, dashes, ё) to one spelling. Same length as the input, so an
  * offset into the result is an offset into the input.
  */
 export function foldForMatching(text: string): string {
-  return text.replace(MATCHING_FOLD_PATTERN, (ch) => MATCHING_FOLDS[ch]);
+  // A table look-up per code unit is faster than a regular expression with this many ranges, and most
+  // paragraphs have nothing to fold at all.
+  let k = 0;
+  while (k < text.length && FOLDED_CODE[text.charCodeAt(k)] === 0) k++;
+  if (k === text.length) return text;
+  const parts: string[] = [];
+  let from = 0;
+  for (; k < text.length; k++) {
+    const to = FOLDED_CODE[text.charCodeAt(k)]!;
+    if (to === 0) continue;
+    parts.push(text.slice(from, k), String.fromCharCode(to));
+    from = k + 1;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
 }
 
 /** A clean string and the breakpoints that map it back to the source (see {@link Paragraph.shifts}). */
@@ -200,24 +220,7 @@ export function cleanSpan(source: string, start: number, end: number, cuts: Cut[
       continue;
     }
     // Copy the longest run of ordinary characters in one piece.
-    const stop = cut && cut.start < end ? cut.start : end;
-    let j = i + 1;
-    while (j < stop) {
-      const at = source.charCodeAt(j);
-      // A lone space between two ordinary characters is copied as written (no breakpoint), so it can stay in
-      // the run: most paragraphs become one piece instead of one per word.
-      if (at === 0x20 && j + 1 < stop && isOrdinaryAt(source, j + 1, end) && !isCombiningCode(source.charCodeAt(j + 1))) {
-        j += 2;
-        continue;
-      }
-      // Printable ASCII and Russian letters with no combining mark after them (none lies below U+0300): most text.
-      if (((at > 0x20 && at < 0x7f) || (at >= 0x400 && at < 0x483)) && (j + 1 >= end || source.charCodeAt(j + 1) < 0x300)) {
-        j++;
-        continue;
-      }
-      if (!isOrdinaryAt(source, j, end)) break;
-      j++;
-    }
+    const j = ordinaryRunEnd(source, i, cut && cut.start < end ? cut.start : end, end);
     emit(source.slice(i, j), i, j - i);
     i = j;
   }
@@ -226,10 +229,54 @@ export function cleanSpan(source: string, start: number, end: number, cuts: Cut[
   return { clean, shifts: compactShifts(shifts) };
 }
 
-/** The character at `j` is copied as it is: no soft hyphen, white space or control, no combining mark after it. */
-function isOrdinaryAt(source: string, j: number, end: number): boolean {
-  const at = source.charCodeAt(j);
-  return !(at === 0xad || isSpaceCode(at) || isControlCode(at) || (j + 1 < end && isCombiningCode(source.charCodeAt(j + 1))));
+/** How {@link ordinaryRunEnd} reads a code unit. */
+const PLAIN = 0;
+/** U+0020: inside a run when it stands alone between two plain characters. */
+const SPACE = 1;
+/** Other white space, controls, the soft hyphen: end a run. */
+const BREAK = 2;
+/** A combining mark: the character before it starts a sequence to compose, so the run ends before that one. */
+const COMBINING = 3;
+
+/** The kind of each code unit below U+0500 (ASCII, Latin, Greek, Cyrillic: nearly every character read). */
+const KIND_BELOW_0500 = new Uint8Array(0x500);
+for (let code = 0; code < KIND_BELOW_0500.length; code++) KIND_BELOW_0500[code] = kindOf(code);
+
+function kindOf(code: number): number {
+  if (code === 0x20) return SPACE;
+  if (code === 0xad || isSpaceCode(code) || isControlCode(code)) return BREAK;
+  return isCombiningCode(code) ? COMBINING : PLAIN;
+}
+
+/**
+ * Where the run of ordinary characters that starts at `i` ends (at most `stop`): characters copied as they are,
+ * neither white space (but a lone space between two of them), a control, a soft hyphen, nor followed by a
+ * combining mark. The character at `i` is ordinary (the caller checked), the one at `i + 1` no combining mark.
+ */
+function ordinaryRunEnd(source: string, i: number, stop: number, end: number): number {
+  // One table read per code unit: this loop sees nearly every character of every paragraph. A combining mark
+  // is found when the scan reaches it; the step that took its base character is then taken back.
+  let j = i + 1;
+  let step = i;
+  while (j < stop) {
+    const at = source.charCodeAt(j);
+    const kind = at < 0x500 ? KIND_BELOW_0500[at]! : kindOf(at);
+    if (kind === PLAIN) {
+      step = j;
+      j++;
+    } else if (kind === COMBINING) {
+      return step;
+    } else if (kind === SPACE && j + 1 < stop) {
+      const after = source.charCodeAt(j + 1);
+      if ((after < 0x500 ? KIND_BELOW_0500[after]! : kindOf(after)) !== PLAIN) break;
+      step = j;
+      j += 2;
+    } else {
+      break;
+    }
+  }
+  // The run may end at a cut whose first character is a combining mark (not in practice, but exactly so).
+  return j < end && isCombiningCode(source.charCodeAt(j)) ? step : j;
 }
 
 /** A cut that reads as white space (one white-space character, e.g. a decoded `&nbsp;`). */

@@ -92,7 +92,8 @@ export function splitParagraphs(source: string, options: ParagraphOptions = {}):
     const lastBlock = group[group.length - 1];
     const start = first.start;
     const end = lastBlock[lastBlock.length - 1].end;
-    const allLines = group.flat();
+    // Nearly every paragraph is one block; Array#flat is slow even then (a generic copy per call).
+    const allLines = group.length === 1 ? group[0] : group.flat();
     const cuts: Span[] = [];
     for (let k = 0; k + 1 < allLines.length; k++) {
       const cut = breakCut(source, allLines[k], allLines[k + 1], compounds);
