@@ -27,7 +27,7 @@ export function normalizeLang(value: unknown): Lang | undefined {
  * script agrees or the text has too few letters to tell.
  */
 export function contradictedLanguage(text: string, lang: Lang): Warning | undefined {
-  const { cyrillic, latin } = countScripts(text.length > SAMPLE_LENGTH ? text.slice(0, SAMPLE_LENGTH) : text);
+  const { cyrillic, latin } = countScripts(text, Math.min(text.length, SAMPLE_LENGTH));
   const letters = cyrillic + latin;
   if (letters < CONTRADICTION_MIN_LETTERS) return undefined;
   const own = lang === 'ru' ? cyrillic : latin;
@@ -46,12 +46,16 @@ for (let code = 0; code < SCRIPT_OF.length; code++) {
   else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f)) SCRIPT_OF[code] = 2;
 }
 
-/** Cyrillic (U+0400–U+04FF) and Latin (A–Z, a–z, U+00C0–U+024F) letters of a sample. */
-function countScripts(sample: string): { cyrillic: number; latin: number } {
+/**
+ * Cyrillic (U+0400–U+04FF) and Latin (A–Z, a–z, U+00C0–U+024F) letters of the first `length` code units of
+ * `text`. (The functions here read a prefix in place rather than a slice of it: V8 reads a sliced string's code
+ * units through its parent, noticeably slower in loops like these.)
+ */
+function countScripts(text: string, length: number): { cyrillic: number; latin: number } {
   let cyrillic = 0;
   let latin = 0;
-  for (let k = 0; k < sample.length; k++) {
-    const code = sample.charCodeAt(k);
+  for (let k = 0; k < length; k++) {
+    const code = text.charCodeAt(k);
     // A table and two additions instead of range tests: letters and spaces alternate unpredictably, and the
     // mispredicted branches were most of the cost of this loop (the first pass over every text).
     if (code < 0x500) {
@@ -110,13 +114,14 @@ const LANGUAGE_NAMES: Record<string, string> = {
 /**
  * Which Cyrillic language other than Russian a text is in, or undefined for Russian. Letters decide first:
  * trigram statistics alone take some Russian news for Bulgarian, while ы and э (about 2.5 % of Russian letters)
- * occur in no other language here but Belarusian, and і ї є ґ ў ј љ њ ћ џ occur in no Russian text.
+ * occur in no other language here but Belarusian, and і ї є ґ ў ј љ њ ћ џ occur in no Russian text. Reads the
+ * first `length` code units of `text`; `cyrillicLetters` is the count of Cyrillic letters in the whole sample.
  */
-function cyrillicLanguage(text: string, cyrillicLetters: number): string | undefined {
-  const marks = countCyrillicMarks(text);
+function cyrillicLanguage(text: string, length: number, cyrillicLetters: number): string | undefined {
+  const marks = countCyrillicMarks(text, length);
   const letters = Math.max(1, Math.min(cyrillicLetters, marks.cyrillic));
   const russian = marks.russian / letters;
-  if (marks.serbianMacedonian / letters > FOREIGN_LETTER_SHARE) return bestLanguage(text, ['srp', 'mkd']);
+  if (marks.serbianMacedonian / letters > FOREIGN_LETTER_SHARE) return bestLanguage(text.slice(0, length), ['srp', 'mkd']);
   if (marks.belarusian / letters > FOREIGN_LETTER_SHARE) return 'bel';
   // Kazakh writes і too (which alone reads as Ukrainian), but also ә ғ қ ұ, which no other language here has;
   // Kyrgyz has ң ө ү without them.
@@ -124,7 +129,7 @@ function cyrillicLanguage(text: string, cyrillicLetters: number): string | undef
   if (marks.kyrgyz / letters > FOREIGN_LETTER_SHARE) return 'kir';
   if (marks.ukrainian / letters > FOREIGN_LETTER_SHARE) return 'ukr';
   if (russian >= RUSSIAN_LETTER_SHARE) return undefined;
-  const found = bestLanguage(text.replace(/[A-Za-z\u00C0-\u024F]+/g, ' '), CYRILLIC_CANDIDATES);
+  const found = bestLanguage(text.slice(0, length).replace(/[A-Za-z\u00C0-\u024F]+/g, ' '), CYRILLIC_CANDIDATES);
   return found === 'rus' || found === 'und' ? undefined : found;
 }
 
@@ -144,15 +149,22 @@ for (const [letters, mark] of [
   for (const letter of letters) CYRILLIC_MARK[letter.charCodeAt(0) - 0x400] = MARK_CLASSES.indexOf(mark);
 }
 
-/** Cyrillic letters (U+0400–U+04FF) of `text` and how many fall in each class of {@link CYRILLIC_MARK}: one pass. */
-function countCyrillicMarks(text: string): MarkCounts {
+/**
+ * Cyrillic letters (U+0400–U+04FF) of the first `length` code units of `text` and how many fall in each class of
+ * {@link CYRILLIC_MARK}: one pass.
+ */
+function countCyrillicMarks(text: string, length: number): MarkCounts {
   const byClass = new Array<number>(MARK_CLASSES.length).fill(0);
   let cyrillic = 0;
-  for (let k = 0; k < text.length; k++) {
-    const offset = text.charCodeAt(k) - 0x400;
-    if (offset < 0 || offset > 0xff) continue;
-    cyrillic++;
-    byClass[CYRILLIC_MARK[offset]!]++;
+  for (let k = 0; k < length; k++) {
+    const code = text.charCodeAt(k);
+    if (code < 0x500) {
+      // Read as in countScripts: a table and an addition, and a branch only for the rare marked letters.
+      const script = SCRIPT_OF[code]!;
+      cyrillic += script & 1;
+      const mark = (script & 1) === 1 ? CYRILLIC_MARK[code - 0x400]! : 0;
+      if (mark !== 0) byClass[mark]++;
+    }
   }
   const [, russian, serbianMacedonian, belarusian, kazakh, kyrgyz, ukrainian] = byClass as [number, number, number, number, number, number, number];
   return { cyrillic, russian, serbianMacedonian, belarusian, kazakh, kyrgyz, ukrainian };
@@ -171,21 +183,21 @@ const FUNCTION_WORD_SHARE = 0.06;
 const DIACRITIC_SHARE = 0.005;
 
 /**
- * True when the words alone say a Latin-script text is English, so the trigram comparison can be skipped:
+ * True when the words alone say a Latin-script text (its first `length` code units) is English, so the trigram comparison can be skipped:
  * `the` is among the commonest words of English and a word of none of the other Latin-script candidates,
  * while they write diacritics that English text does not. A text that mixes English with another language
  * falls short of one of the shares and goes to the trigram comparison.
  */
-function plainlyEnglish(text: string): boolean {
+function plainlyEnglish(text: string, length: number): boolean {
   let words = 0;
   let the = 0;
   let functionWords = 0;
   let letters = 0;
   let diacritics = 0;
   let start = -1;
-  for (let k = 0; k <= text.length; k++) {
+  for (let k = 0; k <= length; k++) {
     // Past the end reads as a separator, which closes the last word.
-    const kind = k < text.length ? latinKind(text.charCodeAt(k)) : 0;
+    const kind = k < length ? latinKind(text.charCodeAt(k)) : 0;
     if (kind !== 0) {
       letters++;
       if (kind === ACCENTED) diacritics++;
@@ -230,15 +242,15 @@ function isOfAndTo(text: string, start: number, length: number): boolean {
 
 /**
  * Which Latin-script language other than English a text is in, or undefined for English: the words decide
- * when they plainly can ({@link plainlyEnglish}), else franc's trigrams, with a margin. `head` is the start of
- * the text as written; `hasCyrillic` says whether the text has any Cyrillic letter (to leave out for franc).
+ * when they plainly can ({@link plainlyEnglish}), else franc's trigrams, with a margin. Reads the first `length`
+ * code units of `text`; `hasCyrillic` says whether the text has any Cyrillic letter (to leave out for franc).
  */
-function latinLanguage(head: string, hasCyrillic: boolean): string | undefined {
-  // Cyrillic letters separate words as spaces do, so plainlyEnglish reads the head as franc's input would.
-  if (plainlyEnglish(head)) return undefined;
+function latinLanguage(text: string, length: number, hasCyrillic: boolean): string | undefined {
+  // Cyrillic letters separate words as spaces do, so plainlyEnglish reads the text as franc's input would.
+  if (plainlyEnglish(text, length)) return undefined;
   // franc reads the Latin letters only: Cyrillic runs become spaces (a text with none is given as it is).
-  const text = hasCyrillic ? head.replace(/[\u0400-\u04FF]+/g, ' ') : head;
-  const scores = rankLanguages(text, LATIN_CANDIDATES);
+  const head = text.slice(0, length);
+  const scores = rankLanguages(hasCyrillic ? head.replace(/[\u0400-\u04FF]+/g, ' ') : head, LATIN_CANDIDATES);
   const [top] = scores;
   if (!top || top[0] === 'eng' || top[0] === 'und') return undefined;
   const english = scores.find(([code]) => code === 'eng')?.[1] ?? 0;
@@ -248,8 +260,7 @@ function latinLanguage(head: string, hasCyrillic: boolean): string | undefined {
 /** Guess whether `text` is Russian or English. Never throws. */
 export function detectLanguage(text: string): LanguageGuess {
   if (typeof text !== 'string') return { confidence: 0, warnings: [] };
-  const sample = text.length > SAMPLE_LENGTH ? text.slice(0, SAMPLE_LENGTH) : text;
-  const { cyrillic, latin } = countScripts(sample);
+  const { cyrillic, latin } = countScripts(text, Math.min(text.length, SAMPLE_LENGTH));
   const letters = cyrillic + latin;
   const warnings: Warning[] = [];
   if (letters < MIN_LETTERS) return { confidence: 0, warnings };
@@ -264,8 +275,8 @@ export function detectLanguage(text: string): LanguageGuess {
   }
   if (Math.max(cyrillic, latin) >= FRANC_MIN_LETTERS) {
     // franc reads at most 2 048 characters; give it that much of the text in the chosen script.
-    const head = sample.slice(0, FRANC_SAMPLE_LENGTH);
-    const found = lang === 'ru' ? cyrillicLanguage(head, cyrillic) : latinLanguage(head, cyrillic > 0);
+    const head = Math.min(text.length, FRANC_SAMPLE_LENGTH);
+    const found = lang === 'ru' ? cyrillicLanguage(text, head, cyrillic) : latinLanguage(text, head, cyrillic > 0);
     if (found) {
       warnings.push({
         code: 'third-language',
