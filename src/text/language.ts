@@ -27,7 +27,7 @@ export function normalizeLang(value: unknown): Lang | undefined {
  * script agrees or the text has too few letters to tell.
  */
 export function contradictedLanguage(text: string, lang: Lang): Warning | undefined {
-  const { cyrillic, latin } = countScripts(text, Math.min(text.length, SAMPLE_LENGTH));
+  const { cyrillic, latin } = countSample(text, Math.min(text.length, SAMPLE_LENGTH), 0);
   const letters = cyrillic + latin;
   if (letters < CONTRADICTION_MIN_LETTERS) return undefined;
   const own = lang === 'ru' ? cyrillic : latin;
@@ -39,32 +39,58 @@ export function contradictedLanguage(text: string, lang: Lang): Warning | undefi
   };
 }
 
-/** Script of each code unit below U+0500 for {@link countScripts}: 1 Cyrillic, 2 Latin, 0 neither. */
+/** Script of each code unit below U+0500 for {@link countSample}: 1 Cyrillic, 2 Latin, 0 neither. */
 const SCRIPT_OF = new Uint8Array(0x500);
 for (let code = 0; code < SCRIPT_OF.length; code++) {
   if (code >= 0x0400) SCRIPT_OF[code] = 1;
   else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f)) SCRIPT_OF[code] = 2;
 }
 
+/** What {@link countSample} counts. */
+interface SampleCounts {
+  /** Cyrillic letters (U+0400–U+04FF) of the sample. */
+  cyrillic: number;
+  /** Latin letters (A–Z, a–z, U+00C0–U+024F) of the sample. */
+  latin: number;
+  /** The Cyrillic letters of the sample's head, by {@link CYRILLIC_MARK} class. */
+  head: MarkCounts;
+}
+
 /**
- * Cyrillic (U+0400–U+04FF) and Latin (A–Z, a–z, U+00C0–U+024F) letters of the first `length` code units of
- * `text`. (The functions here read a prefix in place rather than a slice of it: V8 reads a sliced string's code
- * units through its parent, noticeably slower in loops like these.)
+ * Cyrillic and Latin letters of the first `length` code units of `text`, and the marked Cyrillic letters of the
+ * first `headLength` of them (what {@link cyrillicLanguage} reads), in one pass. (The functions here read a
+ * prefix in place rather than a slice of it: V8 reads a sliced string's code units through its parent,
+ * noticeably slower in loops like these.)
  */
-function countScripts(text: string, length: number): { cyrillic: number; latin: number } {
+function countSample(text: string, length: number, headLength: number): SampleCounts {
+  const byClass = new Array<number>(MARK_CLASSES.length).fill(0);
   let cyrillic = 0;
   let latin = 0;
-  for (let k = 0; k < length; k++) {
+  let k = 0;
+  // Tables and additions instead of range tests: letters and spaces alternate unpredictably, and mispredicted
+  // branches were most of the cost of this loop (the first pass over every text). Marked letters are rare,
+  // so their branch is predicted.
+  for (const stop = Math.min(headLength, length); k < stop; k++) {
     const code = text.charCodeAt(k);
-    // A table and two additions instead of range tests: letters and spaces alternate unpredictably, and the
-    // mispredicted branches were most of the cost of this loop (the first pass over every text).
+    if (code < 0x500) {
+      const script = SCRIPT_OF[code]!;
+      cyrillic += script & 1;
+      latin += script >> 1;
+      const mark = CYRILLIC_MARK[code]!;
+      if (mark !== 0) byClass[mark]++;
+    }
+  }
+  const headCyrillic = cyrillic;
+  for (; k < length; k++) {
+    const code = text.charCodeAt(k);
     if (code < 0x500) {
       const script = SCRIPT_OF[code]!;
       cyrillic += script & 1;
       latin += script >> 1;
     }
   }
-  return { cyrillic, latin };
+  const [, russian, serbianMacedonian, belarusian, kazakh, kyrgyz, ukrainian] = byClass as [number, number, number, number, number, number, number];
+  return { cyrillic, latin, head: { cyrillic: headCyrillic, russian, serbianMacedonian, belarusian, kazakh, kyrgyz, ukrainian } };
 }
 
 /** The other language of the pair. */
@@ -114,11 +140,10 @@ const LANGUAGE_NAMES: Record<string, string> = {
 /**
  * Which Cyrillic language other than Russian a text is in, or undefined for Russian. Letters decide first:
  * trigram statistics alone take some Russian news for Bulgarian, while ы and э (about 2.5 % of Russian letters)
- * occur in no other language here but Belarusian, and і ї є ґ ў ј љ њ ћ џ occur in no Russian text. Reads the
- * first `length` code units of `text`; `cyrillicLetters` is the count of Cyrillic letters in the whole sample.
+ * occur in no other language here but Belarusian, and і ї є ґ ў ј љ њ ћ џ occur in no Russian text. `marks` are
+ * the counts of the first `length` code units of `text`; `cyrillicLetters` the Cyrillic letters of the sample.
  */
-function cyrillicLanguage(text: string, length: number, cyrillicLetters: number): string | undefined {
-  const marks = countCyrillicMarks(text, length);
+function cyrillicLanguage(text: string, length: number, cyrillicLetters: number, marks: MarkCounts): string | undefined {
   const letters = Math.max(1, Math.min(cyrillicLetters, marks.cyrillic));
   const russian = marks.russian / letters;
   if (marks.serbianMacedonian / letters > FOREIGN_LETTER_SHARE) return bestLanguage(text.slice(0, length), ['srp', 'mkd']);
@@ -136,8 +161,8 @@ function cyrillicLanguage(text: string, length: number, cyrillicLetters: number)
 /** Letter classes {@link cyrillicLanguage} reads, upper and lower case; class 0 is every other letter. */
 const MARK_CLASSES = ['other', 'russian', 'serbianMacedonian', 'belarusian', 'kazakh', 'kyrgyz', 'ukrainian'] as const;
 type MarkCounts = Record<'cyrillic' | Exclude<(typeof MARK_CLASSES)[number], 'other'>, number>;
-/** Class of each code unit U+0400–U+04FF, by offset from U+0400. */
-const CYRILLIC_MARK = new Uint8Array(0x100);
+/** Class of each code unit below U+0500 (0 for all but the marked Cyrillic letters). */
+const CYRILLIC_MARK = new Uint8Array(0x500);
 for (const [letters, mark] of [
   ['ыэЫЭ', 'russian'],
   ['јљњћџѓќѕЈЉЊЋЏЃЌЅ', 'serbianMacedonian'],
@@ -146,28 +171,7 @@ for (const [letters, mark] of [
   ['ңөүҢӨҮ', 'kyrgyz'],
   ['іїєґІЇЄҐ', 'ukrainian'],
 ] as const) {
-  for (const letter of letters) CYRILLIC_MARK[letter.charCodeAt(0) - 0x400] = MARK_CLASSES.indexOf(mark);
-}
-
-/**
- * Cyrillic letters (U+0400–U+04FF) of the first `length` code units of `text` and how many fall in each class of
- * {@link CYRILLIC_MARK}: one pass.
- */
-function countCyrillicMarks(text: string, length: number): MarkCounts {
-  const byClass = new Array<number>(MARK_CLASSES.length).fill(0);
-  let cyrillic = 0;
-  for (let k = 0; k < length; k++) {
-    const code = text.charCodeAt(k);
-    if (code < 0x500) {
-      // Read as in countScripts: a table and an addition, and a branch only for the rare marked letters.
-      const script = SCRIPT_OF[code]!;
-      cyrillic += script & 1;
-      const mark = (script & 1) === 1 ? CYRILLIC_MARK[code - 0x400]! : 0;
-      if (mark !== 0) byClass[mark]++;
-    }
-  }
-  const [, russian, serbianMacedonian, belarusian, kazakh, kyrgyz, ukrainian] = byClass as [number, number, number, number, number, number, number];
-  return { cyrillic, russian, serbianMacedonian, belarusian, kazakh, kyrgyz, ukrainian };
+  for (const letter of letters) CYRILLIC_MARK[letter.charCodeAt(0)] = MARK_CLASSES.indexOf(mark);
 }
 
 /** Words (runs of Latin letters) at or above which {@link plainlyEnglish} may decide. */
@@ -260,7 +264,8 @@ function latinLanguage(text: string, length: number, hasCyrillic: boolean): stri
 /** Guess whether `text` is Russian or English. Never throws. */
 export function detectLanguage(text: string): LanguageGuess {
   if (typeof text !== 'string') return { confidence: 0, warnings: [] };
-  const { cyrillic, latin } = countScripts(text, Math.min(text.length, SAMPLE_LENGTH));
+  const head = Math.min(text.length, FRANC_SAMPLE_LENGTH);
+  const { cyrillic, latin, head: marks } = countSample(text, Math.min(text.length, SAMPLE_LENGTH), head);
   const letters = cyrillic + latin;
   const warnings: Warning[] = [];
   if (letters < MIN_LETTERS) return { confidence: 0, warnings };
@@ -275,8 +280,7 @@ export function detectLanguage(text: string): LanguageGuess {
   }
   if (Math.max(cyrillic, latin) >= FRANC_MIN_LETTERS) {
     // franc reads at most 2 048 characters; give it that much of the text in the chosen script.
-    const head = Math.min(text.length, FRANC_SAMPLE_LENGTH);
-    const found = lang === 'ru' ? cyrillicLanguage(text, head, cyrillic) : latinLanguage(text, head, cyrillic > 0);
+    const found = lang === 'ru' ? cyrillicLanguage(text, head, cyrillic, marks) : latinLanguage(text, head, cyrillic > 0);
     if (found) {
       warnings.push({
         code: 'third-language',
