@@ -14,7 +14,6 @@
 import { data } from 'franc/data.js';
 import { expressions } from 'franc/expressions.js';
 import { clean } from 'trigram-utils';
-import { TrigramTable } from './trigram-table.js';
 
 /** A language code and its score (1 = best), as franc gives them. */
 export type LanguageScore = [string, number];
@@ -31,7 +30,7 @@ const MAX_DIFFERENCE = 300;
  */
 interface Panel {
   languages: string[];
-  rows: TrigramTable;
+  rows: Map<string, number>;
   ranks: Int16Array;
 }
 
@@ -45,14 +44,12 @@ function panel(script: string, only: readonly string[], allowed: (language: stri
   if (found) return found;
   const languages = Object.keys(data[script]).filter(allowed);
   const models = languages.map((language) => data[script][language].split('|'));
-  // franc's trigrams are three code units each (a test checks its data).
-  const rows = new TrigramTable(models.reduce((sum, model) => sum + model.length, 0));
-  const rowOf = (trigram: string): number => rows.get(trigram.charCodeAt(0), trigram.charCodeAt(1), trigram.charCodeAt(2));
-  for (const model of models) for (const trigram of model) rows.add(trigram.charCodeAt(0), trigram.charCodeAt(1), trigram.charCodeAt(2), rows.size);
+  const rows = new Map<string, number>();
+  for (const model of models) for (const trigram of model) if (!rows.has(trigram)) rows.set(trigram, rows.size);
   const ranks = new Int16Array(rows.size * languages.length).fill(-1);
   models.forEach((model, l) => {
     // franc assigns from the end, so a trigram listed twice keeps its first (lowest) rank.
-    for (let weight = model.length - 1; weight >= 0; weight--) ranks[rowOf(model[weight]) * languages.length + l] = weight;
+    for (let weight = model.length - 1; weight >= 0; weight--) ranks[rows.get(model[weight])! * languages.length + l] = weight;
   });
   found = { languages, rows, ranks };
   panels.set(key, found);
@@ -84,17 +81,15 @@ function distances(sample: string, table: Panel): number[] {
   // Counts by row, and the rows seen in the order first seen (the sum does not depend on the order).
   const counts = new Int32Array(rows.size);
   const seen: number[] = [];
-  UNLISTED.clear();
+  const unlisted = new Set<string>();
   for (let k = 0; k + 3 <= padded.length; k++) {
-    const a = padded.charCodeAt(k);
-    const b = padded.charCodeAt(k + 1);
-    const c = padded.charCodeAt(k + 2);
-    const row = rows.get(a, b, c);
-    if (row < 0) UNLISTED.add(a, b, c, 0);
+    const trigram = padded.slice(k, k + 3);
+    const row = rows.get(trigram);
+    if (row === undefined) unlisted.add(trigram);
     else if (counts[row]++ === 0) seen.push(row);
   }
   const width = languages.length;
-  const sums = new Array<number>(width).fill(UNLISTED.size * MAX_DIFFERENCE);
+  const sums = new Array<number>(width).fill(unlisted.size * MAX_DIFFERENCE);
   for (const row of seen) {
     const count = counts[row];
     for (let l = 0, at = row * width; l < width; l++, at++) {
@@ -104,12 +99,6 @@ function distances(sample: string, table: Panel): number[] {
   }
   return sums;
 }
-
-/**
- * The distinct trigrams of a sample that no candidate lists (one call at a time: JavaScript runs one). The
- * cleaned sample has at most twice franc's 2 048 code units (lower case turns İ into two) plus two spaces.
- */
-const UNLISTED = new TrigramTable(2 * MAX_LENGTH);
 
 /**
  * franc's `francAll(value, {only, minLength})`: the languages of `only` in the text's script, best first, each
