@@ -35,6 +35,8 @@ const samples = [
   'Прем’єр-міністр України провів зустріч з делегацією. Сторони обговорили питання співробітництва.',
   'Премиерът се срещна с делегацията. Страните обсъдиха въпроси на търговското сътрудничество.',
   'שלום עולם, זהו טקסט בעברית בלבד', '12345 67890', '', 'short',
+  // Lower case turns İ into two code units: the cleaned sample is longer than franc's 2 048.
+  'İ'.repeat(2100), 'İstanbul İzmir '.repeat(150), 'Ab'.repeat(1100),
 ];
 
 describe('rankLanguages (franc with lazily built tables)', () => {
