@@ -44,12 +44,18 @@ function panel(script: string, only: readonly string[], allowed: (language: stri
   if (found) return found;
   const languages = Object.keys(data[script]).filter(allowed);
   const models = languages.map((language) => data[script][language].split('|'));
+  const width = languages.length;
   const rows = new Map<string, number>();
-  for (const model of models) for (const trigram of model) if (!rows.has(trigram)) rows.set(trigram, rows.size);
-  const ranks = new Int16Array(rows.size * languages.length).fill(-1);
+  // Room for every trigram listed (fewer are distinct); one pass, one look-up per trigram: this runs once per
+  // process, as cold code, in the first text that needs franc.
+  const ranks = new Int16Array(models.reduce((sum, model) => sum + model.length, 0) * width).fill(-1);
   models.forEach((model, l) => {
     // franc assigns from the end, so a trigram listed twice keeps its first (lowest) rank.
-    for (let weight = model.length - 1; weight >= 0; weight--) ranks[rows.get(model[weight])! * languages.length + l] = weight;
+    for (let weight = model.length - 1; weight >= 0; weight--) {
+      let row = rows.get(model[weight]);
+      if (row === undefined) rows.set(model[weight], (row = rows.size));
+      ranks[row * width + l] = weight;
+    }
   });
   found = { languages, rows, ranks };
   panels.set(key, found);
