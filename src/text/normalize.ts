@@ -162,21 +162,8 @@ export interface Cut extends Span {
  * Linear in the length of the span.
  */
 export function cleanSpan(source: string, start: number, end: number, cuts: Cut[] = []): CleanText {
-  const parts: string[] = [];
-  const shifts: Array<[number, number]> = [[0, start]];
-  let cleanLength = 0;
-  // The source offset the next clean character would have if nothing were skipped.
-  let expected = start;
+  const out = new CleanBuilder(start);
   let cutIndex = 0;
-
-  const emit = (text: string, sourceOffset: number, sourceLength: number): void => {
-    if (sourceOffset !== expected) shifts.push([cleanLength, sourceOffset]);
-    parts.push(text);
-    cleanLength += text.length;
-    expected = sourceOffset + sourceLength;
-    if (text.length !== sourceLength) shifts.push([cleanLength, expected]);
-  };
-
   let i = start;
   while (i < end) {
     while (cutIndex < cuts.length && cuts[cutIndex].end <= i) cutIndex++;
@@ -184,7 +171,7 @@ export function cleanSpan(source: string, start: number, end: number, cuts: Cut[
     const atCut = cut !== undefined && cut.start <= i;
     if (atCut && !isWhiteCut(cut)) {
       // A deleted span leaves nothing; a replaced one (a character reference) leaves its text.
-      if (cut.text) emit(cut.text, i, cut.end - i);
+      if (cut.text) out.emit(cut.text, i, cut.end - i);
       i = cut.end;
       continue;
     }
@@ -221,25 +208,53 @@ export function cleanSpan(source: string, start: number, end: number, cuts: Cut[
       }
       const lone = units === 1 && unit !== '\n' && unit !== '\r' && unit !== '\t' && !isControl(unit) && unit !== '\uFEFF';
       // Leading white space of the span is dropped; trailing is dropped after the loop.
-      if (cleanLength > 0) emit(lone ? unit : ' ', i, j - i);
+      if (out.length > 0) out.emit(lone ? unit : ' ', i, j - i);
       i = j;
       continue;
     }
     if (i + 1 < end && isCombiningCode(source.charCodeAt(i + 1))) {
       let j = i + 1;
       while (j < end && isCombiningCode(source.charCodeAt(j))) j++;
-      emit(source.slice(i, j).normalize('NFC'), i, j - i);
+      out.emit(source.slice(i, j).normalize('NFC'), i, j - i);
       i = j;
       continue;
     }
     // Copy the longest run of ordinary characters in one piece.
     const j = ordinaryRunEnd(source, i, cut && cut.start < end ? cut.start : end, end);
-    emit(source.slice(i, j), i, j - i);
+    out.emit(source.slice(i, j), i, j - i);
     i = j;
   }
-  let clean = parts.join('');
+  let clean = out.parts.join('');
   if (clean.endsWith(' ')) clean = clean.slice(0, -1);
-  return { clean, shifts: compactShifts(shifts) };
+  return { clean, shifts: compactShifts(out.shifts) };
+}
+
+/**
+ * The clean text of a span as {@link cleanSpan} builds it, and its breakpoints. (A class rather than a closure
+ * made per call: the closure and the variables it shares cost more than the calls, and more again under a
+ * loader that names every function it creates.)
+ */
+class CleanBuilder {
+  readonly parts: string[] = [];
+  readonly shifts: Array<[number, number]>;
+  /** Length of the clean text so far. */
+  length = 0;
+  /** The source offset the next clean character would have if nothing were skipped. */
+  private expected: number;
+
+  constructor(start: number) {
+    this.shifts = [[0, start]];
+    this.expected = start;
+  }
+
+  /** Append `text`, which stands for the `sourceLength` code units of the source at `sourceOffset`. */
+  emit(text: string, sourceOffset: number, sourceLength: number): void {
+    if (sourceOffset !== this.expected) this.shifts.push([this.length, sourceOffset]);
+    this.parts.push(text);
+    this.length += text.length;
+    this.expected = sourceOffset + sourceLength;
+    if (text.length !== sourceLength) this.shifts.push([this.length, this.expected]);
+  }
 }
 
 /** How {@link ordinaryRunEnd} reads a code unit. */
