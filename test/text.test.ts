@@ -47,6 +47,20 @@ describe('decodeText', () => {
     expect(() => decodeText('a'.repeat(101), { maxInputSize: 100 })).toThrowError(/maxInputSize/);
   });
 
+  it('warns about exactly the control characters U+0001–U+0008, U+000E–U+001F and U+007F, and refuses NUL', () => {
+    const text = 'Текст. '.repeat(200);
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      if (code === 0) {
+        expect(() => decodeText(text + ch)).toThrowError(/NUL/);
+        continue;
+      }
+      const control = code <= 0x08 || (code >= 0x0e && code <= 0x1f) || code === 0x7f;
+      const warned = decodeText(text + ch).warnings.some((w) => w.code === 'control-characters');
+      if (warned !== control) throw new Error(`U+${code.toString(16)}: warned ${warned}`);
+    }
+  });
+
   it('warns about scattered control characters instead of refusing', () => {
     const { warnings } = decodeText(`${'Текст. '.repeat(200)}\u0007`);
     expect(warnings.map((w) => w.code)).toEqual(['control-characters']);

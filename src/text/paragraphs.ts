@@ -117,8 +117,9 @@ function scanLines(source: string): Line[] {
   const lines: Line[] = [];
   let lineStart = 0;
   let afterBreak = false;
-  // Most texts break lines with "\n" alone: then the search for the next break is a native indexOf.
-  const onlyNewlines = !/[\r\u2028\u2029\u0085]/.test(source);
+  // Most texts break lines with "\n" alone: then the search for the next break is a native indexOf. (Four
+  // native searches for one character each are faster than one regular expression for the four.)
+  const onlyNewlines = !(source.includes('\r') || source.includes('\u2028') || source.includes('\u2029') || source.includes('\u0085'));
   for (let i = nextBreak(source, 0, onlyNewlines); i < source.length; i = nextBreak(source, i + 1, onlyNewlines)) {
     const code = source.charCodeAt(i);
     const line = lineOf(source, lineStart, i, afterBreak);
