@@ -47,6 +47,20 @@ describe('decodeText', () => {
     expect(() => decodeText('a'.repeat(101), { maxInputSize: 100 })).toThrowError(/maxInputSize/);
   });
 
+  it('warns about exactly the control characters U+0001–U+0008, U+000E–U+001F and U+007F, and refuses NUL', () => {
+    const text = 'Текст. '.repeat(200);
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      if (code === 0) {
+        expect(() => decodeText(text + ch)).toThrowError(/NUL/);
+        continue;
+      }
+      const control = code <= 0x08 || (code >= 0x0e && code <= 0x1f) || code === 0x7f;
+      const warned = decodeText(text + ch).warnings.some((w) => w.code === 'control-characters');
+      if (warned !== control) throw new Error(`U+${code.toString(16)}: warned ${warned}`);
+    }
+  });
+
   it('warns about scattered control characters instead of refusing', () => {
     const { warnings } = decodeText(`${'Текст. '.repeat(200)}\u0007`);
     expect(warnings.map((w) => w.code)).toEqual(['control-characters']);
@@ -60,6 +74,27 @@ describe('foldForMatching', () => {
     expect(folded).toBe('"Север-Юг" 4,3 млрд - елка\'s');
     expect(folded.length).toBe(text.length);
   });
+
+  it('folds exactly these code units and keeps every other one (its table read as the list it was built from)', () => {
+    const folds: Array<[RegExp, string]> = [
+      [/[\u00A0\u2007\u2009\u200A\u202F\u2002\u2003]/, ' '],
+      [/[\u00AB\u00BB\u201C-\u201F]/, '"'],
+      [/[\u2018\u2019\u201A\u02BC]/, "'"],
+      [/[\u2010-\u2015\u2212]/, '-'],
+      [/\u0451/, '\u0435'],
+      [/\u0401/, '\u0415'],
+    ];
+    const all: string[] = [];
+    const expected: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      all.push(ch);
+      expected.push(folds.find(([pattern]) => pattern.test(ch))?.[1] ?? ch);
+    }
+    expect(foldForMatching(all.join(''))).toBe(expected.join(''));
+    const plain = 'Премьер-министр встретился с делегацией.';
+    expect(foldForMatching(plain)).toBe(plain);
+  });
 });
 
 describe('cleanSpan and offsets', () => {
@@ -72,6 +107,34 @@ describe('cleanSpan and offsets', () => {
       const at = toSourceOffset(paragraph, k);
       if (clean[k] !== ' ') expect(source[at]).toBe(clean[k]);
     }
+  });
+
+  it('copies runs with lone spaces whole, ending a run before the base of a combining sequence', () => {
+    const cases: Array<[string, string, Array<[number, number]>]> = [
+      ['a b\u0301c d', 'a b\u0301c d', [[0, 0]]],
+      ['ab \u0301c', 'ab \u0301c', [[0, 0]]],
+      ['x y\u0301', 'x \u00FD', [[0, 0], [3, 4]]],
+      ['Ещё и\u0306 e\u0301t\u00E9 \u05D0\u0591b', 'Ещё й été \u05D0\u0591b', [[0, 0], [5, 6], [7, 9]]],
+      ['a \u2009b  c\u00ADc', 'a b cc', [[0, 0], [2, 3], [4, 6], [5, 8]]],
+      ['ab\u0483 cd', 'ab\u0483 cd', [[0, 0]]],
+      ['α β\u0301 γ', 'α β\u0301 γ', [[0, 0]]],
+    ];
+    for (const [source, clean, shifts] of cases) expect(cleanSpan(source, 0, source.length)).toEqual({ clean, shifts });
+    const html = 'ab\u0301<i>cd e</i>f\u0301';
+    expect(cleanSpan(html, 0, html.length, [{ start: 3, end: 6 }, { start: 10, end: 14 }])).toEqual({ clean: 'ab\u0301cd ef\u0301', shifts: [[0, 0], [3, 6], [7, 14]] });
+  });
+
+  it('gives white space folded to one space, trimmed, and NFC for any mix of letters, spaces and marks', async () => {
+    const fc = (await import('fast-check')).default;
+    const unit = fc.constantFrom('a', 'e', 'и', 'ж', '\u0301', '\u0306', ' ', ' ', '\n', '.');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (units) => {
+        const source = units.join('');
+        const expected = source.replace(/[ \n]+/g, ' ').replace(/^ | $/g, '').normalize('NFC');
+        expect(cleanSpan(source, 0, source.length).clean).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('composes combining sequences (NFC) and maps them to their source span', () => {
@@ -187,6 +250,22 @@ describe('detectLanguage', () => {
     expect(detectLanguage(french).warnings.map((w) => w.code)).toContain('third-language');
     expect(detectLanguage(RU_SEED).warnings).toEqual([]);
     expect(detectLanguage(EN_SEED).warnings).toEqual([]);
+  });
+
+  it('names other Latin-script languages, and finds none in English however few `the`s it has', () => {
+    const third = (text: string): string | undefined => detectLanguage(text).warnings.find((w) => w.code === 'third-language')?.message;
+    const others: Array<[string, string]> = [
+      ['El presidente del Gobierno se reunió con la delegación. Las partes discutieron la cooperación económica y comercial y señalaron el crecimiento del comercio entre los dos países.', 'Spanish'],
+      ['Il presidente del Consiglio ha incontrato la delegazione. Le parti hanno discusso della cooperazione economica e commerciale e hanno notato la crescita degli scambi tra i due paesi.', 'Italian'],
+      ['O primeiro-ministro reuniu-se com a delegação. As partes discutiram a cooperação económica e comercial e notaram o crescimento do comércio entre os dois países.', 'Portuguese'],
+      ['Premier spotkał się z delegacją. Strony omówiły współpracę gospodarczą i handlową oraz odnotowały wzrost wymiany handlowej między obydwoma krajami.', 'Polish'],
+      ['Der Ministerpräsident traf die Delegation. Die Seiten erörterten Fragen der wirtschaftlichen Zusammenarbeit und stellten fest, dass der Handel zwischen den beiden Ländern gewachsen ist.', 'German'],
+    ];
+    for (const [text, name] of others) expect(third(text)).toMatch(name);
+    // Headlines and short news items: few `the`s, so the trigram comparison decides, and finds English.
+    const headlines = 'Putin meets Erdogan in Sochi. Gas deal signed. Oil prices rise 3% on OPEC cuts. Moscow stocks close higher. Ruble gains against dollar and euro. Central Bank keeps key rate at 16%. Gazprom shares up 2%.';
+    expect(third(headlines)).toBeUndefined();
+    expect(third(`${headlines} Встреча прошла в Сочи.`)).toBeUndefined();
   });
 
   it('warns about mixed scripts', () => {

@@ -32,6 +32,13 @@ const BINARY_SNIFF_LENGTH = 65_536;
 /** More control characters than this share of the sniffed text means binary. */
 const BINARY_CONTROL_RATIO = 0.01;
 
+/**
+ * A control character that survives decoding: U+0000–U+0008, U+000E–U+001F, U+007F (NUL included; not tab, line
+ * feed, vertical tab, form feed, CR). Written as the complement of everything else: V8 scans for it nearly
+ * twice as fast as for the three ranges themselves.
+ */
+const CONTROL_CHARACTER = /[^\t-\r\x20-\x7E\x80-\uFFFF]/;
+
 /** Decoded text plus anything worth a warning. */
 export interface DecodedText {
   text: string;
@@ -77,8 +84,10 @@ export function decodeText(input: string | Uint8Array, options: DecodeOptions = 
   }
   const warnings: Warning[] = [];
   const text = typeof input === 'string' ? input : decodeBytes(input, encoding, options.source, warnings);
-  checkNotBinary(text, options.source);
-  if (/[\u0000-\u0008\u000E-\u001F\u007F]/.test(text)) {
+  // One scan settles the common case: a text without any control character (NUL included) is neither binary
+  // nor worth a warning, and the checks below (two more scans) are skipped.
+  if (CONTROL_CHARACTER.test(text)) {
+    checkNotBinary(text, options.source);
     warnings.push({
       code: 'control-characters',
       message: 'the text holds control characters; they are treated as spaces',

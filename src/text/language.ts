@@ -27,7 +27,7 @@ export function normalizeLang(value: unknown): Lang | undefined {
  * script agrees or the text has too few letters to tell.
  */
 export function contradictedLanguage(text: string, lang: Lang): Warning | undefined {
-  const { cyrillic, latin } = countScripts(text.length > SAMPLE_LENGTH ? text.slice(0, SAMPLE_LENGTH) : text);
+  const { cyrillic, latin } = countSample(text, Math.min(text.length, SAMPLE_LENGTH), 0);
   const letters = cyrillic + latin;
   if (letters < CONTRADICTION_MIN_LETTERS) return undefined;
   const own = lang === 'ru' ? cyrillic : latin;
@@ -39,16 +39,58 @@ export function contradictedLanguage(text: string, lang: Lang): Warning | undefi
   };
 }
 
-/** Cyrillic and Latin letters of a sample. */
-function countScripts(sample: string): { cyrillic: number; latin: number } {
+/** Script of each code unit below U+0500 for {@link countSample}: 1 Cyrillic, 2 Latin, 0 neither. */
+const SCRIPT_OF = new Uint8Array(0x500);
+for (let code = 0; code < SCRIPT_OF.length; code++) {
+  if (code >= 0x0400) SCRIPT_OF[code] = 1;
+  else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f)) SCRIPT_OF[code] = 2;
+}
+
+/** What {@link countSample} counts. */
+interface SampleCounts {
+  /** Cyrillic letters (U+0400–U+04FF) of the sample. */
+  cyrillic: number;
+  /** Latin letters (A–Z, a–z, U+00C0–U+024F) of the sample. */
+  latin: number;
+  /** The Cyrillic letters of the sample's head, by {@link CYRILLIC_MARK} class. */
+  head: MarkCounts;
+}
+
+/**
+ * Cyrillic and Latin letters of the first `length` code units of `text`, and the marked Cyrillic letters of the
+ * first `headLength` of them (what {@link cyrillicLanguage} reads), in one pass. (The functions here read a
+ * prefix in place rather than a slice of it: V8 reads a sliced string's code units through its parent,
+ * noticeably slower in loops like these.)
+ */
+function countSample(text: string, length: number, headLength: number): SampleCounts {
+  const byClass = new Array<number>(MARK_CLASSES.length).fill(0);
   let cyrillic = 0;
   let latin = 0;
-  for (let k = 0; k < sample.length; k++) {
-    const code = sample.charCodeAt(k);
-    if (code >= 0x0400 && code <= 0x04ff) cyrillic++;
-    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f)) latin++;
+  let k = 0;
+  // Tables and additions instead of range tests: letters and spaces alternate unpredictably, and mispredicted
+  // branches were most of the cost of this loop (the first pass over every text). Marked letters are rare,
+  // so their branch is predicted.
+  for (const stop = Math.min(headLength, length); k < stop; k++) {
+    const code = text.charCodeAt(k);
+    if (code < 0x500) {
+      const script = SCRIPT_OF[code]!;
+      cyrillic += script & 1;
+      latin += script >> 1;
+      const mark = CYRILLIC_MARK[code]!;
+      if (mark !== 0) byClass[mark]++;
+    }
   }
-  return { cyrillic, latin };
+  const headCyrillic = cyrillic;
+  for (; k < length; k++) {
+    const code = text.charCodeAt(k);
+    if (code < 0x500) {
+      const script = SCRIPT_OF[code]!;
+      cyrillic += script & 1;
+      latin += script >> 1;
+    }
+  }
+  const [, russian, serbianMacedonian, belarusian, kazakh, kyrgyz, ukrainian] = byClass as [number, number, number, number, number, number, number];
+  return { cyrillic, latin, head: { cyrillic: headCyrillic, russian, serbianMacedonian, belarusian, kazakh, kyrgyz, ukrainian } };
 }
 
 /** The other language of the pair. */
@@ -98,13 +140,13 @@ const LANGUAGE_NAMES: Record<string, string> = {
 /**
  * Which Cyrillic language other than Russian a text is in, or undefined for Russian. Letters decide first:
  * trigram statistics alone take some Russian news for Bulgarian, while ы and э (about 2.5 % of Russian letters)
- * occur in no other language here but Belarusian, and і ї є ґ ў ј љ њ ћ џ occur in no Russian text.
+ * occur in no other language here but Belarusian, and і ї є ґ ў ј љ њ ћ џ occur in no Russian text. `marks` are
+ * the counts of the first `length` code units of `text`; `cyrillicLetters` the Cyrillic letters of the sample.
  */
-function cyrillicLanguage(text: string, cyrillicLetters: number): string | undefined {
-  const marks = countCyrillicMarks(text);
+function cyrillicLanguage(text: string, length: number, cyrillicLetters: number, marks: MarkCounts): string | undefined {
   const letters = Math.max(1, Math.min(cyrillicLetters, marks.cyrillic));
   const russian = marks.russian / letters;
-  if (marks.serbianMacedonian / letters > FOREIGN_LETTER_SHARE) return bestLanguage(text, ['srp', 'mkd']);
+  if (marks.serbianMacedonian / letters > FOREIGN_LETTER_SHARE) return bestLanguage(text.slice(0, length), ['srp', 'mkd']);
   if (marks.belarusian / letters > FOREIGN_LETTER_SHARE) return 'bel';
   // Kazakh writes і too (which alone reads as Ukrainian), but also ә ғ қ ұ, which no other language here has;
   // Kyrgyz has ң ө ү without them.
@@ -112,15 +154,15 @@ function cyrillicLanguage(text: string, cyrillicLetters: number): string | undef
   if (marks.kyrgyz / letters > FOREIGN_LETTER_SHARE) return 'kir';
   if (marks.ukrainian / letters > FOREIGN_LETTER_SHARE) return 'ukr';
   if (russian >= RUSSIAN_LETTER_SHARE) return undefined;
-  const found = bestLanguage(text.replace(/[A-Za-z\u00C0-\u024F]+/g, ' '), CYRILLIC_CANDIDATES);
+  const found = bestLanguage(text.slice(0, length).replace(/[A-Za-z\u00C0-\u024F]+/g, ' '), CYRILLIC_CANDIDATES);
   return found === 'rus' || found === 'und' ? undefined : found;
 }
 
 /** Letter classes {@link cyrillicLanguage} reads, upper and lower case; class 0 is every other letter. */
 const MARK_CLASSES = ['other', 'russian', 'serbianMacedonian', 'belarusian', 'kazakh', 'kyrgyz', 'ukrainian'] as const;
 type MarkCounts = Record<'cyrillic' | Exclude<(typeof MARK_CLASSES)[number], 'other'>, number>;
-/** Class of each code unit U+0400–U+04FF, by offset from U+0400. */
-const CYRILLIC_MARK = new Uint8Array(0x100);
+/** Class of each code unit below U+0500 (0 for all but the marked Cyrillic letters). */
+const CYRILLIC_MARK = new Uint8Array(0x500);
 for (const [letters, mark] of [
   ['ыэЫЭ', 'russian'],
   ['јљњћџѓќѕЈЉЊЋЏЃЌЅ', 'serbianMacedonian'],
@@ -129,21 +171,7 @@ for (const [letters, mark] of [
   ['ңөүҢӨҮ', 'kyrgyz'],
   ['іїєґІЇЄҐ', 'ukrainian'],
 ] as const) {
-  for (const letter of letters) CYRILLIC_MARK[letter.charCodeAt(0) - 0x400] = MARK_CLASSES.indexOf(mark);
-}
-
-/** Cyrillic letters (U+0400–U+04FF) of `text` and how many fall in each class of {@link CYRILLIC_MARK}: one pass. */
-function countCyrillicMarks(text: string): MarkCounts {
-  const byClass = new Array<number>(MARK_CLASSES.length).fill(0);
-  let cyrillic = 0;
-  for (let k = 0; k < text.length; k++) {
-    const offset = text.charCodeAt(k) - 0x400;
-    if (offset < 0 || offset > 0xff) continue;
-    cyrillic++;
-    byClass[CYRILLIC_MARK[offset]!]++;
-  }
-  const [, russian, serbianMacedonian, belarusian, kazakh, kyrgyz, ukrainian] = byClass as [number, number, number, number, number, number, number];
-  return { cyrillic, russian, serbianMacedonian, belarusian, kazakh, kyrgyz, ukrainian };
+  for (const letter of letters) CYRILLIC_MARK[letter.charCodeAt(0)] = MARK_CLASSES.indexOf(mark);
 }
 
 /** Words (runs of Latin letters) at or above which {@link plainlyEnglish} may decide. */
@@ -159,25 +187,24 @@ const FUNCTION_WORD_SHARE = 0.06;
 const DIACRITIC_SHARE = 0.005;
 
 /**
- * True when the words alone say a Latin-script text is English, so the trigram comparison can be skipped:
+ * True when the words alone say a Latin-script text (its first `length` code units) is English, so the trigram comparison can be skipped:
  * `the` is among the commonest words of English and a word of none of the other Latin-script candidates,
  * while they write diacritics that English text does not. A text that mixes English with another language
  * falls short of one of the shares and goes to the trigram comparison.
  */
-function plainlyEnglish(text: string): boolean {
+function plainlyEnglish(text: string, length: number): boolean {
   let words = 0;
   let the = 0;
   let functionWords = 0;
   let letters = 0;
   let diacritics = 0;
   let start = -1;
-  for (let k = 0; k <= text.length; k++) {
-    const code = k < text.length ? text.charCodeAt(k) | 0x20 : 0;
-    const ascii = code >= 0x61 && code <= 0x7a;
-    const accented = k < text.length && text.charCodeAt(k) >= 0xc0 && text.charCodeAt(k) <= 0x24f && text.charCodeAt(k) !== 0xd7 && text.charCodeAt(k) !== 0xf7;
-    if (ascii || accented) {
+  for (let k = 0; k <= length; k++) {
+    // Past the end reads as a separator, which closes the last word.
+    const kind = k < length ? latinKind(text.charCodeAt(k)) : 0;
+    if (kind !== 0) {
       letters++;
-      if (accented) diacritics++;
+      if (kind === ACCENTED) diacritics++;
       if (start < 0) start = k;
       continue;
     }
@@ -201,6 +228,14 @@ function plainlyEnglish(text: string): boolean {
   );
 }
 
+/** {@link latinKind} of a letter with a diacritic (U+00C0–U+024F but × and ÷). */
+const ACCENTED = 2;
+/** 1 for an ASCII letter, {@link ACCENTED} for a Latin letter with a diacritic, 0 for anything else. */
+function latinKind(code: number): number {
+  if (code < 0x80) return ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) ? 1 : 0;
+  return code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7 ? ACCENTED : 0;
+}
+
 /** Is the word of `length` letters at `start` "of", "and" or "to" in any case? Read by code unit: no substring. */
 function isOfAndTo(text: string, start: number, length: number): boolean {
   const a = text.charCodeAt(start) | 0x20;
@@ -211,11 +246,15 @@ function isOfAndTo(text: string, start: number, length: number): boolean {
 
 /**
  * Which Latin-script language other than English a text is in, or undefined for English: the words decide
- * when they plainly can ({@link plainlyEnglish}), else franc's trigrams, with a margin.
+ * when they plainly can ({@link plainlyEnglish}), else franc's trigrams, with a margin. Reads the first `length`
+ * code units of `text`; `hasCyrillic` says whether the text has any Cyrillic letter (to leave out for franc).
  */
-function latinLanguage(text: string): string | undefined {
-  if (plainlyEnglish(text)) return undefined;
-  const scores = rankLanguages(text, LATIN_CANDIDATES);
+function latinLanguage(text: string, length: number, hasCyrillic: boolean): string | undefined {
+  // Cyrillic letters separate words as spaces do, so plainlyEnglish reads the text as franc's input would.
+  if (plainlyEnglish(text, length)) return undefined;
+  // franc reads the Latin letters only: Cyrillic runs become spaces (a text with none is given as it is).
+  const head = text.slice(0, length);
+  const scores = rankLanguages(hasCyrillic ? head.replace(/[\u0400-\u04FF]+/g, ' ') : head, LATIN_CANDIDATES);
   const [top] = scores;
   if (!top || top[0] === 'eng' || top[0] === 'und') return undefined;
   const english = scores.find(([code]) => code === 'eng')?.[1] ?? 0;
@@ -225,8 +264,8 @@ function latinLanguage(text: string): string | undefined {
 /** Guess whether `text` is Russian or English. Never throws. */
 export function detectLanguage(text: string): LanguageGuess {
   if (typeof text !== 'string') return { confidence: 0, warnings: [] };
-  const sample = text.length > SAMPLE_LENGTH ? text.slice(0, SAMPLE_LENGTH) : text;
-  const { cyrillic, latin } = countScripts(sample);
+  const head = Math.min(text.length, FRANC_SAMPLE_LENGTH);
+  const { cyrillic, latin, head: marks } = countSample(text, Math.min(text.length, SAMPLE_LENGTH), head);
   const letters = cyrillic + latin;
   const warnings: Warning[] = [];
   if (letters < MIN_LETTERS) return { confidence: 0, warnings };
@@ -241,8 +280,7 @@ export function detectLanguage(text: string): LanguageGuess {
   }
   if (Math.max(cyrillic, latin) >= FRANC_MIN_LETTERS) {
     // franc reads at most 2 048 characters; give it that much of the text in the chosen script.
-    const head = sample.slice(0, FRANC_SAMPLE_LENGTH);
-    const found = lang === 'ru' ? cyrillicLanguage(head, cyrillic) : latinLanguage(head.replace(/[\u0400-\u04FF]+/g, ' '));
+    const found = lang === 'ru' ? cyrillicLanguage(text, head, cyrillic, marks) : latinLanguage(text, head, cyrillic > 0);
     if (found) {
       warnings.push({
         code: 'third-language',

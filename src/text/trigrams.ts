@@ -1,13 +1,19 @@
 /**
  * franc's trigram language ranking (`francAll` with an `only` list), with its data loaded lazily: franc builds
  * numeric trigram tables for all of its ~190 languages when its module loads (about 20 ms of every start-up),
- * while this library compares at most a few dozen, and only when the letters of a text cannot decide. Here a
- * language's table is built the first time it is compared. The ranking is franc's own (same data, script
- * choice, distance and normalisation); a test checks it against franc on many texts.
+ * while this library compares at most a few dozen, and only when the letters of a text cannot decide. The
+ * ranking is franc's own (same data, script choice, distance and normalisation); a test checks it against
+ * franc on many texts.
+ *
+ * Speed: franc looks every trigram of the text up in every candidate's table (16 look-ups of a fresh string per
+ * trigram for the Latin candidates) after building an object dictionary and a sorted tuple list of them. Here
+ * the candidates of one script share a {@link Panel}: one look-up gives a trigram's row, and the ranks of all
+ * candidates are read from a typed array. A trigram in no candidate's table costs every candidate the same
+ * maximal difference whatever its count, so those are only counted (distinct ones), not looked up again.
  */
 import { data } from 'franc/data.js';
 import { expressions } from 'franc/expressions.js';
-import { asTuples } from 'trigram-utils';
+import { clean } from 'trigram-utils';
 
 /** A language code and its score (1 = best), as franc gives them. */
 export type LanguageScore = [string, number];
@@ -17,19 +23,42 @@ const MAX_LENGTH = 2048;
 /** Distance added for a trigram a language's table does not have. */
 const MAX_DIFFERENCE = 300;
 
-/** Trigram → rank tables, built per script and language on first use. */
-const tables = new Map<string, Map<string, number>>();
+/**
+ * The trigram tables of the candidate languages of one script, side by side: `rows` numbers every trigram that
+ * any of them lists; `ranks[row * languages.length + l]` is its rank (0 = commonest) for language `l`, or -1
+ * when that language does not list it.
+ */
+interface Panel {
+  languages: string[];
+  rows: Map<string, number>;
+  ranks: Int16Array;
+}
 
-function table(script: string, language: string): Map<string, number> {
-  const key = `${script}:${language}`;
-  let found = tables.get(key);
-  if (!found) {
-    const model = data[script][language].split('|');
-    found = new Map();
+/** Panels built on first use, by script and candidate list. */
+const panels = new Map<string, Panel>();
+
+/** The panel of `script`'s languages that `allowed` admits, in franc's order (the order of its data). */
+function panel(script: string, only: readonly string[], allowed: (language: string) => boolean): Panel {
+  const key = `${script}:${only.join(',')}`;
+  let found = panels.get(key);
+  if (found) return found;
+  const languages = Object.keys(data[script]).filter(allowed);
+  const models = languages.map((language) => data[script][language].split('|'));
+  const width = languages.length;
+  const rows = new Map<string, number>();
+  // Room for every trigram listed (fewer are distinct); one pass, one look-up per trigram: this runs once per
+  // process, as cold code, in the first text that needs franc.
+  const ranks = new Int16Array(models.reduce((sum, model) => sum + model.length, 0) * width).fill(-1);
+  models.forEach((model, l) => {
     // franc assigns from the end, so a trigram listed twice keeps its first (lowest) rank.
-    for (let weight = model.length - 1; weight >= 0; weight--) found.set(model[weight], weight);
-    tables.set(key, found);
-  }
+    for (let weight = model.length - 1; weight >= 0; weight--) {
+      let row = rows.get(model[weight]);
+      if (row === undefined) rows.set(model[weight], (row = rows.size));
+      ranks[row * width + l] = weight;
+    }
+  });
+  found = { languages, rows, ranks };
+  panels.set(key, found);
   return found;
 }
 
@@ -48,6 +77,36 @@ function topScript(value: string): [string | undefined, number] {
 }
 
 /**
+ * franc's distance of `sample` to each language of `table`, in the panel's order: the sum over the distinct
+ * trigrams of the cleaned, space-padded sample (trigram-utils' `trigrams`) of |count − rank − 1|, or
+ * {@link MAX_DIFFERENCE} for a trigram the language does not list.
+ */
+function distances(sample: string, table: Panel): number[] {
+  const padded = ` ${clean(sample)} `;
+  const { languages, rows, ranks } = table;
+  // Counts by row, and the rows seen in the order first seen (the sum does not depend on the order).
+  const counts = new Int32Array(rows.size);
+  const seen: number[] = [];
+  const unlisted = new Set<string>();
+  for (let k = 0; k + 3 <= padded.length; k++) {
+    const trigram = padded.slice(k, k + 3);
+    const row = rows.get(trigram);
+    if (row === undefined) unlisted.add(trigram);
+    else if (counts[row]++ === 0) seen.push(row);
+  }
+  const width = languages.length;
+  const sums = new Array<number>(width).fill(unlisted.size * MAX_DIFFERENCE);
+  for (const row of seen) {
+    const count = counts[row];
+    for (let l = 0, at = row * width; l < width; l++, at++) {
+      const rank = ranks[at];
+      sums[l] += rank < 0 ? MAX_DIFFERENCE : Math.abs(count - rank - 1);
+    }
+  }
+  return sums;
+}
+
+/**
  * franc's `francAll(value, {only, minLength})`: the languages of `only` in the text's script, best first, each
  * with its normalised score; `[['und', 1]]` when the text is too short or no language of `only` fits.
  */
@@ -60,24 +119,16 @@ export function rankLanguages(value: string, only: readonly string[], minLength 
     if (!script || share === 0 || !allowed(script)) return [['und', 1]];
     return [[script, 1]];
   }
-  const trigrams = asTuples(sample);
-  const distances: LanguageScore[] = [];
-  for (const language of Object.keys(data[script])) {
-    if (!allowed(language)) continue;
-    const model = table(script, language);
-    let distance = 0;
-    for (const [trigram, count] of trigrams) {
-      const rank = model.get(trigram);
-      distance += rank === undefined ? MAX_DIFFERENCE : Math.abs(count - rank - 1);
-    }
-    distances.push([language, distance]);
-  }
-  if (distances.length === 0) return [['und', 1]];
-  distances.sort((a, b) => a[1] - b[1]);
-  const min = distances[0][1];
+  const table = panel(script, only, allowed);
+  if (table.languages.length === 0) return [['und', 1]];
+  const sums = distances(sample, table);
+  // A stable sort, as franc's: equal distances keep the order of franc's data.
+  const ranked: LanguageScore[] = table.languages.map((language, l) => [language, sums[l]]);
+  ranked.sort((a, b) => a[1] - b[1]);
+  const min = ranked[0][1];
   const max = sample.length * MAX_DIFFERENCE - min;
-  for (const entry of distances) entry[1] = 1 - (entry[1] - min) / max || 0;
-  return distances;
+  for (const entry of ranked) entry[1] = 1 - (entry[1] - min) / max || 0;
+  return ranked;
 }
 
 /** franc's `franc(value, {only, minLength})`: the best language of {@link rankLanguages}. */
