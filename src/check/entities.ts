@@ -12,7 +12,7 @@
  */
 import { firstNameGroup, nameSimilarity } from '../anchors/transcription.js';
 import { FIRST_NAMES } from '../anchors/names.js';
-import { textMentions } from '../anchors/names.js';
+import { collectMentionedKeys } from '../anchors/names.js';
 import { tokenize, type Token } from '../anchors/translit.js';
 import { foldForMatching, toCleanOffset } from '../text/normalize.js';
 import type { Anchor, Document, GlossaryEntry, Lang, Paragraph } from '../types.js';
@@ -39,6 +39,8 @@ export interface NameContext {
   /** Paragraph index → its tokens, oldest first. */
   recent: Map<number, ParagraphTokens>;
   uses: Map<string, WordUse>;
+  /** The paragraphs {@link mentionedIn} was last asked about, and its answer. */
+  mentioned?: { indices: readonly number[]; glossary: GlossaryEntry[] | undefined; keys: Set<string> };
 }
 
 /**
@@ -282,10 +284,8 @@ export function absenceConfidence(
   glossary: GlossaryEntry[] | undefined,
   next?: string,
 ): number {
-  const otherSide = other.doc.lang;
-  const otherText = otherIndices.map((index) => other.doc.paragraphs[index]!.clean).join('\n');
   if (otherIndices.some((index) => other.doc.paragraphs[index]!.anchors.some((a) => a.key === anchor.key))) return 0;
-  if (textMentions(otherText, otherSide, anchor.key, { glossary })) return 0;
+  if (mentionedIn(other, otherIndices, glossary).has(anchor.key.startsWith('ent:') ? anchor.key : `ent:${anchor.key}`)) return 0;
   const words = tokenize(foldForMatching(anchor.surface)).filter((t) => t.info.letters >= 2).map((t) => t.text);
   if (next !== undefined) words.push(words.join('') + next); // Cape Town = Кейптаун
   let best = 0;
@@ -294,9 +294,6 @@ export function absenceConfidence(
     for (let i = 0; i < list.length; i++) {
       const t = list[i]!;
       if (t.info.letters < 2 || t.text.length > 40) continue;
-      // Compounds written as one word on the other side (Cape Town = Кейптаун).
-      const next = list[i + 1];
-      const pair = next && next.joined && next.info.capitalised === t.info.capitalised ? t.text + next.text : undefined;
       // A word in lower case is a name's form only by a strong match of a word of five letters or more in the
       // document's own script (Netbooks = нетбуков, Prussian = прусский; not "drive" in a Russian text).
       const named = t.info.capitalised || t.info.allCaps;
@@ -304,6 +301,9 @@ export function absenceConfidence(
       const strongOnly = !named && t.info.letters >= 5 && ownScript(other, t);
       // Nothing the comparison could find would count for this word: skip it (most words of a text).
       if (!named && !strongOnly) continue;
+      // Compounds written as one word on the other side (Cape Town = Кейптаун).
+      const next = list[i + 1];
+      const pair = next && next.joined && next.info.capitalised === t.info.capitalised ? t.text + next.text : undefined;
       for (const word of words) {
         const sim = Math.max(nameSimilarity(word, t.text), pair ? nameSimilarity(word, pair) : 0);
         if (sim >= 0.85) return 0;
@@ -313,6 +313,23 @@ export function absenceConfidence(
   }
   return best >= 0.5 ? 1 - best : 1;
 }
+
+/**
+ * The entity keys the paragraphs `indices` mention (see `mentionedKeys`). The names of one link are all looked up
+ * in the same paragraphs of the other version: their keys are read once for them all, and kept here rather than in
+ * the mention cache, where every link's text and keys outlived the young generation (a fifth of the check's peak
+ * memory on a 5 MB pair).
+ */
+function mentionedIn(context: NameContext, indices: readonly number[], glossary: GlossaryEntry[] | undefined): Set<string> {
+  const last = context.mentioned;
+  if (last !== undefined && last.glossary === glossary && sameIndices(last.indices, indices)) return last.keys;
+  const text = indices.map((index) => context.doc.paragraphs[index]!.clean).join('\n');
+  const keys = collectMentionedKeys(text, glossary);
+  context.mentioned = { indices: indices.slice(), glossary, keys };
+  return keys;
+}
+
+const sameIndices = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((index, k) => index === b[k]);
 
 /**
  * Does a capitalised word of the other version's paragraphs (`otherIndices`) give
