@@ -195,6 +195,8 @@ class BandSearch {
   private readonly back: Int8Array;
   /** The backward pass's least cost to the end per cell, allocated by the first {@link addMargins}. */
   private backwardCost: Float64Array | undefined;
+  /** Where {@link backwardCost} goes, set aside with the search's other tables (see {@link Slab}). */
+  private readonly backwardSlab: Float64Array;
   /**
    * `stored[s][cell]`: the cost of the bead of shape s ending at cell, rounded in 16 bits (see {@link COST_SCALE};
    * exactly, as a double, when the band is small: see {@link EXACT_STORED_COSTS}); undefined for a fixed-cost shape.
@@ -214,14 +216,16 @@ class BandSearch {
     private readonly problem: BeadProblem,
     private readonly band: Band,
   ) {
-    this.forwardCost = new Float64Array(band.size);
-    this.back = new Int8Array(band.size);
     this.fixed = Float64Array.from(problem.shapes, (shape) => problem.fixedCost?.(shape) ?? NaN);
     const storedShapes = problem.shapes.filter((_, s) => Number.isNaN(this.fixed[s])).length;
     this.exact = storedShapes * band.size <= EXACT_STORED_COSTS;
-    this.stored = problem.shapes.map((_, s) =>
-      Number.isNaN(this.fixed[s]) ? (this.exact ? new Float64Array(band.size) : new Int16Array(band.size)) : undefined,
-    );
+    const cells = band.size;
+    const storedBytes = this.exact ? 8 : 2;
+    const slab = new Slab(cells * (8 + 8 + storedShapes * storedBytes + 1));
+    this.forwardCost = slab.float64(cells);
+    this.backwardSlab = slab.float64(cells);
+    this.stored = problem.shapes.map((_, s) => (Number.isNaN(this.fixed[s]) ? (this.exact ? slab.float64(cells) : slab.int16(cells)) : undefined));
+    this.back = slab.int8(cells);
     this.low = new Float64Array(problem.shapes.length);
     this.high = new Float64Array(problem.shapes.length);
     let widest = 0;
@@ -349,7 +353,7 @@ class BandSearch {
   addMargins(path: PathStep[]): void {
     const { problem, band, forwardCost: forward, low, high } = this;
     const { n, m, shapes } = problem;
-    this.backwardCost ??= new Float64Array(band.size);
+    this.backwardCost ??= this.backwardSlab;
     const backward = this.backwardCost.fill(Infinity);
     backward[band.index(n, m)] = 0;
     for (let i = n; i >= 0; i--) {
@@ -397,5 +401,44 @@ class BandSearch {
       }
       step.endMargin = alternative - total;
     }
+  }
+}
+
+/** Bytes from which a {@link Slab} is made at least {@link MAPPED_SLAB_BYTES} long. */
+const LARGE_SLAB_BYTES = 4 << 20;
+/**
+ * glibc's malloc serves a block below its mmap threshold from its own heap and keeps it there once freed; the
+ * threshold starts at 128 KiB but rises to the size of each larger mapped block freed, up to 32 MiB. A search's
+ * tables (some 20 MB in a 5 MB pair), allocated one by one, then stayed in the process after the search, under
+ * the checks' and the export's memory. From 32 MiB a block is always mapped, and unmapped when freed; the
+ * pages past what the tables use are never touched, so they cost address space, not memory.
+ */
+const MAPPED_SLAB_BYTES = (32 << 20) + (1 << 16);
+
+/** The typed arrays of one search, cut one after another from one buffer (largest elements first, so each is aligned). */
+class Slab {
+  private readonly buffer: ArrayBuffer;
+  private used = 0;
+
+  constructor(bytes: number) {
+    this.buffer = new ArrayBuffer(bytes >= LARGE_SLAB_BYTES ? Math.max(bytes, MAPPED_SLAB_BYTES) : bytes);
+  }
+
+  float64(length: number): Float64Array {
+    return new Float64Array(this.buffer, this.take(length * 8), length);
+  }
+
+  int16(length: number): Int16Array {
+    return new Int16Array(this.buffer, this.take(length * 2), length);
+  }
+
+  int8(length: number): Int8Array {
+    return new Int8Array(this.buffer, this.take(length), length);
+  }
+
+  private take(bytes: number): number {
+    const at = this.used;
+    this.used += bytes;
+    return at;
   }
 }
