@@ -193,10 +193,11 @@ const EXACT_STORED_COSTS = 1 << 20;
 class BandSearch {
   private readonly forwardCost: Float64Array;
   private readonly back: Int8Array;
-  /** The backward pass's least cost to the end per cell, allocated by the first {@link addMargins}. */
-  private backwardCost: Float64Array | undefined;
-  /** Where {@link backwardCost} goes, set aside with the search's other tables (see {@link Slab}). */
-  private readonly backwardSlab: Float64Array;
+  /**
+   * The backward pass's least cost to the end, for the rows a bead from the current row can reach: row i at
+   * `(i % rows) * width` (see {@link addMargins}); allocated by the first one.
+   */
+  private backwardRows: { rows: number; width: number; cost: Float64Array } | undefined;
   /**
    * `stored[s][cell]`: the cost of the bead of shape s ending at cell, rounded in 16 bits (see {@link COST_SCALE};
    * exactly, as a double, when the band is small: see {@link EXACT_STORED_COSTS}); undefined for a fixed-cost shape.
@@ -221,9 +222,8 @@ class BandSearch {
     this.exact = storedShapes * band.size <= EXACT_STORED_COSTS;
     const cells = band.size;
     const storedBytes = this.exact ? 8 : 2;
-    const slab = new Slab(cells * (8 + 8 + storedShapes * storedBytes + 1));
+    const slab = new Slab(cells * (8 + storedShapes * storedBytes + 1));
     this.forwardCost = slab.float64(cells);
-    this.backwardSlab = slab.float64(cells);
     this.stored = problem.shapes.map((_, s) => (Number.isNaN(this.fixed[s]) ? (this.exact ? slab.float64(cells) : slab.int16(cells)) : undefined));
     this.back = slab.int8(cells);
     this.low = new Float64Array(problem.shapes.length);
@@ -349,14 +349,27 @@ class BandSearch {
    * Set each step's {@link PathStep.endMargin}: the best total through a neighbouring cell off the path, minus
    * the best total, from a backward pass (the least cost from each cell to the end) over the last forward pass's
    * bead costs.
+   *
+   * The pass writes each cell's total through it (forward + backward cost) over its forward cost, which nothing
+   * reads again before the next forward pass, and keeps backward costs only for the rows a bead reaches: a
+   * backward cost per cell was another 8 bytes a cell (3 MB in a 5 MB pair), at the search's peak.
    */
   addMargins(path: PathStep[]): void {
     const { problem, band, forwardCost: forward, low, high } = this;
     const { n, m, shapes } = problem;
-    this.backwardCost ??= this.backwardSlab;
-    const backward = this.backwardCost.fill(Infinity);
-    backward[band.index(n, m)] = 0;
+    if (this.backwardRows === undefined) {
+      let width = 0;
+      for (let i = 0; i <= n; i++) width = Math.max(width, band.hi[i] - band.lo[i] + 1);
+      const rows = 1 + shapes.reduce((most, shape) => Math.max(most, shape.ru), 0);
+      this.backwardRows = { rows, width, cost: new Float64Array(rows * width) };
+    }
+    const { rows, width, cost: backward } = this.backwardRows;
+    // Where the backward cost of (i, j) is kept, for a cell of the band.
+    const at = (i: number, j: number): number => (i % rows) * width + j - band.lo[i];
     for (let i = n; i >= 0; i--) {
+      // The rows a bead from row i reaches are i … i + rows - 1: row i takes the place of row i + rows.
+      backward.fill(Infinity, (i % rows) * width, (i % rows + 1) * width);
+      if (i === n) backward[at(n, m)] = 0;
       for (let j = band.hi[i]; j >= band.lo[i]; j--) {
         const cell = band.index(i, j);
         // A bead from an unreachable cell was never priced.
@@ -365,22 +378,23 @@ class BandSearch {
         for (let s = 0; s < shapes.length; s++) {
           const shape = shapes[s];
           const to = band.index(i + shape.ru, j + shape.en);
-          if (to < 0 || backward[to] === Infinity) {
+          if (to < 0 || backward[at(i + shape.ru, j + shape.en)] === Infinity) {
             low[s] = NaN; // not a candidate
             continue;
           }
-          this.bounds(s, to, backward[to]);
+          this.bounds(s, to, backward[at(i + shape.ru, j + shape.en)]);
           if (high[s] < bound) bound = high[s];
         }
-        let best = backward[cell];
+        let best = backward[at(i, j)];
         for (let s = 0; s < shapes.length; s++) {
           if (!(low[s] <= bound)) continue; // not a candidate, or surely worse than the best
           const shape = shapes[s];
           const to = band.index(i + shape.ru, j + shape.en);
-          const total = this.exactCost(s, i, j, to) + backward[to];
+          const total = this.exactCost(s, i, j, to) + backward[at(i + shape.ru, j + shape.en)];
           if (total < best) best = total;
         }
-        backward[cell] = best;
+        backward[at(i, j)] = best;
+        forward[cell] += best;
       }
     }
 
@@ -396,7 +410,7 @@ class BandSearch {
         for (let dj = -1; dj <= 1; dj++) {
           const cell = band.index(ei + di, ej + dj);
           if (cell < 0 || onPath.has(cell)) continue;
-          alternative = Math.min(alternative, forward[cell] + backward[cell]);
+          alternative = Math.min(alternative, forward[cell]); // the total through the cell, see above
         }
       }
       step.endMargin = alternative - total;
