@@ -6,7 +6,7 @@
  * cells per unit of band width; when the best path touches the band's edge the band is doubled and the
  * search repeated, so the band does not cut the answer off. Widening stops at {@link MAX_WIDENED_BAND_CELLS}
  * cells: past that, two long texts that drift far apart (or do not translate each other at all) would cost
- * O(n·m) time and about 50 bytes per cell (16 bits per stored bead cost, see BandSearch), so the best path
+ * O(n·m) time and about 40 bytes per cell (16 bits per stored bead cost, see BandSearch), so the best path
  * inside the band is kept and the caller is told (`limited`), never left with a silently truncated search.
  */
 
@@ -69,7 +69,7 @@ export interface SolveOptions {
 }
 
 /**
- * Default of {@link SolveOptions.maxWidenedCells}: 1,000,000 cells, about 50 MB and 10 s at worst. Documents of
+ * Default of {@link SolveOptions.maxWidenedCells}: 1,000,000 cells, about 40 MB and 10 s at worst. Documents of
  * up to about a thousand paragraphs each can widen to the full grid; longer ones keep a narrower band.
  */
 export const MAX_WIDENED_BAND_CELLS = 1_000_000;
