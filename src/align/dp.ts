@@ -153,16 +153,11 @@ export function solveBeadsInBand(problem: BeadProblem, options: SolveOptions = {
       // Margins only for a path that is handed out (a path that only tells the band to widen needs none).
       search.addMargins(first);
       const delta = options.reprice?.(first);
-      if (!delta) {
-        search.release();
-        return { path: first, width, limited };
-      }
+      if (!delta) return { path: first, width, limited };
       const path = search.forward(delta);
       search.addMargins(path);
-      search.release();
       return { path, width, limited };
     }
-    search.release();
     band = wider!;
     width *= 2;
   }
@@ -211,8 +206,6 @@ class BandSearch {
   private readonly exact: boolean;
   /** The cost of each fixed-cost shape (NaN for the others), see {@link BeadProblem.fixedCost}. */
   private readonly fixed: Float64Array;
-  /** Where the per-cell tables are (see {@link release}). */
-  private readonly slab: Slab;
   /** Each shape's cost change of the last repricing (zeros before one). */
   private delta: Float64Array | undefined;
   private searched = false;
@@ -230,7 +223,6 @@ class BandSearch {
     const cells = band.size;
     const storedBytes = this.exact ? 8 : 2;
     const slab = new Slab(cells * (8 + storedShapes * storedBytes + 1));
-    this.slab = slab;
     this.forwardCost = slab.float64(cells);
     this.stored = problem.shapes.map((_, s) => (Number.isNaN(this.fixed[s]) ? (this.exact ? slab.float64(cells) : slab.int16(cells)) : undefined));
     this.back = slab.int8(cells);
@@ -353,11 +345,6 @@ class BandSearch {
     this.high[s] = sum + error;
   }
 
-  /** Give the per-cell tables back (see {@link Slab.release}): the search cannot be used afterwards. */
-  release(): void {
-    this.slab.release();
-  }
-
   /**
    * Set each step's {@link PathStep.endMargin}: the best total through a neighbouring cell off the path, minus
    * the best total, from a backward pass (the least cost from each cell to the end) over the last forward pass's
@@ -461,15 +448,6 @@ class Slab {
 
   int8(length: number): Int8Array {
     return new Int8Array(this.buffer, this.take(length), length);
-  }
-
-  /**
-   * Free a large slab now rather than at the next full collection (its views then read as empty): the buffer is
-   * moved to a copy that is thrown away at once, so the young generation's next collection frees it. The search
-   * is over by then, and its links and their evidence were being built on top of its tables (the 5 MB pair's peak).
-   */
-  release(): void {
-    if (this.buffer.byteLength >= MAPPED_SLAB_BYTES) structuredClone(this.buffer, { transfer: [this.buffer] });
   }
 
   private take(bytes: number): number {
