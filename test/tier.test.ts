@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isLargeRun, isSmallRun, LARGE_RUN_BYTES, SMALL_RUN_BYTES } from '../src/cli/tier.js';
+import { isLargeRun, isSmallRun, LARGE_RUN_BYTES, LARGE_RUN_FLAGS, SMALL_RUN_BYTES } from '../src/cli/tier.js';
 
 describe('isSmallRun (one-shot runs without the optimising compiler)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tier-'));
@@ -44,6 +45,12 @@ describe('isLargeRun (one-shot runs that keep the young generation small)', () =
     expect(isLargeRun(['align', '--pairs', half])).toBe(false);
     expect(isLargeRun(['pair', half, half])).toBe(false);
     expect(isLargeRun(['align', half, '-'])).toBe(false);
+  });
+
+  it('has flags V8 knows', () => {
+    // V8 ignores a flag it does not know (a warning on stderr only): check the names against its list.
+    const known = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });
+    for (const flag of LARGE_RUN_FLAGS) expect(known).toContain(`  ${flag.split('=')[0]} `);
   });
 
   it('answers false instead of throwing', () => {

@@ -6,7 +6,7 @@
  * cells per unit of band width; when the best path touches the band's edge the band is doubled and the
  * search repeated, so the band does not cut the answer off. Widening stops at {@link MAX_WIDENED_BAND_CELLS}
  * cells: past that, two long texts that drift far apart (or do not translate each other at all) would cost
- * O(n·m) time and about 50 bytes per cell (16 bits per stored bead cost, see BandSearch), so the best path
+ * O(n·m) time and about 40 bytes per cell (16 bits per stored bead cost, see BandSearch), so the best path
  * inside the band is kept and the caller is told (`limited`), never left with a silently truncated search.
  */
 
@@ -69,7 +69,7 @@ export interface SolveOptions {
 }
 
 /**
- * Default of {@link SolveOptions.maxWidenedCells}: 1,000,000 cells, about 50 MB and 10 s at worst. Documents of
+ * Default of {@link SolveOptions.maxWidenedCells}: 1,000,000 cells, about 40 MB and 10 s at worst. Documents of
  * up to about a thousand paragraphs each can widen to the full grid; longer ones keep a narrower band.
  */
 export const MAX_WIDENED_BAND_CELLS = 1_000_000;
@@ -193,8 +193,11 @@ const EXACT_STORED_COSTS = 1 << 20;
 class BandSearch {
   private readonly forwardCost: Float64Array;
   private readonly back: Int8Array;
-  /** The backward pass's least cost to the end per cell, allocated by the first {@link addMargins}. */
-  private backwardCost: Float64Array | undefined;
+  /**
+   * The backward pass's least cost to the end, for the rows a bead from the current row can reach: row i at
+   * `(i % rows) * width` (see {@link addMargins}); allocated by the first one.
+   */
+  private backwardRows: { rows: number; width: number; cost: Float64Array } | undefined;
   /**
    * `stored[s][cell]`: the cost of the bead of shape s ending at cell, rounded in 16 bits (see {@link COST_SCALE};
    * exactly, as a double, when the band is small: see {@link EXACT_STORED_COSTS}); undefined for a fixed-cost shape.
@@ -214,14 +217,15 @@ class BandSearch {
     private readonly problem: BeadProblem,
     private readonly band: Band,
   ) {
-    this.forwardCost = new Float64Array(band.size);
-    this.back = new Int8Array(band.size);
     this.fixed = Float64Array.from(problem.shapes, (shape) => problem.fixedCost?.(shape) ?? NaN);
     const storedShapes = problem.shapes.filter((_, s) => Number.isNaN(this.fixed[s])).length;
     this.exact = storedShapes * band.size <= EXACT_STORED_COSTS;
-    this.stored = problem.shapes.map((_, s) =>
-      Number.isNaN(this.fixed[s]) ? (this.exact ? new Float64Array(band.size) : new Int16Array(band.size)) : undefined,
-    );
+    const cells = band.size;
+    const storedBytes = this.exact ? 8 : 2;
+    const slab = new Slab(cells * (8 + storedShapes * storedBytes + 1));
+    this.forwardCost = slab.float64(cells);
+    this.stored = problem.shapes.map((_, s) => (Number.isNaN(this.fixed[s]) ? (this.exact ? slab.float64(cells) : slab.int16(cells)) : undefined));
+    this.back = slab.int8(cells);
     this.low = new Float64Array(problem.shapes.length);
     this.high = new Float64Array(problem.shapes.length);
     let widest = 0;
@@ -345,14 +349,27 @@ class BandSearch {
    * Set each step's {@link PathStep.endMargin}: the best total through a neighbouring cell off the path, minus
    * the best total, from a backward pass (the least cost from each cell to the end) over the last forward pass's
    * bead costs.
+   *
+   * The pass writes each cell's total through it (forward + backward cost) over its forward cost, which nothing
+   * reads again before the next forward pass, and keeps backward costs only for the rows a bead reaches: a
+   * backward cost per cell was another 8 bytes a cell (3 MB in a 5 MB pair), at the search's peak.
    */
   addMargins(path: PathStep[]): void {
     const { problem, band, forwardCost: forward, low, high } = this;
     const { n, m, shapes } = problem;
-    this.backwardCost ??= new Float64Array(band.size);
-    const backward = this.backwardCost.fill(Infinity);
-    backward[band.index(n, m)] = 0;
+    if (this.backwardRows === undefined) {
+      let width = 0;
+      for (let i = 0; i <= n; i++) width = Math.max(width, band.hi[i] - band.lo[i] + 1);
+      const rows = 1 + shapes.reduce((most, shape) => Math.max(most, shape.ru), 0);
+      this.backwardRows = { rows, width, cost: new Float64Array(rows * width) };
+    }
+    const { rows, width, cost: backward } = this.backwardRows;
+    // Where the backward cost of (i, j) is kept, for a cell of the band.
+    const at = (i: number, j: number): number => (i % rows) * width + j - band.lo[i];
     for (let i = n; i >= 0; i--) {
+      // The rows a bead from row i reaches are i … i + rows - 1: row i takes the place of row i + rows.
+      backward.fill(Infinity, (i % rows) * width, (i % rows + 1) * width);
+      if (i === n) backward[at(n, m)] = 0;
       for (let j = band.hi[i]; j >= band.lo[i]; j--) {
         const cell = band.index(i, j);
         // A bead from an unreachable cell was never priced.
@@ -361,22 +378,23 @@ class BandSearch {
         for (let s = 0; s < shapes.length; s++) {
           const shape = shapes[s];
           const to = band.index(i + shape.ru, j + shape.en);
-          if (to < 0 || backward[to] === Infinity) {
+          if (to < 0 || backward[at(i + shape.ru, j + shape.en)] === Infinity) {
             low[s] = NaN; // not a candidate
             continue;
           }
-          this.bounds(s, to, backward[to]);
+          this.bounds(s, to, backward[at(i + shape.ru, j + shape.en)]);
           if (high[s] < bound) bound = high[s];
         }
-        let best = backward[cell];
+        let best = backward[at(i, j)];
         for (let s = 0; s < shapes.length; s++) {
           if (!(low[s] <= bound)) continue; // not a candidate, or surely worse than the best
           const shape = shapes[s];
           const to = band.index(i + shape.ru, j + shape.en);
-          const total = this.exactCost(s, i, j, to) + backward[to];
+          const total = this.exactCost(s, i, j, to) + backward[at(i + shape.ru, j + shape.en)];
           if (total < best) best = total;
         }
-        backward[cell] = best;
+        backward[at(i, j)] = best;
+        forward[cell] += best;
       }
     }
 
@@ -392,10 +410,49 @@ class BandSearch {
         for (let dj = -1; dj <= 1; dj++) {
           const cell = band.index(ei + di, ej + dj);
           if (cell < 0 || onPath.has(cell)) continue;
-          alternative = Math.min(alternative, forward[cell] + backward[cell]);
+          alternative = Math.min(alternative, forward[cell]); // the total through the cell, see above
         }
       }
       step.endMargin = alternative - total;
     }
+  }
+}
+
+/** Bytes from which a {@link Slab} is made at least {@link MAPPED_SLAB_BYTES} long. */
+const LARGE_SLAB_BYTES = 4 << 20;
+/**
+ * glibc's malloc serves a block below its mmap threshold from its own heap and keeps it there once freed; the
+ * threshold starts at 128 KiB but rises to the size of each larger mapped block freed, up to 32 MiB. A search's
+ * tables (some 20 MB in a 5 MB pair), allocated one by one, then stayed in the process after the search, under
+ * the checks' and the export's memory. From 32 MiB a block is always mapped, and unmapped when freed; the
+ * pages past what the tables use are never touched, so they cost address space, not memory.
+ */
+const MAPPED_SLAB_BYTES = (32 << 20) + (1 << 16);
+
+/** The typed arrays of one search, cut one after another from one buffer (largest elements first, so each is aligned). */
+class Slab {
+  private readonly buffer: ArrayBuffer;
+  private used = 0;
+
+  constructor(bytes: number) {
+    this.buffer = new ArrayBuffer(bytes >= LARGE_SLAB_BYTES ? Math.max(bytes, MAPPED_SLAB_BYTES) : bytes);
+  }
+
+  float64(length: number): Float64Array {
+    return new Float64Array(this.buffer, this.take(length * 8), length);
+  }
+
+  int16(length: number): Int16Array {
+    return new Int16Array(this.buffer, this.take(length * 2), length);
+  }
+
+  int8(length: number): Int8Array {
+    return new Int8Array(this.buffer, this.take(length), length);
+  }
+
+  private take(bytes: number): number {
+    const at = this.used;
+    this.used += bytes;
+    return at;
   }
 }

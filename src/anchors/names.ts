@@ -413,6 +413,19 @@ export function mentionedKeys(text: string, lang: Lang, options?: EntityOptions)
     const hit = mentionCache.get(cacheKey);
     if (hit !== undefined) return hit;
   }
+  const keys = collectMentionedKeys(text, glossary);
+  if (cacheable) {
+    if (mentionCache.size >= MENTION_CACHE_LIMIT) mentionCache.clear();
+    mentionCache.set(cacheKey, keys);
+  }
+  return keys;
+}
+
+/**
+ * {@link mentionedKeys} without its cache, for a caller that keeps the answer itself (the discrepancy check asks
+ * about each link's text once: cached here, every link's text and keys outlived the young generation).
+ */
+export function collectMentionedKeys(text: string, glossary?: GlossaryEntry[]): Set<string> {
   const tokens = tokenize(text);
   const gazetteer = gazetteerFor(glossary);
   const keys = new Set<string>();
@@ -434,10 +447,6 @@ export function mentionedKeys(text: string, lang: Lang, options?: EntityOptions)
         if (tail !== undefined) keys.add(`ent:${tail.id}`);
       }
     }
-  }
-  if (cacheable) {
-    if (mentionCache.size >= MENTION_CACHE_LIMIT) mentionCache.clear();
-    mentionCache.set(cacheKey, keys);
   }
   return keys;
 }

@@ -175,17 +175,29 @@ export function skeletonOf(folded: string): string {
   return (folded.slice(0, 1).replace(/[aeiou]/, '') + folded.slice(1).replace(/[aeiouh]/g, '')).replace(/([a-z])\1+/g, '$1');
 }
 
-const skeletonCache = new Map<string, { folded: string[]; skeletons: string[] }>();
+/** What {@link nameSimilarity} compares of a word, computed once per spelling. */
+interface NameForms {
+  /** Folded Latin forms of the word's readings (case endings off, English pronunciations). */
+  folded: string[];
+  /** Their consonant skeletons. */
+  skeletons: string[];
+  /** A Latin word in -s: the skeleton without the s (see {@link pluralSkeletons}). */
+  latinPlural: string | undefined;
+  /** A Russian word in -ов/-ев/-ей of five letters or more: the skeleton without that ending. */
+  cyrillicPlural: string | undefined;
+}
+
+const skeletonCache = new Map<string, NameForms>();
 
 /** Folded forms and consonant skeletons of a word's readings (case endings off, English pronunciations). */
-export function nameForms(word: string): { folded: string[]; skeletons: string[] } {
+export function nameForms(word: string): NameForms {
   let hit = skeletonCache.get(word);
   if (hit !== undefined) return hit;
   const lower = normal(word.length > MAX_WORD ? word.slice(0, MAX_WORD) : word);
   const readings = scriptOf(lower) === 'cyr' ? ruReadings(lower) : enPronunciations(lower);
   const folded = [...new Set(readings.map(foldLatin).filter((f) => f.length >= 2))];
   const skeletons = [...new Set(folded.map(skeletonOf))];
-  hit = { folded, skeletons };
+  hit = { folded, skeletons, latinPlural: latinPluralSkeleton(word), cyrillicPlural: cyrillicPluralSkeleton(word) };
   if (skeletonCache.size >= 100_000) skeletonCache.clear();
   skeletonCache.set(word, hit);
   return hit;
@@ -193,20 +205,39 @@ export function nameForms(word: string): { folded: string[]; skeletons: string[]
 
 const VOWEL = /^[aeiou]/;
 
-/** The shared skeleton of a Latin word in -s and a Russian word in -ов/-ев/-ей without those endings, if equal. */
-function pluralSkeletons(latin: string, cyrillic: string): string | undefined {
+/** The skeleton of a Latin word in -s without the s; undefined for any other word. */
+function latinPluralSkeleton(word: string): string | undefined {
   // The cheap test first: most words do not end in s.
-  if (!/s$/i.test(latin) || scriptOf(latin) !== 'lat' || scriptOf(cyrillic) !== 'cyr') return undefined;
-  const ru = normal(cyrillic);
+  if (!/s$/i.test(word) || scriptOf(word) !== 'lat') return undefined;
+  return skeletonOf(foldLatin(word.slice(0, -1)));
+}
+
+/** The skeleton of a Russian word in -ов/-ев/-ей (five letters or more) without that ending; undefined for any other word. */
+function cyrillicPluralSkeleton(word: string): string | undefined {
+  if (scriptOf(word) !== 'cyr') return undefined;
+  const ru = normal(word);
   if (!/(?:ов|ев|ей)$/.test(ru) || ru.length < 5) return undefined;
-  const x = skeletonOf(foldLatin(latin.slice(0, -1)));
-  const y = skeletonOf(foldLatin(toLatin(ru.slice(0, -2))));
-  return x === y ? x : undefined;
+  return skeletonOf(foldLatin(toLatin(ru.slice(0, -2))));
+}
+
+/**
+ * The shared skeleton of a Latin word in -s and a Russian word in -ов/-ев/-ей without those endings, if equal
+ * (read off the words' cached {@link nameForms}: the checks compare each word many times).
+ */
+function pluralSkeletons(latin: NameForms, cyrillic: NameForms): string | undefined {
+  return latin.latinPlural !== undefined && latin.latinPlural === cyrillic.cyrillicPlural ? latin.latinPlural : undefined;
 }
 
 /** Do two readings start alike: the same letter, or both a vowel (Georges read "eories" = Джорджс "ioris")? */
 function sameOnset(a: readonly string[], b: readonly string[]): boolean {
-  return a.some((x) => b.some((y) => x[0] === y[0] || (VOWEL.test(x) && VOWEL.test(y))));
+  for (const x of a) for (const y of b) if (x[0] === y[0] || (VOWEL.test(x) && VOWEL.test(y))) return true;
+  return false;
+}
+
+/** Whether two lists share an element. */
+function shareOne(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
 }
 
 /** How sure a match is, by the evidence behind it. */
@@ -228,10 +259,11 @@ export const MATCH_CONFIDENCE = {
  * folded spelling, {@link MATCH_CONFIDENCE} for the weaker evidence, 0 for no match. Symmetric.
  */
 export function nameSimilarity(a: string, b: string): number {
+  // Plain loops, no closures or pairs: the checks call this for every name against every word near it.
   if (a.length > MAX_WORD || b.length > MAX_WORD) return 0;
   const fa = nameForms(a);
   const fb = nameForms(b);
-  if (fa.folded.some((f) => fb.folded.includes(f))) return MATCH_CONFIDENCE.spelling;
+  if (shareOne(fa.folded, fb.folded)) return MATCH_CONFIDENCE.spelling;
   const ga = firstNameGroup(a);
   if (ga !== undefined && ga === firstNameGroup(b)) return MATCH_CONFIDENCE.variant;
   let best = 0;
@@ -244,12 +276,13 @@ export function nameSimilarity(a: string, b: string): number {
   }
   if (best > 0) return best;
   // An English plural against a Russian genitive plural (Netbooks = нетбуков); only then is -ов an ending.
-  const plural = pluralSkeletons(a, b) ?? pluralSkeletons(b, a);
+  const plural = pluralSkeletons(fa, fb) ?? pluralSkeletons(fb, fa);
   if (plural !== undefined && plural.length >= 3) return MATCH_CONFIDENCE.skeleton;
   // A name glued to the next word by a lost space (Хиггсадоказывает, Higgsproves): the skeleton starts alike.
   for (const sa of fa.skeletons) {
     for (const sb of fb.skeletons) {
-      const [short, long] = sa.length <= sb.length ? [sa, sb] : [sb, sa];
+      const short = sa.length <= sb.length ? sa : sb;
+      const long = sa.length <= sb.length ? sb : sa;
       if (short.length >= 3 && long.length > short.length + 2 && long.startsWith(short)) best = MATCH_CONFIDENCE.similar;
     }
   }

@@ -12,21 +12,16 @@
  */
 import { firstNameGroup, nameSimilarity } from '../anchors/transcription.js';
 import { FIRST_NAMES } from '../anchors/names.js';
-import { textMentions } from '../anchors/names.js';
-import { tokenize, type Token } from '../anchors/translit.js';
+import { collectMentionedKeys } from '../anchors/names.js';
+import { tokenize, type Token, type WordInfo } from '../anchors/translit.js';
 import { foldForMatching, toCleanOffset } from '../text/normalize.js';
 import type { Anchor, Document, GlossaryEntry, Lang, Paragraph } from '../types.js';
+import { JOINED, NEUTRAL, TokenWindow, type TokenSlot } from './token-window.js';
 
 /** What the document says about a word's capitals: lower-case uses, capitalised uses where capitals mean a name. */
 interface WordUse {
   lower: number;
   prose: number;
-}
-
-/** The tokens of one paragraph (matching form), and for each: do its capitals say nothing (sentence/cell start, heading, Title Case)? */
-interface ParagraphTokens {
-  tokens: Token[];
-  neutral: boolean[];
 }
 
 /**
@@ -36,15 +31,14 @@ interface ParagraphTokens {
  */
 export interface NameContext {
   doc: Document;
-  /** Paragraph index → its tokens, oldest first. */
-  recent: Map<number, ParagraphTokens>;
+  /** The tokens of the recent paragraphs (matching form), with their neutral-capital flags. */
+  recent: TokenWindow;
   uses: Map<string, WordUse>;
+  /** The paragraphs {@link mentionedIn} was last asked about, and its answer. */
+  mentioned?: { indices: readonly number[]; glossary: GlossaryEntry[] | undefined; keys: Set<string> };
 }
 
-/**
- * Paragraphs whose tokens a {@link NameContext} keeps: a link and its neighbours need a handful. Kept longer, the
- * tokens outlive the young generation and pile up in the old one until a full collection (70 MB at 32).
- */
+/** Paragraphs whose tokens a {@link NameContext} keeps: a link and its neighbours need a handful. */
 const RECENT_PARAGRAPHS = 12;
 
 const HEADING_WORDS = 10;
@@ -73,23 +67,32 @@ export function nameContext(doc: Document): NameContext {
       } else if (!flags[k]) use.prose++;
     });
   }
-  return { doc, recent: new Map(), uses };
+  return { doc, recent: new TokenWindow(RECENT_PARAGRAPHS), uses, mentioned: undefined };
 }
 
-/** The tokens of paragraph `index` and their neutral-capital flags, read again unless among the recent ones. */
-function paragraphTokens(context: NameContext, index: number): ParagraphTokens {
-  const known = context.recent.get(index);
+/**
+ * The tokens of paragraph `index` and their neutral-capital flags, read again unless among the recent ones. Valid
+ * until {@link RECENT_PARAGRAPHS} other paragraphs of the same context are read.
+ */
+function paragraphTokens(context: NameContext, index: number): TokenSlot {
+  const known = context.recent.find(index);
   if (known !== undefined) return known;
   const text = foldForMatching(context.doc.paragraphs[index]!.clean);
-  const tokens = tokenize(text).slice();
-  const read = { tokens, neutral: neutralCapitals(text, tokens, context.doc.lang) };
-  if (context.recent.size >= RECENT_PARAGRAPHS) context.recent.delete(context.recent.keys().next().value!);
-  context.recent.set(index, read);
-  return read;
+  const tokens = tokenize(text);
+  const neutral = neutralCapitals(text, tokens, context.doc.lang);
+  const slot = context.recent.take(index, tokens.length);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    // A token's text is its spelling's (translit.ts): the slot keeps the spelling only.
+    slot.infos[k] = t.info;
+    slot.starts[k] = t.start;
+    slot.flags[k] = (t.joined ? JOINED : 0) | (neutral[k] ? NEUTRAL : 0);
+  }
+  return slot;
 }
 
-const tokensOf = (context: NameContext, index: number): Token[] => paragraphTokens(context, index).tokens;
-const neutralOf = (context: NameContext, index: number): boolean[] => paragraphTokens(context, index).neutral;
+const joinedAt = (slot: TokenSlot, k: number): boolean => (slot.flags[k]! & JOINED) !== 0;
+const neutralAt = (slot: TokenSlot, k: number): boolean => (slot.flags[k]! & NEUTRAL) !== 0;
 
 /** Per token: is it where a capital letter says nothing about the word? */
 function neutralCapitals(text: string, tokens: readonly Token[], lang: Lang): boolean[] {
@@ -132,22 +135,27 @@ const RU_COMMON_SUFFIX = /(?:ние|нии|ния|тие|ция|ции|ость|
 export function nextCapitalised(context: NameContext, index: number, anchor: Anchor): string | undefined {
   const paragraph = context.doc.paragraphs[index]!;
   const end = toCleanOffset(paragraph, anchor.end);
-  const next = tokensOf(context, index).find((t) => t.start >= end);
-  return next !== undefined && next.joined && next.info.capitalised && !next.info.allCaps ? next.text : undefined;
+  const slot = paragraphTokens(context, index);
+  for (let k = 0; k < slot.count; k++) {
+    if (slot.starts[k]! < end) continue;
+    const info = slot.infos[k]!;
+    return joinedAt(slot, k) && info.capitalised && !info.allCaps ? info.text : undefined;
+  }
+  return undefined;
 }
 
 /** The token of a paragraph an anchor was read from (same start in the clean text), if any. */
 function tokenIndexOf(context: NameContext, paragraph: Paragraph, index: number, anchor: Anchor): number {
   const at = toCleanOffset(paragraph, anchor.start);
-  const list = tokensOf(context, index);
+  const slot = paragraphTokens(context, index);
   let lo = 0;
-  let hi = list.length - 1;
+  let hi = slot.count - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (list[mid]!.start <= at) lo = mid;
+    if (slot.starts[mid]! <= at) lo = mid;
     else hi = mid - 1;
   }
-  return list[lo] !== undefined && list[lo]!.start === at ? lo : -1;
+  return lo < slot.count && slot.starts[lo] === at ? lo : -1;
 }
 
 /**
@@ -167,12 +175,12 @@ export function nameConfidence(
   const k = tokenIndexOf(context, paragraph, index, anchor);
   // A gazetteer or glossary id; in lower case it is a common phrase the gazetteer also knows ("armed forces").
   if (/[A-Z_]/.test(id)) return /\p{Lu}/u.test(anchor.surface) ? 0.95 : 0.6;
-  const token = k >= 0 ? tokensOf(context, index)[k] : undefined;
-  const info = token?.info;
+  const slot = paragraphTokens(context, index);
+  const info = k >= 0 ? slot.infos[k] : undefined;
   if (info === undefined) return 0.5;
   const use = context.uses.get(info.norm) ?? { lower: 0, prose: 0 };
   if (use.lower > 0) return 0.2;
-  const text = token!.text;
+  const text = info.text;
   // Acronyms, also in the plural or with a small letter inside (CDs, NGOs, DoS): translations spell them out.
   // Long ones (six letters or more: АЗЕРТАДЖ, MENAFN) are more often names of organisations than of things.
   if (info.allCaps) return info.letters >= 6 ? 0.8 : 0.6;
@@ -186,7 +194,7 @@ export function nameConfidence(
   const common = run === 'title' ||
     (run !== 'name' && (info.script === 'lat' ? EN_COMMON_SUFFIX : RU_COMMON_SUFFIX).test(info.norm) && info.norm.length >= 5);
   let confidence: number;
-  if (use.prose > 0) confidence = neutralOf(context, index)[k] ? 0.8 : 0.9;
+  if (use.prose > 0) confidence = neutralAt(paragraphTokens(context, index), k) ? 0.8 : 0.9;
   else if (info.script === 'lat' && context.doc.lang === 'ru') confidence = 0.85;
   // Seen only where a capital says nothing (sentence, cell or quotation start, an English heading or title): a
   // first name stays a name, other words are doubtful.
@@ -217,28 +225,33 @@ const FIELD_LABEL = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}-]*:(?=\s)/gu;
  * the paragraph has two such labels or more. A label's capital starts a field, as a table cell's does, and says
  * nothing about the word.
  */
-export function fieldLabelStarts(text: string): Set<number> {
+export function fieldLabelStarts(text: string): ReadonlySet<number> {
+  // Two labels take two colons: most paragraphs have fewer, and skip the expression (a tenth of the check's time).
+  const colon = text.indexOf(':');
+  if (colon < 0 || text.indexOf(':', colon + 1) < 0) return NO_LABELS;
   const starts = [...text.matchAll(FIELD_LABEL)].map((m) => m.index!);
-  return new Set(starts.length >= 2 ? starts : []);
+  return starts.length >= 2 ? new Set(starts) : NO_LABELS;
 }
+
+const NO_LABELS: ReadonlySet<number> = new Set();
 
 // Words that end the noun phrase a name heads ("the Internet is", "the Cloud and").
 const PHRASE_END = new Set(`is are was were has have had and or of in on at to for from with by as that which who will would can could
 may might should must does did be been`.split(/\s+/));
 
 /** Is a token in the script of its document's language? */
-const ownScript = (context: NameContext, t: Token): boolean => t.info.script === (context.doc.lang === 'ru' ? 'cyr' : 'lat');
+const ownScript = (context: NameContext, info: WordInfo): boolean => info.script === (context.doc.lang === 'ru' ? 'cyr' : 'lat');
 
 /**
  * Is the token right after "the", heading its noun phrase ("the Cloud", "the Internet is")? A name used as the
  * modifier of a noun ("the Brexit referendum", "the Blatten municipality") is not such a common noun.
  */
 function theBefore(context: NameContext, index: number, k: number): boolean {
-  const list = tokensOf(context, index);
-  const prev = list[k - 1];
-  const next = list[k + 1];
-  if (prev === undefined || prev.info.norm !== 'the' || !list[k]!.joined) return false;
-  return next === undefined || !next.joined || (!next.info.capitalised && PHRASE_END.has(next.info.norm));
+  const slot = paragraphTokens(context, index);
+  const prev = k > 0 ? slot.infos[k - 1] : undefined;
+  const next = k + 1 < slot.count ? slot.infos[k + 1] : undefined;
+  if (prev === undefined || prev.norm !== 'the' || !joinedAt(slot, k)) return false;
+  return next === undefined || !joinedAt(slot, k + 1) || (!next.capitalised && PHRASE_END.has(next.norm));
 }
 
 /**
@@ -251,24 +264,26 @@ function theBefore(context: NameContext, index: number, k: number): boolean {
  * say nothing (a sentence start: "Психолог Вероника Степанова") is not part of a run.
  */
 function capitalRun(context: NameContext, index: number, k: number, namedThere?: (word: string) => boolean): 'title' | 'name' | 'none' {
-  const list = tokensOf(context, index);
-  const capital = (t: Token | undefined): boolean => t !== undefined && t.info.capitalised && !t.info.allCaps && t.info.letters >= 2;
-  const neutral = neutralOf(context, index);
+  const slot = paragraphTokens(context, index);
+  const { infos } = slot;
   let from = k;
-  while (from > 0 && list[from]!.joined && capital(list[from - 1]) && !neutral[from - 1]) from--;
+  while (from > 0 && joinedAt(slot, from) && isCapitalWord(infos[from - 1]!) && !neutralAt(slot, from - 1)) from--;
   let to = k;
-  while (to + 1 < list.length && list[to + 1]!.joined && capital(list[to + 1])) to++;
+  while (to + 1 < slot.count && joinedAt(slot, to + 1) && isCapitalWord(infos[to + 1]!)) to++;
   if (to === from) return 'none';
   let named = 0;
   for (let i = from; i <= to; i++) {
-    const word = list[i]!;
+    const word = infos[i]!;
     // A first name makes a name of itself and the words after it; the words before it are a title the
     // translation writes in common words (FSF Executive Director John Sullivan).
-    if (firstNameGroup(word.text) !== undefined || FIRST_NAMES.has(word.info.norm)) return i <= k ? 'name' : 'title';
-    if (i !== k && namedThere !== undefined && word.info.script === list[k]!.info.script && namedThere(word.text)) named++;
+    if (firstNameGroup(word.text) !== undefined || FIRST_NAMES.has(word.norm)) return i <= k ? 'name' : 'title';
+    if (i !== k && namedThere !== undefined && word.script === infos[k]!.script && namedThere(word.text)) named++;
   }
   return named * 2 > to - from ? 'name' : 'title';
 }
+
+/** A capitalised word (not all capitals) of two letters or more: a word of a run of capitalised words. */
+const isCapitalWord = (info: WordInfo): boolean => info.capitalised && !info.allCaps && info.letters >= 2;
 
 /**
  * How sure it is that the other version's paragraphs (`otherIndices`) do not name the anchor's name, in [0, 1]:
@@ -282,28 +297,26 @@ export function absenceConfidence(
   glossary: GlossaryEntry[] | undefined,
   next?: string,
 ): number {
-  const otherSide = other.doc.lang;
-  const otherText = otherIndices.map((index) => other.doc.paragraphs[index]!.clean).join('\n');
   if (otherIndices.some((index) => other.doc.paragraphs[index]!.anchors.some((a) => a.key === anchor.key))) return 0;
-  if (textMentions(otherText, otherSide, anchor.key, { glossary })) return 0;
+  if (mentionedIn(other, otherIndices, glossary).has(anchor.key.startsWith('ent:') ? anchor.key : `ent:${anchor.key}`)) return 0;
   const words = tokenize(foldForMatching(anchor.surface)).filter((t) => t.info.letters >= 2).map((t) => t.text);
   if (next !== undefined) words.push(words.join('') + next); // Cape Town = Кейптаун
   let best = 0;
   for (const index of otherIndices) {
-    const list = tokensOf(other, index);
-    for (let i = 0; i < list.length; i++) {
-      const t = list[i]!;
-      if (t.info.letters < 2 || t.text.length > 40) continue;
-      // Compounds written as one word on the other side (Cape Town = Кейптаун).
-      const next = list[i + 1];
-      const pair = next && next.joined && next.info.capitalised === t.info.capitalised ? t.text + next.text : undefined;
+    const slot = paragraphTokens(other, index);
+    for (let i = 0; i < slot.count; i++) {
+      const t = slot.infos[i]!;
+      if (t.letters < 2 || t.text.length > 40) continue;
       // A word in lower case is a name's form only by a strong match of a word of five letters or more in the
       // document's own script (Netbooks = нетбуков, Prussian = прусский; not "drive" in a Russian text).
-      const named = t.info.capitalised || t.info.allCaps;
+      const named = t.capitalised || t.allCaps;
       // Short words in lower case are too often homographs of a name (born = Борн, mark = Марк).
-      const strongOnly = !named && t.info.letters >= 5 && ownScript(other, t);
+      const strongOnly = !named && t.letters >= 5 && ownScript(other, t);
       // Nothing the comparison could find would count for this word: skip it (most words of a text).
       if (!named && !strongOnly) continue;
+      // Compounds written as one word on the other side (Cape Town = Кейптаун).
+      const next = i + 1 < slot.count ? slot.infos[i + 1] : undefined;
+      const pair = next && joinedAt(slot, i + 1) && next.capitalised === t.capitalised ? t.text + next.text : undefined;
       for (const word of words) {
         const sim = Math.max(nameSimilarity(word, t.text), pair ? nameSimilarity(word, pair) : 0);
         if (sim >= 0.85) return 0;
@@ -315,14 +328,33 @@ export function absenceConfidence(
 }
 
 /**
+ * The entity keys the paragraphs `indices` mention (see `mentionedKeys`). The names of one link are all looked up
+ * in the same paragraphs of the other version: their keys are read once for them all, and kept here rather than in
+ * the mention cache, where every link's text and keys outlived the young generation (a fifth of the check's peak
+ * memory on a 5 MB pair).
+ */
+function mentionedIn(context: NameContext, indices: readonly number[], glossary: GlossaryEntry[] | undefined): Set<string> {
+  const last = context.mentioned;
+  if (last !== undefined && last.glossary === glossary && sameIndices(last.indices, indices)) return last.keys;
+  const text = indices.map((index) => context.doc.paragraphs[index]!.clean).join('\n');
+  const keys = collectMentionedKeys(text, glossary);
+  context.mentioned = { indices: indices.slice(), glossary, keys };
+  return keys;
+}
+
+const sameIndices = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((index, k) => index === b[k]);
+
+/**
  * Does a capitalised word of the other version's paragraphs (`otherIndices`) give
  * `word` under its spelling, a transcription or a case form (`nameSimilarity` ≥ 0.85)?
  */
 export function wordNamedIn(word: string, other: NameContext, otherIndices: readonly number[]): boolean {
   for (const index of otherIndices) {
-    for (const t of tokensOf(other, index)) {
-      if (t.info.letters < 2 || t.text.length > 40) continue;
-      if (!(t.info.capitalised || t.info.allCaps)) continue;
+    const slot = paragraphTokens(other, index);
+    for (let i = 0; i < slot.count; i++) {
+      const t = slot.infos[i]!;
+      if (t.letters < 2 || t.text.length > 40) continue;
+      if (!(t.capitalised || t.allCaps)) continue;
       if (nameSimilarity(word, t.text) >= 0.85) return true;
     }
   }

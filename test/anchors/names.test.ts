@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/types.js';
 import { builtinIds } from '../../src/anchors/gazetteer.js';
 import { GAZETTEER } from '../../src/anchors/gazetteer-data.js';
-import { extractEntities, mentionedKeys, nameKey, textMentions } from '../../src/anchors/names.js';
+import { collectMentionedKeys, extractEntities, mentionedKeys, nameKey, textMentions } from '../../src/anchors/names.js';
 
 /** Keys of the entities of a text, in order. */
 const keys = (text: string, lang: Lang): string[] => extractEntities(text, lang).map((a) => a.key);
@@ -173,6 +173,16 @@ describe('textMentions', () => {
     const found = mentionedKeys('Ставропольском крае', 'ru');
     expect(found.has('ent:Stavropol')).toBe(true);
     expect(found.has('ent:stavr')).toBe(true);
+  });
+});
+
+describe('collectMentionedKeys', () => {
+  it('gives the keys mentionedKeys gives, as a new set each time (no cache)', () => {
+    for (const [text, lang] of [['азербайджано-российского партнерства в Ставропольском крае', 'ru'], ['Vechernyaya Moskva quotes Putin', 'en']] as const) {
+      const keys = collectMentionedKeys(text);
+      expect([...keys].sort()).toEqual([...mentionedKeys(text, lang)].sort());
+      expect(collectMentionedKeys(text)).not.toBe(keys);
+    }
   });
 });
 
