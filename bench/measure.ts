@@ -25,6 +25,14 @@ export function medianMs(fn: () => void, runs = 5, warmup = 1): number {
   return times[Math.floor(times.length / 2)];
 }
 
+/**
+ * Megabytes (10^6 bytes, the unit input sizes are given in) of a `maxRSS` as `process.resourceUsage()` reports it
+ * (kibibytes): a peak per megabyte of input is then a ratio of one unit to itself.
+ */
+export function rssMegabytes(maxRssKiB: number): number {
+  return (maxRssKiB * 1024) / 1e6;
+}
+
 /** What a scale worker reports. */
 export interface WorkerResult {
   ms: number;

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { parseDocument } from '../src/index.js';
 import type { HunalignRunner } from './hunalign.js';
-import { medianMs } from './measure.js';
+import { medianMs, rssMegabytes } from './measure.js';
 
 /** What {@link speedSection} needs: the development set's root and whether to skip the largest sizes. */
 export interface SpeedOptions {
@@ -119,7 +119,7 @@ export function cliUsage(args: string[], dir: string): ChildUsage {
   if (run.status !== 0 && run.status !== 1) throw new Error(`bitext-align ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
   const usage = JSON.parse(readFileSync(report, 'utf8')) as NodeJS.ResourceUsage;
   rmSync(report);
-  return { cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, wallMs, peakRssMb: usage.maxRSS / 1024 };
+  return { cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, wallMs, peakRssMb: rssMegabytes(usage.maxRSS) };
 }
 
 /** The median run (by CPU time) of `runs` fresh-process runs after one warm-up run (disk cache). */
