@@ -967,9 +967,10 @@ function readLead(s: Scan, t: NumToken): Lead {
       : before === ' ' && isLetter(text[t.start - 2]) && mayStartWith(MINUS_WORD_END, text[t.start - 2])
         ? matchBefore(MINUS_WORD, text, t.start, 10)
         : null;
+  if (!sign) return { start: t.start, dec, signed: false };
   const last = s.figures[s.figures.length - 1];
   const rangeDash = last !== undefined && /^[ \u00A0\u2009\u202F]*[-\u2212]$/.test(text.slice(last.end, t.start));
-  if (!sign || rangeDash) return { start: t.start, dec, signed: false };
+  if (rangeDash) return { start: t.start, dec, signed: false };
   return { start: t.start - (sign[1] ? 1 : sign[0].length), dec: { m: -dec.m, e: dec.e }, signed: true };
 }
 
@@ -1332,6 +1333,20 @@ function figureStartOf(info: WordInfo, lang: Lang, starts: Uint32Array): boolean
   return (bits & FIGURE_START_YES[lang]) !== 0;
 }
 
+/** Bits of {@link WordInfo.figureStart} for {@link isInertWord}: asked, and the answer, per language. */
+const INERT_ASKED: Record<Lang, number> = { ru: 16, en: 64 };
+const INERT_YES: Record<Lang, number> = { ru: 32, en: 128 };
+
+/** {@link isInertWord} of a whole word, memoised on its record (a bit test instead of one or two Set look-ups). */
+function inertOf(info: WordInfo, lang: Lang): boolean {
+  let bits = info.figureStart;
+  if ((bits & INERT_ASKED[lang]) === 0) {
+    bits |= INERT_ASKED[lang] | (isInertWord(info.text, lang) ? INERT_YES[lang] : 0);
+    info.figureStart = bits;
+  }
+  return (bits & INERT_YES[lang]) !== 0;
+}
+
 /** Pass 2: spelled-out numbers, ordinals, month names and relative days outside the spans in `taken` (sorted). */
 function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberContext): Figure[] {
   const s: Scan = { text, lang, rules: RULES[lang], figures: [], pos: 0 };
@@ -1373,9 +1388,11 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
         continue;
       }
     }
-    // A token that is the whole run is the word: its spelling is the word table's string, no new slice.
-    const word = token !== undefined && token.end === end ? token.text : text.slice(start, end);
-    if (isInertWord(word, lang)) continue;
+    // A token that is the whole run is the word: its spelling is the word table's string, no new slice, and
+    // its inertness is memoised on its record.
+    const whole = token !== undefined && token.end === end;
+    if (whole ? inertOf(token.info, lang) : isInertWord(text.slice(start, end), lang)) continue;
+    const word = whole ? token.text : text.slice(start, end);
     const f = readWord(s, word, start, end, context);
     if (!f) continue;
     s.figures.push(f);
@@ -1529,6 +1546,16 @@ const yearValue = (f: Figure): number => {
 };
 
 /**
+ * Can `text.slice(from, to)` be a {@link LangRules.rangeGap}? Every gap starts with a space, a dash, "..." or "…":
+ * one character test spares cutting and matching the text between most pairs of figures.
+ */
+function mayBeRangeGap(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  const ch = text[from];
+  return isSpace(ch) || isDash(ch) || ch === '.' || ch === '\u2026';
+}
+
+/**
  * Share scale, unit, year-ness and month across a range or list: "25–30 миллиардов", "4,5-5,5%", "38 и 40
  * долларов", "$150,000-200,000", "2015-2016 годах", "25-26 июля", "July 25-26".
  */
@@ -1537,7 +1564,8 @@ function shareAcrossRanges(text: string, lang: Lang, figures: Figure[]): void {
   for (let k = figures.length - 1; k > 0; k--) {
     const [a, b] = [figures[k - 1], figures[k]];
     const between = b.start - a.end;
-    if (between > 16 || (between <= 2 && /^[ ,]*$/.test(text.slice(a.end, b.start))) || !gap.test(text.slice(a.end, b.start))) continue;
+    if (between > 16 || !mayBeRangeGap(text, a.end, b.start)) continue;
+    if ((between <= 2 && /^[ ,]*$/.test(text.slice(a.end, b.start))) || !gap.test(text.slice(a.end, b.start))) continue;
     if (isQuantity(a) && b.kind === 'year' && !b.marked && fourDigits(a) && !yearValue(a)) {
       Object.assign(b, { kind: 'number', dec: decimalFromDigits(String(b.n)), n: undefined }); // "4096 or 2048 bits"
     } else if (isQuantity(b) && a.kind === 'year' && !a.marked && fourDigits(b) && !yearValue(b)) {
@@ -1590,7 +1618,7 @@ function readQualifiers(text: string, lang: Lang, figures: Figure[]): void {
     while (p > 0 && isWhiteSpaceCode(text.charCodeAt(p - 1))) p--;
     if (!isLetter(text[p - 1])) continue;
     const prev = figures[k - 1];
-    if (prev && isQuantity(prev) && rangeGap.test(text.slice(prev.end, f.start))) continue;
+    if (prev && isQuantity(prev) && mayBeRangeGap(text, prev.end, f.start) && rangeGap.test(text.slice(prev.end, f.start))) continue;
     const m = qualifierBefore(RULES[lang], text, f.start);
     if (m) f.qualifier = table[m[1].toLowerCase().replace(/\s+/g, ' ')];
   }
