@@ -217,7 +217,7 @@ function figureWeight(f: Figure): number {
 
 /** The anchor a figure stands for. */
 function toAnchor(text: string, f: Figure): Anchor {
-  const canonical = f.kind === 'number' && f.dec ? formatDecimal(shiftDecimal(f.dec, f.pow)) : undefined;
+  const canonical = f.kind === 'number' && f.dec ? formatDecimal(f.pow === 0 ? f.dec : shiftDecimal(f.dec, f.pow)) : undefined;
   const anchor: Anchor = {
     kind: f.kind,
     key: figureKey(f, canonical),
@@ -703,6 +703,8 @@ const SIGN_BEFORE = /(?:^|[\s(\[])([-\u2212])$/u;
 const MINUS_WORD = new RegExp(`(?<!\\p{L})(?:${MINUS_WORDS})${SP}$`, 'iu');
 /** The last letters of the {@link MINUS_WORDS} (минус, minus, negative), any case: a guard for {@link MINUS_WORD}. */
 const MINUS_WORD_END = charLeads('сse', true);
+/** …and their letters before the last (минус, minus, negative): most words ending in "s" or "e" are passed over. */
+const MINUS_WORD_NEXT_TO_END = charLeads('уuv', true);
 /** Fraction digits of ½ ¼ ¾. */
 // Thirds are kept to four decimals, the same in every form (⅔ = 2/3 = two-thirds = две трети = 0.6667).
 const FRACTION_VALUES: Record<string, string> = {
@@ -714,7 +716,7 @@ const CURRENCY_BEFORE = CURRENCY_PREFIXES.map((c) => ({ unit: c.unit, re: new Re
 /** A currency written before `pos` (with at most one space): its unit and where it starts. */
 function currencyBefore(text: string, pos: number): { unit: string; start: number } | undefined {
   const ch = text[pos - 1] === ' ' ? text[pos - 2] : text[pos - 1];
-  if (ch === undefined || !/[$€£₽A-Z]/.test(ch)) return undefined;
+  if (ch === undefined || !(ch === '$' || ch === '€' || ch === '£' || ch === '₽' || (ch >= 'A' && ch <= 'Z'))) return undefined;
   for (const c of CURRENCY_BEFORE) {
     const m = matchBefore(c.re, text, pos, 6);
     if (m) return { unit: c.unit || m[0].trim().toLowerCase(), start: pos - m[0].length };
@@ -937,7 +939,7 @@ function readIdentifier(s: Scan, t: NumToken): boolean {
     return true;
   }
   // A year after a hyphen is still a year ("ЧМ-2018", "драфте-2018", "mid-1990s").
-  if (isLetter(prev) || (/[-\u2010\u2011]/.test(prev ?? '') && isLetter(text[t.start - 2]) && !yearLike(t))) {
+  if (isLetter(prev) || ((prev === '-' || prev === '\u2010' || prev === '\u2011') && isLetter(text[t.start - 2]) && !yearLike(t))) {
     const f = codeFigure(text, t, true);
     s.figures.push(f);
     s.pos = f.end;
@@ -964,7 +966,7 @@ function readLead(s: Scan, t: NumToken): Lead {
   const sign =
     before === '-' || before === '\u2212'
       ? matchBefore(SIGN_BEFORE, text, t.start, 2)
-      : before === ' ' && isLetter(text[t.start - 2]) && mayStartWith(MINUS_WORD_END, text[t.start - 2])
+      : before === ' ' && isLetter(text[t.start - 2]) && mayStartWith(MINUS_WORD_END, text[t.start - 2]) && mayStartWith(MINUS_WORD_NEXT_TO_END, text[t.start - 3])
         ? matchBefore(MINUS_WORD, text, t.start, 10)
         : null;
   if (!sign) return { start: t.start, dec, signed: false };
@@ -1173,7 +1175,11 @@ function digitFigures(text: string, lang: Lang, order: DateOrder | undefined): F
 
 /** "half" + "a million". */
 const HALF_A = new RegExp(`${SP}+an?${SP}+(thousand|million|billion|trillion)(?!\\p{L})`, 'iuy');
-const foldWord = (w: string): string => w.toLowerCase().replace(/ё/g, 'е');
+/** Lower case, ё as е (a replace only when there is an ё: this runs for every word read). */
+const foldWord = (w: string): string => {
+  const lower = w.toLowerCase();
+  return lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower;
+};
 
 /** May `w` continue a spelled-out number whose value so far is `value` and whose last word had `last` role? */
 function canFollow(value: number, last: CardinalWord['role'], w: CardinalWord): boolean {
