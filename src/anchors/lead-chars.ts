@@ -263,18 +263,64 @@ export function leadStrings(pattern: string, fold: boolean, space = ' '): Readon
 }
 
 /**
+ * The first characters at one position as {@link mayStartWithLead} compares them: the strings of the first one,
+ * two and three (lower case when folded), and whether a character that may fold to a lead's ends them.
+ */
+class LeadsAt {
+  text = '';
+  pos = -1;
+  fold = false;
+  /** The prefixes of one, two, three characters (fewer at the end of the text or before a wild character). */
+  readonly prefixes: string[] = [];
+  /** A character outside ASCII and basic Cyrillic came next (when folded): any lead may match. */
+  wild = false;
+
+  read(text: string, pos: number, fold: boolean): void {
+    this.text = text;
+    this.pos = pos;
+    this.fold = fold;
+    this.prefixes.length = 0;
+    this.wild = false;
+    let start = '';
+    for (let k = 0; k < LEAD_LENGTH; k++) {
+      const code = text.charCodeAt(pos + k);
+      if (code !== code) return; // the end of the text
+      if (fold && code >= 0x80 && !(code >= 0x400 && code <= 0x4ff)) {
+        this.wild = true;
+        return;
+      }
+      start += fold ? text[pos + k].toLowerCase() : text[pos + k];
+      this.prefixes.push(start);
+    }
+  }
+
+  is(text: string, pos: number, fold: boolean): boolean {
+    return this.pos === pos && this.fold === fold && this.text === text;
+  }
+}
+
+// The last two positions read: a table is tried entry by entry at a number's end and one space after it, so the
+// prefixes there are cut and folded once per number, not once per entry.
+let leadsA = new LeadsAt();
+let leadsB = new LeadsAt();
+
+/** {@link LeadsAt} of a position, from the two last read when it is one of them. */
+function leadsAt(text: string, pos: number, fold: boolean): LeadsAt {
+  if (leadsA.is(text, pos, fold)) return leadsA;
+  if (!leadsB.is(text, pos, fold)) leadsB.read(text, pos, fold);
+  const last = leadsB;
+  leadsB = leadsA;
+  leadsA = last;
+  return last;
+}
+
+/**
  * False only when a match of a pattern with these {@link leadStrings} cannot start at `pos`. Exact under case
  * folding: a character outside ASCII and basic Cyrillic among the first ones may fold to a lead's, so it answers true.
  */
 export function mayStartWithLead(leads: ReadonlySet<string>, fold: boolean, text: string, pos: number): boolean {
   if (leads.has('')) return true;
-  let start = '';
-  for (let k = 0; k < LEAD_LENGTH; k++) {
-    const code = text.charCodeAt(pos + k);
-    if (code !== code) return false; // the end of the text
-    if (fold && code >= 0x80 && !(code >= 0x400 && code <= 0x4ff)) return true;
-    start += fold ? text[pos + k].toLowerCase() : text[pos + k];
-    if (leads.has(start)) return true;
-  }
-  return false;
+  const at = leadsAt(text, pos, fold);
+  for (const prefix of at.prefixes) if (leads.has(prefix)) return true;
+  return at.wild;
 }
