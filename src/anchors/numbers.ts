@@ -497,14 +497,17 @@ function matchBefore(re: RegExp, text: string, pos: number, width: number): RegE
   return re.exec(text.slice(Math.max(0, pos - width), pos));
 }
 
-/** A letter (fast path for ASCII and Cyrillic: this runs for every number). */
-const isLetter = (ch: string | undefined): boolean => {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
-  if (c < 0x80) return (c | 32) >= 97 && (c | 32) <= 122;
-  return (c >= 0x400 && c <= 0x4ff) || /\p{L}/u.test(ch);
-};
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
+/**
+ * Is the code unit at `i` a letter (false past either end)? A fast path for ASCII and Cyrillic, as this runs for
+ * every number, and read by its code: no one-character string is made (for a Cyrillic one, a new string each time).
+ */
+const isLetterAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c | 32) >= 97 && (c | 32) <= 122;
+  if (c >= 0x400 && c <= 0x4ff) return true;
+  return c === c && /\p{L}/u.test(text[i]!);
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // Pass 1a: digit tokens.
@@ -783,7 +786,7 @@ function readDate(s: Scan, t: NumToken, hasPrefix: boolean, quiet: boolean): Fig
   }
   // English "March 5", "Mar. 5": a letter or an abbreviation point, then a space, before the day.
   const c = s.text[t.start - 2];
-  if (s.lang !== 'en' || !SPACES.includes(s.text[t.start - 1] ?? '') || !(c === '.' || isLetter(c))) return undefined;
+  if (s.lang !== 'en' || !SPACES.includes(s.text[t.start - 1] ?? '') || !(c === '.' || isLetterAt(s.text, t.start - 2))) return undefined;
   const before = ENGLISH_MONTH_ENDS.includes(c) ? matchBefore(s.rules.monthBefore, s.text, t.start, 14) : null;
   if (!before) return undefined;
   const suffix = matchGuarded(s.rules.ordinal, s.text, t.end);
@@ -913,8 +916,8 @@ function quietAfter(text: string, pos: number): boolean {
     pos++;
   }
   if (c === undefined) return true;
-  if (JOINERS.includes(c)) return !isLetter(text[pos + 1]);
-  return !(isLetter(c) || AFTER_SYMBOLS.includes(c));
+  if (JOINERS.includes(c)) return !isLetterAt(text, pos + 1);
+  return !(isLetterAt(text, pos) || AFTER_SYMBOLS.includes(c));
 }
 
 /** Push an identifier made of digits only (a phone number): key `num:<digits>`, unit `code`. */
@@ -933,13 +936,13 @@ function readIdentifier(s: Scan, t: NumToken): boolean {
   }
   const prev = text[t.start - 1];
   // A quarter or half of a year: "Q1" = "1-м квартале", "H2" = "втором полугодии" (an ordinal).
-  if ((prev === 'Q' || prev === 'H') && !isLetter(text[t.start - 2]) && /^[1-4]$/.test(t.int) && !t.frac && !/[\p{L}\p{N}]/u.test(text[t.end] ?? '')) {
+  if ((prev === 'Q' || prev === 'H') && !isLetterAt(text, t.start - 2) && /^[1-4]$/.test(t.int) && !t.frac && !/[\p{L}\p{N}]/u.test(text[t.end] ?? '')) {
     s.figures.push({ start: t.start - 1, end: t.end, kind: 'ordinal', written: 'digits', pow: 0, n: Number(t.int) });
     s.pos = t.end;
     return true;
   }
   // A year after a hyphen is still a year ("ЧМ-2018", "драфте-2018", "mid-1990s").
-  if (isLetter(prev) || ((prev === '-' || prev === '\u2010' || prev === '\u2011') && isLetter(text[t.start - 2]) && !yearLike(t))) {
+  if (isLetterAt(text, t.start - 1) || ((prev === '-' || prev === '\u2010' || prev === '\u2011') && isLetterAt(text, t.start - 2) && !yearLike(t))) {
     const f = codeFigure(text, t, true);
     s.figures.push(f);
     s.pos = f.end;
@@ -966,7 +969,7 @@ function readLead(s: Scan, t: NumToken): Lead {
   const sign =
     before === '-' || before === '\u2212'
       ? matchBefore(SIGN_BEFORE, text, t.start, 2)
-      : before === ' ' && isLetter(text[t.start - 2]) && mayStartWith(MINUS_WORD_END, text[t.start - 2]) && mayStartWith(MINUS_WORD_NEXT_TO_END, text[t.start - 3])
+      : before === ' ' && isLetterAt(text, t.start - 2) && mayStartWith(MINUS_WORD_END, text[t.start - 2]) && mayStartWith(MINUS_WORD_NEXT_TO_END, text[t.start - 3])
         ? matchBefore(MINUS_WORD, text, t.start, 10)
         : null;
   if (!sign) return { start: t.start, dec, signed: false };
@@ -1047,7 +1050,7 @@ const SCIENTIFIC = guarded(new RegExp(`(?:[eE]\\+?(\\d{1,2})|\\^(\\d{1,2})|([${S
 
 /** A number in scientific notation ("1e6", "10^6", "10⁶" = 1 000 000), with a unit after it. */
 function readScientific(s: Scan, t: NumToken): boolean {
-  if (t.grouped || t.int.length > 3 || isLetter(s.text[t.start - 1])) return false;
+  if (t.grouped || t.int.length > 3 || isLetterAt(s.text, t.start - 1)) return false;
   const m = matchGuarded(SCIENTIFIC, s.text, t.end);
   if (!m) return false;
   let dec: Decimal;
@@ -1097,7 +1100,7 @@ function readNumber(s: Scan, t: NumToken): void {
     f.dec = lead.dec;
     f.end = readScaleAndUnit(s, f, end, !!lead.currency);
   }
-  if (f.end === t.end && isLetter(s.text[t.end])) {
+  if (f.end === t.end && isLetterAt(s.text, t.end)) {
     const code = codeFigure(s.text, t, false);
     s.figures.push(code);
     s.pos = code.end;
@@ -1622,7 +1625,7 @@ function readQualifiers(text: string, lang: Lang, figures: Figure[]): void {
     if (!isQuantity(f)) continue;
     let p = f.start;
     while (p > 0 && isWhiteSpaceCode(text.charCodeAt(p - 1))) p--;
-    if (!isLetter(text[p - 1])) continue;
+    if (!isLetterAt(text, p - 1)) continue;
     const prev = figures[k - 1];
     if (prev && isQuantity(prev) && mayBeRangeGap(text, prev.end, f.start) && rangeGap.test(text.slice(prev.end, f.start))) continue;
     const m = qualifierBefore(RULES[lang], text, f.start);
