@@ -1222,7 +1222,16 @@ function mayStartFraction(code: number, lang: Lang): boolean {
   return code === 0x43e || code === 0x434 || code === 0x442 || code === 0x447 || code === 0x41e || code === 0x414 || code === 0x422 || code === 0x427;
 }
 
-const DENOMINATOR_LEAD: Record<Lang, LeadChars> = { en: charLeads('tq', true), ru: charLeads('тч', true) };
+/** The first two letters of the denominator words, any case: "th"ird, "qu"arter, "тр"еть, "че"тверть. */
+const DENOMINATOR_LEADS: Record<Lang, Array<[LeadChars, LeadChars]>> = {
+  en: [[charLeads('t', true), charLeads('h', true)], [charLeads('q', true), charLeads('u', true)]],
+  ru: [[charLeads('т', true), charLeads('р', true)], [charLeads('ч', true), charLeads('е', true)]],
+};
+/** May a denominator word of {@link FRACTION_WORDS} start at `pos`, by its first two letters? */
+function mayStartDenominator(text: string, pos: number, lang: Lang): boolean {
+  for (const [first, second] of DENOMINATOR_LEADS[lang]) if (mayStartWith(first, text[pos]) && mayStartWith(second, text[pos + 1])) return true;
+  return false;
+}
 const isFractionHyphen = (ch: string | undefined): boolean => ch === '-' || ch === '\u2010' || ch === '\u2011';
 
 /**
@@ -1231,14 +1240,13 @@ const isFractionHyphen = (ch: string | undefined): boolean => ch === '-' || ch =
  * ("a third", "two-thirds", "две трети"): a guard that spares running the expression after every "a" and "the".
  */
 function denominatorMayFollow(text: string, start: number, end: number, lang: Lang): boolean {
-  const lead = DENOMINATOR_LEAD[lang];
-  if (lang === 'ru') return mayStartWith(lead, text[start]) || (isSpace(text[end]) && mayStartWith(lead, text[end + 1]));
+  if (lang === 'ru') return mayStartDenominator(text, start, lang) || (isSpace(text[end]) && mayStartDenominator(text, end + 1, lang));
   if (end - start >= 'athird'.length) return true;
   let pos = end; // English numerator, then optional space, hyphen, space
   if (isSpace(text[pos])) pos++;
   if (isFractionHyphen(text[pos])) pos++;
   if (isSpace(text[pos])) pos++;
-  return mayStartWith(lead, text[pos]);
+  return mayStartDenominator(text, pos, lang);
 }
 
 /** Decimal digits of 1, 2, 3 thirds or quarters, by the denominator word's first four letters. */
