@@ -8,6 +8,8 @@
 export interface LeadChars {
   /** Possible first characters (both cases when `fold`); `null` when the pattern's start cannot be told. */
   chars: ReadonlySet<string> | null;
+  /** The same characters by their codes (those of one code unit: a longer one never equals a text's code unit). */
+  codes: ReadonlySet<number> | null;
   /** Compiled with the `i` flag. */
   fold: boolean;
 }
@@ -102,7 +104,7 @@ function leadsOf(src: string): string[] | null {
 /** The first characters of `pattern` (regular-expression source, compiled with the `u` flag, and `i` when `fold`). */
 export function leadChars(pattern: string, fold: boolean): LeadChars {
   const chars = leadsOf(pattern);
-  return chars === null ? { chars: null, fold } : charLeads(chars.join(''), fold);
+  return chars === null ? { chars: null, codes: null, fold } : charLeads(chars.join(''), fold);
 }
 
 /** Space and dash characters that have no case: never the start of a case-insensitive match of another character. */
@@ -119,6 +121,22 @@ export function mayStartWith(lead: LeadChars, ch: string | undefined): boolean {
   if (!lead.fold) return false;
   const c = ch.charCodeAt(0);
   return !(c < 128 || (c >= 0x400 && c <= 0x4ff) || CASELESS.includes(ch));
+}
+
+/** Codes of {@link CASELESS}. */
+const CASELESS_CODES: ReadonlySet<number> = new Set([...CASELESS].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * {@link mayStartWith} of the code unit at `pos` of `text` (past the end: the end of the text), read by its code:
+ * no one-character string is made (for a Cyrillic character a new one each time, then hashed for the look-up).
+ */
+export function mayStartWithAt(lead: LeadChars, text: string, pos: number): boolean {
+  if (lead.codes === null) return true;
+  const c = text.charCodeAt(pos);
+  if (c !== c) return false; // NaN: the end of the text (or before its start)
+  if (lead.codes.has(c)) return true;
+  if (!lead.fold) return false;
+  return !(c < 128 || (c >= 0x400 && c <= 0x4ff) || CASELESS_CODES.has(c));
 }
 
 /**
@@ -161,7 +179,9 @@ export function charLeads(chars: string, fold: boolean): LeadChars {
       set.add(ch.toUpperCase());
     }
   }
-  return { chars: set, fold };
+  const codes = new Set<number>();
+  for (const ch of set) if (ch.length === 1) codes.add(ch.charCodeAt(0));
+  return { chars: set, codes, fold };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@
  *   three-digit groups is thousands in either language ("1,000,000" in a Russian text).
  */
 import type { Anchor, Lang, Qualifier } from '../types.js';
-import { charLeads, leadChars, leadMasks, leadStrings, mayStartWith, mayStartWithLead, type LeadChars } from './lead-chars.js';
+import { charLeads, leadChars, leadMasks, leadStrings, mayStartWithAt, mayStartWithLead, type LeadChars } from './lead-chars.js';
 import { tokenize, type Token as WordToken, type WordInfo } from './translit.js';
 import { isPlainLetterCode, letterIndex, letterRunEnd, mayBeInTable, prefixTable } from './word-prefixes.js';
 import {
@@ -487,8 +487,7 @@ function guarded(re: RegExp, lead: string, spaced = ''): Guarded {
 
 /** Match a guarded expression at `pos`: {@link matchAt}, skipped where no match can start. */
 function matchGuarded(g: Guarded, text: string, pos: number): RegExpExecArray | null {
-  const ch = text[pos];
-  if (!mayStartWith(g.lead, ch) && !(isSpace(ch) && mayStartWith(g.spaced, text[pos + 1]))) return null;
+  if (!mayStartWithAt(g.lead, text, pos) && !(isSpaceCode(text.charCodeAt(pos)) && mayStartWithAt(g.spaced, text, pos + 1))) return null;
   return matchAt(g.re, text, pos);
 }
 
@@ -827,11 +826,11 @@ function readMarkedYear(s: Scan, t: NumToken, start: number): Figure | undefined
 }
 
 const isSpace = (ch: string | undefined): boolean => ch !== undefined && SPACES.includes(ch);
-/** The characters of {@link DASH}. */
-const isDash = (ch: string | undefined): boolean => {
-  const c = ch === undefined ? 0 : ch.charCodeAt(0);
-  return c === 0x2d || (c >= 0x2010 && c <= 0x2015) || c === 0x2212;
-};
+/** {@link isSpace} by the character's code (NaN: none). */
+const isSpaceCode = (c: number): boolean => c === 0x20 || c === 0xa0 || c === 0x2009 || c === 0x202f;
+/** The characters of {@link DASH}, by code (NaN: none). */
+const isDashCode = (c: number): boolean => c === 0x2d || (c >= 0x2010 && c <= 0x2015) || c === 0x2212;
+const isDash = (ch: string | undefined): boolean => ch !== undefined && isDashCode(ch.charCodeAt(0));
 
 /**
  * The entries of a scale or unit table whose expression may match at `pos`, as a bit set (an entry not in it
@@ -839,10 +838,10 @@ const isDash = (ch: string | undefined): boolean => {
  * it is a space (a dash, for entries that take one) and the character after it may.
  */
 function mayMatchAt(leads: TableLeads, text: string, pos: number): number {
-  const ch = text[pos];
-  const mask = leads.at(text.charCodeAt(pos));
-  if (isSpace(ch)) return mask | (leads.at(text.charCodeAt(pos + 1)) & leads.spaced);
-  if (isDash(ch)) return mask | (leads.at(text.charCodeAt(pos + 1)) & leads.hyphened);
+  const code = text.charCodeAt(pos);
+  const mask = leads.at(code);
+  if (isSpaceCode(code)) return mask | (leads.at(text.charCodeAt(pos + 1)) & leads.spaced);
+  if (isDashCode(code)) return mask | (leads.at(text.charCodeAt(pos + 1)) & leads.hyphened);
   return mask;
 }
 
@@ -969,7 +968,7 @@ function readLead(s: Scan, t: NumToken): Lead {
   const sign =
     before === '-' || before === '\u2212'
       ? matchBefore(SIGN_BEFORE, text, t.start, 2)
-      : before === ' ' && isLetterAt(text, t.start - 2) && mayStartWith(MINUS_WORD_END, text[t.start - 2]) && mayStartWith(MINUS_WORD_NEXT_TO_END, text[t.start - 3])
+      : before === ' ' && isLetterAt(text, t.start - 2) && mayStartWithAt(MINUS_WORD_END, text, t.start - 2) && mayStartWithAt(MINUS_WORD_NEXT_TO_END, text, t.start - 3)
         ? matchBefore(MINUS_WORD, text, t.start, 10)
         : null;
   if (!sign) return { start: t.start, dec, signed: false };
@@ -1229,7 +1228,7 @@ const DENOMINATOR_LEADS: Record<Lang, Array<[LeadChars, LeadChars]>> = {
 };
 /** May a denominator word of {@link FRACTION_WORDS} start at `pos`, by its first two letters? */
 function mayStartDenominator(text: string, pos: number, lang: Lang): boolean {
-  for (const [first, second] of DENOMINATOR_LEADS[lang]) if (mayStartWith(first, text[pos]) && mayStartWith(second, text[pos + 1])) return true;
+  for (const [first, second] of DENOMINATOR_LEADS[lang]) if (mayStartWithAt(first, text, pos) && mayStartWithAt(second, text, pos + 1)) return true;
   return false;
 }
 const isFractionHyphen = (ch: string | undefined): boolean => ch === '-' || ch === '\u2010' || ch === '\u2011';

@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { leadChars, leadMasks, leadStrings, mayStartWith, mayStartWithLead } from '../../src/anchors/lead-chars.js';
+import { charLeads, leadChars, leadMasks, leadStrings, mayStartWith, mayStartWithAt, mayStartWithLead } from '../../src/anchors/lead-chars.js';
 import { SCALES, UNITS } from '../../src/anchors/number-words.js';
+
+describe('mayStartWithAt', () => {
+  it('answers as mayStartWith of the character at a position, for every table lead and many characters', () => {
+    const leads = [
+      ...[...SCALES.en, ...SCALES.ru].map((s) => leadChars(s.pattern, !s.attachedOnly)),
+      ...[...UNITS.en, ...UNITS.ru].map((u) => leadChars(u.pattern, !u.caseSensitive)),
+      charLeads('сse', true),
+      charLeads('тч', true),
+      charLeads('½¼¾⅓⅔', false),
+      leadChars('a?b', false),
+    ];
+    const text = 'aAsSſkKtTqQ%$€£°½ тТчЧсСеЁё\u00A0\u2009\u2010\u2212İ\u1C84😀-\'5';
+    for (const lead of leads) {
+      for (let pos = -1; pos <= text.length; pos++) expect(mayStartWithAt(lead, text, pos), `${pos}`).toBe(mayStartWith(lead, text[pos]));
+    }
+  });
+});
 
 describe('leadChars', () => {
   it('reads the first characters of alternatives, groups, classes and escapes', () => {
