@@ -8,6 +8,8 @@
 export interface LeadChars {
   /** Possible first characters (both cases when `fold`); `null` when the pattern's start cannot be told. */
   chars: ReadonlySet<string> | null;
+  /** The same characters by their codes (those of one code unit: a longer one never equals a text's code unit). */
+  codes: ReadonlySet<number> | null;
   /** Compiled with the `i` flag. */
   fold: boolean;
 }
@@ -102,7 +104,7 @@ function leadsOf(src: string): string[] | null {
 /** The first characters of `pattern` (regular-expression source, compiled with the `u` flag, and `i` when `fold`). */
 export function leadChars(pattern: string, fold: boolean): LeadChars {
   const chars = leadsOf(pattern);
-  return chars === null ? { chars: null, fold } : charLeads(chars.join(''), fold);
+  return chars === null ? { chars: null, codes: null, fold } : charLeads(chars.join(''), fold);
 }
 
 /** Space and dash characters that have no case: never the start of a case-insensitive match of another character. */
@@ -119,6 +121,22 @@ export function mayStartWith(lead: LeadChars, ch: string | undefined): boolean {
   if (!lead.fold) return false;
   const c = ch.charCodeAt(0);
   return !(c < 128 || (c >= 0x400 && c <= 0x4ff) || CASELESS.includes(ch));
+}
+
+/** Codes of {@link CASELESS}. */
+const CASELESS_CODES: ReadonlySet<number> = new Set([...CASELESS].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * {@link mayStartWith} of the code unit at `pos` of `text` (past the end: the end of the text), read by its code:
+ * no one-character string is made (for a Cyrillic character a new one each time, then hashed for the look-up).
+ */
+export function mayStartWithAt(lead: LeadChars, text: string, pos: number): boolean {
+  if (lead.codes === null) return true;
+  const c = text.charCodeAt(pos);
+  if (c !== c) return false; // NaN: the end of the text (or before its start)
+  if (lead.codes.has(c)) return true;
+  if (!lead.fold) return false;
+  return !(c < 128 || (c >= 0x400 && c <= 0x4ff) || CASELESS_CODES.has(c));
 }
 
 /**
@@ -161,7 +179,9 @@ export function charLeads(chars: string, fold: boolean): LeadChars {
       set.add(ch.toUpperCase());
     }
   }
-  return { chars: set, fold };
+  const codes = new Set<number>();
+  for (const ch of set) if (ch.length === 1) codes.add(ch.charCodeAt(0));
+  return { chars: set, codes, fold };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -263,18 +283,64 @@ export function leadStrings(pattern: string, fold: boolean, space = ' '): Readon
 }
 
 /**
+ * The first characters at one position as {@link mayStartWithLead} compares them: the strings of the first one,
+ * two and three (lower case when folded), and whether a character that may fold to a lead's ends them.
+ */
+class LeadsAt {
+  text = '';
+  pos = -1;
+  fold = false;
+  /** The prefixes of one, two, three characters (fewer at the end of the text or before a wild character). */
+  readonly prefixes: string[] = [];
+  /** A character outside ASCII and basic Cyrillic came next (when folded): any lead may match. */
+  wild = false;
+
+  read(text: string, pos: number, fold: boolean): void {
+    this.text = text;
+    this.pos = pos;
+    this.fold = fold;
+    this.prefixes.length = 0;
+    this.wild = false;
+    let start = '';
+    for (let k = 0; k < LEAD_LENGTH; k++) {
+      const code = text.charCodeAt(pos + k);
+      if (code !== code) return; // the end of the text
+      if (fold && code >= 0x80 && !(code >= 0x400 && code <= 0x4ff)) {
+        this.wild = true;
+        return;
+      }
+      start += fold ? text[pos + k].toLowerCase() : text[pos + k];
+      this.prefixes.push(start);
+    }
+  }
+
+  is(text: string, pos: number, fold: boolean): boolean {
+    return this.pos === pos && this.fold === fold && this.text === text;
+  }
+}
+
+// The last two positions read: a table is tried entry by entry at a number's end and one space after it, so the
+// prefixes there are cut and folded once per number, not once per entry.
+let leadsA = new LeadsAt();
+let leadsB = new LeadsAt();
+
+/** {@link LeadsAt} of a position, from the two last read when it is one of them. */
+function leadsAt(text: string, pos: number, fold: boolean): LeadsAt {
+  if (leadsA.is(text, pos, fold)) return leadsA;
+  if (!leadsB.is(text, pos, fold)) leadsB.read(text, pos, fold);
+  const last = leadsB;
+  leadsB = leadsA;
+  leadsA = last;
+  return last;
+}
+
+/**
  * False only when a match of a pattern with these {@link leadStrings} cannot start at `pos`. Exact under case
  * folding: a character outside ASCII and basic Cyrillic among the first ones may fold to a lead's, so it answers true.
  */
 export function mayStartWithLead(leads: ReadonlySet<string>, fold: boolean, text: string, pos: number): boolean {
   if (leads.has('')) return true;
-  let start = '';
-  for (let k = 0; k < LEAD_LENGTH; k++) {
-    const code = text.charCodeAt(pos + k);
-    if (code !== code) return false; // the end of the text
-    if (fold && code >= 0x80 && !(code >= 0x400 && code <= 0x4ff)) return true;
-    start += fold ? text[pos + k].toLowerCase() : text[pos + k];
-    if (leads.has(start)) return true;
-  }
-  return false;
+  const at = leadsAt(text, pos, fold);
+  for (const prefix of at.prefixes) if (leads.has(prefix)) return true;
+  return at.wild;
 }

@@ -33,7 +33,7 @@
  *   three-digit groups is thousands in either language ("1,000,000" in a Russian text).
  */
 import type { Anchor, Lang, Qualifier } from '../types.js';
-import { charLeads, leadChars, leadMasks, leadStrings, mayStartWith, mayStartWithLead, type LeadChars } from './lead-chars.js';
+import { charLeads, leadChars, leadMasks, leadStrings, mayStartWithAt, mayStartWithLead, type LeadChars } from './lead-chars.js';
 import { tokenize, type Token as WordToken, type WordInfo } from './translit.js';
 import { isPlainLetterCode, letterIndex, letterRunEnd, mayBeInTable, prefixTable } from './word-prefixes.js';
 import {
@@ -217,7 +217,7 @@ function figureWeight(f: Figure): number {
 
 /** The anchor a figure stands for. */
 function toAnchor(text: string, f: Figure): Anchor {
-  const canonical = f.kind === 'number' && f.dec ? formatDecimal(shiftDecimal(f.dec, f.pow)) : undefined;
+  const canonical = f.kind === 'number' && f.dec ? formatDecimal(f.pow === 0 ? f.dec : shiftDecimal(f.dec, f.pow)) : undefined;
   const anchor: Anchor = {
     kind: f.kind,
     key: figureKey(f, canonical),
@@ -487,8 +487,7 @@ function guarded(re: RegExp, lead: string, spaced = ''): Guarded {
 
 /** Match a guarded expression at `pos`: {@link matchAt}, skipped where no match can start. */
 function matchGuarded(g: Guarded, text: string, pos: number): RegExpExecArray | null {
-  const ch = text[pos];
-  if (!mayStartWith(g.lead, ch) && !(isSpace(ch) && mayStartWith(g.spaced, text[pos + 1]))) return null;
+  if (!mayStartWithAt(g.lead, text, pos) && !(isSpaceCode(text.charCodeAt(pos)) && mayStartWithAt(g.spaced, text, pos + 1))) return null;
   return matchAt(g.re, text, pos);
 }
 
@@ -497,14 +496,17 @@ function matchBefore(re: RegExp, text: string, pos: number, width: number): RegE
   return re.exec(text.slice(Math.max(0, pos - width), pos));
 }
 
-/** A letter (fast path for ASCII and Cyrillic: this runs for every number). */
-const isLetter = (ch: string | undefined): boolean => {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
-  if (c < 0x80) return (c | 32) >= 97 && (c | 32) <= 122;
-  return (c >= 0x400 && c <= 0x4ff) || /\p{L}/u.test(ch);
-};
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
+/**
+ * Is the code unit at `i` a letter (false past either end)? A fast path for ASCII and Cyrillic, as this runs for
+ * every number, and read by its code: no one-character string is made (for a Cyrillic one, a new string each time).
+ */
+const isLetterAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c | 32) >= 97 && (c | 32) <= 122;
+  if (c >= 0x400 && c <= 0x4ff) return true;
+  return c === c && /\p{L}/u.test(text[i]!);
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // Pass 1a: digit tokens.
@@ -703,6 +705,8 @@ const SIGN_BEFORE = /(?:^|[\s(\[])([-\u2212])$/u;
 const MINUS_WORD = new RegExp(`(?<!\\p{L})(?:${MINUS_WORDS})${SP}$`, 'iu');
 /** The last letters of the {@link MINUS_WORDS} (минус, minus, negative), any case: a guard for {@link MINUS_WORD}. */
 const MINUS_WORD_END = charLeads('сse', true);
+/** …and their letters before the last (минус, minus, negative): most words ending in "s" or "e" are passed over. */
+const MINUS_WORD_NEXT_TO_END = charLeads('уuv', true);
 /** Fraction digits of ½ ¼ ¾. */
 // Thirds are kept to four decimals, the same in every form (⅔ = 2/3 = two-thirds = две трети = 0.6667).
 const FRACTION_VALUES: Record<string, string> = {
@@ -714,7 +718,7 @@ const CURRENCY_BEFORE = CURRENCY_PREFIXES.map((c) => ({ unit: c.unit, re: new Re
 /** A currency written before `pos` (with at most one space): its unit and where it starts. */
 function currencyBefore(text: string, pos: number): { unit: string; start: number } | undefined {
   const ch = text[pos - 1] === ' ' ? text[pos - 2] : text[pos - 1];
-  if (ch === undefined || !/[$€£₽A-Z]/.test(ch)) return undefined;
+  if (ch === undefined || !(ch === '$' || ch === '€' || ch === '£' || ch === '₽' || (ch >= 'A' && ch <= 'Z'))) return undefined;
   for (const c of CURRENCY_BEFORE) {
     const m = matchBefore(c.re, text, pos, 6);
     if (m) return { unit: c.unit || m[0].trim().toLowerCase(), start: pos - m[0].length };
@@ -781,7 +785,7 @@ function readDate(s: Scan, t: NumToken, hasPrefix: boolean, quiet: boolean): Fig
   }
   // English "March 5", "Mar. 5": a letter or an abbreviation point, then a space, before the day.
   const c = s.text[t.start - 2];
-  if (s.lang !== 'en' || !SPACES.includes(s.text[t.start - 1] ?? '') || !(c === '.' || isLetter(c))) return undefined;
+  if (s.lang !== 'en' || !SPACES.includes(s.text[t.start - 1] ?? '') || !(c === '.' || isLetterAt(s.text, t.start - 2))) return undefined;
   const before = ENGLISH_MONTH_ENDS.includes(c) ? matchBefore(s.rules.monthBefore, s.text, t.start, 14) : null;
   if (!before) return undefined;
   const suffix = matchGuarded(s.rules.ordinal, s.text, t.end);
@@ -822,11 +826,11 @@ function readMarkedYear(s: Scan, t: NumToken, start: number): Figure | undefined
 }
 
 const isSpace = (ch: string | undefined): boolean => ch !== undefined && SPACES.includes(ch);
-/** The characters of {@link DASH}. */
-const isDash = (ch: string | undefined): boolean => {
-  const c = ch === undefined ? 0 : ch.charCodeAt(0);
-  return c === 0x2d || (c >= 0x2010 && c <= 0x2015) || c === 0x2212;
-};
+/** {@link isSpace} by the character's code (NaN: none). */
+const isSpaceCode = (c: number): boolean => c === 0x20 || c === 0xa0 || c === 0x2009 || c === 0x202f;
+/** The characters of {@link DASH}, by code (NaN: none). */
+const isDashCode = (c: number): boolean => c === 0x2d || (c >= 0x2010 && c <= 0x2015) || c === 0x2212;
+const isDash = (ch: string | undefined): boolean => ch !== undefined && isDashCode(ch.charCodeAt(0));
 
 /**
  * The entries of a scale or unit table whose expression may match at `pos`, as a bit set (an entry not in it
@@ -834,10 +838,10 @@ const isDash = (ch: string | undefined): boolean => {
  * it is a space (a dash, for entries that take one) and the character after it may.
  */
 function mayMatchAt(leads: TableLeads, text: string, pos: number): number {
-  const ch = text[pos];
-  const mask = leads.at(text.charCodeAt(pos));
-  if (isSpace(ch)) return mask | (leads.at(text.charCodeAt(pos + 1)) & leads.spaced);
-  if (isDash(ch)) return mask | (leads.at(text.charCodeAt(pos + 1)) & leads.hyphened);
+  const code = text.charCodeAt(pos);
+  const mask = leads.at(code);
+  if (isSpaceCode(code)) return mask | (leads.at(text.charCodeAt(pos + 1)) & leads.spaced);
+  if (isDashCode(code)) return mask | (leads.at(text.charCodeAt(pos + 1)) & leads.hyphened);
   return mask;
 }
 
@@ -911,8 +915,8 @@ function quietAfter(text: string, pos: number): boolean {
     pos++;
   }
   if (c === undefined) return true;
-  if (JOINERS.includes(c)) return !isLetter(text[pos + 1]);
-  return !(isLetter(c) || AFTER_SYMBOLS.includes(c));
+  if (JOINERS.includes(c)) return !isLetterAt(text, pos + 1);
+  return !(isLetterAt(text, pos) || AFTER_SYMBOLS.includes(c));
 }
 
 /** Push an identifier made of digits only (a phone number): key `num:<digits>`, unit `code`. */
@@ -931,13 +935,13 @@ function readIdentifier(s: Scan, t: NumToken): boolean {
   }
   const prev = text[t.start - 1];
   // A quarter or half of a year: "Q1" = "1-м квартале", "H2" = "втором полугодии" (an ordinal).
-  if ((prev === 'Q' || prev === 'H') && !isLetter(text[t.start - 2]) && /^[1-4]$/.test(t.int) && !t.frac && !/[\p{L}\p{N}]/u.test(text[t.end] ?? '')) {
+  if ((prev === 'Q' || prev === 'H') && !isLetterAt(text, t.start - 2) && /^[1-4]$/.test(t.int) && !t.frac && !/[\p{L}\p{N}]/u.test(text[t.end] ?? '')) {
     s.figures.push({ start: t.start - 1, end: t.end, kind: 'ordinal', written: 'digits', pow: 0, n: Number(t.int) });
     s.pos = t.end;
     return true;
   }
   // A year after a hyphen is still a year ("ЧМ-2018", "драфте-2018", "mid-1990s").
-  if (isLetter(prev) || (/[-\u2010\u2011]/.test(prev ?? '') && isLetter(text[t.start - 2]) && !yearLike(t))) {
+  if (isLetterAt(text, t.start - 1) || ((prev === '-' || prev === '\u2010' || prev === '\u2011') && isLetterAt(text, t.start - 2) && !yearLike(t))) {
     const f = codeFigure(text, t, true);
     s.figures.push(f);
     s.pos = f.end;
@@ -964,12 +968,13 @@ function readLead(s: Scan, t: NumToken): Lead {
   const sign =
     before === '-' || before === '\u2212'
       ? matchBefore(SIGN_BEFORE, text, t.start, 2)
-      : before === ' ' && isLetter(text[t.start - 2]) && mayStartWith(MINUS_WORD_END, text[t.start - 2])
+      : before === ' ' && isLetterAt(text, t.start - 2) && mayStartWithAt(MINUS_WORD_END, text, t.start - 2) && mayStartWithAt(MINUS_WORD_NEXT_TO_END, text, t.start - 3)
         ? matchBefore(MINUS_WORD, text, t.start, 10)
         : null;
+  if (!sign) return { start: t.start, dec, signed: false };
   const last = s.figures[s.figures.length - 1];
   const rangeDash = last !== undefined && /^[ \u00A0\u2009\u202F]*[-\u2212]$/.test(text.slice(last.end, t.start));
-  if (!sign || rangeDash) return { start: t.start, dec, signed: false };
+  if (rangeDash) return { start: t.start, dec, signed: false };
   return { start: t.start - (sign[1] ? 1 : sign[0].length), dec: { m: -dec.m, e: dec.e }, signed: true };
 }
 
@@ -1044,7 +1049,7 @@ const SCIENTIFIC = guarded(new RegExp(`(?:[eE]\\+?(\\d{1,2})|\\^(\\d{1,2})|([${S
 
 /** A number in scientific notation ("1e6", "10^6", "10⁶" = 1 000 000), with a unit after it. */
 function readScientific(s: Scan, t: NumToken): boolean {
-  if (t.grouped || t.int.length > 3 || isLetter(s.text[t.start - 1])) return false;
+  if (t.grouped || t.int.length > 3 || isLetterAt(s.text, t.start - 1)) return false;
   const m = matchGuarded(SCIENTIFIC, s.text, t.end);
   if (!m) return false;
   let dec: Decimal;
@@ -1094,7 +1099,7 @@ function readNumber(s: Scan, t: NumToken): void {
     f.dec = lead.dec;
     f.end = readScaleAndUnit(s, f, end, !!lead.currency);
   }
-  if (f.end === t.end && isLetter(s.text[t.end])) {
+  if (f.end === t.end && isLetterAt(s.text, t.end)) {
     const code = codeFigure(s.text, t, false);
     s.figures.push(code);
     s.pos = code.end;
@@ -1172,7 +1177,11 @@ function digitFigures(text: string, lang: Lang, order: DateOrder | undefined): F
 
 /** "half" + "a million". */
 const HALF_A = new RegExp(`${SP}+an?${SP}+(thousand|million|billion|trillion)(?!\\p{L})`, 'iuy');
-const foldWord = (w: string): string => w.toLowerCase().replace(/ё/g, 'е');
+/** Lower case, ё as е (a replace only when there is an ё: this runs for every word read). */
+const foldWord = (w: string): string => {
+  const lower = w.toLowerCase();
+  return lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower;
+};
 
 /** May `w` continue a spelled-out number whose value so far is `value` and whose last word had `last` role? */
 function canFollow(value: number, last: CardinalWord['role'], w: CardinalWord): boolean {
@@ -1212,7 +1221,16 @@ function mayStartFraction(code: number, lang: Lang): boolean {
   return code === 0x43e || code === 0x434 || code === 0x442 || code === 0x447 || code === 0x41e || code === 0x414 || code === 0x422 || code === 0x427;
 }
 
-const DENOMINATOR_LEAD: Record<Lang, LeadChars> = { en: charLeads('tq', true), ru: charLeads('тч', true) };
+/** The first two letters of the denominator words, any case: "th"ird, "qu"arter, "тр"еть, "че"тверть. */
+const DENOMINATOR_LEADS: Record<Lang, Array<[LeadChars, LeadChars]>> = {
+  en: [[charLeads('t', true), charLeads('h', true)], [charLeads('q', true), charLeads('u', true)]],
+  ru: [[charLeads('т', true), charLeads('р', true)], [charLeads('ч', true), charLeads('е', true)]],
+};
+/** May a denominator word of {@link FRACTION_WORDS} start at `pos`, by its first two letters? */
+function mayStartDenominator(text: string, pos: number, lang: Lang): boolean {
+  for (const [first, second] of DENOMINATOR_LEADS[lang]) if (mayStartWithAt(first, text, pos) && mayStartWithAt(second, text, pos + 1)) return true;
+  return false;
+}
 const isFractionHyphen = (ch: string | undefined): boolean => ch === '-' || ch === '\u2010' || ch === '\u2011';
 
 /**
@@ -1221,14 +1239,13 @@ const isFractionHyphen = (ch: string | undefined): boolean => ch === '-' || ch =
  * ("a third", "two-thirds", "две трети"): a guard that spares running the expression after every "a" and "the".
  */
 function denominatorMayFollow(text: string, start: number, end: number, lang: Lang): boolean {
-  const lead = DENOMINATOR_LEAD[lang];
-  if (lang === 'ru') return mayStartWith(lead, text[start]) || (isSpace(text[end]) && mayStartWith(lead, text[end + 1]));
+  if (lang === 'ru') return mayStartDenominator(text, start, lang) || (isSpace(text[end]) && mayStartDenominator(text, end + 1, lang));
   if (end - start >= 'athird'.length) return true;
   let pos = end; // English numerator, then optional space, hyphen, space
   if (isSpace(text[pos])) pos++;
   if (isFractionHyphen(text[pos])) pos++;
   if (isSpace(text[pos])) pos++;
-  return mayStartWith(lead, text[pos]);
+  return mayStartDenominator(text, pos, lang);
 }
 
 /** Decimal digits of 1, 2, 3 thirds or quarters, by the denominator word's first four letters. */
@@ -1332,6 +1349,20 @@ function figureStartOf(info: WordInfo, lang: Lang, starts: Uint32Array): boolean
   return (bits & FIGURE_START_YES[lang]) !== 0;
 }
 
+/** Bits of {@link WordInfo.figureStart} for {@link isInertWord}: asked, and the answer, per language. */
+const INERT_ASKED: Record<Lang, number> = { ru: 16, en: 64 };
+const INERT_YES: Record<Lang, number> = { ru: 32, en: 128 };
+
+/** {@link isInertWord} of a whole word, memoised on its record (a bit test instead of one or two Set look-ups). */
+function inertOf(info: WordInfo, lang: Lang): boolean {
+  let bits = info.figureStart;
+  if ((bits & INERT_ASKED[lang]) === 0) {
+    bits |= INERT_ASKED[lang] | (isInertWord(info.text, lang) ? INERT_YES[lang] : 0);
+    info.figureStart = bits;
+  }
+  return (bits & INERT_YES[lang]) !== 0;
+}
+
 /** Pass 2: spelled-out numbers, ordinals, month names and relative days outside the spans in `taken` (sorted). */
 function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberContext): Figure[] {
   const s: Scan = { text, lang, rules: RULES[lang], figures: [], pos: 0 };
@@ -1373,9 +1404,11 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
         continue;
       }
     }
-    // A token that is the whole run is the word: its spelling is the word table's string, no new slice.
-    const word = token !== undefined && token.end === end ? token.text : text.slice(start, end);
-    if (isInertWord(word, lang)) continue;
+    // A token that is the whole run is the word: its spelling is the word table's string, no new slice, and
+    // its inertness is memoised on its record.
+    const whole = token !== undefined && token.end === end;
+    if (whole ? inertOf(token.info, lang) : isInertWord(text.slice(start, end), lang)) continue;
+    const word = whole ? token.text : text.slice(start, end);
     const f = readWord(s, word, start, end, context);
     if (!f) continue;
     s.figures.push(f);
@@ -1529,6 +1562,16 @@ const yearValue = (f: Figure): number => {
 };
 
 /**
+ * Can `text.slice(from, to)` be a {@link LangRules.rangeGap}? Every gap starts with a space, a dash, "..." or "…":
+ * one character test spares cutting and matching the text between most pairs of figures.
+ */
+function mayBeRangeGap(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  const ch = text[from];
+  return isSpace(ch) || isDash(ch) || ch === '.' || ch === '\u2026';
+}
+
+/**
  * Share scale, unit, year-ness and month across a range or list: "25–30 миллиардов", "4,5-5,5%", "38 и 40
  * долларов", "$150,000-200,000", "2015-2016 годах", "25-26 июля", "July 25-26".
  */
@@ -1537,7 +1580,8 @@ function shareAcrossRanges(text: string, lang: Lang, figures: Figure[]): void {
   for (let k = figures.length - 1; k > 0; k--) {
     const [a, b] = [figures[k - 1], figures[k]];
     const between = b.start - a.end;
-    if (between > 16 || (between <= 2 && /^[ ,]*$/.test(text.slice(a.end, b.start))) || !gap.test(text.slice(a.end, b.start))) continue;
+    if (between > 16 || !mayBeRangeGap(text, a.end, b.start)) continue;
+    if ((between <= 2 && /^[ ,]*$/.test(text.slice(a.end, b.start))) || !gap.test(text.slice(a.end, b.start))) continue;
     if (isQuantity(a) && b.kind === 'year' && !b.marked && fourDigits(a) && !yearValue(a)) {
       Object.assign(b, { kind: 'number', dec: decimalFromDigits(String(b.n)), n: undefined }); // "4096 or 2048 bits"
     } else if (isQuantity(b) && a.kind === 'year' && !a.marked && fourDigits(b) && !yearValue(b)) {
@@ -1588,9 +1632,9 @@ function readQualifiers(text: string, lang: Lang, figures: Figure[]): void {
     if (!isQuantity(f)) continue;
     let p = f.start;
     while (p > 0 && isWhiteSpaceCode(text.charCodeAt(p - 1))) p--;
-    if (!isLetter(text[p - 1])) continue;
+    if (!isLetterAt(text, p - 1)) continue;
     const prev = figures[k - 1];
-    if (prev && isQuantity(prev) && rangeGap.test(text.slice(prev.end, f.start))) continue;
+    if (prev && isQuantity(prev) && mayBeRangeGap(text, prev.end, f.start) && rangeGap.test(text.slice(prev.end, f.start))) continue;
     const m = qualifierBefore(RULES[lang], text, f.start);
     if (m) f.qualifier = table[m[1].toLowerCase().replace(/\s+/g, ' ')];
   }

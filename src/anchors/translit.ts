@@ -157,8 +157,9 @@ export interface WordInfo {
   /** {@link wordKey} of the word without full stops, once the name extractor asked (names.ts). */
   nameKey: WordKey | undefined;
   /**
-   * Whether the word, read as a whole run of letters, may start a spelled-out figure, per language: bits the
-   * figure pass of numbers.ts sets on first need (0 = not asked yet).
+   * Whether the word, read as a whole run of letters, may start a spelled-out figure and whether it is inert
+   * (starts none in any context), per language: bits the figure pass of numbers.ts sets on first need (0 = not
+   * asked yet).
    */
   figureStart: number;
 }

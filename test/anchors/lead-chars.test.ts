@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { leadChars, leadMasks, leadStrings, mayStartWith, mayStartWithLead } from '../../src/anchors/lead-chars.js';
+import { charLeads, leadChars, leadMasks, leadStrings, mayStartWith, mayStartWithAt, mayStartWithLead } from '../../src/anchors/lead-chars.js';
 import { SCALES, UNITS } from '../../src/anchors/number-words.js';
+
+describe('mayStartWithAt', () => {
+  it('answers as mayStartWith of the character at a position, for every table lead and many characters', () => {
+    const leads = [
+      ...[...SCALES.en, ...SCALES.ru].map((s) => leadChars(s.pattern, !s.attachedOnly)),
+      ...[...UNITS.en, ...UNITS.ru].map((u) => leadChars(u.pattern, !u.caseSensitive)),
+      charLeads('сse', true),
+      charLeads('тч', true),
+      charLeads('½¼¾⅓⅔', false),
+      leadChars('a?b', false),
+    ];
+    const text = 'aAsSſkKtTqQ%$€£°½ тТчЧсСеЁё\u00A0\u2009\u2010\u2212İ\u1C84😀-\'5';
+    for (const lead of leads) {
+      for (let pos = -1; pos <= text.length; pos++) expect(mayStartWithAt(lead, text, pos), `${pos}`).toBe(mayStartWith(lead, text[pos]));
+    }
+  });
+});
 
 describe('leadChars', () => {
   it('reads the first characters of alternatives, groups, classes and escapes', () => {
@@ -97,5 +114,31 @@ describe('leadChars', () => {
     expect(mayStartWithLead(leadStrings('percent', true), true, 'PERcent', 0)).toBe(true);
     expect(mayStartWithLead(leadStrings('sq', true), true, 'ſq', 0)).toBe(true); // folds to "s" under /iu
     expect(mayStartWithLead(leadStrings('km', false), false, 'k', 0)).toBe(false); // the end of the text
+  });
+
+  it('answers as a fresh reading of the text whatever was asked before (its prefixes are kept for two positions)', () => {
+    // The answer by definition: the first one, two, three characters (folded), a wild character, the text's end.
+    const reference = (leads: ReadonlySet<string>, fold: boolean, text: string, pos: number): boolean => {
+      if (leads.has('')) return true;
+      let start = '';
+      for (let k = 0; k < 3; k++) {
+        const code = text.charCodeAt(pos + k);
+        if (Number.isNaN(code)) return false;
+        if (fold && code >= 0x80 && !(code >= 0x400 && code <= 0x4ff)) return true;
+        start += fold ? text[pos + k]!.toLowerCase() : text[pos + k]!;
+        if (leads.has(start)) return true;
+      }
+      return false;
+    };
+    const tables = [...UNITS.en, ...UNITS.ru].map((u) => ({ leads: leadStrings(u.pattern, !u.caseSensitive, ' \u00A0'), fold: !u.caseSensitive }));
+    const texts = ['5 km/h', '5 KM', '10 млн долларов', '3 Percent', '5 ſq', '7 m', 'm', '2 ÷ x', '5 péople', '5 years'];
+    let seed = 7;
+    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let i = 0; i < 5000; i++) {
+      const { leads, fold } = tables[next(tables.length)]!;
+      const text = texts[next(texts.length)]!;
+      const pos = next(text.length + 1);
+      expect(mayStartWithLead(leads, fold, text, pos), `${text} at ${pos}`).toBe(reference(leads, fold, text, pos));
+    }
   });
 });

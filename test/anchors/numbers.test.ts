@@ -530,6 +530,9 @@ describe('fraction words: the first-letter check before the expression', () => {
     const values = (text: string, lang: 'ru' | 'en') => extractFigures(text, lang).map((a) => a.value);
     expect(values('Two thirds of the budget, a quarter of the staff, One-third of voters.', 'en')).toEqual([values('two thirds', 'en')[0], values('a quarter', 'en')[0], values('one third', 'en')[0]]);
     expect(values('Две трети бюджета, ЧЕТВЕРТЬ сотрудников и Треть избирателей.', 'ru')).toEqual([values('две трети', 'ru')[0], values('четверть', 'ru')[0], values('треть', 'ru')[0]]);
+    // The guard reads the denominator's first two letters in any case ("tH", "QU", "ТР", "чЕ").
+    expect(values('two tHirds, THREE QUARTERS, a Quarter', 'en')).toEqual([values('two thirds', 'en')[0], values('three quarters', 'en')[0], values('a quarter', 'en')[0]]);
+    expect(values('ДВЕ ТРЕТИ, три чЕтверти, ТРЕТЬ', 'ru')).toEqual([values('две трети', 'ru')[0], values('три четверти', 'ru')[0], values('треть', 'ru')[0]]);
     expect(values('Две трети', 'ru')[0]).toBeCloseTo(2 / 3, 3);
     expect(values('two thirds', 'en')[0]).toBeCloseTo(2 / 3, 3);
   });
