@@ -14,7 +14,7 @@ import { evaluateAlignment, headlineRow, HEADLINE_HEADER, type AlignmentReport, 
 import { requireDevRoot, loadCases, loadPairing, loadSet, setRoots, type DevCase, type SetName } from './dev.js';
 import { hunalign, loadHunalign } from './hunalign.js';
 import { galeChurch } from './gale-church.js';
-import { machine, medianMs, rssMegabytes, runWorker } from './measure.js';
+import { machine, medianMs, peakRssKiB, rssMegabytes, runWorker } from './measure.js';
 import { evaluatePairing, pairingRow, PAIRING_HEADER } from './pairing-task.js';
 import { prf, type IndexLink } from './score.js';
 import { sentenceTable } from './sentence-task.js';
@@ -233,7 +233,7 @@ say(
 );
 say(`| find discrepancies | ${(checkAlignments.length / (checkMs / 1000)).toFixed(0)} pairs/s | – |`);
 say(`| pair the 227-document collection | ${(pairingDocs.length / (pairingMs / 1000)).toFixed(0)} documents/s (${pairingMs.toFixed(0)} ms, parsing included) | – |`);
-say(`| peak RSS of this benchmark process | ${rssMegabytes(process.resourceUsage().maxRSS).toFixed(0)} MB | |`);
+say(`| peak RSS of this benchmark process | ${rssMegabytes(peakRssKiB()).toFixed(0)} MB | |`);
 say();
 
 // Batch alignment against one process per pair, through the built CLI.

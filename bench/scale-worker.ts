@@ -5,7 +5,7 @@
  */
 import { alignDocuments, parseDocument } from '../src/index.js';
 import { requireDevRoot, loadCases } from './dev.js';
-import { medianMs, rssMegabytes } from './measure.js';
+import { medianMs, peakRssKiB, rssMegabytes } from './measure.js';
 
 const [task, sizeArg] = process.argv.slice(2);
 const size = Number(sizeArg);
@@ -26,7 +26,7 @@ if (task === 'align') {
   const en = parseDocument(enParts.join('\n\n'), { lang: 'en' });
   const runs = size >= 10_000 ? 1 : 3;
   const ms = medianMs(() => alignDocuments(ru, en), runs, size >= 10_000 ? 0 : 1);
-  const peakRssMb = rssMegabytes(process.resourceUsage().maxRSS);
+  const peakRssMb = rssMegabytes(peakRssKiB());
   console.log(JSON.stringify({ ms, peakRssMb, paragraphs: ru.paragraphs.length + en.paragraphs.length }));
 } else {
   throw new Error(`unknown task ${task}`);

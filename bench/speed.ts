@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { parseDocument } from '../src/index.js';
 import type { HunalignRunner } from './hunalign.js';
-import { medianMs, rssMegabytes } from './measure.js';
+import { medianMs, PEAK_RSS_SOURCE, rssMegabytes } from './measure.js';
 
 /** What {@link speedSection} needs: the development set's root and whether to skip the largest sizes. */
 export interface SpeedOptions {
@@ -107,7 +107,7 @@ export function cliUsage(args: string[], dir: string): ChildUsage {
   if (!existsSync(hook)) {
     writeFileSync(
       hook,
-      "process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.BITEXT_USAGE_REPORT, JSON.stringify(u)); });\n",
+      `${PEAK_RSS_SOURCE}\nprocess.on('exit', () => { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.BITEXT_USAGE_REPORT, JSON.stringify({ ...u, peakKiB: peakRssKiB() })); });\n`,
     );
   }
   const start = process.hrtime.bigint();
@@ -117,9 +117,9 @@ export function cliUsage(args: string[], dir: string): ChildUsage {
   });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (run.status !== 0 && run.status !== 1) throw new Error(`bitext-align ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
-  const usage = JSON.parse(readFileSync(report, 'utf8')) as NodeJS.ResourceUsage;
+  const usage = JSON.parse(readFileSync(report, 'utf8')) as NodeJS.ResourceUsage & { peakKiB: number };
   rmSync(report);
-  return { cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, wallMs, peakRssMb: rssMegabytes(usage.maxRSS) };
+  return { cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, wallMs, peakRssMb: rssMegabytes(usage.peakKiB) };
 }
 
 /** The median run (by CPU time) of `runs` fresh-process runs after one warm-up run (disk cache). */
