@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isLargeRun, isSmallRun, LARGE_RUN_BYTES, LARGE_RUN_FLAGS, SMALL_RUN_BYTES } from '../src/cli/tier.js';
+import { isSmallRun, MEMORY_FLAGS, SMALL_RUN_BYTES } from '../src/cli/tier.js';
 
 describe('isSmallRun (one-shot runs without the optimising compiler)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tier-'));
@@ -31,30 +31,10 @@ describe('isSmallRun (one-shot runs without the optimising compiler)', () => {
   });
 });
 
-describe('isLargeRun (one-shot runs that keep the young generation small)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tier-large-'));
-  const small = join(dir, 'a.txt');
-  const half = join(dir, 'b.txt');
-  writeFileSync(small, 'A meeting in Baku.');
-  writeFileSync(half, 'x'.repeat(LARGE_RUN_BYTES / 2));
-
-  it('is true for align or check of two files that together reach the threshold only', () => {
-    expect(isLargeRun(['align', half, half, '--json'])).toBe(true);
-    expect(isLargeRun(['check', half, half])).toBe(true);
-    expect(isLargeRun(['align', small, half])).toBe(false);
-    expect(isLargeRun(['align', '--pairs', half])).toBe(false);
-    expect(isLargeRun(['pair', half, half])).toBe(false);
-    expect(isLargeRun(['align', half, '-'])).toBe(false);
-  });
-
-  it('has flags V8 knows', () => {
+describe('MEMORY_FLAGS (how every run grows its heap)', () => {
+  it('are flags V8 knows', () => {
     // V8 ignores a flag it does not know (a warning on stderr only): check the names against its list.
     const known = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });
-    for (const flag of LARGE_RUN_FLAGS) expect(known).toContain(`  ${flag.split('=')[0]} `);
-  });
-
-  it('answers false instead of throwing', () => {
-    expect(isLargeRun(['align', half, join(dir, 'missing.txt')])).toBe(false);
-    expect(isLargeRun([])).toBe(false);
+    for (const flag of MEMORY_FLAGS) expect(known).toContain(`  ${flag.split('=')[0]} `);
   });
 });

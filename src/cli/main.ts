@@ -8,7 +8,7 @@ import { isMainThread } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import { runFingerprintWorker } from './fingerprints.js';
 import { runBatchWorker, runCli } from './run.js';
-import { isLargeRun, isSmallRun, LARGE_RUN_FLAGS } from './tier.js';
+import { isSmallRun, MEMORY_FLAGS } from './tier.js';
 
 /**
  * Most standard input read (a JSONL collection or a --pairs list): the longest string V8 builds is about 512 M
@@ -41,12 +41,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-// A one-shot run on two short texts: V8's optimising compiler would cost more than it saves (see tier.ts).
-if (isMainThread && isSmallRun(process.argv.slice(2))) setFlagsFromString('--no-opt');
-// A one-shot run on two large texts: the young generation stays at its first size, and the old one grows by a
-// fifth past what the last full collection kept (see tier.ts). Both flags are read when V8 sizes its heap (at
-// each scavenge, after each full collection), unlike --max-semi-space-size, which only counts before V8 starts.
-else if (isMainThread && isLargeRun(process.argv.slice(2))) for (const flag of LARGE_RUN_FLAGS) setFlagsFromString(flag);
+if (isMainThread) {
+  // The young generation stays at its first size, and the old one grows by a fifth past what the last full
+  // collection kept (see tier.ts). Both flags are read when V8 sizes its heap (at each scavenge, after each full
+  // collection), unlike --max-semi-space-size, which only counts before V8 starts; worker threads share them.
+  for (const flag of MEMORY_FLAGS) setFlagsFromString(flag);
+  // A one-shot run on two short texts: V8's optimising compiler would cost more than it saves (see tier.ts).
+  if (isSmallRun(process.argv.slice(2))) setFlagsFromString('--no-opt');
+}
 
 if (!(await runFingerprintWorker()) && !(await runBatchWorker())) {
   const code = await runCli(process.argv.slice(2), {
