@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isSmallRun, MEMORY_FLAGS, SMALL_RUN_BYTES } from '../src/cli/tier.js';
+import { isSmallRun, MEMORY_FLAGS, SMALL_RUN_BYTES, usesMemoryFlags } from '../src/cli/tier.js';
 
 describe('isSmallRun (one-shot runs without the optimising compiler)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tier-'));
@@ -31,7 +31,17 @@ describe('isSmallRun (one-shot runs without the optimising compiler)', () => {
   });
 });
 
-describe('MEMORY_FLAGS (how every run grows its heap)', () => {
+describe('MEMORY_FLAGS (how align and check runs grow their heap)', () => {
+  it('are set for align and check runs only', () => {
+    expect(usesMemoryFlags(['align', 'a.txt', 'b.txt', '--json'])).toBe(true);
+    expect(usesMemoryFlags(['check', '--pairs', 'list.tsv'])).toBe(true);
+    expect(usesMemoryFlags(['align', '-', 'b.txt'])).toBe(true);
+    expect(usesMemoryFlags(['pair', 'dir'])).toBe(false);
+    expect(usesMemoryFlags(['--version'])).toBe(false);
+    expect(usesMemoryFlags(['align', '--no-such-flag'])).toBe(false);
+    expect(usesMemoryFlags([])).toBe(false);
+  });
+
   it('are flags V8 knows', () => {
     // V8 ignores a flag it does not know (a warning on stderr only): check the names against its list.
     const known = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });

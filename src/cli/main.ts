@@ -8,7 +8,7 @@ import { isMainThread } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import { runFingerprintWorker } from './fingerprints.js';
 import { runBatchWorker, runCli } from './run.js';
-import { isSmallRun, MEMORY_FLAGS } from './tier.js';
+import { isSmallRun, MEMORY_FLAGS, usesMemoryFlags } from './tier.js';
 
 /**
  * Most standard input read (a JSONL collection or a --pairs list): the longest string V8 builds is about 512 M
@@ -42,10 +42,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 if (isMainThread) {
-  // The young generation stays at its first size, and the old one grows by a fifth past what the last full
-  // collection kept (see tier.ts). Both flags are read when V8 sizes its heap (at each scavenge, after each full
-  // collection), unlike --max-semi-space-size, which only counts before V8 starts; worker threads share them.
-  for (const flag of MEMORY_FLAGS) setFlagsFromString(flag);
+  // align / check: the young generation stays at its first size, and the old one grows by a fifth past what the
+  // last full collection kept (see tier.ts). Both flags are read when V8 sizes its heap (at each scavenge, after
+  // each full collection), unlike --max-semi-space-size, which only counts before V8 starts; workers share them.
+  if (usesMemoryFlags(process.argv.slice(2))) for (const flag of MEMORY_FLAGS) setFlagsFromString(flag);
   // A one-shot run on two short texts: V8's optimising compiler would cost more than it saves (see tier.ts).
   if (isSmallRun(process.argv.slice(2))) setFlagsFromString('--no-opt');
 }

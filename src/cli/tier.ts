@@ -23,13 +23,28 @@ export function isSmallRun(argv: string[]): boolean {
 }
 
 /**
- * V8 flags of every run of the executable, set at its start: the young generation kept at its first size (V8
+ * True when `argv` is an `align` or `check` run (one-shot or `--pairs`): the runs that set {@link MEMORY_FLAGS}.
+ * Never throws, as {@link isSmallRun}.
+ */
+export function usesMemoryFlags(argv: string[]): boolean {
+  try {
+    const name = parseCommandLine(argv).name;
+    return name === 'align' || name === 'check';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * V8 flags of an `align` or `check` run (see {@link usesMemoryFlags}), set at its start: the young generation kept at its first size (V8
  * grows it to 32 MB while the documents are parsed, and what it holds then is mostly dead), and the old one
  * allowed to grow by 20 % past what the last full collection kept before the next one (V8 allows up to 4×; after
  * the alignment the 5 MB pair's heap went from 55 to 105 MB of mostly dead check and export objects before one
  * came). Peak memory, measured on this repository's benchmark inputs (VmHWM, same CPU time within noise): the
  * 9 KB seed pair 80 → 70 MB (and 5 % less CPU), a 0.1 MB pair 116 → 88 MB, 0.5 MB 137 → 104 MB, 5 MB about 225
- * → 152 MB; the 116-case `align --pairs` batch 130 → 97 MB; `pair` of a 467-file collection 130 → 98 MB.
+ * → 152 MB; the 116-case `align --pairs` batch 130 → 97 MB. Not for `pair`: its worker threads parse a whole
+ * collection, and with the young generation kept small a 4 680-file run took 3–6 % more CPU for 320 → 300 MB
+ * (two runs each; peak memory varies by ±15 MB from run to run there).
  */
 export const MEMORY_FLAGS: readonly string[] = ['--semi-space-growth-factor=1', '--heap-growing-percent=20'];
 
