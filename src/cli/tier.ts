@@ -36,8 +36,9 @@ export function usesMemoryFlags(argv: string[]): boolean {
 }
 
 /**
- * V8 flags of an `align` or `check` run (see {@link usesMemoryFlags}), set at its start: the young generation kept at its first size (V8
- * grows it to 32 MB while the documents are parsed, and what it holds then is mostly dead), and the old one
+ * V8 flags of an `align` or `check` run (see {@link usesMemoryFlags}), set at its start: the young generation
+ * kept at its first size (V8 grows it to 32 MB while the documents are parsed, and what it holds then is mostly
+ * dead), and the old one
  * allowed to grow by 20 % past what the last full collection kept before the next one (V8 allows up to 4×; after
  * the alignment the 5 MB pair's heap went from 55 to 105 MB of mostly dead check and export objects before one
  * came). Peak memory, measured on this repository's benchmark inputs (VmHWM, same CPU time within noise): the
