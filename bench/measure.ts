@@ -3,7 +3,7 @@
  * read from a child process of its own (so one size's memory is not another's), and the machine described.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
@@ -35,30 +35,8 @@ export function rssMegabytes(kib: number): number {
   return (kib * 1024) / 1e6;
 }
 
-/**
- * Source of {@link peakRssKiB}, for a child process's exit hook too: the peak resident size of this process, in
- * KiB. On Linux it is VmHWM, the high-water mark of this program's own address space: `maxRSS` (getrusage) also
- * keeps the size of the process it was forked from, so a child of a 250 MB benchmark reported 250 MB for
- * `--version`. Elsewhere `maxRSS`.
- */
-export const PEAK_RSS_SOURCE = `function peakRssKiB() {
-  try {
-    const m = /VmHWM:\\s*(\\d+) kB/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'));
-    if (m) return Number(m[1]);
-  } catch {}
-  return process.resourceUsage().maxRSS;
-}`;
-
-/** The peak resident size of this process in KiB (see {@link PEAK_RSS_SOURCE}). */
-export function peakRssKiB(): number {
-  try {
-    const m = /VmHWM:\s*(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (m) return Number(m[1]);
-  } catch {
-    // not Linux: below
-  }
-  return process.resourceUsage().maxRSS;
-}
+/** The peak resident size of this process in KiB (see bench/usage-hook.cjs, which a child preloads too). */
+export const peakRssKiB: () => number = createRequire(import.meta.url)('./usage-hook.cjs').peakRssKiB;
 
 /** What a scale worker reports. */
 export interface WorkerResult {

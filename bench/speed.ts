@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { parseDocument } from '../src/index.js';
 import type { HunalignRunner } from './hunalign.js';
-import { medianMs, PEAK_RSS_SOURCE, rssMegabytes } from './measure.js';
+import { medianMs, rssMegabytes } from './measure.js';
 
 /** What {@link speedSection} needs: the development set's root and whether to skip the largest sizes. */
 export interface SpeedOptions {
@@ -33,6 +33,7 @@ export interface SpeedOptions {
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const PAIR_SCALE = fileURLToPath(new URL('./pair-scale.ts', import.meta.url));
 const LIBRARY_CJS = fileURLToPath(new URL('../dist/index.cjs', import.meta.url));
+const USAGE_HOOK = fileURLToPath(new URL('./usage-hook.cjs', import.meta.url));
 
 /** Every Russian and English text file of the development sets found beside `root` (dev, dev23, real pairs, pairing docs). */
 export function speedFiles(root: string): string[] {
@@ -102,16 +103,9 @@ export interface ChildUsage {
 
 /** Run the built CLI once in a fresh process, its standard output discarded; the child reports its own resource usage at exit. */
 export function cliUsage(args: string[], dir: string): ChildUsage {
-  const hook = join(dir, 'usage-hook.cjs');
   const report = join(dir, `usage-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
-  if (!existsSync(hook)) {
-    writeFileSync(
-      hook,
-      `${PEAK_RSS_SOURCE}\nprocess.on('exit', () => { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.BITEXT_USAGE_REPORT, JSON.stringify({ ...u, peakKiB: peakRssKiB() })); });\n`,
-    );
-  }
   const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--require', hook, CLI, ...args], {
+  const run = spawnSync(process.execPath, ['--require', USAGE_HOOK, CLI, ...args], {
     env: { ...process.env, BITEXT_USAGE_REPORT: report },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
