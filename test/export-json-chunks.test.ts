@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { alignDocuments } from '../src/align/align.js';
 import { findDiscrepancies } from '../src/check/discrepancies.js';
 import { exportAlignment, exportAlignmentChunks, exportJsonReport, toJson, toJsonChunks } from '../src/export/index.js';
-import { jsonChunks } from '../src/export/json-chunks.js';
+import { jsonChunks, LazyList } from '../src/export/json-chunks.js';
 import { alignSentences } from '../src/sentences/align.js';
 
 const corpus = (name: string): string => readFileSync(new URL(`../corpus/${name}`, import.meta.url), 'utf8');
@@ -37,6 +37,23 @@ describe('jsonChunks', () => {
 
   it('writes scalars and empty containers whole', () => {
     for (const value of [null, 3, 'x', [], {}]) expect([...jsonChunks(value)].join('')).toBe(JSON.stringify(value, null, 2));
+  });
+
+  it('writes a LazyList as the array of its elements, making each only as it is written', () => {
+    const made: number[] = [];
+    const list = new LazyList(5, (k) => {
+      made.push(k);
+      return { k, nested: [k, { deep: k % 2 === 0 ? 'even' : undefined }] };
+    });
+    const value = { before: 1, list, after: [] };
+    const expected = JSON.stringify({ ...value, list: list.toJSON() }, null, 2);
+    made.length = 0;
+    for (const depth of [0, 1, 2, 3]) expect([...jsonChunks(value, 2, depth)].join('')).toBe(expected);
+    made.length = 0;
+    const pieces = jsonChunks(value, 2, 3);
+    for (let step = 0; step < 6; step++) pieces.next();
+    expect(made).toEqual([0]); // the second element is not made before the first is written
+    expect(JSON.stringify(new LazyList(0, () => 1))).toBe('[]');
   });
 
   it('opens the levels it is told to, so that no piece holds a whole list', () => {

@@ -14,6 +14,28 @@ export function* jsonChunks(value: unknown, indent: number | string = 2, depth =
   yield* chunksOf(value, gap, '', depth);
 }
 
+/**
+ * A list whose elements are made only as {@link jsonChunks} writes them, one at a time: a report's long sections
+ * (a 5 MB pair's 32 000 paragraphs) are streamed without being built first. Anywhere else in JSON it reads as
+ * the array of its elements.
+ */
+export class LazyList<T> {
+  constructor(
+    readonly length: number,
+    private readonly make: (k: number) => T,
+  ) {}
+
+  /** Element `k`, made now. */
+  at(k: number): T {
+    return this.make(k);
+  }
+
+  /** What `JSON.stringify` writes for it: the array of its elements. */
+  toJSON(): T[] {
+    return Array.from({ length: this.length }, (_, k) => this.make(k));
+  }
+}
+
 function* chunksOf(value: unknown, gap: string, margin: string, depth: number): Generator<string> {
   if (depth <= 0 || value === null || typeof value !== 'object') {
     yield whole(value, gap, margin);
@@ -22,14 +44,16 @@ function* chunksOf(value: unknown, gap: string, margin: string, depth: number): 
   const inner = margin + gap;
   // With no gap, JSON.stringify puts no line breaks and no space after the colon.
   const open = gap ? `\n${inner}` : '';
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
+  const list = value instanceof LazyList ? value : Array.isArray(value) ? value : undefined;
+  if (list !== undefined) {
+    if (list.length === 0) {
       yield '[]';
       return;
     }
-    for (let k = 0; k < value.length; k++) {
+    for (let k = 0; k < list.length; k++) {
+      const item: unknown = list instanceof LazyList ? list.at(k) : list[k];
       yield `${k === 0 ? '[' : ','}${open}`;
-      yield* chunksOf(value[k] === undefined || typeof value[k] === 'function' || typeof value[k] === 'symbol' ? null : value[k], gap, inner, depth - 1);
+      yield* chunksOf(item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item, gap, inner, depth - 1);
     }
     yield gap ? `\n${margin}]` : ']';
     return;
