@@ -10,6 +10,7 @@ import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { Anchor, Lang, LexiconEntry } from '../types.js';
 import { gazetteerFor } from './gazetteer.js';
 import { LEXICON, type LexiconRecord } from './lexicon-data.js';
+import { shareWeights } from './shapes.js';
 import { LEXICON_SPECS } from './tables-data.js';
 import { isCapitalised, normalizeWord, perWord, scriptOf, tokenize, type Script, type Token } from './translit.js';
 
@@ -302,6 +303,9 @@ export function extractTerms(text: string, _lang: Lang, options?: TermOptions): 
   }
   return out;
 }
+
+// Term anchors as made above, fields in the same order (see shapes.ts).
+shareWeights({ kind: 'term', key: '', start: 0, end: 0, surface: '', weight: TERM_WEIGHT });
 
 /**
  * Length in tokens of the built-in lexicon term starting at token `i` (any capitalisation), 0 if none.

@@ -12,6 +12,7 @@
 import type { Anchor, Lang } from '../types.js';
 import { gazetteerFor, idsForWordKey, type Gazetteer, type GlossaryEntry } from './gazetteer.js';
 import { termLengthAt } from './lexicon.js';
+import { shareWeights } from './shapes.js';
 import {
   alternativeKeys, tokenize, wordKey, type Token, type WordKey,
 } from './translit.js';
@@ -344,6 +345,9 @@ export function extractEntities(text: string, lang: Lang, options?: EntityOption
   }
   return out;
 }
+
+// Name anchors as made above, fields in the same order (see shapes.ts).
+shareWeights({ kind: 'entity', key: '', start: 0, end: 0, surface: '', weight: NAME_WEIGHT, name: '' });
 
 // Anchor keys by name key: a text names few entities many times, and one string per key spares a new string per
 // anchor (and hashing it again wherever anchors are grouped by key). Emptied whole past the limit.

@@ -34,6 +34,7 @@
  */
 import type { Anchor, Lang, Qualifier } from '../types.js';
 import { charLeads, leadChars, leadMasks, leadStrings, mayStartWithAt, mayStartWithLead, type LeadChars } from './lead-chars.js';
+import { shareWeights } from './shapes.js';
 import { tokenize, type Token as WordToken, type WordInfo } from './translit.js';
 import { isPlainLetterCode, letterIndex, letterRunEnd, mayBeInTable, prefixTable } from './word-prefixes.js';
 import {
@@ -234,6 +235,9 @@ function toAnchor(text: string, f: Figure): Anchor {
   if (f.qualifier) anchor.qualifier = f.qualifier;
   return anchor;
 }
+
+// Figure anchors as made above, fields in the same order (see shapes.ts).
+shareWeights({ kind: 'number', key: '', surface: '', start: 0, end: 0, weight: 1, written: 'digits' });
 
 // ---------------------------------------------------------------------------------------------------------
 // Regular expressions. All sticky ones are matched at one position; none has nested quantifiers.
