@@ -9,6 +9,7 @@
  * O(n·m) time and about 40 bytes per cell (16 bits per stored bead cost, see BandSearch), so the best path
  * inside the band is kept and the caller is told (`limited`), never left with a silently truncated search.
  */
+import { releaseBuffer } from '../buffers.js';
 
 /** A bead shape: how many Russian and English items one link takes. */
 export interface BeadShape {
@@ -143,23 +144,27 @@ export function solveBeadsInBand(problem: BeadProblem, options: SolveOptions = {
   let band = new Band(problem.n, problem.m, width);
   for (;;) {
     const search = new BandSearch(problem, band);
-    const first = search.forward();
-    let limited: boolean | undefined;
-    if (band.full || !first.some((step) => band.onInnerEdge(step.i, step.j))) limited = false;
-    // Doubling without bound made unrelated long texts take minutes and gigabytes (O(n·m)); stop at a budget.
-    const wider = limited === undefined ? new Band(problem.n, problem.m, width * 2) : undefined;
-    if (wider && wider.size > maxCells) limited = true;
-    if (limited !== undefined) {
-      // Margins only for a path that is handed out (a path that only tells the band to widen needs none).
-      search.addMargins(first);
-      const delta = options.reprice?.(first);
-      if (!delta) return { path: first, width, limited };
-      const path = search.forward(delta);
-      search.addMargins(path);
-      return { path, width, limited };
+    try {
+      const first = search.forward();
+      let limited: boolean | undefined;
+      if (band.full || !first.some((step) => band.onInnerEdge(step.i, step.j))) limited = false;
+      // Doubling without bound made unrelated long texts take minutes and gigabytes (O(n·m)); stop at a budget.
+      const wider = limited === undefined ? new Band(problem.n, problem.m, width * 2) : undefined;
+      if (wider && wider.size > maxCells) limited = true;
+      if (limited !== undefined) {
+        // Margins only for a path that is handed out (a path that only tells the band to widen needs none).
+        search.addMargins(first);
+        const delta = options.reprice?.(first);
+        if (!delta) return { path: first, width, limited };
+        const path = search.forward(delta);
+        search.addMargins(path);
+        return { path, width, limited };
+      }
+      band = wider!;
+      width *= 2;
+    } finally {
+      search.release();
     }
-    band = wider!;
-    width *= 2;
   }
 }
 
@@ -191,6 +196,8 @@ const EXACT_STORED_COSTS = 1 << 20;
  * exact costs, ties included.
  */
 class BandSearch {
+  /** The memory of the tables below, given back by {@link release}. */
+  private readonly slab: Slab;
   private readonly forwardCost: Float64Array;
   private readonly back: Int8Array;
   /**
@@ -223,6 +230,7 @@ class BandSearch {
     const cells = band.size;
     const storedBytes = this.exact ? 8 : 2;
     const slab = new Slab(cells * (8 + storedShapes * storedBytes + 1));
+    this.slab = slab;
     this.forwardCost = slab.float64(cells);
     this.stored = problem.shapes.map((_, s) => (Number.isNaN(this.fixed[s]) ? (this.exact ? slab.float64(cells) : slab.int16(cells)) : undefined));
     this.back = slab.int8(cells);
@@ -241,6 +249,12 @@ class BandSearch {
     const store = this.stored[s];
     const cost = !store ? this.fixed[s] : this.exact ? store[cell] : this.problem.cost(i, j, this.problem.shapes[s]);
     return this.delta ? cost + this.delta[s] : cost;
+  }
+
+  /** Give the tables' memory back now, not when the collector next finds them: the search is not used again. */
+  release(): void {
+    this.slab.release();
+    this.backwardRows = undefined;
   }
 
   /**
@@ -429,13 +443,25 @@ const LARGE_SLAB_BYTES = 4 << 20;
  */
 const MAPPED_SLAB_BYTES = (32 << 20) + (1 << 16);
 
-/** The typed arrays of one search, cut one after another from one buffer (largest elements first, so each is aligned). */
+/**
+ * The typed arrays of one search, cut one after another from one buffer (largest elements first, so each is aligned).
+ *
+ * {@link release} gives the buffer's memory back as soon as the search is over ({@link releaseBuffer}): a 5 MB
+ * pair's 16 MB of tables otherwise stayed until the next full collection, which came while the links were being
+ * built, and the run's peak memory was theirs plus everything made after. (A resizable buffer would give it back
+ * at once, but the DP's loops ran 1–2 % slower over one.)
+ */
 class Slab {
   private readonly buffer: ArrayBuffer;
   private used = 0;
 
   constructor(bytes: number) {
     this.buffer = new ArrayBuffer(bytes >= LARGE_SLAB_BYTES ? Math.max(bytes, MAPPED_SLAB_BYTES) : bytes);
+  }
+
+  /** Give the buffer's memory back; every array cut from it is empty from now on. */
+  release(): void {
+    releaseBuffer(this.buffer);
   }
 
   float64(length: number): Float64Array {
