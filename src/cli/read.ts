@@ -7,6 +7,7 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { isReleasable, releasableBuffer, releaseBuffer } from '../buffers.js';
 import { InputError } from '../errors.js';
 import { decodeText, DEFAULT_MAX_INPUT_SIZE, type DecodeOptions } from '../text/decode.js';
 import { normalizeLang } from '../text/language.js';
@@ -14,6 +15,11 @@ import type { CollectionItem } from './fingerprints.js';
 
 /** Bytes read per call while streaming a file. */
 const CHUNK_SIZE = 1 << 16;
+/**
+ * Size from which a regular file is read into a {@link releasableBuffer}: the command that reads it can give the
+ * bytes back once they are parsed ({@link releaseInput}). Below it they weigh little next to the process itself.
+ */
+const RELEASABLE_FILE_BYTES = 1 << 20;
 
 /** A file that could not be taken, with the reason (reported at the end of the run). */
 export interface SkippedPath {
@@ -100,7 +106,7 @@ function readRegularFileSync(path: string, maxBytes: number): Uint8Array {
     const size = fstatSync(fd).size;
     if (size > maxBytes) throw tooLarge(path, size, maxBytes, false);
     // One byte more than the size, so that the read which finds the end has room: a file that grew shows it.
-    let buffer = new Uint8Array(size + 1);
+    let buffer = new Uint8Array(size + 1 >= RELEASABLE_FILE_BYTES ? releasableBuffer(size + 1) : new ArrayBuffer(size + 1));
     let total = 0;
     for (;;) {
       if (total === buffer.length) {
@@ -122,6 +128,15 @@ function readRegularFileSync(path: string, maxBytes: number): Uint8Array {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Give back the memory of bytes {@link readCapped} read, once nothing reads them again (the parsed documents hold
+ * their own text): a 5 MB pair's bytes otherwise stayed to the end of the run, under the checks' and the export's
+ * memory. Does nothing for a string or small input.
+ */
+export function releaseInput(input: Uint8Array | string): void {
+  if (typeof input !== 'string' && isReleasable(input.buffer)) releaseBuffer(input.buffer as ArrayBuffer);
 }
 
 /** A file read and decoded (UTF-8, UTF-16 or the given encoding), capped like {@link readCapped}. */

@@ -43,7 +43,7 @@ import { documentKind, extractDocumentText } from './documents.js';
 import { batchWorkers, casesInWorkers, serveCases, type BatchOutcome } from './batch.js';
 import { fingerprintCollection } from './fingerprints.js';
 import { cliLine, escapeControls, FLAGS, PAIR_FLAGS, withCliFlags } from './messages.js';
-import { collectItems, readCapped, readTextFile, type SkippedPath, type WalkNote } from './read.js';
+import { collectItems, readCapped, readTextFile, releaseInput, type SkippedPath, type WalkNote } from './read.js';
 import { createProgress } from './progress.js';
 
 /** Where the program reads and writes. */
@@ -162,6 +162,8 @@ async function runPair(name: 'align' | 'check', inputs: string[], options: Commo
   const [a, b] = await readDocuments(inputs, options.maxInputSize, io);
   const ids: [string, string] = [inputs[0] === '-' ? 'stdin' : inputs[0], inputs[1] === '-' ? 'stdin' : inputs[1]];
   const alignment = alignDocuments(a, b, { ids, ...libraryOptions(options), glossary });
+  releaseInput(a);
+  releaseInput(b);
   const all = findDiscrepancies(alignment, { glossary });
   for (const warning of alignment.warnings) warn(io, warning.message);
   if (name === 'check') {
@@ -333,6 +335,8 @@ async function batchCase(job: BatchJob, k: number, line: string, io: Pick<CliIO,
     if (files.length !== 2) throw new InputError('invalid-option', `expected "path-a<TAB>path-b", got "${line}"`);
     const [a, b] = await readDocuments(files, options.maxInputSize, out);
     const alignment = alignDocuments(a, b, { ids: [files[0], files[1]], ...libraryOptions(options), glossary });
+    releaseInput(a);
+    releaseInput(b);
     const all = findDiscrepancies(alignment, { glossary });
     if (name === 'check') {
       const selected = selectIssues(alignment, all, options, ignore);

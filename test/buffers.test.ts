@@ -1,0 +1,64 @@
+/**
+ * Giving large buffers back early (src/buffers.ts) and where the run does it: a releasable buffer is emptied at
+ * once and a plain one detached; the CLI's reader makes large inputs releasable and gives them back on request,
+ * leaving small ones and strings alone. (The DP gives its tables back after every search: align-memory.test.ts
+ * checks its paths against a reference DP.)
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isReleasable, releasableBuffer, releaseBuffer } from '../src/buffers.js';
+import { readCapped, releaseInput } from '../src/cli/read.js';
+
+describe('releasableBuffer and releaseBuffer', () => {
+  it('make a zeroed buffer of the size asked, and empty it and every view of it', () => {
+    const buffer = releasableBuffer(1 << 20);
+    expect(isReleasable(buffer)).toBe(true); // Node 20 has resizable buffers
+    const view = new Float64Array(buffer, 8, 1000);
+    expect(buffer.byteLength).toBe(1 << 20);
+    expect(view.every((x) => x === 0)).toBe(true);
+    releaseBuffer(buffer);
+    expect(buffer.byteLength).toBe(0);
+    expect(view.length).toBe(0);
+  });
+
+  it('detach a plain buffer (its memory goes with the next minor collection)', () => {
+    const buffer = new ArrayBuffer(4096);
+    const view = new Uint8Array(buffer);
+    expect(isReleasable(buffer)).toBe(false);
+    releaseBuffer(buffer);
+    expect(buffer.byteLength).toBe(0);
+    expect(view.length).toBe(0);
+    expect(() => releaseBuffer(buffer)).not.toThrow(); // a second time does nothing
+  });
+});
+
+describe("the CLI reader's large inputs", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bitext-buffers-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('are read into releasable buffers from 1 MiB and given back by releaseInput', async () => {
+    const path = join(dir, 'large.txt');
+    writeFileSync(path, 'Премьер-министр заявил. '.repeat(30_000));
+    const bytes = await readCapped(path);
+    expect(bytes.length).toBeGreaterThan(1 << 20);
+    expect(new TextDecoder().decode(bytes)).toBe('Премьер-министр заявил. '.repeat(30_000));
+    expect(isReleasable(bytes.buffer)).toBe(true);
+    releaseInput(bytes);
+    expect(bytes.length).toBe(0);
+  });
+
+  it('leave small files, other buffers and strings as they are', async () => {
+    const path = join(dir, 'small.txt');
+    writeFileSync(path, 'short text');
+    const bytes = await readCapped(path);
+    expect(isReleasable(bytes.buffer)).toBe(false);
+    releaseInput(bytes);
+    expect(new TextDecoder().decode(bytes)).toBe('short text');
+    const pooled = Buffer.from('a pooled buffer shares its memory with others');
+    releaseInput(pooled);
+    expect(pooled.toString()).toBe('a pooled buffer shares its memory with others');
+    expect(() => releaseInput('text')).not.toThrow();
+  });
+});
