@@ -53,7 +53,9 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
   const anchorOptions = { date: anchorDate, dateOrder, glossary: options.glossary, lexicon: options.lexicon };
   const strings: SharedStrings | undefined = source.length >= SHARED_STRINGS_FROM ? { byKey: new Map(), surfaces: new Map(), names: new Map() } : undefined;
   const paragraphs: Paragraph[] = bare.map(({ index, start, end, text, clean, shifts }) => {
-    const anchors = relocateAll(extractAnchors(clean, lang, anchorOptions), { shifts }, source, meta.spans, strings);
+    // The clean text is the source's own characters, at the paragraph's offset: each anchor's surface is the source's slice already.
+    const verbatim = clean === text && shifts.length === 1 && shifts[0]![0] === 0 && shifts[0]![1] === start;
+    const anchors = relocateAll(extractAnchors(clean, lang, anchorOptions), { shifts }, source, meta.spans, strings, verbatim);
     // Written out rather than spread: each spread copy took a hidden class of its own (16 000 of them, 4 MB, in a 5 MB pair).
     // A clean text equal to the text is the same string (one slice of the source, not two); the shifts are a list
     // grown by push, with room for 16 where most hold one: a copy holds exactly its shifts (2 MB in a 5 MB pair).
@@ -235,9 +237,18 @@ const SURFACES_PER_KEY = 8;
  * {@link SHARED_STRINGS_FROM}) equal keys, surfaces and names share one string through `strings`: a document repeats few of them many times (145 000 anchors, 1 700 keys, 5 800 surfaces and 1 200
  * names in a 5 MB pair), and a short slice of the source is a copy of its own. Surfaces are shared through their
  * key (an anchor's key has one or a few surfaces): one look-up for both, and a repeated surface is found by
- * comparing it with the source in place, without slicing it first.
+ * comparing it with the source in place, without slicing it first. In a short text whose paragraph is `verbatim`
+ * (its clean text the very characters of the source there), the surfaces the extractors gave are kept: they hold
+ * the source's characters already, and a one-word term's is its spelling's string in the word table, not a copy.
  */
-function relocateAll(anchors: Anchor[], paragraph: Pick<Paragraph, 'shifts'>, source: string, metaSpans: Span[], strings: SharedStrings | undefined): Anchor[] {
+function relocateAll(
+  anchors: Anchor[],
+  paragraph: Pick<Paragraph, 'shifts'>,
+  source: string,
+  metaSpans: Span[],
+  strings: SharedStrings | undefined,
+  verbatim: boolean,
+): Anchor[] {
   const kept: Anchor[] = [];
   for (const anchor of anchors) {
     // toSourceSpan's offsets, without a span object per anchor.
@@ -247,7 +258,7 @@ function relocateAll(anchors: Anchor[], paragraph: Pick<Paragraph, 'shifts'>, so
     if (strings === undefined) {
       anchor.start = start;
       anchor.end = end;
-      anchor.surface = source.slice(start, end);
+      if (!verbatim) anchor.surface = source.slice(start, end);
       kept.push(anchor);
       continue;
     }
