@@ -140,12 +140,23 @@ function decodeBytes(bytes: Uint8Array, encoding: Encoding | 'auto', source: str
   );
 }
 
+/**
+ * One strict decoder per encoding, made on first use: a decode call without `stream` starts afresh (after an
+ * error too), so one can serve every document, and making one cost about as much as decoding a short news item.
+ */
+const decoders = new Map<Encoding, InstanceType<typeof TextDecoder>>();
+
 /** Strict decoding (the byte-order mark of the encoding dropped), or undefined when the bytes are not valid in it. */
 function tryDecode(bytes: Uint8Array, encoding: Encoding): string | undefined {
   if ((encoding === 'utf-16le' || encoding === 'utf-16be') && bytes.length % 2 !== 0) return undefined;
-  try {
+  let decoder = decoders.get(encoding);
+  if (decoder === undefined) {
     // ignoreBOM: false (the default) strips a byte-order mark of the encoding.
-    return new TextDecoder(decoderLabel(encoding), { fatal: true }).decode(bytes);
+    decoder = new TextDecoder(decoderLabel(encoding), { fatal: true });
+    decoders.set(encoding, decoder);
+  }
+  try {
+    return decoder.decode(bytes);
   } catch {
     return undefined;
   }
