@@ -9,7 +9,7 @@
  * O(n·m) time and about 40 bytes per cell (16 bits per stored bead cost, see BandSearch), so the best path
  * inside the band is kept and the caller is told (`limited`), never left with a silently truncated search.
  */
-import { releaseBuffer } from '../buffers.js';
+import { RELEASABLE, releasableBuffer, releaseBuffer } from '../buffers.js';
 
 /** A bead shape: how many Russian and English items one link takes. */
 export interface BeadShape {
@@ -432,7 +432,7 @@ class BandSearch {
   }
 }
 
-/** Bytes from which a {@link Slab} is made at least {@link MAPPED_SLAB_BYTES} long. */
+/** Bytes from which a {@link Slab} is releasable (or, where buffers are not {@link RELEASABLE}, at least {@link MAPPED_SLAB_BYTES} long). */
 const LARGE_SLAB_BYTES = 4 << 20;
 /**
  * glibc's malloc serves a block below its mmap threshold from its own heap and keeps it there once freed; the
@@ -446,20 +446,22 @@ const MAPPED_SLAB_BYTES = (32 << 20) + (1 << 16);
 /**
  * The typed arrays of one search, cut one after another from one buffer (largest elements first, so each is aligned).
  *
- * {@link release} gives the buffer's memory back as soon as the search is over ({@link releaseBuffer}): a 5 MB
- * pair's 16 MB of tables otherwise stayed until the next full collection, which came while the links were being
- * built, and the run's peak memory was theirs plus everything made after. (A resizable buffer would give it back
- * at once, but the DP's loops ran 1–2 % slower over one.)
+ * From {@link LARGE_SLAB_BYTES} the buffer is a {@link releasableBuffer}, which {@link release} gives back as soon
+ * as the search is over: a 5 MB pair's 16 MB of tables otherwise stayed until the next full collection, which came
+ * while the links were being built, and the run's peak memory was theirs plus everything made after. A smaller
+ * search's tables are a plain buffer, left to the collector: typed arrays over a resizable buffer are a kind of
+ * their own to V8, and a batch of short pairs is better off with one kind in the DP's loops.
  */
 class Slab {
   private readonly buffer: ArrayBuffer;
   private used = 0;
 
   constructor(bytes: number) {
-    this.buffer = new ArrayBuffer(bytes >= LARGE_SLAB_BYTES ? Math.max(bytes, MAPPED_SLAB_BYTES) : bytes);
+    if (bytes < LARGE_SLAB_BYTES) this.buffer = new ArrayBuffer(bytes);
+    else this.buffer = RELEASABLE ? releasableBuffer(bytes) : new ArrayBuffer(Math.max(bytes, MAPPED_SLAB_BYTES));
   }
 
-  /** Give the buffer's memory back; every array cut from it is empty from now on. */
+  /** Give the buffer's memory back if it is a large one; every array cut from it is empty from now on. */
   release(): void {
     releaseBuffer(this.buffer);
   }

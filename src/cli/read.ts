@@ -7,7 +7,7 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { isReleasable, releasableBuffer, releaseBuffer } from '../buffers.js';
+import { releasableBuffer, releaseBuffer } from '../buffers.js';
 import { InputError } from '../errors.js';
 import { decodeText, DEFAULT_MAX_INPUT_SIZE, type DecodeOptions } from '../text/decode.js';
 import { normalizeLang } from '../text/language.js';
@@ -136,7 +136,7 @@ function readRegularFileSync(path: string, maxBytes: number): Uint8Array {
  * memory. Does nothing for a string or small input.
  */
 export function releaseInput(input: Uint8Array | string): void {
-  if (typeof input !== 'string' && isReleasable(input.buffer)) releaseBuffer(input.buffer as ArrayBuffer);
+  if (typeof input !== 'string') releaseBuffer(input.buffer);
 }
 
 /** A file read and decoded (UTF-8, UTF-16 or the given encoding), capped like {@link readCapped}. */
