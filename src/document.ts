@@ -53,7 +53,8 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
   const anchorOptions = { date: anchorDate, dateOrder, glossary: options.glossary, lexicon: options.lexicon };
   const strings: SharedStrings | undefined = source.length >= SHARED_STRINGS_FROM ? { byKey: new Map(), surfaces: new Map(), names: new Map() } : undefined;
   const paragraphs: Paragraph[] = bare.map(({ index, start, end, text, clean, shifts }) => {
-    // The clean text is the source's own characters, at the paragraph's offset: each anchor's surface is the source's slice already.
+    // The clean text is the source's own characters at the paragraph's offset: each anchor's surface is the
+    // source's slice already.
     const verbatim = clean === text && shifts.length === 1 && shifts[0]![0] === 0 && shifts[0]![1] === start;
     const anchors = relocateAll(extractAnchors(clean, lang, anchorOptions), { shifts }, source, meta.spans, strings, verbatim);
     // Written out rather than spread: each spread copy took a hidden class of its own (16 000 of them, 4 MB, in a 5 MB pair).

@@ -79,7 +79,7 @@ export function toJson(alignment: Alignment, discrepancies: readonly Discrepancy
 export function* toJsonChunks(alignment: Alignment, discrepancies: readonly Discrepancy[] = [], options: JsonOptions = {}): Generator<string> {
   // Three levels open: the report, its sections (paragraphs, links, …), and the two sides' paragraph lists. The
   // long lists are made element by element as they are written: the report is never built whole (a 5 MB pair's
-  // took 3.3 MB more at the end of the run, when its memory peaks).
+  // held 3.3 MB more while it was written).
   yield* jsonChunks(reportOf(alignment, discrepancies, options, madeAsWritten), options.indent ?? 2, 3);
   yield '\n';
 }
