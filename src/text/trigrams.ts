@@ -9,7 +9,9 @@
  * trigram for the Latin candidates) after building an object dictionary and a sorted tuple list of them. Here
  * the candidates of one script share a {@link Panel}: one look-up gives a trigram's row, and the ranks of all
  * candidates are read from a typed array. A trigram in no candidate's table costs every candidate the same
- * maximal difference whatever its count, so those are only counted (distinct ones), not looked up again.
+ * maximal difference whatever its count, so those are only counted (distinct ones), not looked up again. A
+ * trigram is looked up by its three code units as one number ({@link trigramKey}), not as a three-character
+ * string cut out of the text and hashed (a tenth of a ranking of 1 500 characters, 145 → 130 µs).
  */
 import { data } from 'franc/data.js';
 import { expressions } from 'franc/expressions.js';
@@ -25,13 +27,18 @@ const MAX_DIFFERENCE = 300;
 
 /**
  * The trigram tables of the candidate languages of one script, side by side: `rows` numbers every trigram that
- * any of them lists; `ranks[row * languages.length + l]` is its rank (0 = commonest) for language `l`, or -1
+ * any of them lists (by {@link trigramKey}); `ranks[row * languages.length + l]` is its rank (0 = commonest) for language `l`, or -1
  * when that language does not list it.
  */
 interface Panel {
   languages: string[];
-  rows: Map<string, number>;
+  rows: Map<number, number>;
   ranks: Int16Array;
+}
+
+/** The code units of `text` from `at` to `at + 3` as one number (exact: 48 bits), for the {@link Panel} rows. */
+function trigramKey(text: string, at: number): number {
+  return (text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1)) * 0x10000 + text.charCodeAt(at + 2);
 }
 
 /** Panels built on first use, by script and candidate list. */
@@ -45,15 +52,17 @@ function panel(script: string, only: readonly string[], allowed: (language: stri
   const languages = Object.keys(data[script]).filter(allowed);
   const models = languages.map((language) => data[script][language].split('|'));
   const width = languages.length;
-  const rows = new Map<string, number>();
+  const rows = new Map<number, number>();
   // Room for every trigram listed (fewer are distinct); one pass, one look-up per trigram: this runs once per
-  // process, as cold code, in the first text that needs franc.
+  // process, as cold code, in the first text that needs franc. (franc's trigrams are three code units each, as
+  // the text's are read.)
   const ranks = new Int16Array(models.reduce((sum, model) => sum + model.length, 0) * width).fill(-1);
   models.forEach((model, l) => {
     // franc assigns from the end, so a trigram listed twice keeps its first (lowest) rank.
     for (let weight = model.length - 1; weight >= 0; weight--) {
-      let row = rows.get(model[weight]);
-      if (row === undefined) rows.set(model[weight], (row = rows.size));
+      const trigram = trigramKey(model[weight], 0);
+      let row = rows.get(trigram);
+      if (row === undefined) rows.set(trigram, (row = rows.size));
       ranks[row * width + l] = weight;
     }
   });
@@ -87,9 +96,9 @@ function distances(sample: string, table: Panel): number[] {
   // Counts by row, and the rows seen in the order first seen (the sum does not depend on the order).
   const counts = new Int32Array(rows.size);
   const seen: number[] = [];
-  const unlisted = new Set<string>();
+  const unlisted = new Set<number>();
   for (let k = 0; k + 3 <= padded.length; k++) {
-    const trigram = padded.slice(k, k + 3);
+    const trigram = trigramKey(padded, k);
     const row = rows.get(trigram);
     if (row === undefined) unlisted.add(trigram);
     else if (counts[row]++ === 0) seen.push(row);
