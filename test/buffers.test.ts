@@ -1,10 +1,11 @@
 /**
  * Giving large buffers back early (src/buffers.ts) and where the run does it: a releasable buffer is emptied at
- * once and a plain one left alone (never detached); the CLI's reader makes large inputs releasable and gives them back on request,
- * leaving small ones and strings alone. (The DP gives its tables back after every search: align-memory.test.ts
- * checks its paths against a reference DP.)
+ * once and a plain one left alone (never detached); the CLI's reader makes large inputs releasable and gives them
+ * back on request, leaving small ones and strings alone; `align` of a pair over 1 MiB, whose bytes it gives back
+ * once aligned, writes what the library gives for the same bytes. (The DP gives a long search's tables back:
+ * align-memory.test.ts checks its paths against a reference DP.)
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,8 @@ import { RELEASABLE, releasableBuffer, releaseBuffer } from '../src/buffers.js';
 
 const isReleasable = (buffer: ArrayBufferLike): boolean => (buffer as { resizable?: boolean }).resizable === true;
 import { readCapped, releaseInput } from '../src/cli/read.js';
+import { runCli, type CliIO } from '../src/cli/run.js';
+import { alignDocuments, findDiscrepancies, toJson } from '../src/index.js';
 
 describe('releasableBuffer and releaseBuffer', () => {
   it('make a zeroed buffer of the size asked, and empty it and every view of it', () => {
@@ -63,4 +66,25 @@ describe("the CLI reader's large inputs", () => {
     expect(pooled.toString()).toBe('a pooled buffer shares its memory with others');
     expect(() => releaseInput('text')).not.toThrow();
   });
+});
+
+describe('align of a pair whose bytes are given back once aligned', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bitext-release-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the JSON the library gives for the same bytes (the checks and the export need nothing of them)', async () => {
+    const corpus = (name: string): string => readFileSync(new URL(`../corpus/${name}`, import.meta.url), 'utf8').trim();
+    const ru = join(dir, 'ru.txt');
+    const en = join(dir, 'en.txt');
+    // Repeated until the Russian file passes 1 MiB, so that it is read into a releasable buffer.
+    const times = Math.ceil((1 << 20) / Buffer.byteLength(corpus('002_6e70b530b08c33a1.txt'))) + 1;
+    writeFileSync(ru, Array.from({ length: times }, () => corpus('002_6e70b530b08c33a1.txt')).join('\n\n'));
+    writeFileSync(en, Array.from({ length: times }, () => corpus('000_0de97bedda4ecb13.txt')).join('\n\n'));
+    const out: string[] = [];
+    const io: CliIO = { stdout: (text) => void out.push(text), stderr: () => undefined, readStdin: async () => '', stderrIsTTY: false };
+    const code = await runCli(['align', ru, en, '--json'], io);
+    const alignment = alignDocuments(readFileSync(ru), readFileSync(en), { ids: [ru, en] });
+    expect(code).toBe(0);
+    expect(out.join('')).toBe(toJson(alignment, findDiscrepancies(alignment)));
+  }, 60_000);
 });
