@@ -11,6 +11,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { Document as DocxDocument, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { releasableBuffer } from '../src/buffers.js';
 import { documentKind, extractDocumentText, importOptional, pageParagraphs } from '../src/cli/documents.js';
 import { EXIT, runCli } from '../src/cli/run.js';
 import { EN, RU, RU_PARAGRAPHS } from './seed.js';
@@ -160,5 +161,17 @@ describe('optional packages', () => {
     await expect(importOptional('bitext-align-no-such-package', '.xyz files')).rejects.toThrow(
       'reading .xyz files needs the optional package bitext-align-no-such-package: run `npm install bitext-align-no-such-package` beside bitext-align',
     );
+  });
+});
+
+describe('documents read into releasable buffers', () => {
+  it('give the same text from a resizable buffer as from a plain one, and keep it (a file of 1 MiB or more is read into one)', async () => {
+    const inputs = [['docx', await makeDocx(RU_PARAGRAPHS)], ['pdf', await makePdf(RU_PARAGRAPHS.slice(0, 6))]] as const;
+    for (const [kind, bytes] of inputs) {
+      const releasable = new Uint8Array(releasableBuffer(bytes.length + 1)).subarray(0, bytes.length);
+      releasable.set(bytes);
+      expect(await extractDocumentText(kind, releasable, `x.${kind}`)).toBe(await extractDocumentText(kind, new Uint8Array(bytes), `x.${kind}`));
+      expect(releasable.buffer.byteLength).toBe(bytes.length + 1); // not transferred away by the extractor
+    }
   });
 });
