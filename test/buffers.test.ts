@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RELEASABLE, releasableBuffer, releaseBuffer } from '../src/buffers.js';
-
-const isReleasable = (buffer: ArrayBufferLike): boolean => (buffer as { resizable?: boolean }).resizable === true;
 import { readCapped, releaseInput } from '../src/cli/read.js';
 import { runCli, type CliIO } from '../src/cli/run.js';
 import { alignDocuments, findDiscrepancies, toJson } from '../src/index.js';
+
+const isReleasable = (buffer: ArrayBufferLike): boolean => (buffer as { resizable?: boolean }).resizable === true;
 
 describe('releasableBuffer and releaseBuffer', () => {
   it('make a zeroed buffer of the size asked, and empty it and every view of it', () => {
@@ -74,12 +74,13 @@ describe('align of a pair whose bytes are given back once aligned', () => {
 
   it('writes the JSON the library gives for the same bytes (the checks and the export need nothing of them)', async () => {
     const corpus = (name: string): string => readFileSync(new URL(`../corpus/${name}`, import.meta.url), 'utf8').trim();
+    const [ruText, enText] = [corpus('002_6e70b530b08c33a1.txt'), corpus('000_0de97bedda4ecb13.txt')];
     const ru = join(dir, 'ru.txt');
     const en = join(dir, 'en.txt');
     // Repeated until the Russian file passes 1 MiB, so that it is read into a releasable buffer.
-    const times = Math.ceil((1 << 20) / Buffer.byteLength(corpus('002_6e70b530b08c33a1.txt'))) + 1;
-    writeFileSync(ru, Array.from({ length: times }, () => corpus('002_6e70b530b08c33a1.txt')).join('\n\n'));
-    writeFileSync(en, Array.from({ length: times }, () => corpus('000_0de97bedda4ecb13.txt')).join('\n\n'));
+    const times = Math.ceil((1 << 20) / Buffer.byteLength(ruText)) + 1;
+    writeFileSync(ru, Array(times).fill(ruText).join('\n\n'));
+    writeFileSync(en, Array(times).fill(enText).join('\n\n'));
     const out: string[] = [];
     const io: CliIO = { stdout: (text) => void out.push(text), stderr: () => undefined, readStdin: async () => '', stderrIsTTY: false };
     const code = await runCli(['align', ru, en, '--json'], io);
