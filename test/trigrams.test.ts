@@ -37,6 +37,10 @@ const samples = [
   'שלום עולם, זהו טקסט בעברית בלבד', '12345 67890', '', 'short',
   // Lower case turns İ into two code units: the cleaned sample is longer than franc's 2 048.
   'İ'.repeat(2100), 'İstanbul İzmir '.repeat(150), 'Ab'.repeat(1100),
+  // Other scripts, and characters outside the BMP (surrogate pairs: franc's expressions match some of them whole).
+  'Καλημέρα κόσμε, αυτό είναι ένα ελληνικό κείμενο για δοκιμή', 'مرحبا بالعالم هذا نص عربي للاختبار',
+  'नमस्ते दुनिया यह हिंदी पाठ है', 'こんにちは世界、これは日本語のテキストです。漢字も',
+  'Привет 😀 мир и 你好世界 𠀀𠀁𠀂 текст, ещё текст', '𠀀𠀁𠀂𠀃 𠀄𠀅 CJK extension B only', 'a lone \uD800 surrogate in the text, and \uDC00 another',
 ];
 
 describe('rankLanguages (franc with lazily built tables)', () => {
@@ -56,6 +60,17 @@ describe('rankLanguages (franc with lazily built tables)', () => {
         const text = chars.join('');
         expect(rankLanguages(text, LATIN)).toEqual(francAll(text, { only: LATIN, minLength: 10 }));
         expect(rankLanguages(text, CYRILLIC)).toEqual(francAll(text, { only: CYRILLIC, minLength: 10 }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('picks the script as franc does on arbitrary Unicode (any script, pairs and lone surrogates)', () => {
+    const bmpUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
+    const text = fc.oneof(fc.string({ unit: 'binary', minLength: 10, maxLength: 200 }), fc.string({ unit: bmpUnit, minLength: 10, maxLength: 200 }));
+    fc.assert(
+      fc.property(text, (text) => {
+        expect(rankLanguages(text, [])).toEqual(francAll(text, { minLength: 10 }));
       }),
       { numRuns: 300 },
     );

@@ -27,18 +27,56 @@ const MAX_DIFFERENCE = 300;
 
 /**
  * The trigram tables of the candidate languages of one script, side by side: `rows` numbers every trigram that
- * any of them lists (by {@link trigramKey}); `ranks[row * languages.length + l]` is its rank (0 = commonest) for language `l`, or -1
- * when that language does not list it.
+ * any of them lists (by {@link letterKey}); `ranks[row * languages.length + l]` is its rank (0 = commonest) for
+ * language `l`, or -1 when that language does not list it.
  */
 interface Panel {
   languages: string[];
+  /** The script's {@link Alphabet}. */
+  letters: Alphabet;
   rows: Map<number, number>;
   ranks: Int16Array;
 }
 
-/** The code units of `text` from `at` to `at + 3` as one number (exact: 48 bits), for the {@link Panel} rows. */
+/**
+ * Per code unit, its number (from 1) among the code units of a script's trigrams in franc's data, 0 for a unit
+ * none of them has. A trigram of three numbered units is keyed by {@link letterKey}, a small integer, where the
+ * three code units themselves need 48 bits: a fraction, which V8 boxes for every look-up (a fifth of a ranking).
+ */
+type Alphabet = Uint16Array;
+
+/** Units an {@link Alphabet} can number: {@link letterKey} keeps three numbers below this in 30 bits. */
+const ALPHABET_LIMIT = 1 << 10;
+
+/** The trigram of the three alphabet numbers `a`, `b`, `c` (each from 1 to {@link ALPHABET_LIMIT} − 1) as one small integer. */
+function letterKey(a: number, b: number, c: number): number {
+  return (a * ALPHABET_LIMIT + b) * ALPHABET_LIMIT + c;
+}
+
+/** The code units of `text` from `at` to `at + 3` as one number (exact: 48 bits), for a trigram outside any alphabet. */
 function trigramKey(text: string, at: number): number {
   return (text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1)) * 0x10000 + text.charCodeAt(at + 2);
+}
+
+/** Alphabets by script, built with the script's first panel. */
+const alphabets = new Map<string, Alphabet>();
+
+/** The {@link Alphabet} of `script`'s trigrams in franc's data (every language's, so one serves every panel). */
+function alphabet(script: string): Alphabet {
+  let letters = alphabets.get(script);
+  if (letters !== undefined) return letters;
+  letters = new Uint16Array(0x10000);
+  let size = 0;
+  for (const model of Object.values(data[script])) {
+    for (let k = 0; k < model.length; k++) {
+      const code = model.charCodeAt(k);
+      if (code !== 0x7c && letters[code] === 0) letters[code] = ++size; // '|' separates the trigrams
+    }
+  }
+  // franc's scripts use 36 to 134 code units each; a data file with more is a new franc, to be looked at.
+  if (size >= ALPHABET_LIMIT) throw new Error(`franc's ${script} trigrams use ${size} code units, more than ${ALPHABET_LIMIT - 1}`);
+  alphabets.set(script, letters);
+  return letters;
 }
 
 /** Panels built on first use, by script and candidate list. */
@@ -52,6 +90,7 @@ function panel(script: string, only: readonly string[], allowed: (language: stri
   const languages = Object.keys(data[script]).filter(allowed);
   const models = languages.map((language) => data[script][language].split('|'));
   const width = languages.length;
+  const letters = alphabet(script);
   const rows = new Map<number, number>();
   // Room for every trigram listed (fewer are distinct); one pass, one look-up per trigram: this runs once per
   // process, as cold code, in the first text that needs franc. (franc's trigrams are three code units each, as
@@ -60,22 +99,67 @@ function panel(script: string, only: readonly string[], allowed: (language: stri
   models.forEach((model, l) => {
     // franc assigns from the end, so a trigram listed twice keeps its first (lowest) rank.
     for (let weight = model.length - 1; weight >= 0; weight--) {
-      const trigram = trigramKey(model[weight], 0);
+      const unit = (k: number): number => letters[model[weight]!.charCodeAt(k)]!;
+      const trigram = letterKey(unit(0), unit(1), unit(2));
       let row = rows.get(trigram);
       if (row === undefined) rows.set(trigram, (row = rows.size));
       ranks[row * width + l] = weight;
     }
   });
-  found = { languages, rows, ranks };
+  found = { languages, letters, rows, ranks };
   panels.set(key, found);
   return found;
 }
 
-/** The script whose expression matches most characters of `value` (franc's choice: the first of equals). */
+/** franc's scripts, in its order (the order ties are broken in). */
+const SCRIPTS = Object.keys(expressions);
+/** Each script's expression without the g flag, to test one code unit. */
+const SCRIPT_TESTS = SCRIPTS.map((script) => new RegExp(expressions[script].source));
+/** Per code unit outside the surrogates, the scripts whose expression matches it, as bits in {@link SCRIPTS} order; -1 = not looked at yet. */
+const scriptBits = new Int32Array(0x10000).fill(-1);
+
+/** {@link scriptBits} of a code unit, filled on first sight (a text uses few distinct code units). */
+function scriptBitsOf(code: number): number {
+  let bits = scriptBits[code]!;
+  if (bits < 0) {
+    bits = 0;
+    const unit = String.fromCharCode(code);
+    for (let s = 0; s < SCRIPT_TESTS.length; s++) if (SCRIPT_TESTS[s]!.test(unit)) bits |= 1 << s;
+    scriptBits[code] = bits;
+  }
+  return bits;
+}
+
+/**
+ * The script whose expression matches most characters of `value` (franc's choice: the first of equals), and its
+ * share. franc runs each of its 30 expressions over the text, collecting every match; outside the surrogates a
+ * match is one code unit, so here one pass reads each unit's scripts from a table (a text with a surrogate is
+ * counted by the expressions themselves, whose pairs span two units).
+ */
 function topScript(value: string): [string | undefined, number] {
+  const counts = new Int32Array(SCRIPTS.length);
+  for (let k = 0; k < value.length; k++) {
+    const code = value.charCodeAt(k);
+    if (code >= 0xd800 && code <= 0xdfff) return topScriptByExpressions(value);
+    for (let bits = scriptBitsOf(code); bits !== 0; bits &= bits - 1) counts[31 - Math.clz32(bits & -bits)]!++;
+  }
   let topCount = -1;
   let top: string | undefined;
-  for (const script of Object.keys(expressions)) {
+  for (let s = 0; s < SCRIPTS.length; s++) {
+    const count = counts[s]! / value.length || 0;
+    if (count > topCount) {
+      topCount = count;
+      top = SCRIPTS[s];
+    }
+  }
+  return [top, topCount];
+}
+
+/** {@link topScript} as franc computes it: every expression's matches counted. */
+function topScriptByExpressions(value: string): [string | undefined, number] {
+  let topCount = -1;
+  let top: string | undefined;
+  for (const script of SCRIPTS) {
     const count = (value.match(expressions[script])?.length ?? 0) / value.length || 0;
     if (count > topCount) {
       topCount = count;
@@ -92,19 +176,30 @@ function topScript(value: string): [string | undefined, number] {
  */
 function distances(sample: string, table: Panel): number[] {
   const padded = ` ${clean(sample)} `;
-  const { languages, rows, ranks } = table;
+  const { languages, letters, rows, ranks } = table;
   // Counts by row, and the rows seen in the order first seen (the sum does not depend on the order).
   const counts = new Int32Array(rows.size);
   const seen: number[] = [];
+  // Distinct unlisted trigrams: of alphabet letters (by letterKey), and with a unit outside it (by trigramKey).
   const unlisted = new Set<number>();
+  const foreign = new Set<number>();
+  let b = letters[padded.charCodeAt(0)]!;
+  let c = letters[padded.charCodeAt(1)]!;
   for (let k = 0; k + 3 <= padded.length; k++) {
-    const trigram = trigramKey(padded, k);
+    const a = b;
+    b = c;
+    c = letters[padded.charCodeAt(k + 2)]!;
+    if (a === 0 || b === 0 || c === 0) {
+      foreign.add(trigramKey(padded, k));
+      continue;
+    }
+    const trigram = letterKey(a, b, c);
     const row = rows.get(trigram);
     if (row === undefined) unlisted.add(trigram);
     else if (counts[row]++ === 0) seen.push(row);
   }
   const width = languages.length;
-  const sums = new Array<number>(width).fill(unlisted.size * MAX_DIFFERENCE);
+  const sums = new Array<number>(width).fill((unlisted.size + foreign.size) * MAX_DIFFERENCE);
   for (const row of seen) {
     const count = counts[row];
     for (let l = 0, at = row * width; l < width; l++, at++) {
