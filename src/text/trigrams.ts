@@ -10,8 +10,10 @@
  * the candidates of one script share a {@link Panel}: one look-up gives a trigram's row, and the ranks of all
  * candidates are read from a typed array. A trigram in no candidate's table costs every candidate the same
  * maximal difference whatever its count, so those are only counted (distinct ones), not looked up again. A
- * trigram is looked up by its three code units as one number ({@link trigramKey}), not as a three-character
- * string cut out of the text and hashed (a tenth of a ranking of 1 500 characters, 145 → 130 µs).
+ * trigram is looked up by the numbers of its three code units in the script's alphabet as one small integer
+ * ({@link letterKey}), not as a three-character string cut out of the text and hashed; the script is chosen in
+ * one pass over a table of code units ({@link topScript}), not by franc's 30 expressions. A ranking of 1 500
+ * characters of English among the 16 Latin candidates: 121 µs → 54 µs on the benchmark machine.
  */
 import { data } from 'franc/data.js';
 import { expressions } from 'franc/expressions.js';
