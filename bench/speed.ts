@@ -249,7 +249,7 @@ export async function speedSection(options: SpeedOptions, cases: Array<{ ru: str
     if (hun !== undefined) {
       const hunMs = hun.wallMs;
       say(
-        `| batch alignment of the ${cases.length} development cases (\`align --pairs\`, one process) | ${batchRun.wallMs.toFixed(0)} ms wall, ${batchRun.cpuMs.toFixed(0)} ms CPU (start-up included; one thread); hunalign on the same paragraphs ${hunMs.toFixed(0)} ms (${options.hunalign!.label}${hun.runMs === undefined ? '' : `; its alignment alone, without starting an instance, ${hun.runMs.toFixed(0)} ms, this batch ${f1(batchRun.wallMs / hun.runMs)}× that`}): **${f2(batchRun.wallMs / hunMs)}× hunalign** | ≤ 0.5× hunalign | ${f2(0.5 / (batchRun.wallMs / hunMs))} |`,
+        `| batch alignment of the ${cases.length} development cases (\`align --pairs\`, one process) | ${batchRun.wallMs.toFixed(0)} ms wall (${(batchParagraphs / (batchRun.wallMs / 1000)).toFixed(0)} paragraphs/s, ${batchParagraphs} paragraphs), ${batchRun.cpuMs.toFixed(0)} ms CPU (start-up included; one thread); hunalign on the same paragraphs ${hunMs.toFixed(0)} ms (${options.hunalign!.label}${hun.runMs === undefined ? '' : `; its alignment alone, without starting an instance, ${hun.runMs.toFixed(0)} ms, this batch ${f1(batchRun.wallMs / hun.runMs)}× that`}): **${f2(batchRun.wallMs / hunMs)}× hunalign** | ≤ 0.5× hunalign | ${f2(0.5 / (batchRun.wallMs / hunMs))} |`,
       );
     } else {
       say(
