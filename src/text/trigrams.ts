@@ -43,7 +43,7 @@ interface Panel {
 /**
  * Per code unit, its number (from 1) among the code units of a script's trigrams in franc's data, 0 for a unit
  * none of them has. A trigram of three numbered units is keyed by {@link letterKey}, a small integer, where the
- * three code units themselves need 48 bits: a fraction, which V8 boxes for every look-up (a fifth of a ranking).
+ * three code units themselves need 48 bits: a number beyond V8's small integers, which it boxes for every look-up.
  */
 type Alphabet = Uint16Array;
 
