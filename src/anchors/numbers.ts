@@ -1334,43 +1334,52 @@ function figureWordStarts(lang: Lang, fractionStarts: string[]): Uint32Array {
 const mayStartRoman = (code: number): boolean =>
   code === 0x49 || code === 0x56 || code === 0x58 || code === 0x4c || code === 0x43 || code === 0x425 || code === 0x406;
 
-/** Bits of {@link WordInfo.figureStart}: asked, and the answer, per language. */
-const FIGURE_START_ASKED: Record<Lang, number> = { ru: 1, en: 4 };
-const FIGURE_START_YES: Record<Lang, number> = { ru: 2, en: 8 };
+/**
+ * The bits of {@link WordInfo.figureStart} the word pass reads and sets for one language: whether the word was asked
+ * about, and the answer, for {@link mayStartFigure} and for {@link isInertWord}. Taken once per text: a look-up
+ * keyed by the language inside the loop is a megamorphic keyed load for every token (2 % of a parse).
+ */
+interface WordMemoBits {
+  startAsked: number;
+  startYes: number;
+  inertAsked: number;
+  inertYes: number;
+}
+const WORD_MEMO_BITS: Record<Lang, WordMemoBits> = {
+  ru: { startAsked: 1, startYes: 2, inertAsked: 16, inertYes: 32 },
+  en: { startAsked: 4, startYes: 8, inertAsked: 64, inertYes: 128 },
+};
 
 /** May the run of letters `text[start, end)` start a spelled-out figure ({@link readWord}'s first tables, or a Roman numeral)? */
 function mayStartFigure(text: string, start: number, end: number, lang: Lang, starts: Uint32Array): boolean {
   return mayBeInTable(starts, text, start, end) || (lang === 'ru' && mayStartRoman(text.charCodeAt(start)));
 }
 
-/** {@link mayStartFigure} of a whole word, memoised on its record: most words of a text are repeats. */
-function figureStartOf(info: WordInfo, lang: Lang, starts: Uint32Array): boolean {
+/** {@link mayStartFigure} of a whole word, memoised on its record (`memo` = the language's bits): most words of a text are repeats. */
+function figureStartOf(info: WordInfo, lang: Lang, memo: WordMemoBits, starts: Uint32Array): boolean {
   let bits = info.figureStart;
-  if ((bits & FIGURE_START_ASKED[lang]) === 0) {
-    bits |= FIGURE_START_ASKED[lang] | (mayStartFigure(info.text, 0, info.text.length, lang, starts) ? FIGURE_START_YES[lang] : 0);
+  if ((bits & memo.startAsked) === 0) {
+    bits |= memo.startAsked | (mayStartFigure(info.text, 0, info.text.length, lang, starts) ? memo.startYes : 0);
     info.figureStart = bits;
   }
-  return (bits & FIGURE_START_YES[lang]) !== 0;
+  return (bits & memo.startYes) !== 0;
 }
 
-/** Bits of {@link WordInfo.figureStart} for {@link isInertWord}: asked, and the answer, per language. */
-const INERT_ASKED: Record<Lang, number> = { ru: 16, en: 64 };
-const INERT_YES: Record<Lang, number> = { ru: 32, en: 128 };
-
 /** {@link isInertWord} of a whole word, memoised on its record (a bit test instead of one or two Set look-ups). */
-function inertOf(info: WordInfo, lang: Lang): boolean {
+function inertOf(info: WordInfo, lang: Lang, memo: WordMemoBits): boolean {
   let bits = info.figureStart;
-  if ((bits & INERT_ASKED[lang]) === 0) {
-    bits |= INERT_ASKED[lang] | (isInertWord(info.text, lang) ? INERT_YES[lang] : 0);
+  if ((bits & memo.inertAsked) === 0) {
+    bits |= memo.inertAsked | (isInertWord(info.text, lang) ? memo.inertYes : 0);
     info.figureStart = bits;
   }
-  return (bits & INERT_YES[lang]) !== 0;
+  return (bits & memo.inertYes) !== 0;
 }
 
 /** Pass 2: spelled-out numbers, ordinals, month names and relative days outside the spans in `taken` (sorted). */
 function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberContext): Figure[] {
   const s: Scan = { text, lang, rules: RULES[lang], figures: [], pos: 0 };
   const starts = FIGURE_WORD_STARTS[lang];
+  const memo = WORD_MEMO_BITS[lang];
   let ti = 0;
   // The words of the text, which the name and term extractors read next (tokenize keeps them for them).
   const tokens = tokenize(text);
@@ -1393,7 +1402,7 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
     }
     pos = end;
     // A token that is the whole run asks its spelling's memo; any other run reads its first letters.
-    const mayStart = token !== undefined && token.end === end ? figureStartOf(token.info, lang, starts) : mayStartFigure(text, start, end, lang, starts);
+    const mayStart = token !== undefined && token.end === end ? figureStartOf(token.info, lang, memo, starts) : mayStartFigure(text, start, end, lang, starts);
     if (!mayStart) continue;
     while (ti < taken.length && taken[ti].end <= start) ti++;
     if (ti < taken.length && taken[ti].start < end) continue; // inside a digit figure
@@ -1411,7 +1420,7 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
     // A token that is the whole run is the word: its spelling is the word table's string, no new slice, and
     // its inertness is memoised on its record.
     const whole = token !== undefined && token.end === end;
-    if (whole ? inertOf(token.info, lang) : isInertWord(text.slice(start, end), lang)) continue;
+    if (whole ? inertOf(token.info, lang, memo) : isInertWord(text.slice(start, end), lang)) continue;
     const word = whole ? token.text : text.slice(start, end);
     const f = readWord(s, word, start, end, context);
     if (!f) continue;
