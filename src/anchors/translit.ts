@@ -168,6 +168,8 @@ export interface WordInfo {
    * as the figure pass of numbers.ts reads them, so that pass can take the token for the run.
    */
   plainLetters: boolean;
+  /** {@link norm} is an abbreviation whose full stop ends no sentence ("St.", "Mr.", "г."): the tokenizer asks at every stop after a word. */
+  abbreviation: boolean;
   /*
    * Memos of the extractors' built-in tables, filled on first need by their modules. They sit on the word's own
    * record, which is in cache already when a token is read: a side table would cost one more memory load per
@@ -193,15 +195,17 @@ export interface WordInfo {
 const words = new WordTable<WordInfo>(200_000);
 
 function infoOf(word: string, hash: number): WordInfo {
+  const norm = normalizeWord(word).replace(/\./g, '');
   return words.add(hash, (id) => ({
     text: word,
     id,
-    norm: normalizeWord(word).replace(/\./g, ''),
+    norm,
     script: scriptOf(word),
     letters: letterCount(word),
     capitalised: isCapitalised(word),
     allCaps: isAllCaps(word),
     plainLetters: isPlainLetterWord(word),
+    abbreviation: ABBREVIATIONS.has(norm),
     gazetteerStarts: undefined,
     termStarts: undefined,
     nameFacts: undefined,
@@ -346,7 +350,7 @@ function tokenizeFresh(text: string): Token[] {
     for (let k = oneSpace ? start : gapStart; k < start; k++) {
       const g = text.charCodeAt(k);
       if (!isJoinerCode(g)) {
-        if (g === 0x2e && prev !== undefined && k === prev.end && ABBREVIATIONS.has(prev.info.norm)) {
+        if (g === 0x2e && prev !== undefined && k === prev.end && prev.info.abbreviation) {
           // "St. Petersburg", "Mr. Smith": the stop belongs to the abbreviation.
           continue;
         }
