@@ -1408,7 +1408,9 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
     if (!mayStart) continue;
     while (ti < taken.length && taken[ti].end <= start) ti++;
     if (ti < taken.length && taken[ti].start < end) continue; // inside a digit figure
-    if (isDigitCode(text.charCodeAt(start - 1)) || isDigitCode(text.charCodeAt(end))) continue; // part of an identifier ("5G", "A320")
+    // Part of an identifier ("5G", "A320"). (Read in bounds: a read past either end, which gives NaN, makes V8 compile
+    // this loop's every charCodeAt as a call.)
+    if ((start > 0 && isDigitCode(text.charCodeAt(start - 1))) || (end < text.length && isDigitCode(text.charCodeAt(end)))) continue;
     const fraction = mayStartFraction(text.charCodeAt(start), lang) && denominatorMayFollow(text, start, end, lang) ? matchAt(FRACTION_WORDS[lang], text, start) : null;
     if (fraction) {
       const value = FRACTION_WORD_VALUES[fraction[2]!.toLowerCase().replace(/ё/g, 'е').slice(0, 4)];
@@ -1439,7 +1441,7 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
  */
 function tokenRunEnd(text: string, token: WordToken): number {
   const end = token.end;
-  if (token.info.plainLetters && (end === text.length || text.charCodeAt(end) < 0x80) && !isPlainLetterCode(text.charCodeAt(end))) return end;
+  if (token.info.plainLetters && (end === text.length || (text.charCodeAt(end) < 0x80 && !isPlainLetterCode(text.charCodeAt(end))))) return end;
   return letterRunEnd(text, token.start);
 }
 
