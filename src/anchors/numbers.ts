@@ -162,7 +162,8 @@ export function canonicalNumber(value: number | string): string {
 
 type FigureKind = 'number' | 'year' | 'ordinal' | 'date';
 
-interface Figure {
+/** What a figure says, as a pass finds it ({@link figure} makes the {@link Figure}). */
+interface FigureFields {
   start: number;
   end: number;
   kind: FigureKind;
@@ -185,6 +186,23 @@ interface Figure {
   /** number: the unit came from a currency sign in front ("$150,000-200,000": it carries forward). */
   prefixed?: boolean;
   weight?: number;
+}
+
+declare const MADE_BY_FIGURE: unique symbol;
+
+/** A figure, made by {@link figure} only (the brand, a type with no value, lets the compiler see to that). */
+interface Figure extends FigureFields {
+  readonly [MADE_BY_FIGURE]: true;
+}
+
+/**
+ * The figure of `fields`, with every field present (undefined where it has none) in one order: one hidden class for
+ * every figure. Made by object literals of their own fields and then changed, figures took a score of classes,
+ * and the passes that read them (ranges, qualifiers, anchors) read every field through a megamorphic cache.
+ */
+function figure(fields: FigureFields): Figure {
+  const { start, end, kind, written, dec, pow, unit, qualifier, n, month, day, codeKey, marked, prefixed, weight } = fields;
+  return { start, end, kind, written, dec, pow, unit, qualifier, n, month, day, codeKey, marked, prefixed, weight } as Figure;
 }
 
 /** Can `d` be a day of a month? */
@@ -734,7 +752,7 @@ function currencyBefore(text: string, pos: number): { unit: string; start: numbe
 
 /** Clock time as a figure. */
 function timeFigure(start: number, end: number, hour: number, minute: number): Figure {
-  return { start, end, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits(String(hour * 100 + minute)), codeKey: `time:${pad2(hour)}:${pad2(minute)}`, weight: 0.5 };
+  return figure({ start, end, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits(String(hour * 100 + minute)), codeKey: `time:${pad2(hour)}:${pad2(minute)}`, weight: 0.5 });
 }
 
 /** Identifier ("COVID-19", "A320", "5G"): extend over its letters and digits. */
@@ -747,7 +765,7 @@ function codeFigure(text: string, t: NumToken, withPrefix: boolean): Figure {
   const after = matchAt(IDENT_AFTER, text, t.end);
   const end = t.end + (after ? after[0].length : 0);
   const digits = formatDecimal(decimalFromDigits(t.int, t.frac));
-  return { start, end, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits(t.int, t.frac), codeKey: `num:${digits}` };
+  return figure({ start, end, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits(t.int, t.frac), codeKey: `num:${digits}` });
 }
 
 /** State of pass 1, shared by the readers of one text. */
@@ -774,7 +792,7 @@ function secondYear(s: Scan, year: number, pos: number): Figure | undefined {
   if (!m) return undefined;
   const yy = Number(m[1]);
   const next = yy > year % 100 ? year - (year % 100) + yy : yy === (year + 1) % 100 ? year + 1 : 0;
-  return next ? { start: pos + 1, end: pos + 3, kind: 'year', written: 'digits', pow: 0, n: next, marked: true } : undefined;
+  return next ? figure({ start: pos + 1, end: pos + 3, kind: 'year', written: 'digits', pow: 0, n: next, marked: true }) : undefined;
 }
 
 /** The last characters of English month names and abbreviations, and the abbreviation point ("March", "Mar."). */
@@ -787,7 +805,7 @@ function readDate(s: Scan, t: NumToken, hasPrefix: boolean, quiet: boolean): Fig
   const after = quiet ? null : matchGuarded(s.rules.dayMonth, s.text, t.end);
   if (after) {
     const month = monthOf(after[1], s.lang)!;
-    return { start: t.start, end: t.end + after[0].length, kind: 'date', written: 'digits', pow: 0, month, day };
+    return figure({ start: t.start, end: t.end + after[0].length, kind: 'date', written: 'digits', pow: 0, month, day });
   }
   // English "March 5", "Mar. 5": a letter or an abbreviation point, then a space, before the day.
   const c = s.text[t.start - 2];
@@ -795,7 +813,7 @@ function readDate(s: Scan, t: NumToken, hasPrefix: boolean, quiet: boolean): Fig
   const before = ENGLISH_MONTH_ENDS.includes(c) ? matchBefore(s.rules.monthBefore, s.text, t.start, 14) : null;
   if (!before) return undefined;
   const suffix = matchGuarded(s.rules.ordinal, s.text, t.end);
-  return {
+  return figure({
     start: t.start - before[0].length,
     end: suffix ? t.end + suffix[0].length : t.end,
     kind: 'date',
@@ -803,7 +821,7 @@ function readDate(s: Scan, t: NumToken, hasPrefix: boolean, quiet: boolean): Fig
     pow: 0,
     month: monthOf(before[1], 'en')!,
     day,
-  };
+  });
 }
 
 /** Does a month name (or a date) come right before `pos`, making a following 4-digit number its year? */
@@ -828,7 +846,7 @@ function readMarkedYear(s: Scan, t: NumToken, start: number): Figure | undefined
   const word = s.rules.yearWord ? matchGuarded(s.rules.yearWord, s.text, end) : null;
   if (word) end += word[0].length;
   if (!suffix && !word) return undefined;
-  return { start, end, kind: 'year', written: 'digits', pow: 0, n: year, marked: true };
+  return figure({ start, end, kind: 'year', written: 'digits', pow: 0, n: year, marked: true });
 }
 
 const isSpace = (ch: string | undefined): boolean => ch !== undefined && SPACES.includes(ch);
@@ -927,7 +945,7 @@ function quietAfter(text: string, pos: number): boolean {
 
 /** Push an identifier made of digits only (a phone number): key `num:<digits>`, unit `code`. */
 function pushCode(s: Scan, start: number, end: number, digits: string): void {
-  s.figures.push({ start, end, kind: 'number', written: 'digits', pow: 0, codeKey: `num:${digits.replace(/^0+(?=\d)/, '')}` });
+  s.figures.push(figure({ start, end, kind: 'number', written: 'digits', pow: 0, codeKey: `num:${digits.replace(/^0+(?=\d)/, '')}` }));
   s.pos = end;
 }
 
@@ -942,7 +960,7 @@ function readIdentifier(s: Scan, t: NumToken): boolean {
   const prev = text[t.start - 1];
   // A quarter or half of a year: "Q1" = "1-м квартале", "H2" = "втором полугодии" (an ordinal).
   if ((prev === 'Q' || prev === 'H') && !isLetterAt(text, t.start - 2) && /^[1-4]$/.test(t.int) && !t.frac && !/[\p{L}\p{N}]/u.test(text[t.end] ?? '')) {
-    s.figures.push({ start: t.start - 1, end: t.end, kind: 'ordinal', written: 'digits', pow: 0, n: Number(t.int) });
+    s.figures.push(figure({ start: t.start - 1, end: t.end, kind: 'ordinal', written: 'digits', pow: 0, n: Number(t.int) }));
     s.pos = t.end;
     return true;
   }
@@ -1023,7 +1041,7 @@ function readSuffixed(s: Scan, t: NumToken): boolean {
   if (t.frac || t.grouped) return false;
   const ann = matchGuarded(s.rules.anniversary, s.text, t.end);
   if (ann) {
-    s.figures.push({ start: t.start, end: t.end + ann[0].length, kind: 'ordinal', written: 'digits', pow: 0, n: Number(t.int) });
+    s.figures.push(figure({ start: t.start, end: t.end + ann[0].length, kind: 'ordinal', written: 'digits', pow: 0, n: Number(t.int) }));
     s.pos = t.end + ann[0].length;
     return true;
   }
@@ -1034,7 +1052,7 @@ function readSuffixed(s: Scan, t: NumToken): boolean {
   const dec = round && s.rules.decade && (s.lang === 'ru' || enDecade) ? matchGuarded(s.rules.decade, s.text, t.end) : null;
   if (!dec) return false;
   // A decade without its century is of the 1900s (20-е … 90-е = 1920s … 1990s), the year of its first year.
-  s.figures.push({ start: t.start, end: t.end + dec[0].length, kind: 'year', written: 'digits', pow: 0, n: 1900 + n, marked: true });
+  s.figures.push(figure({ start: t.start, end: t.end + dec[0].length, kind: 'year', written: 'digits', pow: 0, n: 1900 + n, marked: true }));
   s.pos = t.end + dec[0].length;
   return true;
 }
@@ -1044,7 +1062,7 @@ function readFraction(s: Scan, t: NumToken): boolean {
   const m = (t.int === '1' || t.int === '2' || t.int === '3') && s.text[t.end] === '/' ? matchAt(FRACTION_ALONE, s.text, t.start) : null;
   const value = m && !/[\d/]/.test(s.text[t.start - 1] ?? '') ? FRACTION_VALUES[m[0]] : undefined;
   if (!m || !value) return false;
-  s.figures.push({ start: t.start, end: t.start + 3, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits('0', value) });
+  s.figures.push(figure({ start: t.start, end: t.start + 3, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits('0', value) }));
   s.pos = t.start + 3;
   return true;
 }
@@ -1066,7 +1084,7 @@ function readScientific(s: Scan, t: NumToken): boolean {
     const pow = m[2] ?? [...m[3]!].map((c) => SUPERSCRIPT.indexOf(c)).join('');
     dec = shiftDecimal(decimalFromDigits('1'), Number(pow));
   }
-  const f: Figure = { start: t.start, end: t.end + m[0].length, kind: 'number', written: 'digits', pow: 0, dec };
+  const f: Figure = figure({ start: t.start, end: t.end + m[0].length, kind: 'number', written: 'digits', pow: 0, dec });
   f.end = readScaleAndUnit(s, f, f.end, false);
   s.figures.push(f);
   s.pos = f.end;
@@ -1095,11 +1113,11 @@ function readNumber(s: Scan, t: NumToken): void {
   // Ordinal: "12-го", "29-й", "12th".
   const ord = plain && !quiet && !t.frac && !t.grouped ? matchGuarded(s.rules.ordinal, s.text, t.end) : null;
   if (ord) {
-    s.figures.push({ start: lead.start, end: t.end + ord[0].length, kind: 'ordinal', written: 'digits', pow: 0, n: Number(t.int) });
+    s.figures.push(figure({ start: lead.start, end: t.end + ord[0].length, kind: 'ordinal', written: 'digits', pow: 0, n: Number(t.int) }));
     s.pos = t.end + ord[0].length;
     return;
   }
-  const f: Figure = { start: lead.start, end: t.end, kind: 'number', written: 'digits', pow: 0, dec: lead.dec, unit: lead.currency, prefixed: !!lead.currency };
+  const f: Figure = figure({ start: lead.start, end: t.end, kind: 'number', written: 'digits', pow: 0, dec: lead.dec, unit: lead.currency, prefixed: !!lead.currency });
   if (!quiet) {
     const end = readCardinalTail(s, t, lead);
     f.dec = lead.dec;
@@ -1112,7 +1130,7 @@ function readNumber(s: Scan, t: NumToken): void {
     return;
   }
   if (f.end === t.end && plain && bareYear(s, t, lead.start)) {
-    return pushYear(s, { start: lead.start, end: t.end, kind: 'year', written: 'digits', pow: 0, n: Number(t.int) });
+    return pushYear(s, figure({ start: lead.start, end: t.end, kind: 'year', written: 'digits', pow: 0, n: Number(t.int) }));
   }
   s.figures.push(f);
   s.pos = f.end;
@@ -1131,8 +1149,8 @@ function pushYear(s: Scan, year: Figure): void {
 
 /** Push the figures of an ISO or dotted date: the day-month as a date, the year as a year. */
 function readDateToken(s: Scan, t: DateToken): void {
-  const date: Figure = { start: t.dateSpan[0], end: t.dateSpan[1], kind: 'date', written: 'digits', pow: 0, month: t.month, day: t.day };
-  const year: Figure = { start: t.yearSpan[0], end: t.yearSpan[1], kind: 'year', written: 'digits', pow: 0, n: t.year, marked: true };
+  const date: Figure = figure({ start: t.dateSpan[0], end: t.dateSpan[1], kind: 'date', written: 'digits', pow: 0, month: t.month, day: t.day });
+  const year: Figure = figure({ start: t.yearSpan[0], end: t.yearSpan[1], kind: 'year', written: 'digits', pow: 0, n: t.year, marked: true });
   s.figures.push(...(year.start < date.start ? [year, date] : [date, year]));
   s.pos = t.end;
 }
@@ -1172,7 +1190,7 @@ function digitFigures(text: string, lang: Lang, order: DateOrder | undefined): F
   const taken = s.figures.length;
   for (const at of vulgar) {
     if (isDigit(text[at - 1]) || isDigit(text[at - 2]) || s.figures.some((f) => f.start <= at && at < f.end)) continue;
-    s.figures.push({ start: at, end: at + 1, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits('0', FRACTION_VALUES[text[at]]!) });
+    s.figures.push(figure({ start: at, end: at + 1, kind: 'number', written: 'digits', pow: 0, dec: decimalFromDigits('0', FRACTION_VALUES[text[at]]!) }));
   }
   if (s.figures.length > taken) s.figures.sort((a, b) => a.start - b.start);
   return s.figures;
@@ -1288,7 +1306,7 @@ function readCardinal(s: Scan, first: CardinalWord, start: number, end: number):
       end += half[0].length;
     }
   }
-  return { start, end, kind: 'number', written: 'words', pow: 0, dec: decimalFromNumber(value) };
+  return figure({ start, end, kind: 'number', written: 'words', pow: 0, dec: decimalFromNumber(value) });
 }
 
 /** Is an English capitalised month word really a month here? "May" only next to a number or a time preposition. */
@@ -1415,7 +1433,7 @@ function wordFigures(text: string, lang: Lang, taken: Figure[], context: NumberC
     if (fraction) {
       const value = FRACTION_WORD_VALUES[fraction[2]!.toLowerCase().replace(/ё/g, 'е').slice(0, 4)];
       if (value) {
-        const f: Figure = { start, end: start + fraction[0].length, kind: 'number', written: 'words', pow: 0, dec: decimalFromDigits('0', value[fraction[1] ? fractionNumerator(fraction[1]) : 1]!) };
+        const f: Figure = figure({ start, end: start + fraction[0].length, kind: 'number', written: 'words', pow: 0, dec: decimalFromDigits('0', value[fraction[1] ? fractionNumerator(fraction[1]) : 1]!) });
         s.figures.push(f);
         pos = f.end;
         continue;
@@ -1483,23 +1501,23 @@ function readWord(s: Scan, word: string, start: number, end: number, context: Nu
   const rel = RELATIVE_DAYS[lang].get(lower);
   if (rel !== undefined) {
     const d = relativeDate(context.date, rel);
-    return d && { start, end, kind: 'date', written: 'words', pow: 0, ...d, weight: 0.5 };
+    return d && figure({ start, end, kind: 'date', written: 'words', pow: 0, ...d, weight: 0.5 });
   }
   const month = lang === 'ru' ? MONTH_WORDS.ru.get(lower) : MONTH_WORDS.en.get(word);
   if (month && (lang === 'ru' || englishMonthOk(text, word, start, end))) {
-    return { start, end, kind: 'date', written: 'words', pow: 0, month, day: 0 };
+    return figure({ start, end, kind: 'date', written: 'words', pow: 0, month, day: 0 });
   }
   const ord = ORDINAL_WORDS[lang].get(lower);
   if (ord !== undefined) {
     // "1.8 seconds", "a second": English "second" after a number is the unit of time.
     if (lang === 'en' && ord === 2 && /\d[ \u00A0]*$/.test(text.slice(Math.max(0, start - 3), start))) return undefined;
-    return { start, end, kind: 'ordinal', written: 'words', pow: 0, n: ord };
+    return figure({ start, end, kind: 'ordinal', written: 'words', pow: 0, n: ord });
   }
   const century = lang === 'ru' ? readCentury(s, word, start, end) : undefined;
   if (century) return century;
   const noun = NUMBER_NOUNS[lang].get(lower);
   if (noun !== undefined) {
-    return countedBefore(text, lang, start) ? undefined : { start, end, kind: 'number', written: 'words', pow: 0, dec: decimalFromNumber(noun) };
+    return countedBefore(text, lang, start) ? undefined : figure({ start, end, kind: 'number', written: 'words', pow: 0, dec: decimalFromNumber(noun) });
   }
   const card = CARDINAL_WORDS[lang].get(lower);
   if (card) {
@@ -1514,7 +1532,7 @@ function readWord(s: Scan, word: string, start: number, end: number, context: Nu
   }
   const compound = COMPOUND_NUMBER[lang].exec(lower);
   const value = compound && (CARDINAL_WORDS[lang].get(compound[1])?.value ?? 10 ** (BARE_SCALES[lang].get(compound[1]) ?? NaN));
-  return value ? { start, end, kind: 'number', written: 'words', pow: 0, dec: decimalFromNumber(value) } : undefined;
+  return value ? figure({ start, end, kind: 'number', written: 'words', pow: 0, dec: decimalFromNumber(value) }) : undefined;
 }
 
 const CENTURY_AFTER = new RegExp(`${SP}+(?:век|века|веке|веку|веком|веков|веках|столети[а-яё]*)(?!\\p{L})`, 'iuy');
@@ -1536,19 +1554,19 @@ export function romanValue(word: string): number {
 function readCentury(s: Scan, word: string, start: number, end: number): Figure | undefined {
   const n = /^[IVXLCХІ]+$/.test(word) ? romanValue(word) : 0;
   if (!n || !matchAt(CENTURY_AFTER, s.text, end)) return undefined;
-  return { start, end, kind: 'ordinal', written: 'digits', pow: 0, n };
+  return figure({ start, end, kind: 'ordinal', written: 'digits', pow: 0, n });
 }
 
 /** A scale word standing alone ("миллион", "thousand"), half a scale ("полмиллиона", "half a million"). */
 function readScaleWord(s: Scan, lower: string, start: number, end: number): Figure | undefined {
   const bare = BARE_SCALES[s.lang].get(lower);
-  if (bare !== undefined) return { start, end, kind: 'number', written: 'words', pow: bare, dec: decimalFromDigits('1') };
+  if (bare !== undefined) return figure({ start, end, kind: 'number', written: 'words', pow: bare, dec: decimalFromDigits('1') });
   const half = HALF_SCALES[s.lang].get(lower);
-  if (half !== undefined) return { start, end, kind: 'number', written: 'words', pow: half, dec: decimalFromDigits('0', '5') };
+  if (half !== undefined) return figure({ start, end, kind: 'number', written: 'words', pow: half, dec: decimalFromDigits('0', '5') });
   const m = lower === 'half' ? matchAt(HALF_A, s.text, end) : null;
   const pow = m ? BARE_SCALES.en.get(m[1].toLowerCase()) : undefined;
   if (pow === undefined) return undefined;
-  return { start, end: end + m![0].length, kind: 'number', written: 'words', pow, dec: decimalFromDigits('0', '5') };
+  return figure({ start, end: end + m![0].length, kind: 'number', written: 'words', pow, dec: decimalFromDigits('0', '5') });
 }
 
 const WORD_BEFORE = /(\p{L}+|\d)[ \u00A0\u2009\u202F]+$/u;
