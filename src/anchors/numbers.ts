@@ -197,8 +197,9 @@ interface Figure extends FigureFields {
 
 /**
  * The figure of `fields`, with every field present (undefined where it has none) in one order: one hidden class for
- * every figure. Made by object literals of their own fields and then changed, figures took a score of classes,
- * and the passes that read them (ranges, qualifiers, anchors) read every field through a megamorphic cache.
+ * every figure. Made by object literals of their own fields (nine field lists) and given more fields later (unit,
+ * qualifier, a year's or a date's), figures took more than a dozen classes, and the passes that read them (ranges,
+ * qualifiers, anchors) read every field through a megamorphic cache.
  */
 function figure(fields: FigureFields): Figure {
   const { start, end, kind, written, dec, pow, unit, qualifier, n, month, day, codeKey, marked, prefixed, weight } = fields;
@@ -236,9 +237,9 @@ function figureWeight(f: Figure): number {
 
 /**
  * The anchor a figure stands for. Every figure anchor has every field, those it lacks undefined (which JSON leaves
- * out, as it does a missing field): one hidden class for them all. Added one by one, the optional fields made six,
- * and every loop over a paragraph's anchors (figures, names and terms together) read them through a megamorphic
- * inline cache, a lookup per field read.
+ * out, as it does a missing field): one hidden class for them all. Added one by one, the three optional fields made
+ * up to eight, and every loop over a paragraph's anchors (figures, names and terms together) read them through a
+ * megamorphic inline cache, a lookup per field read.
  */
 function toAnchor(text: string, f: Figure): Anchor {
   const canonical = f.kind === 'number' && f.dec ? formatDecimal(f.pow === 0 ? f.dec : shiftDecimal(f.dec, f.pow)) : undefined;
