@@ -101,8 +101,8 @@ function panel(script: string, only: readonly string[], allowed: (language: stri
   models.forEach((model, l) => {
     // franc assigns from the end, so a trigram listed twice keeps its first (lowest) rank.
     for (let weight = model.length - 1; weight >= 0; weight--) {
-      const unit = (k: number): number => letters[model[weight]!.charCodeAt(k)]!;
-      const trigram = letterKey(unit(0), unit(1), unit(2));
+      const listed = model[weight]!;
+      const trigram = letterKey(letters[listed.charCodeAt(0)]!, letters[listed.charCodeAt(1)]!, letters[listed.charCodeAt(2)]!);
       let row = rows.get(trigram);
       if (row === undefined) rows.set(trigram, (row = rows.size));
       ranks[row * width + l] = weight;
@@ -134,17 +134,10 @@ function scriptBitsOf(code: number): number {
 
 /**
  * The script whose expression matches most characters of `value` (franc's choice: the first of equals), and its
- * share. franc runs each of its 30 expressions over the text, collecting every match; outside the surrogates a
- * match is one code unit, so here one pass reads each unit's scripts from a table (a text with a surrogate is
- * counted by the expressions themselves, whose pairs span two units).
+ * share.
  */
 function topScript(value: string): [string | undefined, number] {
-  const counts = new Int32Array(SCRIPTS.length);
-  for (let k = 0; k < value.length; k++) {
-    const code = value.charCodeAt(k);
-    if (code >= 0xd800 && code <= 0xdfff) return topScriptByExpressions(value);
-    for (let bits = scriptBitsOf(code); bits !== 0; bits &= bits - 1) counts[31 - Math.clz32(bits & -bits)]!++;
-  }
+  const counts = scriptCounts(value);
   let topCount = -1;
   let top: string | undefined;
   for (let s = 0; s < SCRIPTS.length; s++) {
@@ -157,18 +150,23 @@ function topScript(value: string): [string | undefined, number] {
   return [top, topCount];
 }
 
-/** {@link topScript} as franc computes it: every expression's matches counted. */
-function topScriptByExpressions(value: string): [string | undefined, number] {
-  let topCount = -1;
-  let top: string | undefined;
-  for (const script of SCRIPTS) {
-    const count = (value.match(expressions[script])?.length ?? 0) / value.length || 0;
-    if (count > topCount) {
-      topCount = count;
-      top = script;
+/**
+ * How many characters of `value` each script's expression matches, in {@link SCRIPTS} order. franc runs each of
+ * its 30 expressions over the text, collecting every match; outside the surrogates a match is one code unit, so
+ * here one pass reads each unit's scripts from a table. A text with a surrogate is counted by the expressions
+ * themselves, whose pairs span two units.
+ */
+function scriptCounts(value: string): Int32Array {
+  const counts = new Int32Array(SCRIPTS.length);
+  for (let k = 0; k < value.length; k++) {
+    const code = value.charCodeAt(k);
+    if (code >= 0xd800 && code <= 0xdfff) {
+      SCRIPTS.forEach((script, s) => (counts[s] = value.match(expressions[script])?.length ?? 0));
+      return counts;
     }
+    for (let bits = scriptBitsOf(code); bits !== 0; bits &= bits - 1) counts[31 - Math.clz32(bits & -bits)]!++;
   }
-  return [top, topCount];
+  return counts;
 }
 
 /**
