@@ -13,7 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { IndexLink } from './score.js';
 
 /** One way of running hunalign: a label for the report, and a function from two line lists to its ladder. */
@@ -24,6 +24,12 @@ export interface HunalignRunner {
   ladder(source: string[], target: string[]): Promise<Array<[number, number]>>;
   /** Milliseconds spent inside hunalign's alignment itself so far, without starting it (WebAssembly only). */
   runMs?: number;
+  /**
+   * Native binary only: wall milliseconds of hunalign started once per case by one shell loop over input files
+   * written beforehand, as a user would run it; no process is started from Node, whose spawn costs more than
+   * hunalign's own run on a short case.
+   */
+  shellLoopMs?(cases: ReadonlyArray<readonly [string[], string[]]>): number;
 }
 
 /** A paragraph as one hunalign input line: white space folded, never empty. */
@@ -31,7 +37,7 @@ const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim() || '.
 
 function nativeRunner(bin: string): HunalignRunner {
   return {
-    label: `native binary ${bin}, one process per case`,
+    label: `native binary (HUNALIGN_BIN=${basename(bin)}), one process per case`,
     async ladder(source, target) {
       const dir = mkdtempSync(join(tmpdir(), 'bitext-hunalign-'));
       try {
@@ -44,6 +50,22 @@ function nativeRunner(bin: string): HunalignRunner {
           stdio: ['ignore', 'pipe', 'ignore'],
         });
         return parseLadder(out);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    shellLoopMs(cases) {
+      const dir = mkdtempSync(join(tmpdir(), 'bitext-hunalign-'));
+      try {
+        writeFileSync(join(dir, 'empty.dic'), '');
+        cases.forEach(([source, target], k) => {
+          writeFileSync(join(dir, `${k}.src`), `${source.map(oneLine).join('\n')}\n`);
+          writeFileSync(join(dir, `${k}.tgt`), `${target.map(oneLine).join('\n')}\n`);
+        });
+        const loop = `k=0; while [ "$k" -lt ${cases.length} ]; do "$0" empty.dic "$k.src" "$k.tgt" >/dev/null 2>&1; k=$((k+1)); done`;
+        const started = performance.now();
+        execFileSync('/bin/sh', ['-c', loop, bin], { cwd: dir, stdio: 'ignore' });
+        return performance.now() - started;
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

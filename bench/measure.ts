@@ -27,6 +27,34 @@ export function medianMs(fn: () => void, runs = 5, warmup = 1): number {
 }
 
 /**
+ * Two workloads timed in alternation: after `warmup` unmeasured runs of each, `rounds` rounds of one run of `a`
+ * then one of `b`. Returns each one's median wall time in milliseconds and the median of the rounds' ratios b / a.
+ * A ratio of two medians taken one after the other moves with the machine's load between them (on a shared
+ * machine, by up to ±8 % from run to run); in alternation both sides see the same load.
+ */
+export function pairedMs(a: () => void, b: () => void, rounds = 7, warmup = 1): { aMs: number; bMs: number; ratio: number } {
+  for (let k = 0; k < warmup; k++) a();
+  for (let k = 0; k < warmup; k++) b();
+  const as: number[] = [];
+  const bs: number[] = [];
+  const ratios: number[] = [];
+  const time = (fn: () => void): number => {
+    const start = process.hrtime.bigint();
+    fn();
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  for (let k = 0; k < rounds; k++) {
+    const aMs = time(a);
+    const bMs = time(b);
+    as.push(aMs);
+    bs.push(bMs);
+    ratios.push(bMs / aMs);
+  }
+  const median = (xs: number[]): number => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  return { aMs: median(as), bMs: median(bs), ratio: median(ratios) };
+}
+
+/**
  * Megabytes (10^6 bytes, the unit input sizes are given in) of a resident size in kibibytes (what
  * `process.resourceUsage().maxRSS` and /proc report): a peak per megabyte of input is then a ratio of one unit to
  * itself.

@@ -2,9 +2,13 @@
  * The benchmark's scoring, on small hand-made examples worked out by hand from the development README's
  * definitions (strict and lax links, omissions, number mismatches, pairing).
  */
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluatePairing } from '../bench/pairing-task.js';
 import { hunalign, ladderToLinks, loadHunalign, parseLadder } from '../bench/hunalign.js';
+import { pairedMs } from '../bench/measure.js';
 import {
   laxCounts,
   mismatchCounts,
@@ -145,5 +149,42 @@ describe('hunalign ladder', () => {
     expect(first).toEqual([[[0], [0]], [[1], [1]], [[2], [2]]]);
     // A second run must not return the first run's rungs again.
     expect(await hunalign(runner, ru.slice(0, 2), en.slice(0, 2))).toEqual([[[0], [0]], [[1], [1]]]);
+  });
+});
+
+describe('timing in alternation', () => {
+  it('warms each side up, then runs one of each per round', () => {
+    const calls: string[] = [];
+    const result = pairedMs(() => void calls.push('a'), () => void calls.push('b'), 3, 2);
+    expect(calls.join('')).toBe('aabbababab');
+    expect(result.aMs).toBeGreaterThanOrEqual(0);
+    expect(result.bMs).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('native hunalign runner', () => {
+  it('starts the binary once per case from one shell loop, with the dictionary and both files of that case', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bitext-fake-hunalign-'));
+    const saved = process.env.HUNALIGN_BIN;
+    try {
+      // A stand-in for hunalign that logs its arguments' base names and the first line of each input.
+      const bin = join(dir, 'fake-hunalign');
+      const log = join(dir, 'calls.log');
+      writeFileSync(bin, `#!/bin/sh\necho "$(basename "$1") $(basename "$2") $(basename "$3") $(head -n 1 "$2")|$(head -n 1 "$3")" >> '${log}'\n`);
+      chmodSync(bin, 0o755);
+      process.env.HUNALIGN_BIN = bin;
+      const runner = await loadHunalign();
+      expect(runner?.label).toMatch(/native binary \(HUNALIGN_BIN=fake-hunalign\)/);
+      const ms = runner!.shellLoopMs!([
+        [['Один.', 'Два.'], ['One.', 'Two.']],
+        [['Три\nстроки.'], ['Three\nlines.']],
+      ]);
+      expect(ms).toBeGreaterThan(0);
+      expect(readFileSync(log, 'utf8')).toBe('empty.dic 0.src 0.tgt Один.|One.\nempty.dic 1.src 1.tgt Три строки.|Three lines.\n');
+    } finally {
+      if (saved === undefined) delete process.env.HUNALIGN_BIN;
+      else process.env.HUNALIGN_BIN = saved;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
