@@ -35,6 +35,9 @@ export interface HunalignRunner {
 /** A paragraph as one hunalign input line: white space folded, never empty. */
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim() || '.';
 
+/** hunalign's input text for a list of paragraphs: one line each. */
+const inputText = (paragraphs: string[]): string => `${paragraphs.map(oneLine).join('\n')}\n`;
+
 function nativeRunner(bin: string): HunalignRunner {
   return {
     label: `native binary (HUNALIGN_BIN=${basename(bin)}), one process per case`,
@@ -42,8 +45,8 @@ function nativeRunner(bin: string): HunalignRunner {
       const dir = mkdtempSync(join(tmpdir(), 'bitext-hunalign-'));
       try {
         writeFileSync(join(dir, 'empty.dic'), '');
-        writeFileSync(join(dir, 'src.txt'), `${source.map(oneLine).join('\n')}\n`);
-        writeFileSync(join(dir, 'tgt.txt'), `${target.map(oneLine).join('\n')}\n`);
+        writeFileSync(join(dir, 'src.txt'), inputText(source));
+        writeFileSync(join(dir, 'tgt.txt'), inputText(target));
         const out = execFileSync(bin, [join(dir, 'empty.dic'), join(dir, 'src.txt'), join(dir, 'tgt.txt')], {
           encoding: 'utf8',
           maxBuffer: 1 << 26,
@@ -59,9 +62,10 @@ function nativeRunner(bin: string): HunalignRunner {
       try {
         writeFileSync(join(dir, 'empty.dic'), '');
         cases.forEach(([source, target], k) => {
-          writeFileSync(join(dir, `${k}.src`), `${source.map(oneLine).join('\n')}\n`);
-          writeFileSync(join(dir, `${k}.tgt`), `${target.map(oneLine).join('\n')}\n`);
+          writeFileSync(join(dir, `${k}.src`), inputText(source));
+          writeFileSync(join(dir, `${k}.tgt`), inputText(target));
         });
+        // The binary's path comes in as $0, so that it needs no quoting inside the script.
         const loop = `k=0; while [ "$k" -lt ${cases.length} ]; do "$0" empty.dic "$k.src" "$k.tgt" >/dev/null 2>&1; k=$((k+1)); done`;
         const started = performance.now();
         execFileSync('/bin/sh', ['-c', loop, bin], { cwd: dir, stdio: 'ignore' });
@@ -95,7 +99,7 @@ async function wasmRunner(): Promise<HunalignRunner | undefined> {
     async ladder(source, target) {
       const module = await create!({ printErr: () => {} });
       const started = performance.now();
-      const rungs = module.run(empty, encoder.encode(`${source.map(oneLine).join('\n')}\n`), encoder.encode(`${target.map(oneLine).join('\n')}\n`));
+      const rungs = module.run(empty, encoder.encode(inputText(source)), encoder.encode(inputText(target)));
       runner.runMs! += performance.now() - started;
       return rungs.map(([i, j]) => [i, j] as [number, number]);
     },

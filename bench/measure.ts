@@ -13,17 +13,23 @@ export function machine(): string {
   return `${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 }
 
+/** Wall time of one run of `fn`, in milliseconds. */
+function wallMs(fn: () => void): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** The middle value of `values` (sorted in place). */
+function median(values: number[]): number {
+  values.sort((a, b) => a - b);
+  return values[Math.floor(values.length / 2)]!;
+}
+
 /** Median wall time of `fn` in milliseconds over `runs` runs after `warmup` unmeasured ones. */
 export function medianMs(fn: () => void, runs = 5, warmup = 1): number {
   for (let k = 0; k < warmup; k++) fn();
-  const times: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    const start = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return median(Array.from({ length: runs }, () => wallMs(fn)));
 }
 
 /**
@@ -38,19 +44,11 @@ export function pairedMs(a: () => void, b: () => void, rounds = 7, warmup = 1): 
   const as: number[] = [];
   const bs: number[] = [];
   const ratios: number[] = [];
-  const time = (fn: () => void): number => {
-    const start = process.hrtime.bigint();
-    fn();
-    return Number(process.hrtime.bigint() - start) / 1e6;
-  };
   for (let k = 0; k < rounds; k++) {
-    const aMs = time(a);
-    const bMs = time(b);
-    as.push(aMs);
-    bs.push(bMs);
-    ratios.push(bMs / aMs);
+    as.push(wallMs(a));
+    bs.push(wallMs(b));
+    ratios.push(bs[k]! / as[k]!);
   }
-  const median = (xs: number[]): number => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
   return { aMs: median(as), bMs: median(bs), ratio: median(ratios) };
 }
 

@@ -162,9 +162,8 @@ async function hunalignMs(runner: HunalignRunner, cases: Array<{ ru: string; en:
     if (k > 0) runs.push({ wallMs, runMs: before === undefined ? undefined : runner.runMs! - before }); // the first run warms up
   }
   const median = runs.sort((a, b) => a.wallMs - b.wallMs)[1];
-  const loop = runner.shellLoopMs;
-  if (loop === undefined) return median;
-  const loops = Array.from({ length: 4 }, () => loop(inputs)).slice(1).sort((a, b) => a - b);
+  if (runner.shellLoopMs === undefined) return median;
+  const loops = Array.from({ length: 4 }, () => runner.shellLoopMs!(inputs)).slice(1).sort((a, b) => a - b);
   return { ...median, shellLoopMs: loops[1] };
 }
 
