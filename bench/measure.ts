@@ -21,7 +21,7 @@ function wallMs(fn: () => void): number {
 }
 
 /** The middle value of `values` (sorted in place). */
-function median(values: number[]): number {
+export function median(values: number[]): number {
   values.sort((a, b) => a - b);
   return values[Math.floor(values.length / 2)]!;
 }

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { parseDocument } from '../src/index.js';
 import type { HunalignRunner } from './hunalign.js';
-import { pairedMs, rssMegabytes } from './measure.js';
+import { median, pairedMs, rssMegabytes } from './measure.js';
 
 /** What {@link speedSection} needs: the development set's root and whether to skip the largest sizes. */
 export interface SpeedOptions {
@@ -161,10 +161,10 @@ async function hunalignMs(runner: HunalignRunner, cases: Array<{ ru: string; en:
     const wallMs = performance.now() - started;
     if (k > 0) runs.push({ wallMs, runMs: before === undefined ? undefined : runner.runMs! - before }); // the first run warms up
   }
-  const median = runs.sort((a, b) => a.wallMs - b.wallMs)[1];
-  if (runner.shellLoopMs === undefined) return median;
-  const loops = Array.from({ length: 4 }, () => runner.shellLoopMs!(inputs)).slice(1).sort((a, b) => a - b);
-  return { ...median, shellLoopMs: loops[1] };
+  const middle = runs.sort((a, b) => a.wallMs - b.wallMs)[1];
+  if (runner.shellLoopMs === undefined) return middle;
+  const loops = Array.from({ length: 4 }, () => runner.shellLoopMs!(inputs)).slice(1); // the first run warms up
+  return { ...middle, shellLoopMs: median(loops) };
 }
 
 /** Passes run before the steady-state parse and floor are timed (see {@link speedSection}). */
