@@ -6,7 +6,8 @@
  *   files, decode them, split words with a regular expression and lower-case them;
  * - batch alignment of the development cases through the built CLI (`align --pairs`), beside hunalign on the
  *   same paragraphs (./hunalign.ts: `HUNALIGN_BIN`, a process per case started from here and from one shell loop,
- *   else its WebAssembly build), in paragraphs per second without it;
+ *   else its WebAssembly build), in paragraphs per second without it; and longer lists of the same cases on one
+ *   thread and on the threads `--pairs` takes by default (src/cli/batch.ts);
  * - one-shot CLI `align` of the seed pair: CPU time (all threads) and peak RSS read from the child process'
  *   own `process.resourceUsage()` at exit;
  * - peak memory per megabyte of input on a 5 MB pair, and the cost per megabyte as the pair grows;
@@ -19,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { batchWorkers } from '../src/cli/batch.js';
 import { parseDocument } from '../src/index.js';
 import type { HunalignRunner } from './hunalign.js';
 import { median, pairedMs, rssMegabytes } from './measure.js';
@@ -212,6 +214,14 @@ export async function speedSection(options: SpeedOptions, cases: Array<{ ru: str
     const batchRuns = Array.from({ length: 3 }, () => cliUsage(['align', '--pairs', list, '--json', '--no-progress'], dir)).sort((a, b) => a.wallMs - b.wallMs);
     const batchRun = batchRuns[1];
     const hun = options.hunalign ? await hunalignMs(options.hunalign, cases) : undefined;
+    // The cases over and over: where the default threads of a long list pay, one run of each way.
+    const longLists = (options.quick ? [5] : [5, 20, 40]).map((times) => {
+      const longList = join(dir, `pairs-${times}.tsv`);
+      writeFileSync(longList, `${Array.from({ length: times }, () => batch.join('\n')).join('\n')}\n`);
+      const args = ['align', '--pairs', longList, '--json', '--no-progress'];
+      const count = times * batch.length;
+      return { count, threads: batchWorkers(count), one: cliUsage([...args, '--jobs', '1'], dir), auto: cliUsage(args, dir) };
+    });
 
     // ---- one-shot CLI align of the seed pair ----
     const seeds = join(options.root, '../seeds');
@@ -278,6 +288,15 @@ export async function speedSection(options: SpeedOptions, cases: Array<{ ru: str
       say(
         `| peak memory aligning a ${f2(five.mb)} MB pair (CLI, \`--json\`) | **${f1(five.usage.peakRssMb / five.mb)} MB per MB** (${five.usage.peakRssMb.toFixed(0)} MB peak RSS; ${f1((five.usage.peakRssMb - bare.peakRssMb) / five.mb)} MB per MB above an idle process's ${bare.peakRssMb.toFixed(0)} MB) | ≤ 30 MB per MB | ${f2(30 / (five.usage.peakRssMb / five.mb))} |`,
       );
+    }
+    say();
+    say(`Scaling by pairs: the ${cases.length} development cases over and over in one \`align --pairs --json\` list, on one thread (\`--jobs 1\`) and on the threads \`--pairs\` takes by default (the machine's cores from 2 000 pairs on); one run each.`);
+    say();
+    say('| pairs | one thread: wall / CPU / peak RSS | default: threads, wall / CPU / peak RSS | default wall / one thread |');
+    say('|---|---|---|---|');
+    for (const row of longLists) {
+      const usage = (u: ChildUsage): string => `${(u.wallMs / 1000).toFixed(2)} s / ${(u.cpuMs / 1000).toFixed(2)} s / ${u.peakRssMb.toFixed(0)} MB`;
+      say(`| ${row.count} | ${usage(row.one)} | ${row.threads === 0 ? 'one thread' : `${row.threads} workers`}, ${usage(row.auto)} | ${f2(row.auto.wallMs / row.one.wallMs)} |`);
     }
     say();
     say('Scaling by megabytes: one pair of growing size aligned by the CLI in a fresh process (`align A B --json`).');

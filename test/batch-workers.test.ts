@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BATCH_WORKER_THRESHOLD, batchWorkers } from '../src/cli/batch.js';
 import { ROOT, spawnCli } from './cli-harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bitext-batch-'));
@@ -86,4 +87,34 @@ describe('--jobs', () => {
     expect(two.code).toBe(2);
     expect(two.stderr).toMatch(/--jobs applies to pair and to align --pairs only \(two texts are aligned on one thread\)/);
   }, 60_000);
+});
+
+describe('batchWorkers (threads of an --pairs run)', () => {
+  it('takes --jobs when given: one thread for --jobs 1 or a single case, never more threads than cases', () => {
+    expect(batchWorkers(10, 1, 8)).toBe(0);
+    expect(batchWorkers(1, 4, 8)).toBe(0);
+    expect(batchWorkers(10, 4, 8)).toBe(4);
+    expect(batchWorkers(3, 4, 8)).toBe(3);
+    expect(batchWorkers(BATCH_WORKER_THRESHOLD * 10, 1, 8)).toBe(0);
+  });
+
+  it('uses the machine\'s cores by default from the threshold on, and one thread below it or on one core', () => {
+    expect(batchWorkers(BATCH_WORKER_THRESHOLD - 1, undefined, 8)).toBe(0);
+    expect(batchWorkers(BATCH_WORKER_THRESHOLD, undefined, 8)).toBe(8);
+    expect(batchWorkers(BATCH_WORKER_THRESHOLD, undefined, 2)).toBe(2);
+    expect(batchWorkers(BATCH_WORKER_THRESHOLD * 10, undefined, 1)).toBe(0);
+  });
+
+  it('a list past the threshold, on the default threads, writes what --jobs 1 writes', async () => {
+    // Mostly missing files (quick to report) with a real pair every few hundred lines.
+    const lines = Array.from({ length: BATCH_WORKER_THRESHOLD }, (_, k) =>
+      k % 400 === 0 ? `${corpus(SEEDS[2])}\t${corpus(SEEDS[0])}` : `${corpus(SEEDS[2])}\t${join(dir, `missing-${k}.txt`)}`);
+    const list = join(dir, 'long.tsv');
+    writeFileSync(list, `${lines.join('\n')}\n`);
+    const argv = ['align', '--json', '--pairs', list, '--no-progress'];
+    const one = await runBuilt([...argv, '--jobs', '1']);
+    expect(one.code).toBe(3);
+    expect(one.stdout.split('\n').filter(Boolean)).toHaveLength(BATCH_WORKER_THRESHOLD);
+    expect(await runBuilt(argv)).toEqual(one);
+  }, 120_000);
 });

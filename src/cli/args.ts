@@ -85,7 +85,7 @@ export interface CommonOptions {
   paragraphs?: 'auto' | 'text' | 'html';
   /** Initial half-width of the alignment search band, in paragraphs (`--band`). @default the library's 24 */
   band?: number;
-  /** Threads for `--pairs` and `pair` (`--jobs`). @default one for `--pairs`; for `pair` the machine's cores from 1 000 documents on */
+  /** Threads for `--pairs` and `pair` (`--jobs`). @default the machine's cores (up to 8) from 2 000 pairs on for `--pairs` and from 1 000 documents on for `pair`, else one */
   jobs?: number;
 }
 
@@ -198,8 +198,8 @@ const INPUT_FLAGS = `  --lang-a ru|en         the language of A (skips detection
   --band N               initial half-width of the alignment search, in paragraphs (default 24; 1..100000)
   --pairs LIST           many pairs: LIST (a file, or - for stdin) has one "path-a<TAB>path-b" per line
   --no-progress          no progress bar on stderr (with --pairs; the bar is drawn only on a terminal)
-  --jobs N               worker threads for --pairs (default 1: more paid off only on more than two cores;
-                         the output is the same, in list order)`;
+  --jobs N               worker threads for --pairs (default 1 below 2 000 pairs, the machine's cores up to 8
+                         from 2 000 on; the output is the same, in list order)`;
 
 /** The text of `bitext-align help COMMAND`, per command. */
 export const COMMAND_HELP: Record<string, string> = {

@@ -3,11 +3,11 @@
  * pairing needs, one at a time (so memory holds fingerprints, not texts), on several worker threads when the
  * collection is large enough for that to pay, with progress reported as it goes.
  */
-import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { isInputError } from '../errors.js';
 import { fingerprintInput, isPairingError } from '../pair/pair.js';
 import type { Fingerprint, PairingError, PairOptions } from '../pair/types.js';
+import { machineWorkers } from './batch.js';
 import { readCapped } from './read.js';
 
 /** One document of the collection: a file to read, or a text already at hand (a JSONL record). */
@@ -44,7 +44,7 @@ export async function fingerprintCollection(
   pairOptions: PairOptions,
   options: FingerprintOptions = {},
 ): Promise<FingerprintResult> {
-  const workers = options.workers ?? (items.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 8) : 0);
+  const workers = options.workers ?? (items.length >= WORKER_THRESHOLD ? machineWorkers() : 0);
   if (workers > 1 && options.workerScript) return inWorkers(items, pairOptions, workers, options.workerScript, options.onProgress);
   const result: FingerprintResult = { fingerprints: [], errors: [] };
   for (let k = 0; k < items.length; k++) {
