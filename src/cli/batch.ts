@@ -25,11 +25,11 @@ export function machineWorkers(): number {
 
 /**
  * From this many cases on, `--pairs` runs on {@link machineWorkers} threads unless `--jobs` says otherwise. On the
- * 2-core development machine two workers (`--jobs 2`) made 580 development cases 7 % slower (2.62 → 2.81 s wall),
- * 1 160 no faster (4.35 → 4.34 s), and 2 320 and 4 640 faster by 14 and 22 % (7.44 → 6.42 s, 13.43 → 10.45 s);
- * 2 400 published and news pairs of three sets, 19 % (11.74 → 9.53 s). Below, one thread wins: it already keeps
- * the second core busy with V8's compiler and collector, and each worker compiles the program and fills its word
- * tables again.
+ * 2-core development machine two workers (`--jobs 2`) made 580 development cases 7 % slower (2.62 → 2.81 s wall)
+ * and 1 160 no faster (4.35 → 4.34 s); 2 320 and 4 640 ran 12–16 and 18–25 % faster in three runs of the benchmark
+ * (bench/speed.ts, "Scaling by pairs"), and 2 400 published and news pairs of three sets 19 % (11.74 → 9.53 s).
+ * Below, one thread wins: it already keeps the second core busy with V8's compiler and collector, and each worker
+ * compiles the program and fills its word tables again.
  */
 export const BATCH_WORKER_THRESHOLD = 2_000;
 
