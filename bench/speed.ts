@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { batchWorkers } from '../src/cli/batch.js';
+import { BATCH_WORKER_THRESHOLD, batchWorkers } from '../src/cli/batch.js';
 import { parseDocument } from '../src/index.js';
 import type { HunalignRunner } from './hunalign.js';
 import { median, pairedMs, rssMegabytes } from './measure.js';
@@ -290,7 +290,7 @@ export async function speedSection(options: SpeedOptions, cases: Array<{ ru: str
       );
     }
     say();
-    say(`Scaling by pairs: the ${cases.length} development cases over and over in one \`align --pairs --json\` list, on one thread (\`--jobs 1\`) and on the threads \`--pairs\` takes by default (the machine's cores from 2 000 pairs on); one run each.`);
+    say(`Scaling by pairs: the ${cases.length} development cases over and over in one \`align --pairs --json\` list, on one thread (\`--jobs 1\`) and on the threads \`--pairs\` takes by default (the machine's cores from ${BATCH_WORKER_THRESHOLD} pairs on); one run each.`);
     say();
     say('| pairs | one thread: wall / CPU / peak RSS | default: threads, wall / CPU / peak RSS | default wall / one thread |');
     say('|---|---|---|---|');

@@ -34,8 +34,8 @@ export function machineWorkers(): number {
 export const BATCH_WORKER_THRESHOLD = 2_000;
 
 /**
- * Worker threads for a list of `cases` (0 = none, the main thread aligns them): `jobs` (`--jobs`) when given,
- * else {@link machineWorkers} from {@link BATCH_WORKER_THRESHOLD} cases on on a machine of two cores or more.
+ * Worker threads for a list of `cases` (0 = none, the main thread aligns them): `jobs` (`--jobs`) when given;
+ * else, on a machine of two cores or more, {@link machineWorkers} from {@link BATCH_WORKER_THRESHOLD} cases on.
  */
 export function batchWorkers(cases: number, jobs?: number, cores = machineWorkers()): number {
   if (jobs !== undefined) return jobs > 1 && cases > 1 ? Math.min(jobs, cases) : 0;
