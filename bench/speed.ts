@@ -198,11 +198,11 @@ export async function speedSection(options: SpeedOptions, cases: Array<{ ru: str
     const floorMs = steady.aMs;
     const parseMs = steady.bMs;
     const firstRate = megabytes / (firstPassMs(files, dir) / 1000);
+    const floorRate = megabytes / (floorMs / 1000);
+    const parseRate = megabytes / (parseMs / 1000);
     // Where the parse's time goes: a document parsed again at once finds its words' records still in the cache.
     const twice = pairedMs(() => readAndParse([...files, ...files], library), () => readAndParse(files.flatMap((file) => [file, file]), library), 5, 1);
     const hotSaving = (2 * (twice.aMs - twice.bMs)) / twice.aMs;
-    const floorRate = megabytes / (floorMs / 1000);
-    const parseRate = megabytes / (parseMs / 1000);
 
     // ---- batch alignment through the CLI ----
     const list = join(dir, 'pairs.tsv');
@@ -301,8 +301,8 @@ export async function speedSection(options: SpeedOptions, cases: Array<{ ru: str
     say();
     say('| pairs | one thread: wall / CPU / peak RSS | default: threads, wall / CPU / peak RSS | default wall / one thread |');
     say('|---|---|---|---|');
+    const usage = (u: ChildUsage): string => `${(u.wallMs / 1000).toFixed(2)} s / ${(u.cpuMs / 1000).toFixed(2)} s / ${u.peakRssMb.toFixed(0)} MB`;
     for (const row of longLists) {
-      const usage = (u: ChildUsage): string => `${(u.wallMs / 1000).toFixed(2)} s / ${(u.cpuMs / 1000).toFixed(2)} s / ${u.peakRssMb.toFixed(0)} MB`;
       say(`| ${row.count} | ${usage(row.one)} | ${row.threads === 0 ? 'one thread' : `${row.threads} workers`}, ${usage(row.auto)} | ${f2(row.auto.wallMs / row.one.wallMs)} |`);
     }
     say();
