@@ -1,8 +1,9 @@
 /**
- * The alignment's memory-saving structures give exactly what the plain ones gave: the DP's later passes over
- * bead costs kept rounded in 16 bits (recomputing only the candidates the rounded costs cannot rule out) against a
- * reference DP that keeps every cost as a double; the evidence cache sized to a narrow band, crossed forwards and
- * backwards, against the default one.
+ * The alignment's memory- and time-saving structures give exactly what the plain ones gave: the DP's later passes
+ * over bead costs kept rounded in 16 bits (recomputing only the candidates the rounded costs cannot rule out), and
+ * the DP with lower bounds of the bead costs (asking for a cost only where its bound cannot rule the bead out),
+ * against a reference DP that asks for every cost and keeps it as a double; the evidence cache sized to a narrow
+ * band, crossed forwards and backwards, against the default one.
  */
 import { describe, expect, it } from 'vitest';
 import { solveBeadsInBand, type BeadProblem, type BeadShape, type PathStep } from '../src/align/dp.js';
@@ -123,9 +124,7 @@ const SHAPES: BeadShape[] = [
  * values, so that many paths tie exactly and the rounded bounds must leave ties to the exact costs; otherwise a
  * few are too large to keep rounded.
  */
-function longProblem(seed: number, coarse: boolean): BeadProblem {
-  const n = 2600;
-  const m = 2500;
+function longProblem(seed: number, coarse: boolean, n = 2600, m = 2500): BeadProblem {
   const salt = random(seed)() * 1e6;
   const cost = (i: number, j: number, shape: BeadShape): number => {
     const x = Math.sin(i * 12.9898 + j * 78.233 + shape.ru * 37.719 + shape.en * 4.581 + salt) * 43758.5453;
@@ -153,6 +152,57 @@ describe('DP with rounded stored costs', () => {
         expect(got).toEqual(want);
       }
     });
+  }
+});
+
+/**
+ * `problem` with lower bounds of its bead costs: the cost less a pseudo-random margin (none for a quarter of the
+ * beads, the tightest bound there is; a thousand nats for a few, below what 16 bits keep), and with `above` a
+ * looser one (three times the margin and half a nat more) whenever that is still above it, as BeadScorer leaves
+ * the length term out. Counts the calls of `cost`.
+ */
+function withLowerBounds(problem: BeadProblem): BeadProblem & { costCalls: number } {
+  const cost = problem.cost;
+  const margin = (i: number, j: number, shape: BeadShape): number => {
+    const x = Math.sin(i * 3.1 + j * 7.7 + shape.ru * 1.3 + shape.en * 0.7) * 9973.1;
+    const u = x - Math.floor(x);
+    return u < 0.25 ? 0 : u > 0.99 ? 1000 : 2 * u;
+  };
+  const bounded = {
+    ...problem,
+    costCalls: 0,
+    cost: (i: number, j: number, shape: BeadShape): number => {
+      bounded.costCalls++;
+      return cost(i, j, shape);
+    },
+    lowerBound: (i: number, j: number, shape: BeadShape, above = Infinity): number => {
+      const exact = cost(i, j, shape);
+      const loose = exact - 3 * margin(i, j, shape) - 0.5;
+      return loose > above ? loose : exact - margin(i, j, shape);
+    },
+  };
+  return bounded;
+}
+
+describe('DP with lower bounds of the bead costs', () => {
+  for (const [size, n, m] of [['short: costs kept exactly', 70, 64], ['long: costs kept rounded', 2600, 2500]] as const) {
+    for (const coarse of [false, true]) {
+      it(`finds the reference's path, costs and margins, repriced or not, with fewer costs asked for (${size}; ${coarse ? 'many exact ties' : 'continuous costs'})`, () => {
+        const problem = longProblem(coarse ? 11 : 5, coarse, n, m);
+        problem.fixedCost = (shape) => (shape.ru === 0 || shape.en === 0 ? 1.5 : undefined);
+        const base = problem.cost;
+        problem.cost = (i, j, shape) => (shape.ru === 0 || shape.en === 0 ? 1.5 : base(i, j, shape));
+        const reprice = (path: readonly PathStep[]): Float64Array => Float64Array.from(SHAPES, (_, s) => (s === 0 ? 0 : 0.25 * (s % 3) - 0.2 + path.length * 1e-6));
+        for (const delta of [undefined, reprice]) {
+          const bounded = withLowerBounds(problem);
+          const got = solveBeadsInBand(bounded, { band: 48, reprice: delta, maxWidenedCells: 0 }).path;
+          expect(got).toEqual(referenceSolve(noFixedCost(problem), 48, delta));
+          let unboundedCalls = 0;
+          solveBeadsInBand({ ...problem, cost: (i, j, shape) => (unboundedCalls++, problem.cost(i, j, shape)) }, { band: 48, reprice: delta, maxWidenedCells: 0 });
+          expect(bounded.costCalls).toBeLessThan(unboundedCalls);
+        }
+      });
+    }
   }
 });
 

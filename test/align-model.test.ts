@@ -1,12 +1,16 @@
 /**
  * The fitted cost model's parts on small made-up documents: list beads, identical strings, the split rule for
- * merged beads, per-document shape adaptation, and the option checks of the new fields.
+ * merged beads, per-document shape adaptation, the option checks of the new fields, and the lower bounds of bead
+ * costs the DP prunes with.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignDocuments, parseDocument } from '../src/index.js';
 import { identicalTokens } from '../src/align/cognates.js';
 import { BeadScorer, FEATURE } from '../src/align/features.js';
-import { DEFAULT_COST_MODEL } from '../src/align/model.js';
+import { beadShapes, DEFAULT_COST_MODEL } from '../src/align/model.js';
+import { ROOT } from './cli-harness.js';
 
 const links = (ru: string[], en: string[], cost = {}) => alignDocuments(ru.join('\n\n'), en.join('\n\n'), { cost }).links.map((l) => [l.ru, l.en]);
 
@@ -81,5 +85,43 @@ describe('cost options', () => {
         [[1], [1]],
       ]);
     }
+  });
+});
+
+describe('lower bounds of bead costs (what lets the DP skip beads that cannot win)', () => {
+  const read = (name: string) => parseDocument(readFileSync(join(ROOT, 'corpus', name)));
+  const made = (lines: string[]) => parseDocument(lines.join('\n\n'));
+  const pairs = [
+    [read('002_6e70b530b08c33a1.txt'), read('000_0de97bedda4ecb13.txt')],
+    [read('002_6e70b530b08c33a1.txt'), read('001_80e862e7debd282d.txt')],
+    [
+      made(['Выпуск Debian 12 вышел 10 июня 2023 года.', 'В него вошли 11 089 новых пакетов, GNOME 43 и ядро Linux 6.1.', 'Спасибо всем участникам из Москвы и Казани.', 'Подробности на сайте debian.org.']),
+      made(['Debian 12 was released on June 10, 2023.', 'It includes 11,089 new packages,', 'GNOME 43 and the Linux 6.1 kernel.', 'Thanks to all contributors from Moscow and Kazan.', 'See debian.org for details.']),
+    ],
+  ];
+
+  it('are never above the cost they bound, whatever `above` says', () => {
+    let beads = 0;
+    for (const [ru, en] of pairs) {
+      const scorer = new BeadScorer(ru.paragraphs, en.paragraphs, DEFAULT_COST_MODEL);
+      for (const shape of beadShapes(DEFAULT_COST_MODEL)) {
+        for (let i = 0; i + shape.ru <= ru.paragraphs.length; i++) {
+          for (let j = 0; j + shape.en <= en.paragraphs.length; j++) {
+            const cost = scorer.cost(i, j, shape);
+            for (const above of [-Infinity, cost - 5, cost, cost + 5, Infinity]) expect(scorer.lowerBound(i, j, shape, above)).toBeLessThanOrEqual(cost + 1e-9);
+            beads++;
+          }
+        }
+      }
+    }
+    expect(beads).toBeGreaterThan(2000);
+  });
+
+  it('are the cost itself for a paragraph without counterpart, and no bound when a figure mismatch is rewarded', () => {
+    const [ru, en] = pairs[2];
+    const scorer = new BeadScorer(ru.paragraphs, en.paragraphs, DEFAULT_COST_MODEL);
+    expect(scorer.lowerBound(1, 1, { ru: 1, en: 0 })).toBe(scorer.cost(1, 1, { ru: 1, en: 0 }));
+    const rewarded = new BeadScorer(ru.paragraphs, en.paragraphs, { ...DEFAULT_COST_MODEL, figurePenalty: -1 });
+    expect(rewarded.lowerBound(1, 1, { ru: 1, en: 2 })).toBe(-Infinity);
   });
 });

@@ -70,7 +70,8 @@ function alignWithinBand(
   const cost = (i: number, j: number, shape: BeadShape): number => scorer.cost(i, j, shape);
   const fixedCost = (shape: BeadShape): number | undefined => scorer.fixedCost(shape);
   const prepare = (columns: number): void => scorer.reserveBand(columns);
-  const problem = { n: ruParagraphs.length, m: enParagraphs.length, shapes, cost, fixedCost, prepare };
+  const lowerBound = (i: number, j: number, shape: BeadShape, above?: number): number => scorer.lowerBound(i, j, shape, above);
+  const problem = { n: ruParagraphs.length, m: enParagraphs.length, shapes, cost, fixedCost, prepare, lowerBound };
   const strength = model.shapeAdaptation;
   const reprice =
     strength !== undefined && Number.isFinite(strength)

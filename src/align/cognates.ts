@@ -40,6 +40,18 @@ export function idsOfParagraphs(first: Int32Array, ids: Int32Array, paragraphs: 
   return found;
 }
 
+/** Prefix sums over a side's paragraphs of the IDF of their tokens. */
+function idfPrefix(side: SideTokens, idf: Float64Array): Float64Array {
+  const paragraphs = side.first.length - 1;
+  const out = new Float64Array(paragraphs + 1);
+  for (let p = 0; p < paragraphs; p++) {
+    let sum = 0;
+    for (let k = side.first[p]; k < side.first[p + 1]; k++) sum += idf[side.ids[k]];
+    out[p + 1] = out[p] + sum;
+  }
+  return out;
+}
+
 /** Pack per-paragraph token ids into one array (one typed array per paragraph cost some 100 bytes each). */
 function packTokens(paragraphs: number[][]): SideTokens {
   const first = new Int32Array(paragraphs.length + 1);
@@ -57,6 +69,9 @@ export class IdenticalEvidence {
   /** Scratch marks per token id, so that a group comparison takes time linear in its tokens. */
   private readonly mark: Int32Array;
   private stamp = 0;
+  /** Per side, prefix sums over paragraphs of their tokens' IDF (see {@link upperShared}). */
+  private readonly ruUpper: Float64Array;
+  private readonly enUpper: Float64Array;
 
   constructor(ruParagraphs: readonly Paragraph[], enParagraphs: readonly Paragraph[]) {
     const ids = new Map<string, number>();
@@ -78,6 +93,13 @@ export class IdenticalEvidence {
     const paragraphs = ruParagraphs.length + enParagraphs.length;
     this.idf = frequency.map((df) => Math.log((paragraphs + 1) / (df + 0.5)));
     this.mark = new Int32Array(known);
+    this.ruUpper = idfPrefix(this.ru, this.idf);
+    this.enUpper = idfPrefix(this.en, this.idf);
+  }
+
+  /** At least {@link shared} of Russian [ruStart, ruEnd) against English [enStart, enEnd), and of any split of them; constant time. */
+  upperShared(ruStart: number, ruEnd: number, enStart: number, enEnd: number): number {
+    return Math.min(this.ruUpper[ruEnd] - this.ruUpper[ruStart], this.enUpper[enEnd] - this.enUpper[enStart]);
   }
 
   /** Rarity-weighted sum of the distinct tokens both Russian [ruStart, ruEnd) and English [enStart, enEnd) hold. */

@@ -115,6 +115,9 @@ export class PairEvidence {
   private readonly ru: SideEntries;
   private readonly en: SideEntries;
   private readonly idf: Float64Array;
+  /** Per side, prefix sums over paragraphs of the most each paragraph's entries can add to `shared` (see {@link upperShared}). */
+  private readonly ruUpper: Float64Array;
+  private readonly enUpper: Float64Array;
   private ruCache = groupCache(MAX_CACHED_STARTS);
   private enCache = groupCache(MAX_CACHED_STARTS);
   /** The one-sided figures of the last {@link bead} call (so that the DP's millions of calls allocate nothing). */
@@ -134,6 +137,17 @@ export class PairEvidence {
     for (const side of [this.ru, this.en]) for (const key of side.key) documentFrequency[key]++;
     const paragraphs = ruParagraphs.length + enParagraphs.length;
     this.idf = documentFrequency.map((df) => Math.log((paragraphs + 1) / (df + 0.5)));
+    this.ruUpper = upperPrefix(this.ru, this.idf);
+    this.enUpper = upperPrefix(this.en, this.idf);
+  }
+
+  /**
+   * At least {@link bead}'s `shared` for Russian [ruStart, ruEnd) against English [enStart, enEnd), and at least
+   * the `shared` of any split of them: what all of one side's anchors would weigh if the other side had them
+   * all. From prefix sums, in constant time.
+   */
+  upperShared(ruStart: number, ruEnd: number, enStart: number, enEnd: number): number {
+    return Math.min(this.ruUpper[ruEnd] - this.ruUpper[ruStart], this.enUpper[enEnd] - this.enUpper[enStart]);
   }
 
   /**
@@ -383,6 +397,23 @@ export class PairEvidence {
     view.size = n;
     return view;
   }
+}
+
+/**
+ * Prefix sums over a side's paragraphs of count × the key's largest weight on the side × its IDF, per entry. A
+ * run of paragraphs shares no more than its sum in any bead: merging them adds counts and keeps the largest weight.
+ */
+function upperPrefix(side: SideEntries, idf: Float64Array): Float64Array {
+  const largest = new Float64Array(idf.length);
+  for (let k = 0; k < side.key.length; k++) largest[side.key[k]] = Math.max(largest[side.key[k]], side.weight[k]);
+  const paragraphs = side.first.length - 1;
+  const out = new Float64Array(paragraphs + 1);
+  for (let p = 0; p < paragraphs; p++) {
+    let sum = 0;
+    for (let k = side.first[p]; k < side.first[p + 1]; k++) sum += side.count[k] * largest[side.key[k]] * idf[side.key[k]];
+    out[p + 1] = out[p] + sum;
+  }
+  return out;
 }
 
 /** The entries of one document's paragraphs, keys interned through `ids` (shared by both documents). */

@@ -60,6 +60,9 @@ export function modelWeights(model: CostModel): Float64Array {
   return w;
 }
 
+/** Less than any length cost's distance below 0 (see {@link BeadScorer.lowerBound}). */
+const LENGTH_COST_FLOOR = 1e-6;
+
 /** Precomputed evidence of a paragraph pair: features and costs of any bead. */
 export class BeadScorer {
   readonly evidence: PairEvidence;
@@ -120,6 +123,35 @@ export class BeadScorer {
       out[FEATURE.identical] = identical;
     }
     return out;
+  }
+
+  /**
+   * A cost no larger than {@link cost}'s for the bead, cheap to compute: the shape prior, length and sentence
+   * terms exactly, and every reward as if the bead held all the anchors and identical tokens one side could give
+   * (bounds from prefix sums). -Infinity when a weight's sign gives no such bound (a rewarded figure mismatch).
+   * A bound above `above` may be returned without the length term, which costs most to compute.
+   */
+  lowerBound(i: number, j: number, shape: BeadShape, above = Infinity): number {
+    const w = this.weights;
+    if (shape.ru === 0 || shape.en === 0) return this.cost(i, j, shape);
+    if (w[FEATURE.figures] < 0) return -Infinity;
+    const ruEnd = i + shape.ru;
+    const enEnd = j + shape.en;
+    const k = this.shapeIndex.get(shape.ru * 64 + shape.en);
+    const merged = shape.ru >= 2 && shape.en >= 2;
+    // Rewards are negative weights: shared and cross (identical and cross) together weigh at most the upper bound.
+    const sharedWeight = Math.min(w[FEATURE.shared], merged ? w[FEATURE.cross] : 0, 0);
+    const identicalWeight = Math.min(w[FEATURE.identical], merged ? w[FEATURE.cross] : 0, 0);
+    const sentences = Math.abs(this.ruSentences[ruEnd] - this.ruSentences[i] - (this.enSentences[enEnd] - this.enSentences[j]));
+    const rest =
+      (k !== undefined ? w[BASE_FEATURES + k] : 0) +
+      w[FEATURE.sentences] * sentences +
+      sharedWeight * this.evidence.upperShared(i, ruEnd, j, enEnd) +
+      (this.identical ? identicalWeight * this.identical.upperShared(i, ruEnd, j, enEnd) : 0);
+    // The length cost is a negative log probability (at least -3e-8 as logErfc rounds it): without it the bound
+    // may already say enough.
+    if (w[FEATURE.length] >= 0 && rest - LENGTH_COST_FLOOR > above) return rest - LENGTH_COST_FLOOR;
+    return rest + w[FEATURE.length] * lengthCost(this.ruPrefix[ruEnd] - this.ruPrefix[i], this.enPrefix[enEnd] - this.enPrefix[j], this.model.length);
   }
 
   /** Cost of a bead (nats): weights · features. */
