@@ -118,8 +118,12 @@ export class PairEvidence {
   /** Per side, prefix sums over paragraphs of the most each paragraph's entries can add to `shared` (see {@link upperShared}). */
   private readonly ruUpper: Float64Array;
   private readonly enUpper: Float64Array;
-  private ruCache = groupCache(MAX_CACHED_STARTS);
-  private enCache = groupCache(MAX_CACHED_STARTS);
+  /**
+   * The group caches, made on first need ({@link reserveBand} makes them fitted to the band): the largest, made
+   * for every pair and then replaced by the fitted one, cost a short pair more than its alignment.
+   */
+  private ruCache: GroupCache | undefined;
+  private enCache: GroupCache | undefined;
   /** The one-sided figures of the last {@link bead} call (so that the DP's millions of calls allocate nothing). */
   private lastOneSided = 0;
   /** Where the last look-up of each side found its group (see {@link group}). */
@@ -158,7 +162,7 @@ export class PairEvidence {
   reserveBand(columns: number): void {
     let size = MIN_CACHED_STARTS;
     while (size < columns + CACHED_GROUP + 1 && size < MAX_CACHED_STARTS) size *= 2;
-    if (size === this.enCache.mask + 1) return;
+    if (size === (this.enCache?.mask ?? -1) + 1) return;
     this.ruCache = groupCache(size);
     this.enCache = groupCache(size);
   }
@@ -248,7 +252,7 @@ export class PairEvidence {
     const view = ruSide ? this.ruView : this.enView;
     const size = end - start;
     if (size > CACHED_GROUP) return this.merged(ruSide, entries, start, end, view);
-    const cache = ruSide ? this.ruCache : this.enCache;
+    const cache = ruSide ? (this.ruCache ??= groupCache(MAX_CACHED_STARTS)) : (this.enCache ??= groupCache(MAX_CACHED_STARTS));
     const ring = start & cache.mask;
     const slot = ring * CACHED_GROUP + size - 1;
     if (cache.starts[ring] === start) {
