@@ -193,28 +193,47 @@ const boundSlack = (base: number, low: number): number => 1e-9 * (1 + Math.abs(b
 const COST = 0;
 /** A bead's mark: the stored number is the problem's full lower bound of its cost. */
 const BOUNDED = 1;
-/** A bead's mark: the stored number is a lower bound the problem may have left loose (see {@link BeadProblem.lowerBound}'s `above`). */
+/**
+ * A bead's mark: the stored number is a lower bound the problem may have left loose (see
+ * {@link BeadProblem.lowerBound}'s `above`). Where costs are kept exactly only: kept rounded, a bound is a full one.
+ */
 const LOOSE = 2;
 
-/** Two bits per cell of a band, in bytes cut from a search's slab: {@link COST}, {@link BOUNDED} or {@link LOOSE}. */
+/**
+ * A mark per cell of a band ({@link COST}, {@link BOUNDED} or {@link LOOSE}), in bytes cut from a search's slab:
+ * two bits a cell, or one where costs are kept rounded and only {@link BOUNDED} is used (a 5 MB pair's marks in
+ * two bits were 0.3 MB per MB of input at the search's peak).
+ */
 class BeadMarks {
-  /** Bytes the marks of `cells` cells take. */
-  static bytes(cells: number): number {
-    return (cells + 3) >> 2;
+  private readonly perByteShift: number;
+  private readonly within: number;
+  private readonly mask: number;
+
+  /** Bytes the marks of `cells` cells take, `width` bits each. */
+  static bytes(cells: number, width: 1 | 2): number {
+    return width === 1 ? (cells + 7) >> 3 : (cells + 3) >> 2;
   }
 
-  constructor(private readonly bits: Uint8Array) {}
+  constructor(
+    private readonly bits: Uint8Array,
+    private readonly width: 1 | 2,
+  ) {
+    this.perByteShift = width === 1 ? 3 : 2;
+    this.within = (1 << this.perByteShift) - 1;
+    this.mask = (1 << width) - 1;
+  }
 
   get(cell: number): number {
-    return (this.bits[cell >> 2] >> ((cell & 3) << 1)) & 3;
+    return (this.bits[cell >> this.perByteShift] >> ((cell & this.within) * this.width)) & this.mask;
   }
 
   set(cell: number, mark: number): void {
-    const at = cell >> 2;
-    const shift = (cell & 3) << 1;
-    this.bits[at] = (this.bits[at] & ~(3 << shift)) | (mark << shift);
+    const at = cell >> this.perByteShift;
+    const shift = (cell & this.within) * this.width;
+    this.bits[at] = (this.bits[at] & ~(this.mask << shift)) | (mark << shift);
   }
 }
+
 /**
  * Stored costs (cells × shapes) up to which they are kept exactly, as doubles (8 MB): a band that small costs
  * little memory, and the later passes then ask the problem for nothing.
@@ -285,7 +304,8 @@ class BandSearch {
     this.exact = storedShapes * band.size <= EXACT_STORED_COSTS;
     const cells = band.size;
     const storedBytes = this.exact ? 8 : 2;
-    const markBytes = problem.lowerBound ? BeadMarks.bytes(cells) : 0;
+    const markWidth = this.exact ? 2 : 1;
+    const markBytes = problem.lowerBound ? BeadMarks.bytes(cells, markWidth) : 0;
     const slab = new Slab(cells * (8 + storedShapes * storedBytes + 1) + storedShapes * markBytes);
     this.slab = slab;
     this.forwardCost = slab.float64(cells);
@@ -293,7 +313,7 @@ class BandSearch {
     this.back = slab.int8(cells);
     const size = (s: number): number => (Number.isNaN(this.fixed[s]) ? problem.shapes[s].ru + problem.shapes[s].en : 0);
     this.order = Int32Array.from(problem.shapes.keys()).sort((a, b) => size(a) - size(b) || a - b);
-    this.marks = this.stored.map((store) => (store && problem.lowerBound ? new BeadMarks(slab.uint8(markBytes)) : undefined));
+    this.marks = this.stored.map((store) => (store && problem.lowerBound ? new BeadMarks(slab.uint8(markBytes), markWidth) : undefined));
     this.low = new Float64Array(problem.shapes.length);
     this.high = new Float64Array(problem.shapes.length);
     let widest = 0;
@@ -386,10 +406,11 @@ class BandSearch {
             const store = stored[s];
             let cost = this.fixed[s];
             if (this.marks[s] !== undefined) {
-              // A bead that cannot beat the best so far keeps a lower bound of its cost only.
-              const low = problem.lowerBound!(i - shape.ru, j - shape.en, shape, best - forward[from]);
+              // A bead that cannot beat the best so far keeps a lower bound of its cost only (a full one where
+              // costs are kept rounded: its mark has one bit).
+              const low = problem.lowerBound!(i - shape.ru, j - shape.en, shape, this.exact ? best - forward[from] : undefined);
               if (forward[from] + low - boundSlack(forward[from], low) > best) {
-                this.keepBound(s, cell, low, LOOSE);
+                this.keepBound(s, cell, low, this.exact ? LOOSE : BOUNDED);
                 continue;
               }
             }
