@@ -40,6 +40,11 @@ export interface NameContext {
 
 /** Paragraphs whose tokens a {@link NameContext} keeps: a link and its neighbours need a handful. */
 const RECENT_PARAGRAPHS = 12;
+/**
+ * Documents of up to this many paragraphs keep every paragraph's tokens, read once when the context is made: the
+ * check then reads none of them again (a short pair's check read most of its paragraphs twice).
+ */
+const WHOLE_DOCUMENT_PARAGRAPHS = 64;
 
 const HEADING_WORDS = 10;
 // A character joined to a lower-case word that makes it part of a package, file or address name.
@@ -50,33 +55,38 @@ const OPENERS = new Set(['|', '(', '[', '«', '"', '“', '„', "'", '‘', '�
 /** Capitalisation facts of a document, computed once per check. Linear in the document length. */
 export function nameContext(doc: Document): NameContext {
   const uses = new Map<string, WordUse>();
-  for (const paragraph of doc.paragraphs) {
-    const text = foldForMatching(paragraph.clean);
-    const list = tokenize(text);
-    const flags = neutralCapitals(text, list, doc.lang);
-    list.forEach((t, k) => {
-      if (t.info.letters < 2 || t.info.script === 'none' || t.text.length > 40) return;
-      let use = uses.get(t.info.norm);
+  const recent = new TokenWindow(doc.paragraphs.length <= WHOLE_DOCUMENT_PARAGRAPHS ? doc.paragraphs.length : RECENT_PARAGRAPHS);
+  const context: NameContext = { doc, recent, uses, mentioned: undefined };
+  for (let index = 0; index < doc.paragraphs.length; index++) {
+    const { text, slot } = readParagraph(context, index);
+    for (let k = 0; k < slot.count; k++) {
+      const info = slot.infos[k]!;
+      if (info.letters < 2 || info.script === 'none' || info.text.length > 40) continue;
+      let use = uses.get(info.norm);
       if (use === undefined) {
         use = { lower: 0, prose: 0 };
-        uses.set(t.info.norm, use);
+        uses.set(info.norm, use);
       }
-      if (!t.info.capitalised && !t.info.allCaps) {
+      if (!info.capitalised && !info.allCaps) {
         // A package, file or address name (linux-image-2.6, oauth_token, debian.org) is no lower-case use.
-        if (!TECHNICAL_EDGE.test(text.charAt(t.start - 1)) && !TECHNICAL_EDGE.test(text.charAt(t.end))) use.lower++;
-      } else if (!flags[k]) use.prose++;
-    });
+        const start = slot.starts[k]!;
+        if (!TECHNICAL_EDGE.test(text.charAt(start - 1)) && !TECHNICAL_EDGE.test(text.charAt(start + info.text.length))) use.lower++;
+      } else if (!neutralAt(slot, k)) use.prose++;
+    }
   }
-  return { doc, recent: new TokenWindow(RECENT_PARAGRAPHS), uses, mentioned: undefined };
+  return context;
 }
 
 /**
  * The tokens of paragraph `index` and their neutral-capital flags, read again unless among the recent ones. Valid
- * until {@link RECENT_PARAGRAPHS} other paragraphs of the same context are read.
+ * until {@link RECENT_PARAGRAPHS} other paragraphs of the same context are read (never, in a short document).
  */
 function paragraphTokens(context: NameContext, index: number): TokenSlot {
-  const known = context.recent.find(index);
-  if (known !== undefined) return known;
+  return context.recent.find(index) ?? readParagraph(context, index).slot;
+}
+
+/** Read paragraph `index`'s tokens (matching form) and their flags into the window's oldest slot. */
+function readParagraph(context: NameContext, index: number): { text: string; slot: TokenSlot } {
   const text = foldForMatching(context.doc.paragraphs[index]!.clean);
   const tokens = tokenize(text);
   const neutral = neutralCapitals(text, tokens, context.doc.lang);
@@ -88,7 +98,7 @@ function paragraphTokens(context: NameContext, index: number): TokenSlot {
     slot.starts[k] = t.start;
     slot.flags[k] = (t.joined ? JOINED : 0) | (neutral[k] ? NEUTRAL : 0);
   }
-  return slot;
+  return { text, slot };
 }
 
 const joinedAt = (slot: TokenSlot, k: number): boolean => (slot.flags[k]! & JOINED) !== 0;

@@ -32,11 +32,13 @@ export interface TokenSlot {
  * paragraph's. A slot just taken is the last one reused, so it stays valid while up to `size - 1` others are taken.
  */
 export class TokenWindow {
-  private readonly slots: TokenSlot[];
+  /** The slots made so far (made on first need: a short document's check may take fewer than `size`). */
+  private readonly slots: TokenSlot[] = [];
+  private readonly size: number;
   private next = 0;
 
   constructor(size: number) {
-    this.slots = Array.from({ length: Math.max(1, size) }, () => ({ index: -1, count: 0, infos: [], starts: new Int32Array(64), flags: new Uint8Array(64) }));
+    this.size = Math.max(1, size);
   }
 
   /** The slot holding paragraph `index`, if it is among the recent ones. */
@@ -47,8 +49,9 @@ export class TokenWindow {
 
   /** The oldest slot, emptied and given to paragraph `index`, with room for `count` tokens. */
   take(index: number, count: number): TokenSlot {
+    if (this.slots.length < this.size) this.slots.push({ index: -1, count: 0, infos: [], starts: new Int32Array(Math.max(count, 64)), flags: new Uint8Array(Math.max(count, 64)) });
     const slot = this.slots[this.next]!;
-    this.next = (this.next + 1) % this.slots.length;
+    this.next = (this.next + 1) % this.size;
     if (slot.starts.length < count) {
       const room = Math.max(count, slot.starts.length * 2);
       slot.starts = new Int32Array(room);
