@@ -201,8 +201,8 @@ const LOOSE = 2;
 
 /**
  * A mark per cell of a band ({@link COST}, {@link BOUNDED} or {@link LOOSE}), in bytes cut from a search's slab:
- * two bits a cell, or one where costs are kept rounded and only {@link BOUNDED} is used (a 5 MB pair's marks in
- * two bits were 0.3 MB per MB of input at the search's peak).
+ * two bits a cell, or one where costs are kept rounded and only {@link BOUNDED} is used (in two bits, a 5 MB pair's
+ * marks added some 2 MB to its peak, 0.4 MB per MB of input).
  */
 class BeadMarks {
   private readonly perByteShift: number;

@@ -27,7 +27,8 @@ interface WordUse {
 /**
  * Per document: how each word is written across the document, and the tokens of the paragraphs the check is
  * looking at. A check walks the links in order and reads a link's paragraphs and its neighbours', so only the
- * last {@link RECENT_PARAGRAPHS} paragraphs' tokens are kept (every paragraph's took some 70 MB in a 5 MB pair).
+ * last {@link RECENT_PARAGRAPHS} paragraphs' tokens are kept (every paragraph's took some 70 MB in a 5 MB pair),
+ * or all of a document of up to {@link WHOLE_DOCUMENT_PARAGRAPHS} paragraphs.
  */
 export interface NameContext {
   doc: Document;
