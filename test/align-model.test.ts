@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { alignDocuments, parseDocument } from '../src/index.js';
 import { identicalTokens } from '../src/align/cognates.js';
 import { BeadScorer, FEATURE } from '../src/align/features.js';
+import { DEFAULT_LENGTH_MODEL, lengthCost, lengthCostLowerBound } from '../src/align/length.js';
 import { beadShapes, DEFAULT_COST_MODEL } from '../src/align/model.js';
 import { ROOT } from './cli-harness.js';
 
@@ -115,6 +116,20 @@ describe('lower bounds of bead costs (what lets the DP skip beads that cannot wi
       }
     }
     expect(beads).toBeGreaterThan(2000);
+  });
+
+  it('take a length term never above the length cost, for any lengths and length model', () => {
+    const models = [DEFAULT_LENGTH_MODEL, { ...DEFAULT_LENGTH_MODEL, outlierShare: 0 }, { ...DEFAULT_LENGTH_MODEL, outlierScale: 0.5 }, { ratio: 0.8, variance: 6.8 }];
+    let checked = 0;
+    for (const model of models) {
+      for (let ru = 0; ru <= 3000; ru += ru < 40 ? 1 : 37) {
+        for (let en = 0; en <= 3000; en += en < 40 ? 1 : 41) {
+          expect(lengthCostLowerBound(ru, en, model)).toBeLessThanOrEqual(lengthCost(ru, en, model) + 1e-9);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(40_000);
   });
 
   it('are the cost itself for a paragraph without counterpart, and no bound when a figure mismatch is rewarded', () => {

@@ -18,7 +18,7 @@ import { splitSentences } from '../sentences/split.js';
 import { IdenticalEvidence } from './cognates.js';
 import type { BeadShape } from './dp.js';
 import { PairEvidence } from './evidence.js';
-import { lengthCost } from './length.js';
+import { lengthCost, lengthCostLowerBound } from './length.js';
 
 /** The names of the non-shape features, in vector order. */
 export const FEATURE_NAMES = ['length', 'shared', 'identical', 'cross', 'figures', 'sentences', 'omission'] as const;
@@ -126,10 +126,11 @@ export class BeadScorer {
   }
 
   /**
-   * A cost no larger than {@link cost}'s for the bead, cheap to compute: the shape prior, length and sentence
-   * terms exactly, and every reward as if the bead held all the anchors and identical tokens one side could give
-   * (bounds from prefix sums). -Infinity when a weight's sign gives no such bound (a rewarded figure mismatch).
-   * A bound above `above` may be returned without the length term, which costs most to compute.
+   * A cost no larger than {@link cost}'s for the bead, cheap to compute: the shape prior and the sentence term
+   * exactly, the length term by the wider of its two normals alone ({@link lengthCostLowerBound}), and every reward
+   * as if the bead held all the anchors and identical tokens one side could give (bounds from prefix sums).
+   * -Infinity when a weight's sign gives no such bound (a rewarded figure mismatch). A bound above `above` may be
+   * returned without the length term, which costs most to compute.
    */
   lowerBound(i: number, j: number, shape: BeadShape, above = Infinity): number {
     const w = this.weights;
@@ -151,7 +152,10 @@ export class BeadScorer {
     // The length cost is a negative log probability (at least -3e-8 as logErfc rounds it): without it the bound
     // may already say enough.
     if (w[FEATURE.length] >= 0 && rest - LENGTH_COST_FLOOR > above) return rest - LENGTH_COST_FLOOR;
-    return rest + w[FEATURE.length] * lengthCost(this.ruPrefix[ruEnd] - this.ruPrefix[i], this.enPrefix[enEnd] - this.enPrefix[j], this.model.length);
+    const ruLength = this.ruPrefix[ruEnd] - this.ruPrefix[i];
+    const enLength = this.enPrefix[enEnd] - this.enPrefix[j];
+    if (w[FEATURE.length] < 0) return rest + w[FEATURE.length] * lengthCost(ruLength, enLength, this.model.length);
+    return rest + w[FEATURE.length] * lengthCostLowerBound(ruLength, enLength, this.model.length) - LENGTH_COST_FLOOR;
   }
 
   /** Cost of a bead (nats): weights · features. */

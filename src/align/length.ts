@@ -21,12 +21,28 @@ export const DEFAULT_LENGTH_MODEL: LengthModel = { ratio: 1.049, variance: 2.1, 
  */
 export function lengthCost(ruLength: number, enLength: number, model: LengthModel = DEFAULT_LENGTH_MODEL): number {
   if (ruLength === 0 && enLength === 0) return 0;
-  const mean = (ruLength + enLength / model.ratio) / 2;
-  const delta = Math.abs(enLength - model.ratio * ruLength) / Math.sqrt(model.variance * Math.max(mean, 1));
+  const delta = normalisedDifference(ruLength, enLength, model);
   const share = model.outlierShare ?? 0;
   const core = logErfc(delta / Math.SQRT2);
   const wide = share > 0 ? logErfc(delta / ((model.outlierScale ?? 1) * Math.SQRT2)) : -Infinity;
   return -(share > 0 ? logSumExp(Math.log(1 - share) + core, Math.log(share) + wide) : core);
+}
+
+/**
+ * A number no larger than {@link lengthCost}, with one logErfc instead of two and a log-sum-exp: the wider of the
+ * two normals alone (a mixture's tail is never above its widest component's).
+ */
+export function lengthCostLowerBound(ruLength: number, enLength: number, model: LengthModel = DEFAULT_LENGTH_MODEL): number {
+  if (ruLength === 0 && enLength === 0) return 0;
+  const delta = normalisedDifference(ruLength, enLength, model);
+  const widest = (model.outlierShare ?? 0) > 0 ? Math.max(1, model.outlierScale ?? 1) : 1;
+  return -logErfc(delta / (widest * Math.SQRT2));
+}
+
+/** δ of {@link lengthCost}: the length difference in standard deviations of the length model. */
+function normalisedDifference(ruLength: number, enLength: number, model: LengthModel): number {
+  const mean = (ruLength + enLength / model.ratio) / 2;
+  return Math.abs(enLength - model.ratio * ruLength) / Math.sqrt(model.variance * Math.max(mean, 1));
 }
 
 function logSumExp(a: number, b: number): number {
