@@ -26,7 +26,7 @@ export function machineWorkers(): number {
 /**
  * From this many cases on, `--pairs` runs on {@link machineWorkers} threads unless `--jobs` says otherwise. On the
  * 2-core development machine two workers (`--jobs 2`) made 580 development cases 14 % slower (2.47 → 2.82 s wall)
- * and 1 160 3 % slower (3.94 → 4.04 s); 2 320 and 4 640 ran 6–13 and 19–26 % faster in the last five runs of the
+ * and 1 160 3 % slower (3.94 → 4.04 s); 2 320 and 4 640 ran 6–14 and 19–26 % faster in the last six runs of the
  * benchmark (bench/speed.ts, "Scaling by pairs"), and 2 400 published and news pairs of three sets 19 % (11.74 →
  * 9.53 s, before the search's lower bounds made one thread 11 % faster).
  * Below, one thread wins: it already keeps the second core busy with V8's compiler and collector, and each worker
