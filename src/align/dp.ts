@@ -254,7 +254,7 @@ const EXACT_STORED_COSTS = 1 << 20;
  * With lower bounds of the bead costs ({@link BeadProblem.lowerBound}), the first pass asks for a bead's cost only
  * when its bound cannot rule the bead out where it ends, and keeps the bound in its place otherwise (marked, see
  * {@link BeadMarks}); the later passes read such a bound as a range with no top and ask for the cost only if the
- * bead stays in the running. On the 116 development cases the first pass then prices 4 % of the beads, 9 % with
+ * bead stays in the running. On the 116 development cases the first pass then prices 6 % of the beads, 11 % with
  * the later passes; 2 320 pairs align in 11 % less time on one thread and a 5 MB pair in 21 % less, with the same
  * output byte for byte (bench/dump-outputs.sh) and the same peak memory.
  */
