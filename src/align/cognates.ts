@@ -40,13 +40,16 @@ export function idsOfParagraphs(first: Int32Array, ids: Int32Array, paragraphs: 
   return found;
 }
 
-/** Prefix sums over a side's paragraphs of the IDF of their tokens. */
-function idfPrefix(side: SideTokens, idf: Float64Array): Float64Array {
-  const paragraphs = side.first.length - 1;
+/**
+ * Prefix sums over paragraphs of `value` of their entries: paragraph p's entries are `[first[p], first[p + 1])`
+ * (the packing of anchor and token ids alike). Entry `out[p]` sums the paragraphs before p.
+ */
+export function paragraphPrefix(first: Int32Array, value: (entry: number) => number): Float64Array {
+  const paragraphs = first.length - 1;
   const out = new Float64Array(paragraphs + 1);
   for (let p = 0; p < paragraphs; p++) {
     let sum = 0;
-    for (let k = side.first[p]; k < side.first[p + 1]; k++) sum += idf[side.ids[k]];
+    for (let k = first[p]; k < first[p + 1]; k++) sum += value(k);
     out[p + 1] = out[p] + sum;
   }
   return out;
@@ -93,8 +96,9 @@ export class IdenticalEvidence {
     const paragraphs = ruParagraphs.length + enParagraphs.length;
     this.idf = frequency.map((df) => Math.log((paragraphs + 1) / (df + 0.5)));
     this.mark = new Int32Array(known);
-    this.ruUpper = idfPrefix(this.ru, this.idf);
-    this.enUpper = idfPrefix(this.en, this.idf);
+    const idf = this.idf;
+    this.ruUpper = paragraphPrefix(this.ru.first, (k) => idf[this.ru.ids[k]]);
+    this.enUpper = paragraphPrefix(this.en.first, (k) => idf[this.en.ids[k]]);
   }
 
   /** At least {@link shared} of Russian [ruStart, ruEnd) against English [enStart, enEnd), and of any split of them; constant time. */

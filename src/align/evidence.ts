@@ -5,7 +5,7 @@
  * found in one paragraph on each side counts for much.
  */
 import type { Anchor, Paragraph } from '../types.js';
-import { idsOfParagraphs } from './cognates.js';
+import { idsOfParagraphs, paragraphPrefix } from './cognates.js';
 
 /** What a bead's anchors say. */
 export interface BeadEvidence {
@@ -410,14 +410,7 @@ export class PairEvidence {
 function upperPrefix(side: SideEntries, idf: Float64Array): Float64Array {
   const largest = new Float64Array(idf.length);
   for (let k = 0; k < side.key.length; k++) largest[side.key[k]] = Math.max(largest[side.key[k]], side.weight[k]);
-  const paragraphs = side.first.length - 1;
-  const out = new Float64Array(paragraphs + 1);
-  for (let p = 0; p < paragraphs; p++) {
-    let sum = 0;
-    for (let k = side.first[p]; k < side.first[p + 1]; k++) sum += side.count[k] * largest[side.key[k]] * idf[side.key[k]];
-    out[p + 1] = out[p] + sum;
-  }
-  return out;
+  return paragraphPrefix(side.first, (k) => side.count[k] * largest[side.key[k]] * idf[side.key[k]]);
 }
 
 /** The entries of one document's paragraphs, keys interned through `ids` (shared by both documents). */
