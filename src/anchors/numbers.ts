@@ -1124,7 +1124,12 @@ function readNumber(s: Scan, t: NumToken): void {
     f.dec = lead.dec;
     f.end = readScaleAndUnit(s, f, end, !!lead.currency);
   }
-  if (f.end === t.end && isLetterAt(s.text, t.end)) {
+  if (f.end === t.end && lead.signed && isGluedTemperature(s.text, t.end, s.lang)) {
+    // "-15C", "minus 3F": a temperature, its sign kept (as a code it would lose it). Unsigned, "15C" stays a
+    // code: hex ("150C 8614") and identifiers ("SA-2017-3C") write the same, and a code keeps the value.
+    f.unit = 'deg';
+    f.end = t.end + 1;
+  } else if (f.end === t.end && isLetterAt(s.text, t.end)) {
     const code = codeFigure(s.text, t, false);
     s.figures.push(code);
     s.pos = code.end;
@@ -1135,6 +1140,19 @@ function readNumber(s: Scan, t: NumToken): void {
   }
   s.figures.push(f);
   s.pos = f.end;
+}
+
+/** Letters that, glued to a number and ending its word, make it a temperature: Celsius or Fahrenheit ("15C", "-3F"). */
+const GLUED_TEMPERATURE: Record<Lang, string> = { ru: 'CСF', en: 'CF' };
+
+/**
+ * Is `text[at]` a temperature letter glued to the number before it, with no letter or digit after it? British
+ * and agency style writes "minus 15C" where a Russian version writes "минус 15 градусов"; "4G" or "15Cs" are
+ * not this.
+ */
+function isGluedTemperature(text: string, at: number, lang: Lang): boolean {
+  if (at >= text.length || !GLUED_TEMPERATURE[lang].includes(text.charAt(at))) return false;
+  return at + 1 === text.length || !(isLetterAt(text, at + 1) || isDigitCode(text.charCodeAt(at + 1)));
 }
 
 /** Push a year and the second year of a season ("2019/20") if one follows. */

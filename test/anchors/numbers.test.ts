@@ -181,6 +181,8 @@ const RU: Array<[rule: string, rows: Row[]]> = [
     ['от 150 000 до 2 млн', [num('150000'), num('2000000')]],
     ['-5 градусов', [num('-5', '-5 градусов', { unit: 'deg' })]],
     ['минус 120', [num('-120', 'минус 120')]],
+    ['до -15С ночью', [num('-15', '-15С', { unit: 'deg' })]],
+    ['шифр 150С', [num('150', '150С', { unit: 'code' })]],
     ['в 2021 - 2022 годах', [{ key: 'year:2021' }, { key: 'year:2022' }]],
     ['примерно 1/2 площади', [num('0.5', '1/2', { qualifier: 'approx' })]],
   ]],
@@ -328,6 +330,11 @@ const EN: Array<[rule: string, rows: Row[]]> = [
     ['60 or 65 percent', [num('60', undefined, { unit: 'percent' }), num('65', undefined, { unit: 'percent' })]],
     ['negative 120', [num('-120', 'negative 120')]],
     ['minus 5 degrees', [num('-5', 'minus 5 degrees', { unit: 'deg' })]],
+    // Glued C/F is a temperature only with a sign: unsigned, hex and identifiers write the same.
+    ['fell to minus 15C overnight', [num('-15', 'minus 15C', { unit: 'deg' })]],
+    ['lows of -3F', [num('-3', '-3F', { unit: 'deg' })]],
+    ['seat 15C', [num('15', '15C', { unit: 'code' })]],
+    ['the -15Cs', [num('15', '15Cs', { unit: 'code' })]],
     ['−5 degrees', [num('-5', '−5 degrees')]],
   ]],
 ];
@@ -337,6 +344,7 @@ const EQUIVALENT: Array<[ru: string, en: string]> = [
   ['4,3 млрд долларов США', '4.3 billion US dollars'],
   ['более чем на 11 процентов', 'more than 11 percent'],
   ['5 марта', 'March 5'],
+  ['минус 15 градусов', 'minus 15C'],
   ['5 марта 2024 года', 'March 5, 2024'],
   ['5-го марта', '5th of March'],
   ['12-го', '12th'],
