@@ -112,17 +112,33 @@ const RU_ADJ_ENDINGS = ['ый', 'ой', 'ий', 'ая', 'ое', 'ые', 'ого'
 /** "третий" declines with a soft sign. */
 const RU_TRETIY_ENDINGS = ['ий', 'ья', 'ье', 'ьи', 'ьего', 'ьему', 'ьим', 'ьем', 'ью', 'ьей', 'ьих', 'ьими'];
 
-/** Spelled-out ordinals 1–10 (weak anchors), every form, lower case. */
+/** Plural forms, left out of the Russian tens: "девяностые", "двадцатых годов" are decades, not ordinals. */
+const RU_PLURAL_ENDINGS = new Set(['ые', 'ых', 'ыми']);
+
+/**
+ * Spelled-out ordinals 1–19 and the tens 20–90 (weak anchors), every form, lower case. Compounds ("двадцать
+ * первый", "twenty-first", "сто двадцать пятая") are read from a cardinal and one of these (numbers.ts).
+ */
 export const ORDINAL_WORDS: Record<Lang, Map<string, number>> = {
   ru: new Map([
     ...(
-      [['перв', 1], ['втор', 2], ['четверт', 4], ['пят', 5], ['шест', 6], ['седьм', 7], ['восьм', 8], ['девят', 9], ['десят', 10]] as const
+      [
+        ['перв', 1], ['втор', 2], ['четверт', 4], ['пят', 5], ['шест', 6], ['седьм', 7], ['восьм', 8], ['девят', 9], ['десят', 10],
+        ['одиннадцат', 11], ['двенадцат', 12], ['тринадцат', 13], ['четырнадцат', 14], ['пятнадцат', 15], ['шестнадцат', 16],
+        ['семнадцат', 17], ['восемнадцат', 18], ['девятнадцат', 19],
+      ] as const
     ).flatMap(([stem, n]) => RU_ADJ_ENDINGS.map((e): [string, number] => [stem + e, n])),
     ...RU_TRETIY_ENDINGS.map((e): [string, number] => ['трет' + e, 3]),
+    ...(
+      [['двадцат', 20], ['тридцат', 30], ['сороков', 40], ['пятидесят', 50], ['шестидесят', 60], ['семидесят', 70], ['восьмидесят', 80], ['девяност', 90]] as const
+    ).flatMap(([stem, n]) => RU_ADJ_ENDINGS.filter((e) => !RU_PLURAL_ENDINGS.has(e)).map((e): [string, number] => [stem + e, n])),
   ]),
   en: new Map(
-    ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'].map(
-      (w, i): [string, number] => [w, i + 1],
+    [
+      'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
+      'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth',
+    ].map((w, i): [string, number] => [w, i + 1]).concat(
+      ['twentieth', 'thirtieth', 'fortieth', 'fiftieth', 'sixtieth', 'seventieth', 'eightieth', 'ninetieth'].map((w, i): [string, number] => [w, 20 + 10 * i]),
     ),
   ),
 };

@@ -1319,6 +1319,12 @@ function readCardinal(s: Scan, first: CardinalWord, start: number, end: number):
       last = w.role;
       end += m[0].length;
     }
+    // A compound ordinal ends in an ordinal word: "двадцать первого", "twenty-first", "сто двадцать пятая".
+    const tail = matchGuarded(s.rules.nextWord, s.text, end);
+    const ord = tail ? ORDINAL_WORDS[s.lang].get(foldWord(tail[1])) : undefined;
+    if (ord !== undefined && canFollow(value, last, { value: ord, role: ord < 10 ? 'unit' : ord < 20 ? 'teen' : 'ten' })) {
+      return spelledDayMonth(s, figure({ start, end: end + tail![0].length, kind: 'ordinal', written: 'words', pow: 0, n: value + ord }));
+    }
     const half = Number.isInteger(value) ? matchGuarded(s.rules.half, s.text, end) : null;
     if (half) {
       value += 0.5;
@@ -1530,7 +1536,7 @@ function readWord(s: Scan, word: string, start: number, end: number, context: Nu
   if (ord !== undefined) {
     // "1.8 seconds", "a second": English "second" after a number is the unit of time.
     if (lang === 'en' && ord === 2 && /\d[ \u00A0]*$/.test(text.slice(Math.max(0, start - 3), start))) return undefined;
-    return figure({ start, end, kind: 'ordinal', written: 'words', pow: 0, n: ord });
+    return spelledDayMonth(s, figure({ start, end, kind: 'ordinal', written: 'words', pow: 0, n: ord }));
   }
   const century = lang === 'ru' ? readCentury(s, word, start, end) : undefined;
   if (century) return century;
@@ -1552,6 +1558,19 @@ function readWord(s: Scan, word: string, start: number, end: number, context: Nu
   const compound = COMPOUND_NUMBER[lang].exec(lower);
   const value = compound && (CARDINAL_WORDS[lang].get(compound[1])?.value ?? 10 ** (BARE_SCALES[lang].get(compound[1]) ?? NaN));
   return value ? figure({ start, end, kind: 'number', written: 'words', pow: 0, dec: decimalFromNumber(value) }) : undefined;
+}
+
+/** A month after a spelled-out day: "(пятнадцатого) февраля", "(the first) of March". */
+const SPELLED_DAY_MONTH: Record<Lang, RegExp> = {
+  ru: sticky(`${SP}+(${DAY_MONTH_PATTERN.ru})(?!\\p{L})`, 'i'),
+  en: sticky(`${SP}+of${SP}+(${[...MONTH_WORDS.en.keys()].join('|')})(?!\\p{L})`),
+};
+
+/** The ordinal `f` as a date when a month follows it and it can be a day: "пятнадцатого февраля" is February 15, as "15 февраля" is. */
+function spelledDayMonth(s: Scan, f: Figure): Figure {
+  const m = isDay(f.n!) ? matchAt(SPELLED_DAY_MONTH[s.lang], s.text, f.end) : null;
+  if (!m) return f;
+  return figure({ start: f.start, end: f.end + m[0].length, kind: 'date', written: 'words', pow: 0, month: monthOf(m[1], s.lang)!, day: f.n });
 }
 
 const CENTURY_AFTER = new RegExp(`${SP}+(?:век|века|веке|веку|веком|веков|веках|столети[а-яё]*)(?!\\p{L})`, 'iuy');
