@@ -315,7 +315,7 @@ export const UNITS: Record<Lang, UnitEntry[]> = {
   en: [
     { pattern: 'percentage points?|p\\.p\\.|pp', unit: 'pp' },
     { pattern: '%', unit: 'percent', symbol: true },
-    { pattern: 'percent|per cent|pct', unit: 'percent', hyphen: true },
+    { pattern: 'percent|per cent|pct|pc', unit: 'percent', hyphen: true },
     { pattern: '(?:US|U\\.S\\.) dollars?|dollars?|USD', unit: 'usd', hyphen: true },
     { pattern: '\\$', unit: 'usd', symbol: true },
     { pattern: 'euros?|EUR', unit: 'eur' },

@@ -229,6 +229,8 @@ const EN: Array<[rule: string, rows: Row[]]> = [
   ['percent and points', [
     ['11 percent', [num('11', '11 percent', { unit: 'percent' })]],
     ['11 per cent', [num('11', '11 per cent', { unit: 'percent' })]],
+    ['shares jumped 15pc', [num('15', '15pc', { unit: 'percent' })]],
+    ['bought 15 PCs', [num('15', '15')]],
     ['12.5%', [num('12.5', '12.5%', { unit: 'percent' })]],
     ['0.25 percentage points', [num('0.25', '0.25 percentage points', { unit: 'pp' })]],
   ]],
