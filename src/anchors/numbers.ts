@@ -887,7 +887,8 @@ const lowestBit = (mask: number): number => 31 - Math.clz32(mask & -mask);
 function readScaleAndUnit(s: Scan, f: Figure, pos: number, currency: boolean): number {
   let end = pos;
   const { scales } = s.rules;
-  for (let mask = mayMatchAt(s.rules.scaleLeads, s.text, end) & (currency ? -1 : ~s.rules.currencyScales); mask !== 0; mask &= mask - 1) {
+  const counted = !currency && s.lang === 'en' && countedMillions(s.text, pos);
+  for (let mask = mayMatchAt(s.rules.scaleLeads, s.text, end) & (currency || counted ? -1 : ~s.rules.currencyScales); mask !== 0; mask &= mask - 1) {
     const scale = scales[lowestBit(mask)];
     if (!mayStartAfter(scale, !scale.attachedOnly, false, s.text, end)) continue;
     const m = matchAt(scale.re, s.text, end);
@@ -898,6 +899,23 @@ function readScaleAndUnit(s: Scan, f: Figure, pos: number, currency: boolean): n
     }
   }
   return readUnit(s, f, end);
+}
+
+/** Plural nouns that follow a length in metres ("the 110m hurdles"), not a count of millions. */
+const METRE_PLURALS = new Set(['hurdles', 'heats', 'metres', 'meters', 'waves', 'seas']);
+/** Nouns counted in millions with no plural -s ("2m people"). */
+const COUNTED_IRREGULAR = new Set(['people', 'children', 'men', 'women', 'staff', 'police', 'sheep', 'cattle', 'livestock']);
+
+/**
+ * Is the "m" glued to the number at `pos` a million, not metres? British and agency style writes "2m people",
+ * "3.5m barrels" where a Russian version writes "2 млн человек"; a length reads "2m high", "a 2m-tall fence",
+ * "the 100m final". Taken as a million when a plural noun follows after one space.
+ */
+function countedMillions(text: string, pos: number): boolean {
+  if (text.charCodeAt(pos) !== 0x6d || text.charCodeAt(pos + 1) !== 0x20) return false;
+  const word = /^[a-z]+(?![\p{L}\p{N}-])/u.exec(text.slice(pos + 2, pos + 20))?.[0];
+  if (word === undefined) return false;
+  return COUNTED_IRREGULAR.has(word) || (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !METRE_PLURALS.has(word));
 }
 
 /** Read a unit at `pos` (the first of the table that matches); returns the end of what was read. */

@@ -224,6 +224,12 @@ const EN: Array<[rule: string, rows: Row[]]> = [
     ['$10K', [num('10000', '$10K', { unit: 'usd' })]],
     ['$5M', [num('5000000', '$5M', { unit: 'usd' })]],
     ['£5 m', [num('5000000', '£5 m', { unit: 'gbp' })]],
+    // A glued "m" is a million before a plural noun, else metres.
+    ['around 2m people', [num('2000000', '2m', { qualifier: 'approx' })]],
+    ['3.5m barrels a day', [num('3500000', '3.5m')]],
+    ['a 2m high wall', [num('2', '2m', { unit: 'm' })]],
+    ['the 110m hurdles', [num('110', '110m', { unit: 'm' })]],
+    ['the 100m final', [num('100', '100m', { unit: 'm' })]],
     ['10 k', [num('10', '10')]],
   ]],
   ['percent and points', [
@@ -363,6 +369,7 @@ const EQUIVALENT: Array<[ru: string, en: string]> = [
   ['более чем на 11 процентов', 'more than 11 percent'],
   ['5 марта', 'March 5'],
   ['пятнадцатого февраля', 'February 15'],
+  ['2 млн человек', '2m people'],
   ['двадцать первый век', '21st century'],
   ['шестнадцатая конференция', 'the 16th conference'],
   ['минус 15 градусов', 'minus 15C'],
