@@ -1,12 +1,12 @@
 /**
  * The fitted cost model's parts on small made-up documents: list beads, identical strings, the split rule for
- * merged beads, per-document shape adaptation, the option checks of the new fields, and the lower bounds of bead
- * costs the DP prunes with.
+ * merged beads, per-document shape adaptation, the option checks of the new fields, the lower bounds of bead
+ * costs the DP prunes with, and the pairing of omissions that only their figures kept apart.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { alignDocuments, parseDocument } from '../src/index.js';
+import { alignDocuments, findDiscrepancies, parseDocument } from '../src/index.js';
 import { identicalTokens } from '../src/align/cognates.js';
 import { BeadScorer, FEATURE } from '../src/align/features.js';
 import { DEFAULT_LENGTH_MODEL, lengthCost, lengthCostLowerBound } from '../src/align/length.js';
@@ -138,5 +138,30 @@ describe('lower bounds of bead costs (what lets the DP skip beads that cannot wi
     expect(scorer.lowerBound(1, 1, { ru: 1, en: 0 })).toBe(scorer.cost(1, 1, { ru: 1, en: 0 }));
     const rewarded = new BeadScorer(ru.paragraphs, en.paragraphs, { ...DEFAULT_COST_MODEL, figurePenalty: -1 });
     expect(rewarded.lowerBound(1, 1, { ru: 1, en: 2 })).toBe(-Infinity);
+  });
+});
+
+describe('omissions side by side that only their figures kept apart', () => {
+  // A headline whose two figures are both mistranslated (14 → 44, 15 → 45): as a pair it pays both figures'
+  // rarity, more than two paragraphs without counterpart cost, so the search leaves the two apart.
+  const cities = [['Берлине', 'Berlin'], ['Вене', 'Vienna'], ['Праге', 'Prague'], ['Риге', 'Riga'], ['Осло', 'Oslo'], ['Мадриде', 'Madrid'], ['Лиссабоне', 'Lisbon'], ['Варшаве', 'Warsaw']];
+  const ru = ['Форум Норд 14 завершил работу в Портленде, объявлены даты форума Норд 15'];
+  const en = ['Nord 44 closes in Portland and Nord 45 dates announced'];
+  cities.forEach(([city, english], k) => {
+    ru.push(`Участники форума Норд провели в ${city} ${k + 3} встречи и обсудили ${20 + k} докладов о развитии проекта Норд.`);
+    en.push(`Nord attendees held ${k + 3} meetings in ${english} and discussed ${20 + k} talks on the development of the Nord project.`);
+  });
+
+  it('are linked, and their figures reported as differing', () => {
+    const alignment = alignDocuments(ru.join('\n\n'), en.join('\n\n'));
+    expect(alignment.links.map((l) => [l.ru, l.en])).toEqual(ru.map((_, k) => [[k], [k]]));
+    const found = findDiscrepancies(alignment).filter((d) => d.kind === 'number-mismatch');
+    expect(found.map((d) => [d.ru, d.en])).toEqual([[[0], [0]], [[0], [0]]]);
+  });
+
+  it('stay apart when they share nothing but their place', () => {
+    const ruOther = ['Цены выросли на 17,4% в 2011 году, до 389 рублей за 12 штук, сообщили 27 экспертов.', ru[1]!];
+    const enOther = ['Exports fell 6.2% in 1998 to 4,150 tonnes across 73 ports, 58 officials said.', en[1]!];
+    expect(links(ruOther, enOther)).toEqual([[[], [0]], [[0], []], [[1], [1]]]);
   });
 });

@@ -88,7 +88,8 @@ function alignWithinBand(
       score: round(margin === Infinity ? 1 : 1 - Math.exp(-Math.max(0, margin))),
     };
   });
-  const links = absorbCondensedOrphans(beads, (side, index, bead) => evidence.explained(side, index, bead) + (scorer.identical?.explained(side, index, bead) ?? 0), model.absorbThreshold).map((bead) => ({
+  const paired = pairCrossedOmissions(beads, scorer);
+  const links = absorbCondensedOrphans(paired, (side, index, bead) => evidence.explained(side, index, bead) + (scorer.identical?.explained(side, index, bead) ?? 0), model.absorbThreshold).map((bead) => ({
     ...bead,
     evidence: linkEvidence(
       bead.ru.map((index) => ruParagraphs[index]),
@@ -139,6 +140,41 @@ function adaptedWeights(scorer: BeadScorer, path: ReadonlyArray<{ shape: { ru: n
     else w[BASE_FEATURES + scorer.shapes.findIndex((shape) => shape.name === name)] = adapted;
   });
   return w;
+}
+
+/**
+ * A paragraph left without counterpart on each side, one after the other, whose pair the search would have
+ * linked but for their figures: a translation whose figures differ ("DebConf 14" rendered "DebConf 44", a wrong
+ * total in a headline). Each one-sided figure costs its rarity, so a short paragraph with two wrong figures
+ * costs more as a pair than as two omissions. Linked, the checker reports the figures that differ, which is
+ * what a reviewer needs; left apart, it reports two coverage gaps. They are linked when the pair shares an anchor
+ * or a token and its cost without the figure term is below that of the two omissions.
+ */
+function pairCrossedOmissions(beads: Bead[], scorer: BeadScorer): Bead[] {
+  const one = { ru: 1, en: 1 };
+  const features = new Float64Array(scorer.weights.length);
+  const omission = scorer.weights[FEATURE.omission];
+  const out: Bead[] = [];
+  for (let k = 0; k < beads.length; k++) {
+    const a = beads[k];
+    const b = beads[k + 1];
+    const ru = a.ru.length === 1 && a.en.length === 0 ? a.ru[0] : b?.ru.length === 1 && b.en.length === 0 ? b.ru[0] : undefined;
+    const en = a.en.length === 1 && a.ru.length === 0 ? a.en[0] : b?.en.length === 1 && b.ru.length === 0 ? b.en[0] : undefined;
+    if (b === undefined || ru === undefined || en === undefined || a.ru.length + b.ru.length !== 1 || a.en.length + b.en.length !== 1) {
+      out.push(a);
+      continue;
+    }
+    scorer.features(ru, en, one, features);
+    const figures = scorer.weights[FEATURE.figures] * features[FEATURE.figures];
+    const gain = 2 * omission - (scorer.cost(ru, en, one) - figures);
+    if (features[FEATURE.figures] === 0 || features[FEATURE.shared] + features[FEATURE.identical] === 0 || gain <= 0) {
+      out.push(a);
+      continue;
+    }
+    out.push({ ru: [ru], en: [en], score: round(Math.min(a.score, b.score) * (1 - Math.exp(-gain))) });
+    k++;
+  }
+  return out;
 }
 
 /**
