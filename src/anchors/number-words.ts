@@ -226,7 +226,8 @@ export const SCALES: Record<Lang, ScaleEntry[]> = {
 /**
  * Scale words standing alone as a number ("на миллион" = "per million", "до тысячи МРП" = "up to 1000",
  * "более сотни" = "more than a hundred"): singular forms only, since plurals ("тысячи людей", "thousands")
- * mean "many". Values are powers of ten.
+ * mean "many"; "сотни" and "тысячи", genitive singular and plural alike, are read as a number only after a word
+ * that governs a genitive (numbers.ts). Values are powers of ten.
  */
 export const BARE_SCALES: Record<Lang, Map<string, number>> = {
   ru: new Map([

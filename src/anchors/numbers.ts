@@ -1616,7 +1616,7 @@ function readCentury(s: Scan, word: string, start: number, end: number): Figure 
 /** A scale word standing alone ("миллион", "thousand"), half a scale ("полмиллиона", "half a million"). */
 function readScaleWord(s: Scan, lower: string, start: number, end: number): Figure | undefined {
   const bare = BARE_SCALES[s.lang].get(lower);
-  if (bare !== undefined) return figure({ start, end, kind: 'number', written: 'words', pow: bare, dec: decimalFromDigits('1') });
+  if (bare !== undefined && !(GENITIVE_OR_PLURAL.has(lower) && !genitiveGovernedAt(s.text, start))) return figure({ start, end, kind: 'number', written: 'words', pow: bare, dec: decimalFromDigits('1') });
   const half = HALF_SCALES[s.lang].get(lower);
   if (half !== undefined) return figure({ start, end, kind: 'number', written: 'words', pow: half, dec: decimalFromDigits('0', '5') });
   const m = lower === 'half' ? matchAt(HALF_A, s.text, end) : null;
@@ -1626,6 +1626,23 @@ function readScaleWord(s: Scan, lower: string, start: number, end: number): Figu
 }
 
 const WORD_BEFORE = /(\p{L}+|\d)[ \u00A0\u2009\u202F]+$/u;
+
+/**
+ * Russian scale words whose genitive singular is also their plural: "более сотни", "до тысячи" are a number,
+ * "сотни людей", "тысячи людей вышли" mean many (English "thousands of people"), as the other plurals do.
+ */
+const GENITIVE_OR_PLURAL = new Set(['сотни', 'тысячи']);
+/** Words before a scale word that make it a genitive singular: prepositions and comparatives that govern one. */
+const GENITIVE_GOVERNORS = new Set([
+  'до', 'около', 'более', 'свыше', 'менее', 'больше', 'меньше', 'порядка', 'из', 'от', 'с', 'со', 'для', 'без',
+  'вместо', 'кроме', 'у', 'после', 'против', 'ради', 'сверх', 'ниже', 'выше', 'дешевле', 'дороже',
+]);
+
+/** Is the word before `pos` one that governs a genitive ({@link GENITIVE_GOVERNORS})? */
+function genitiveGovernedAt(text: string, pos: number): boolean {
+  const m = matchBefore(WORD_BEFORE, text, pos, 24);
+  return m !== null && GENITIVE_GOVERNORS.has(foldWord(m[1]));
+}
 
 /** Is the word before `pos` a number (digits, a cardinal, an ordinal or a collective numeral)? */
 function countedBefore(text: string, lang: Lang, pos: number): boolean {
