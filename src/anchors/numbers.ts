@@ -725,6 +725,12 @@ const IDENT_BEFORE = /[\p{L}\p{N}]*-?$/u;
 const IDENT_AFTER = /[\p{L}\p{N}]*/uy;
 const FRACTION = guarded(new RegExp(`(?:${SP}?([½¼¾⅓⅔])|${SP}([13])/([24])(?!\\d))`, 'uy'), '½¼¾⅓⅔', '½¼¾⅓⅔13');
 const AM_PM = guarded(new RegExp(`${SP}?([ap])\\.?${SP}?m\\.?(?!\\p{L})`, 'iuy'), 'ap', 'ap');
+/** A part of the day after an hour: "(10) утра", "(3 часа) дня", "(9) вечера", "(2 часа) ночи". */
+const RU_DAY_PART = guarded(new RegExp(`${SP}(?:час(?:а|ов)?${SP})?(утра|дня|вечера|ночи)(?!\\p{L})`, 'iuy'), '', 'чудвн');
+/** A preposition before a time of day: "в 15.30", "с 9.00 до 18.00". */
+const RU_TIME_PREPOSITION = /(?<!\p{L})(?:в|с|до|к|около|после)[ \u00A0]$/iu;
+/** Words that may follow a time of day written with a full stop: "в 15.30 по московскому времени", "в 10.00 мск". */
+const RU_AFTER_TIME = /^[ \u00A0](?:по|мск|часов|ч|утра|дня|вечера|ночи|и|до)(?!\p{L})/iu;
 const RU_HOURS_MINUTES = guarded(new RegExp(`${SP}час(?:а|ов)?${SP}(\\d{1,2})${SP}минут[а-я]*(?!\\p{L})`, 'iuy'), '', 'ч');
 const SIGN_BEFORE = /(?:^|[\s(\[])([-\u2212])$/u;
 const MINUS_WORD = new RegExp(`(?<!\\p{L})(?:${MINUS_WORDS})${SP}$`, 'iu');
@@ -1031,10 +1037,48 @@ function readClock(s: Scan, t: NumToken): boolean {
     s.pos = t.end + hm[0].length;
     return true;
   }
+  // "в 10 утра" = "at 10am", "в 9 вечера" = "at 9pm", "в 3 часа дня" = "at 3pm", "в 2 часа ночи" = "at 2am".
+  const part = s.lang === 'ru' && hour >= 1 && hour <= 12 ? matchGuarded(RU_DAY_PART, s.text, t.end) : null;
+  // Without "час" it takes a preposition ("в 10 утра"; "провели 3 ночи" are nights), and "дня" takes "час"
+  // always ("за 4 дня" are days).
+  const hours = part !== null && /час/i.test(part[0]);
+  if (part && (hours || (part[1]!.toLowerCase() !== 'дня' && matchBefore(RU_TIME_PREPOSITION, s.text, t.start, 8)))) {
+    const afternoon = part[1]!.toLowerCase() === 'дня' || part[1]!.toLowerCase() === 'вечера';
+    const clock = afternoon ? (hour % 12) + 12 : part[1]!.toLowerCase() === 'ночи' && hour === 12 ? 0 : hour;
+    s.figures.push(timeFigure(t.start, t.end + part[0].length, clock, 0));
+    s.pos = t.end + part[0].length;
+    return true;
+  }
   const ampm = s.lang === 'en' && hour >= 1 && hour <= 12 ? matchGuarded(AM_PM, s.text, t.end) : null;
   if (!ampm) return false;
   s.figures.push(timeFigure(t.start, t.end + ampm[0].length, (hour % 12) + (ampm[1].toLowerCase() === 'p' ? 12 : 0), 0));
   s.pos = t.end + ampm[0].length;
+  return true;
+}
+
+/**
+ * A time of day written with a full stop between hours and minutes: English "3.30pm", Russian "в 15.30" (a Russian
+ * decimal takes a comma; after a preposition, with nothing after it but punctuation or a time word, as "в 2.50
+ * раза" is a ratio).
+ */
+function readDottedTime(s: Scan, t: NumToken): boolean {
+  if (t.grouped || t.int.length > 2 || t.frac.length !== 2 || s.text.charCodeAt(t.start + t.int.length) !== 0x2e) return false;
+  const hour = Number(t.int);
+  const minute = Number(t.frac);
+  if (minute > 59) return false;
+  let end = t.end;
+  let clock = hour;
+  if (s.lang === 'en') {
+    const ampm = hour >= 1 && hour <= 12 ? matchGuarded(AM_PM, s.text, t.end) : null;
+    if (!ampm) return false;
+    clock = (hour % 12) + (ampm[1]!.toLowerCase() === 'p' ? 12 : 0);
+    end += ampm[0].length;
+  } else {
+    if (hour > 23 || !matchBefore(RU_TIME_PREPOSITION, s.text, t.start, 8)) return false;
+    if (!quietAfter(s.text, t.end) && !RU_AFTER_TIME.test(s.text.slice(t.end, t.end + 8))) return false;
+  }
+  s.figures.push(timeFigure(t.start, end, clock, minute));
+  s.pos = end;
   return true;
 }
 
@@ -1114,6 +1158,7 @@ function readScientific(s: Scan, t: NumToken): boolean {
 function readNumber(s: Scan, t: NumToken): void {
   if (t.int.length + t.frac.length > MAX_DIGITS) return pushCode(s, t.start, t.end, t.frac ? `${t.int}.${t.frac}` : t.int);
   if (readScientific(s, t)) return;
+  if (readDottedTime(s, t)) return;
   if (readIdentifier(s, t)) return;
   if (readFraction(s, t)) return;
   const lead = readLead(s, t);

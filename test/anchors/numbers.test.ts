@@ -187,6 +187,14 @@ const RU: Array<[rule: string, rows: Row[]]> = [
     ['рост на +1 000 000 000', [num('1000000000', '1 000 000 000')]],
     ['в 18:30', [{ kind: 'number', key: 'time:18:30', surface: '18:30', unit: 'code' }]],
     ['в 17 часов 47 минут', [{ key: 'time:17:47', surface: '17 часов 47 минут', unit: 'code' }]],
+    ['в 3.45 по Гринвичу', [{ key: 'time:03:45', surface: '3.45' }]],
+    ['с 9.00 до 18.00', [{ key: 'time:09:00' }, { key: 'time:18:00' }]],
+    ['в 9 вечера', [{ key: 'time:21:00', surface: '9 вечера' }]],
+    ['в 2 часа ночи', [{ key: 'time:02:00', surface: '2 часа ночи' }]],
+    // A ratio, days and nights are not times.
+    ['в 2.50 раза', [num('2.5', '2.50')]],
+    ['всего за 4 дня', [num('4')]],
+    ['провели 3 ночи в отеле', [num('3')]],
     ['со счетом 1:0', [num('1'), num('0')]],
   ]],
   ['ranges and signs', [
@@ -349,6 +357,8 @@ const EN: Array<[rule: string, rows: Row[]]> = [
     ['at 13:50', [{ key: 'time:13:50' }]],
     ['at 11:28 AM', [{ key: 'time:11:28' }]],
     ['at 10 a.m.', [{ key: 'time:10:00', surface: '10 a.m.' }]],
+    ['at 3.30pm', [{ key: 'time:15:30', surface: '3.30pm' }]],
+    ['up 3.30 percent', [num('3.3', '3.30 percent', { unit: 'percent' })]],
     ['3D', [num('3', '3D', { unit: 'code' })]],
   ]],
   ['ranges and signs', [
@@ -416,6 +426,8 @@ const EQUIVALENT: Array<[ru: string, en: string]> = [
   ['200-летие', '200th anniversary'],
   ['в XXI веке', 'in the 21st century'],
   ['в 17 часов 47 минут', 'at 5:47 PM'],
+  ['в 15.30', 'at 3.30pm'],
+  ['в 10 утра', 'at 10am'],
   ['COVID-19', 'COVID-19'],
   ['Су-57', 'Su-57'],
   ['150 км/ч', '150 km/h'],
