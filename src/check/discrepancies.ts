@@ -236,26 +236,59 @@ function oneSidedPlace(side: Lang, index: number, link: Link, anchor: Anchor) {
 
 /**
  * Pair leftover figures of the two sides that look like the same quantity with another value: same kind,
- * compatible units, comparable magnitude. Greedy by similarity, one to one.
+ * compatible units, comparable magnitude. A translation keeps its figures in order, so the pairs that keep the
+ * two sides' text order and are most alike in sum come first ("DebConf 14 … 15" against "44 … 45": 14 with 44,
+ * 15 with 45, though 15 is nearer 44); then the figures left, greedily by likeness (a sentence the translation
+ * turned round). One to one.
  */
 function pairMismatches(ru: Anchor[], en: Anchor[]): Array<[Anchor, Anchor]> {
-  const candidates: Array<{ r: Anchor; e: Anchor; score: number }> = [];
-  for (const r of ru) {
-    for (const e of en) {
-      const score = mismatchSimilarity(r, e);
-      if (score > 0) candidates.push({ r, e, score });
+  const similarity = ru.map((r) => en.map((e) => mismatchSimilarity(r, e)));
+  const pairs = ru.length * en.length <= MAX_ORDERED_PAIRING ? orderedPairs(similarity) : [];
+  const used = new Set<number>();
+  const usedEn = new Set<number>();
+  for (const [i, j] of pairs) {
+    used.add(i);
+    usedEn.add(j);
+  }
+  const candidates: Array<{ i: number; j: number; score: number }> = [];
+  ru.forEach((_, i) => en.forEach((_, j) => {
+    if (!used.has(i) && !usedEn.has(j) && similarity[i]![j]! > 0) candidates.push({ i, j, score: similarity[i]![j]! });
+  }));
+  candidates.sort((x, y) => y.score - x.score);
+  for (const { i, j } of candidates) {
+    if (used.has(i) || usedEn.has(j)) continue;
+    used.add(i);
+    usedEn.add(j);
+    pairs.push([i, j]);
+  }
+  return pairs.sort((a, b) => a[0] - b[0]).map(([i, j]) => [ru[i]!, en[j]!]);
+}
+
+/** Above this many leftover figure pairs in one link the order-keeping pairing is skipped (it is quadratic). */
+const MAX_ORDERED_PAIRING = 10_000;
+
+/** The order-keeping pairs of comparable figures (similarity > 0) whose similarities sum highest: indices [ru, en]. */
+function orderedPairs(similarity: number[][]): Array<[number, number]> {
+  const n = similarity.length;
+  const m = n === 0 ? 0 : similarity[0]!.length;
+  const best = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      const s = similarity[i - 1]![j - 1]!;
+      best[i]![j] = Math.max(best[i - 1]![j]!, best[i]![j - 1]!, s > 0 ? best[i - 1]![j - 1]! + s : 0);
     }
   }
-  candidates.sort((x, y) => y.score - x.score);
-  const used = new Set<Anchor>();
-  const pairs: Array<[Anchor, Anchor]> = [];
-  for (const { r, e } of candidates) {
-    if (used.has(r) || used.has(e)) continue;
-    used.add(r);
-    used.add(e);
-    pairs.push([r, e]);
+  const pairs: Array<[number, number]> = [];
+  for (let i = n, j = m; i > 0 && j > 0; ) {
+    if (best[i]![j] === best[i - 1]![j]) i--;
+    else if (best[i]![j] === best[i]![j - 1]) j--;
+    else {
+      pairs.push([i - 1, j - 1]);
+      i--;
+      j--;
+    }
   }
-  return pairs;
+  return pairs.reverse();
 }
 
 /**

@@ -28,6 +28,15 @@ describe('wrong figures are flagged (RU form → EN form)', () => {
       expect(found[0].message).toContain(enUnit === 'none' ? 'no unit' : enUnit);
     });
   }
+  it('two wrong figures are paired in their text order, not by which values are nearer', () => {
+    // 15 is nearer 44 than 14 is; the translation keeps its figures in order.
+    const found = mismatches('Форум Норд 14 завершил работу, объявлены даты форума Норд 15.', 'Nord 44 closes and Nord 45 dates are announced.');
+    expect(found.map((d) => [d.ruValue, d.enValue])).toEqual([['14', '44'], ['15', '45']]);
+  });
+  it('figures the translation reordered are still paired', () => {
+    const found = mismatches('Выпущено 310 тонн стали и 4,5 млн тонн угля.', 'It produced 4.8 million tonnes of coal and 320 tonnes of steel.');
+    expect(found.map((d) => [d.ruValue, d.enValue]).sort()).toEqual([['310 тонн', '320 tonnes'], ['4,5 млн тонн', '4.8 million tonnes']]);
+  });
   it('a long account number with one digit changed (exact, not floating point)', () => {
     const found = mismatches('Номер счёта 12345678901234567890 указан в договоре.', 'Account number 12345678901234567891 is in the contract.');
     expect(found).toHaveLength(1);
