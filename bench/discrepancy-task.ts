@@ -57,7 +57,7 @@ function scoreMismatches(found: NumberMismatch[], truths: Array<{ ru?: number; e
   t.found += truths.filter((g) => found.some((d) => hit(d, g))).length;
 }
 
-const KINDS: InjectionKind[] = ['name-deleted', 'currency-changed', 'unit-changed', 'figures-swapped'];
+const KINDS: InjectionKind[] = ['name-deleted', 'currency-changed', 'unit-changed', 'figures-swapped', 'figure-changed'];
 
 /** Is `d` the warning an injected name deletion should cause: the name, on the side that still has it, where it is? */
 function isInjectedName(injection: Injection, d: Discrepancy): boolean {
@@ -74,7 +74,7 @@ const mismatchSignature = (d: NumberMismatch): string => `${d.ru.join('+')} ${d.
 function detected(injection: Injection, found: Discrepancy[]): boolean {
   if (injection.kind === 'name-deleted') return found.some((d) => isInjectedName(injection, d));
   return found.some((d) => d.kind === 'number-mismatch' && d.en.includes(injection.paragraph) &&
-    (injection.kind === 'figures-swapped' || d.reason === 'unit'));
+    (injection.kind === 'figures-swapped' || injection.kind === 'figure-changed' || d.reason === 'unit'));
 }
 
 interface SetReport {
@@ -217,8 +217,11 @@ export function discrepancySection(devRoot: string): string[] {
   out.push('  km → m, kg → g, % dropped …), kept only if the edited figure is still read with its value and another unit; detected');
   out.push('  by a `number-mismatch` of reason `unit` in that paragraph. **figures swapped**: two agreeing digit figures of one');
   out.push('  English paragraph, same unit, other values, exchanged where the edited text still reads both as they were; detected');
-  out.push('  by any `number-mismatch` in that paragraph.');
-  out.push('- **number-mismatch P / R on injected figures**: over the currency, unit and swap variants, the mismatches the');
+  out.push('  by any `number-mismatch` in that paragraph. **figure changed**: one digit of an agreeing digit figure of the English');
+  out.push('  raised by one (2014 → 3014, 4.3 → 5.3), the case\'s n-th such figure in text order, kept where the edited text reads');
+  out.push('  it with the new value and the same unit; detected by any `number-mismatch` in that paragraph (so a link the change');
+  out.push('  broke counts as a miss).');
+  out.push('- **number-mismatch P / R on injected figures**: over the currency, unit, swap and changed-figure variants, the mismatches the');
   out.push('  injection caused (those the untouched case does not have, by place, values and reason): precision = those in the');
   out.push('  injected paragraph over all of them; recall = injections detected over injections. The untouched cases are scored');
   out.push('  against their gold changes in the column before.');
@@ -231,11 +234,11 @@ export function discrepancySection(devRoot: string): string[] {
     out.push(`| ${r.name} | ${r.cases} | ${r.untouchedEntity} | ${ratio(u.tp, u.predicted)} / ${ratio(u.found, u.gold)} | ${u.predicted - u.tp} | ${ratio(i.tp, i.predicted)} / ${ratio(i.found, i.gold)} |`);
   }
   out.push('');
-  out.push('| set | name deleted: recall | entity-missing precision (warnings the injection caused) | currency changed | unit changed | figures swapped |');
-  out.push('|---|---|---|---|---|---|');
+  out.push('| set | name deleted: recall | entity-missing precision (warnings the injection caused) | currency changed | unit changed | figures swapped | figure changed |');
+  out.push('|---|---|---|---|---|---|---|');
   for (const r of reports) {
     const cell = (k: InjectionKind) => `${r.byKind[k].detected}/${r.byKind[k].injected} (${ratio(r.byKind[k].detected, r.byKind[k].injected)})`;
-    out.push(`| ${r.name} | ${cell('name-deleted')} | ${ratio(r.nameWarnings.right, r.nameWarnings.all)} (${r.nameWarnings.right} of ${r.nameWarnings.all}) | ${cell('currency-changed')} | ${cell('unit-changed')} | ${cell('figures-swapped')} |`);
+    out.push(`| ${r.name} | ${cell('name-deleted')} | ${ratio(r.nameWarnings.right, r.nameWarnings.all)} (${r.nameWarnings.right} of ${r.nameWarnings.all}) | ${cell('currency-changed')} | ${cell('unit-changed')} | ${cell('figures-swapped')} | ${cell('figure-changed')} |`);
   }
   out.push(...formTables());
   const real = reports.find((r) => r.name === 'real');

@@ -1,6 +1,6 @@
 /**
  * Discrepancies injected on purpose into development cases, to measure the checker's recall per kind: a name
- * deleted from one version, a currency changed, a unit changed, two figures swapped. Each injection edits one
+ * deleted from one version, a currency changed, a unit changed, two figures swapped, a figure's value changed. Each injection edits one
  * version's text in one place, verified by re-reading the edited text (the figure's value kept and its unit
  * changed, the name gone from the link), and records where the checker should report it.
  */
@@ -9,7 +9,7 @@ import { alignDocuments } from '../src/index.js';
 import type { Alignment, Anchor, Lang } from '../src/types.js';
 
 /** Kinds of injected discrepancy. */
-export type InjectionKind = 'name-deleted' | 'currency-changed' | 'unit-changed' | 'figures-swapped';
+export type InjectionKind = 'name-deleted' | 'currency-changed' | 'unit-changed' | 'figures-swapped' | 'figure-changed';
 
 /** One injected discrepancy: the edited pair and where the checker should report it. */
 export interface Injection {
@@ -101,6 +101,37 @@ function swapInjection(alignment: Alignment, ru: string, en: string): Injection 
   return undefined;
 }
 
+/**
+ * One digit of an agreeing figure of an English paragraph changed (a mistyped or mistranslated figure: 2014 → 3014,
+ * 4.3 → 5.3), where the edited text reads it with the new value and the same unit. The figure is the `nth` of the
+ * case's candidates in text order (wrapping), so that headlines are not the only figures changed.
+ */
+function figureChangeInjection(alignment: Alignment, ru: string, en: string, nth: number): Injection | undefined {
+  const candidates: Array<{ link: (typeof alignment.links)[number]; index: number; anchor: Anchor }> = [];
+  for (const link of alignment.links) {
+    if (link.ru.length === 0 || link.en.length === 0) continue;
+    for (const index of link.en) {
+      for (const anchor of alignment.en.paragraphs[index]!.anchors) {
+        if (isChecked(anchor) && keyIn(alignment, 'ru', link.ru, anchor.key) === 1 && keyIn(alignment, 'en', link.en, anchor.key) === 1) candidates.push({ link, index, anchor });
+      }
+    }
+  }
+  for (let k = 0; k < candidates.length; k++) {
+    const { link, index, anchor } = candidates[(nth + k) % candidates.length]!;
+    const at = anchor.surface.search(/\d/);
+    if (at < 0) continue;
+    const digit = Number(anchor.surface[at]);
+    // The first digit of a number never becomes 0.
+    const next = (digit + 1) % 10 === 0 && !/\d/.test(anchor.surface.slice(0, at)) ? 1 : (digit + 1) % 10;
+    const surface = anchor.surface.slice(0, at) + String(next) + anchor.surface.slice(at + 1);
+    const edited = edit(en, anchor.start, anchor.end, surface);
+    const after = alignDocuments(ru, edited, { langs: ['ru', 'en'] }).en.paragraphs[index]?.anchors.find((a) => a.start === anchor.start);
+    if (!after || after.value === anchor.value || after.unit !== anchor.unit) continue;
+    return { kind: 'figure-changed', ru, en: edited, edited: 'en', paragraph: index, otherParagraph: link.ru[0]!, what: `${anchor.surface} → ${surface}` };
+  }
+  return undefined;
+}
+
 // A character (after spaces) in front of a word that makes its capital say nothing: a sentence, line, list item,
 // table cell, bracket or quotation start.
 const CAPITAL_NEUTRAL_BEFORE = /[.!?…:;|([«"“„'‘—–•*\n]$/u;
@@ -180,7 +211,7 @@ function nameInjection(alignment: Alignment, ru: string, en: string, side: Lang)
   return undefined;
 }
 
-/** Every injection one case allows (at most one per kind); `nth` alternates the side names are deleted from. */
+/** Every injection one case allows (at most one per kind); `nth` alternates the side names are deleted from and picks the figure changed. */
 export function injectionsFor(ru: string, en: string, nth: number): Injection[] {
   const alignment = alignDocuments(ru, en, { langs: ['ru', 'en'] });
   return [
@@ -188,5 +219,6 @@ export function injectionsFor(ru: string, en: string, nth: number): Injection[] 
     unitInjection(alignment, ru, en, 'currency-changed'),
     unitInjection(alignment, ru, en, 'unit-changed'),
     swapInjection(alignment, ru, en),
+    figureChangeInjection(alignment, ru, en, nth),
   ].filter((x): x is Injection => x !== undefined);
 }
