@@ -289,6 +289,11 @@ export const UNITS: Record<Lang, UnitEntry[]> = {
     { pattern: 'п\\. ?п\\.|процентн[а-яё]* пункт[а-яё]*', unit: 'pp' },
     { pattern: '%', unit: 'percent', symbol: true },
     { pattern: 'процент[а-яё]*|проц\\.', unit: 'percent', hyphen: true },
+    { pattern: 'канадск[а-яё]* доллар[а-яё]*', unit: 'cad' },
+    { pattern: 'австралийск[а-яё]* доллар[а-яё]*', unit: 'aud' },
+    { pattern: 'новозеландск[а-яё]* доллар[а-яё]*', unit: 'nzd' },
+    { pattern: 'гонконгск[а-яё]* доллар[а-яё]*', unit: 'hkd' },
+    { pattern: 'сингапурск[а-яё]* доллар[а-яё]*', unit: 'sgd' },
     { pattern: 'доллар[а-яё]*(?: США)?|долл\\.(?: США)?', unit: 'usd', hyphen: true },
     { pattern: '\\$', unit: 'usd', symbol: true },
     { pattern: 'евро', unit: 'eur' },
@@ -317,6 +322,11 @@ export const UNITS: Record<Lang, UnitEntry[]> = {
     { pattern: 'percentage points?|p\\.p\\.|pp', unit: 'pp' },
     { pattern: '%', unit: 'percent', symbol: true },
     { pattern: 'percent|per cent|pct|pc', unit: 'percent', hyphen: true },
+    { pattern: 'Canadian dollars?|CAD', unit: 'cad' },
+    { pattern: 'Australian dollars?|AUD', unit: 'aud' },
+    { pattern: 'New Zealand dollars?|NZD', unit: 'nzd' },
+    { pattern: 'Hong Kong dollars?|HKD', unit: 'hkd' },
+    { pattern: 'Singapore dollars?|SGD', unit: 'sgd' },
     { pattern: '(?:US|U\\.S\\.) dollars?|dollars?|USD', unit: 'usd', hyphen: true },
     { pattern: '\\$', unit: 'usd', symbol: true },
     { pattern: 'euros?|EUR', unit: 'eur' },
@@ -345,6 +355,12 @@ export const UNITS: Record<Lang, UnitEntry[]> = {
 
 /** Currency written in front of the number ("$3.5 billion", "USD 5 million", "€5"). Same in both languages. */
 export const CURRENCY_PREFIXES: Array<{ pattern: string; unit: string }> = [
+  // The other dollars before the US one: "C$5 million" is Canadian.
+  { pattern: '(?<!\\p{L})(?:C|CA|Can)\\$', unit: 'cad' },
+  { pattern: '(?<!\\p{L})(?:A|AU)\\$', unit: 'aud' },
+  { pattern: '(?<!\\p{L})NZ\\$', unit: 'nzd' },
+  { pattern: '(?<!\\p{L})HK\\$', unit: 'hkd' },
+  { pattern: '(?<!\\p{L})S\\$', unit: 'sgd' },
   { pattern: 'US\\$|\\$', unit: 'usd' },
   { pattern: '€', unit: 'eur' },
   { pattern: '£', unit: 'gbp' },

@@ -236,6 +236,9 @@ const EN: Array<[rule: string, rows: Row[]]> = [
     ['10k', [num('10000', '10k')]],
     ['$10K', [num('10000', '$10K', { unit: 'usd' })]],
     ['$5M', [num('5000000', '$5M', { unit: 'usd' })]],
+    ['C$5 million', [num('5000000', 'C$5 million', { unit: 'cad' })]],
+    ['HK$3.2bn', [num('3200000000', 'HK$3.2bn', { unit: 'hkd' })]],
+    ['5 million Canadian dollars', [num('5000000', '5 million Canadian dollars', { unit: 'cad' })]],
     ['£5 m', [num('5000000', '£5 m', { unit: 'gbp' })]],
     // A glued "m" is a million before a plural noun, else metres.
     ['around 2m people', [num('2000000', '2m', { qualifier: 'approx' })]],
@@ -385,6 +388,8 @@ const EQUIVALENT: Array<[ru: string, en: string]> = [
   ['5 марта', 'March 5'],
   ['пятнадцатого февраля', 'February 15'],
   ['2 млн человек', '2m people'],
+  ['5 млн канадских долларов', 'C$5 million'],
+  ['2 млрд австралийских долларов', 'A$2bn'],
   ['двадцать первый век', '21st century'],
   ['шестнадцатая конференция', 'the 16th conference'],
   ['минус 15 градусов', 'minus 15C'],
