@@ -1,6 +1,7 @@
 /**
  * The headline accuracy figures of each alignment set, through the public API: strict micro F1 of paragraph
- * links and precision/recall of paragraphs with no counterpart. Shared by the accuracy gate
+ * links, precision/recall of paragraphs with no counterpart, and the recall of discrepancies injected on purpose
+ * (bench/discrepancy-task.ts: names deleted; currencies, units and figures changed or swapped). Shared by the accuracy gate
  * (test/accuracy-gate.test.ts) and the script that records the figures it compares with
  * (`npx tsx bench/accuracy.ts --write` → bench/accuracy-baseline.json).
  *
@@ -10,6 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { alignDocuments } from '../src/index.js';
 import { evaluateAlignment } from './alignment-task.js';
+import { evaluateSet } from './discrepancy-task.js';
 import { loadSet, setRoots, type SetName } from './dev.js';
 import { prf } from './score.js';
 
@@ -18,6 +20,10 @@ export interface SetFigures {
   strictF1: number;
   omissionPrecision: number;
   omissionRecall: number;
+  /** Names deleted from one version that the check reports. */
+  nameRecall: number;
+  /** Currencies, units and figures changed or swapped in the English that the check reports as a number-mismatch. */
+  injectedFigureRecall: number;
   cases: number;
 }
 
@@ -34,7 +40,16 @@ export function accuracyFigures(): Partial<Record<SetName, SetFigures>> {
       mismatches: [],
     }));
     const omissions = prf(report.omissions.all);
-    out[set] = { strictF1: round(prf(report.strict).f1), omissionPrecision: round(omissions.precision), omissionRecall: round(omissions.recall), cases: cases.length };
+    const injected = evaluateSet(set, cases);
+    const names = injected.byKind['name-deleted'];
+    out[set] = {
+      strictF1: round(prf(report.strict).f1),
+      omissionPrecision: round(omissions.precision),
+      omissionRecall: round(omissions.recall),
+      nameRecall: round(names.injected ? names.detected / names.injected : 1),
+      injectedFigureRecall: round(injected.injectedNumbers.gold ? injected.injectedNumbers.found / injected.injectedNumbers.gold : 1),
+      cases: cases.length,
+    };
   }
   return out;
 }
