@@ -158,12 +158,13 @@ function pairCrossedOmissions(beads: Bead[], scorer: BeadScorer): Bead[] {
   for (let k = 0; k < beads.length; k++) {
     const a = beads[k];
     const b = beads[k + 1];
-    const ru = a.ru.length === 1 && a.en.length === 0 ? a.ru[0] : b?.ru.length === 1 && b.en.length === 0 ? b.ru[0] : undefined;
-    const en = a.en.length === 1 && a.ru.length === 0 ? a.en[0] : b?.en.length === 1 && b.ru.length === 0 ? b.en[0] : undefined;
-    if (b === undefined || ru === undefined || en === undefined || a.ru.length + b.ru.length !== 1 || a.en.length + b.en.length !== 1) {
+    // One paragraph without counterpart on each side, in either order.
+    if (b === undefined || !singleOmission(a) || !singleOmission(b) || a.ru.length === b.ru.length) {
       out.push(a);
       continue;
     }
+    const ru = a.ru[0] ?? b.ru[0]!;
+    const en = a.en[0] ?? b.en[0]!;
     scorer.features(ru, en, one, features);
     const figures = scorer.weights[FEATURE.figures] * features[FEATURE.figures];
     const gain = 2 * omission - (scorer.cost(ru, en, one) - figures);
@@ -176,6 +177,9 @@ function pairCrossedOmissions(beads: Bead[], scorer: BeadScorer): Bead[] {
   }
   return out;
 }
+
+/** A bead of one paragraph and no counterpart. */
+const singleOmission = (bead: Bead): boolean => bead.ru.length + bead.en.length === 1;
 
 /**
  * A condensed translation renders two paragraphs as one shorter paragraph, which the length model reads as a
