@@ -1041,11 +1041,9 @@ function readClock(s: Scan, t: NumToken): boolean {
   const part = s.lang === 'ru' && hour >= 1 && hour <= 12 ? matchGuarded(RU_DAY_PART, s.text, t.end) : null;
   // Without "час" it takes a preposition ("в 10 утра"; "провели 3 ночи" are nights), and "дня" takes "час"
   // always ("за 4 дня" are days).
-  const hours = part !== null && /час/i.test(part[0]);
-  if (part && (hours || (part[1]!.toLowerCase() !== 'дня' && matchBefore(RU_TIME_PREPOSITION, s.text, t.start, 8)))) {
-    const afternoon = part[1]!.toLowerCase() === 'дня' || part[1]!.toLowerCase() === 'вечера';
-    const clock = afternoon ? (hour % 12) + 12 : part[1]!.toLowerCase() === 'ночи' && hour === 12 ? 0 : hour;
-    s.figures.push(timeFigure(t.start, t.end + part[0].length, clock, 0));
+  const dayPart = part?.[1]!.toLowerCase();
+  if (part && (/час/i.test(part[0]) || (dayPart !== 'дня' && matchBefore(RU_TIME_PREPOSITION, s.text, t.start, 8)))) {
+    s.figures.push(timeFigure(t.start, t.end + part[0].length, hourOfDayPart(hour, dayPart!), 0));
     s.pos = t.end + part[0].length;
     return true;
   }
@@ -1054,6 +1052,13 @@ function readClock(s: Scan, t: NumToken): boolean {
   s.figures.push(timeFigure(t.start, t.end + ampm[0].length, (hour % 12) + (ampm[1].toLowerCase() === 'p' ? 12 : 0), 0));
   s.pos = t.end + ampm[0].length;
   return true;
+}
+
+/** The hour of the clock (0–23) of an hour 1–12 said with a part of the day: "3 дня" 15, "11 ночи" 23, "12 ночи" 0. */
+function hourOfDayPart(hour: number, dayPart: string): number {
+  if (dayPart === 'дня' || dayPart === 'вечера') return (hour % 12) + 12;
+  if (dayPart === 'ночи') return hour === 12 ? 0 : hour >= 9 ? hour + 12 : hour;
+  return hour; // утра
 }
 
 /**
@@ -1661,7 +1666,8 @@ function readCentury(s: Scan, word: string, start: number, end: number): Figure 
 /** A scale word standing alone ("миллион", "thousand"), half a scale ("полмиллиона", "half a million"). */
 function readScaleWord(s: Scan, lower: string, start: number, end: number): Figure | undefined {
   const bare = BARE_SCALES[s.lang].get(lower);
-  if (bare !== undefined && !(GENITIVE_OR_PLURAL.has(lower) && !genitiveGovernedAt(s.text, start))) return figure({ start, end, kind: 'number', written: 'words', pow: bare, dec: decimalFromDigits('1') });
+  const plural = GENITIVE_OR_PLURAL.has(lower) && !genitiveGovernedAt(s.text, start);
+  if (bare !== undefined && !plural) return figure({ start, end, kind: 'number', written: 'words', pow: bare, dec: decimalFromDigits('1') });
   const half = HALF_SCALES[s.lang].get(lower);
   if (half !== undefined) return figure({ start, end, kind: 'number', written: 'words', pow: half, dec: decimalFromDigits('0', '5') });
   const m = lower === 'half' ? matchAt(HALF_A, s.text, end) : null;

@@ -192,6 +192,8 @@ const RU: Array<[rule: string, rows: Row[]]> = [
     ['с 9.00 до 18.00', [{ key: 'time:09:00' }, { key: 'time:18:00' }]],
     ['в 9 вечера', [{ key: 'time:21:00', surface: '9 вечера' }]],
     ['в 2 часа ночи', [{ key: 'time:02:00', surface: '2 часа ночи' }]],
+    ['в 11 ночи', [{ key: 'time:23:00' }]],
+    ['в 12 ночи', [{ key: 'time:00:00' }]],
     // A ratio, days and nights are not times.
     ['в 2.50 раза', [num('2.5', '2.50')]],
     ['всего за 4 дня', [num('4')]],
