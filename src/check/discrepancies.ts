@@ -244,20 +244,20 @@ function oneSidedPlace(side: Lang, index: number, link: Link, anchor: Anchor) {
 function pairMismatches(ru: Anchor[], en: Anchor[]): Array<[Anchor, Anchor]> {
   const similarity = ru.map((r) => en.map((e) => mismatchSimilarity(r, e)));
   const pairs = ru.length * en.length <= MAX_ORDERED_PAIRING ? orderedPairs(similarity) : [];
-  const used = new Set<number>();
+  const usedRu = new Set<number>();
   const usedEn = new Set<number>();
   for (const [i, j] of pairs) {
-    used.add(i);
+    usedRu.add(i);
     usedEn.add(j);
   }
   const candidates: Array<{ i: number; j: number; score: number }> = [];
   ru.forEach((_, i) => en.forEach((_, j) => {
-    if (!used.has(i) && !usedEn.has(j) && similarity[i]![j]! > 0) candidates.push({ i, j, score: similarity[i]![j]! });
+    if (!usedRu.has(i) && !usedEn.has(j) && similarity[i]![j]! > 0) candidates.push({ i, j, score: similarity[i]![j]! });
   }));
   candidates.sort((x, y) => y.score - x.score);
   for (const { i, j } of candidates) {
-    if (used.has(i) || usedEn.has(j)) continue;
-    used.add(i);
+    if (usedRu.has(i) || usedEn.has(j)) continue;
+    usedRu.add(i);
     usedEn.add(j);
     pairs.push([i, j]);
   }
