@@ -1439,6 +1439,7 @@ function figureWordStarts(lang: Lang, fractionStarts: string[]): Uint32Array {
     ...HALF_SCALES[lang].keys(),
     ...COMPOUND_STEMS[lang],
     'half',
+    'double',
     ...fractionStarts,
   ]);
 }
@@ -1580,6 +1581,7 @@ function isInertWord(word: string, lang: Lang): boolean {
     BARE_SCALES[lang].has(lower) ||
     HALF_SCALES[lang].has(lower) ||
     lower === 'half' ||
+    lower === 'double' ||
     COMPOUND_NUMBER[lang].test(lower);
   const set = active ? ACTIVE_WORDS[lang] : INERT_WORDS[lang];
   if (set.size >= 200_000) set.clear();
@@ -1612,6 +1614,10 @@ function readWord(s: Scan, word: string, start: number, end: number, context: Nu
   if (noun !== undefined) {
     return countedBefore(text, lang, start) ? undefined : figure({ start, end, kind: 'number', written: 'words', pow: 0, dec: decimalFromNumber(noun) });
   }
+  // "double the size", "almost double what we achieved": twice, as Russian "вдвое" is.
+  if (lang === 'en' && lower === 'double' && DOUBLE_BEFORE.test(text.slice(end, end + 12))) {
+    return figure({ start, end, kind: 'number', written: 'words', pow: 0, dec: decimalFromNumber(2) });
+  }
   const card = CARDINAL_WORDS[lang].get(lower);
   if (card) {
     const f = readCardinal(s, card, start, end);
@@ -1627,6 +1633,9 @@ function readWord(s: Scan, word: string, start: number, end: number, context: Nu
   const value = compound && (CARDINAL_WORDS[lang].get(compound[1])?.value ?? 10 ** (BARE_SCALES[lang].get(compound[1]) ?? NaN));
   return value ? figure({ start, end, kind: 'number', written: 'words', pow: 0, dec: decimalFromNumber(value) }) : undefined;
 }
+
+/** What follows "double" when it means twice: "double the size", "double what", "double that of". */
+const DOUBLE_BEFORE = /^[ \u00A0](?:the|what|that|its|their|his|her|our|this|those)(?!\p{L})/iu;
 
 /** A month after a spelled-out day: "(пятнадцатого) февраля", "(the first) of March". */
 const SPELLED_DAY_MONTH: Record<Lang, RegExp> = {

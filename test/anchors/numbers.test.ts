@@ -365,6 +365,8 @@ const EN: Array<[rule: string, rows: Row[]]> = [
     ['at 10 a.m.', [{ key: 'time:10:00', surface: '10 a.m.' }]],
     ['at 3.30pm', [{ key: 'time:15:30', surface: '3.30pm' }]],
     ['up 3.30 percent', [num('3.3', '3.30 percent', { unit: 'percent' })]],
+    ['almost double what we achieved', [num('2', 'double')]],
+    ['double standards', []],
     ['3D', [num('3', '3D', { unit: 'code' })]],
   ]],
   ['ranges and signs', [
@@ -437,6 +439,7 @@ const EQUIVALENT: Array<[ru: string, en: string]> = [
   ['в 15.30', 'at 3.30pm'],
   ['в 10 утра', 'at 10am'],
   ['вдвое больше', 'twice as many'],
+  ['вдвое больше БАК', 'double the size of the LHC'],
   ['COVID-19', 'COVID-19'],
   ['Су-57', 'Su-57'],
   ['150 км/ч', '150 km/h'],
