@@ -1,8 +1,8 @@
 /**
  * The headline accuracy figures of each alignment set, through the public API: strict micro F1 of paragraph
  * links, precision/recall of paragraphs with no counterpart, and the recall of discrepancies injected on purpose
- * (bench/discrepancy-task.ts: names deleted; currencies, units and figures changed or swapped). Shared by the accuracy gate
- * (test/accuracy-gate.test.ts) and the script that records the figures it compares with
+ * (bench/discrepancy-task.ts: names deleted; currencies, units and figures changed or swapped). Shared by the
+ * accuracy gate (test/accuracy-gate.test.ts) and the script that records the figures it compares with
  * (`npx tsx bench/accuracy.ts --write` → bench/accuracy-baseline.json).
  *
  * Languages are forced to Russian / English: one dev23 case (infox.ru.36099) has Russian text on both sides,

@@ -1,12 +1,12 @@
 /**
  * Discrepancies injected on purpose into development cases, to measure the checker's recall per kind: a name
- * deleted from one version, a currency changed, a unit changed, two figures swapped, a figure's value changed. Each injection edits one
- * version's text in one place, verified by re-reading the edited text (the figure's value kept and its unit
- * changed, the name gone from the link), and records where the checker should report it.
+ * deleted from one version, a currency changed, a unit changed, two figures swapped, a figure's value changed.
+ * Each injection edits one version's text in one place, verified by re-reading the edited text (the figure's value
+ * kept and its unit changed, the name gone from the link), and records where the checker should report it.
  */
 import { fieldLabelStarts, isAcronym } from '../src/check/entities.js';
 import { alignDocuments } from '../src/index.js';
-import type { Alignment, Anchor, Lang } from '../src/types.js';
+import type { Alignment, Anchor, Lang, Link } from '../src/types.js';
 
 /** Kinds of injected discrepancy. */
 export type InjectionKind = 'name-deleted' | 'currency-changed' | 'unit-changed' | 'figures-swapped' | 'figure-changed';
@@ -107,7 +107,7 @@ function swapInjection(alignment: Alignment, ru: string, en: string): Injection 
  * case's candidates in text order (wrapping), so that headlines are not the only figures changed.
  */
 function figureChangeInjection(alignment: Alignment, ru: string, en: string, nth: number): Injection | undefined {
-  const candidates: Array<{ link: (typeof alignment.links)[number]; index: number; anchor: Anchor }> = [];
+  const candidates: Array<{ link: Link; index: number; anchor: Anchor }> = [];
   for (const link of alignment.links) {
     if (link.ru.length === 0 || link.en.length === 0) continue;
     for (const index of link.en) {
@@ -211,7 +211,10 @@ function nameInjection(alignment: Alignment, ru: string, en: string, side: Lang)
   return undefined;
 }
 
-/** Every injection one case allows (at most one per kind); `nth` alternates the side names are deleted from and picks the figure changed. */
+/**
+ * Every injection one case allows (at most one per kind); `nth` alternates the side names are deleted from and
+ * picks the figure changed.
+ */
 export function injectionsFor(ru: string, en: string, nth: number): Injection[] {
   const alignment = alignDocuments(ru, en, { langs: ['ru', 'en'] });
   return [
