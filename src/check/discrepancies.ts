@@ -176,7 +176,10 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
     if (e) unitPairs.push([r, e]);
   }
   const paired = new Set<Anchor>(unitPairs.flat());
-  const pairs = pairMismatches(ruChecked.filter((a) => !paired.has(a)), enChecked.filter((a) => !paired.has(a)));
+  // A figure spelled out with a scale word ("двух с половиной миллионов") may pair with a digit one: its place is sure.
+  const scaled = (a: Anchor): boolean => isCheckedFigure(a) || (a.kind === 'number' && a.written === 'words' && Math.abs(a.value ?? 0) >= 1000);
+  const pairs = pairMismatches(ruLeft.filter((a) => scaled(a) && !paired.has(a)), enLeft.filter((a) => scaled(a) && !paired.has(a)))
+    .filter(([r, e]) => isCheckedFigure(r) || isCheckedFigure(e));
   for (const a of pairs.flat()) paired.add(a);
   for (const [ruAnchor, enAnchor] of unitPairs) out.push(mismatch(ruAnchor, enAnchor, 'unit'));
   for (const [ruAnchor, enAnchor] of pairs) out.push(mismatch(ruAnchor, enAnchor, 'value'));

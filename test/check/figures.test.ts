@@ -33,6 +33,10 @@ describe('wrong figures are flagged (RU form → EN form)', () => {
     const found = mismatches('Форум Норд 14 завершил работу, объявлены даты форума Норд 15.', 'Nord 44 closes and Nord 45 dates are announced.');
     expect(found.map((d) => [d.ruValue, d.enValue])).toEqual([['14', '44'], ['15', '45']]);
   });
+  it('a figure spelled out with a scale word against a digit one of another value', () => {
+    const found = mismatches('Блогеру грозит штраф до двух с половиной миллионов тенге.', 'The blogger faces a fine of up to 3.5 million tenge.');
+    expect(found.map((d) => [d.ruValue, d.enValue])).toEqual([['двух с половиной миллионов тенге', '3.5 million tenge']]);
+  });
   it('figures the translation reordered are still paired', () => {
     const found = mismatches('Выпущено 310 тонн стали и 4,5 млн тонн угля.', 'It produced 4.8 million tonnes of coal and 320 tonnes of steel.');
     expect(found.map((d) => [d.ruValue, d.enValue]).sort()).toEqual([['310 тонн', '320 tonnes'], ['4,5 млн тонн', '4.8 million tonnes']]);
