@@ -178,8 +178,7 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
   const paired = new Set<Anchor>(unitPairs.flat());
   // A figure spelled out with a scale word ("двух с половиной миллионов") may pair with a digit one: its place is sure.
   const scaled = (a: Anchor): boolean => isCheckedFigure(a) || (a.kind === 'number' && a.written === 'words' && Math.abs(a.value ?? 0) >= 1000);
-  const pairs = pairMismatches(ruLeft.filter((a) => scaled(a) && !paired.has(a)), enLeft.filter((a) => scaled(a) && !paired.has(a)))
-    .filter(([r, e]) => isCheckedFigure(r) || isCheckedFigure(e));
+  const pairs = pairMismatches(ruLeft.filter((a) => scaled(a) && !paired.has(a)), enLeft.filter((a) => scaled(a) && !paired.has(a)));
   for (const a of pairs.flat()) paired.add(a);
   for (const [ruAnchor, enAnchor] of unitPairs) out.push(mismatch(ruAnchor, enAnchor, 'unit'));
   for (const [ruAnchor, enAnchor] of pairs) out.push(mismatch(ruAnchor, enAnchor, 'value'));
@@ -303,6 +302,8 @@ function orderedPairs(similarity: number[][]): Array<[number, number]> {
  * (1,1 vs 1) is therefore not a mismatch; it is reported as missing on each side instead.
  */
 function mismatchSimilarity(r: Anchor, e: Anchor): number {
+  // Digits on one side at least: two spelled-out figures are too often paraphrase.
+  if (!isCheckedFigure(r) && !isCheckedFigure(e)) return 0;
   if (r.kind === 'date' || e.kind === 'date') {
     if (r.kind !== e.kind) return 0;
     return r.key.slice(0, 'date:MM'.length) === e.key.slice(0, 'date:MM'.length) ? 1 : 0.5;
