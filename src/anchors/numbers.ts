@@ -1700,15 +1700,20 @@ const GENITIVE_GOVERNORS = new Set([
 
 /** Is the word before `pos` one that governs a genitive ({@link GENITIVE_GOVERNORS})? */
 function genitiveGovernedAt(text: string, pos: number): boolean {
+  const w = wordBefore(text, pos);
+  return w !== undefined && GENITIVE_GOVERNORS.has(w);
+}
+
+/** The word (or digit) just before `pos`, lower case with ё as е, if a space separates it. */
+function wordBefore(text: string, pos: number): string | undefined {
   const m = matchBefore(WORD_BEFORE, text, pos, 24);
-  return m !== null && GENITIVE_GOVERNORS.has(foldWord(m[1]));
+  return m ? foldWord(m[1]) : undefined;
 }
 
 /** Is the word before `pos` a number (digits, a cardinal, an ordinal or a collective numeral)? */
 function countedBefore(text: string, lang: Lang, pos: number): boolean {
-  const m = matchBefore(WORD_BEFORE, text, pos, 24);
-  if (!m) return false;
-  const w = foldWord(m[1]);
+  const w = wordBefore(text, pos);
+  if (w === undefined) return false;
   return isDigit(w) || CARDINAL_WORDS[lang].has(w) || ORDINAL_WORDS[lang].has(w) || COLLECTIVE_WORDS.has(w);
 }
 
