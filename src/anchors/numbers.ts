@@ -1049,10 +1049,13 @@ function readClock(s: Scan, t: NumToken): boolean {
   }
   const ampm = s.lang === 'en' && hour >= 1 && hour <= 12 ? matchGuarded(AM_PM, s.text, t.end) : null;
   if (!ampm) return false;
-  s.figures.push(timeFigure(t.start, t.end + ampm[0].length, (hour % 12) + (ampm[1].toLowerCase() === 'p' ? 12 : 0), 0));
+  s.figures.push(timeFigure(t.start, t.end + ampm[0].length, clockHour(hour, ampm[1]!), 0));
   s.pos = t.end + ampm[0].length;
   return true;
 }
+
+/** The hour of the clock (0–23) of an hour 1–12 with "a" or "p" (a.m., p.m.). */
+const clockHour = (hour: number, ap: string): number => (hour % 12) + (ap.toLowerCase() === 'p' ? 12 : 0);
 
 /** The hour of the clock (0–23) of an hour 1–12 said with a part of the day: "3 дня" 15, "11 ночи" 23, "12 ночи" 0. */
 function hourOfDayPart(hour: number, dayPart: string): number {
@@ -1076,7 +1079,7 @@ function readDottedTime(s: Scan, t: NumToken): boolean {
   if (s.lang === 'en') {
     const ampm = hour >= 1 && hour <= 12 ? matchGuarded(AM_PM, s.text, t.end) : null;
     if (!ampm) return false;
-    clock = (hour % 12) + (ampm[1]!.toLowerCase() === 'p' ? 12 : 0);
+    clock = clockHour(hour, ampm[1]!);
     end += ampm[0].length;
   } else {
     if (hour > 23 || !matchBefore(RU_TIME_PREPOSITION, s.text, t.start, 8)) return false;
@@ -1247,7 +1250,7 @@ function readTimeToken(s: Scan, t: TimeToken): void {
   let { hour, end } = { hour: t.hour, end: t.end };
   const ampm = s.lang === 'en' && hour >= 1 && hour <= 12 ? matchGuarded(AM_PM, s.text, t.end) : null;
   if (ampm) {
-    hour = (hour % 12) + (ampm[1].toLowerCase() === 'p' ? 12 : 0);
+    hour = clockHour(hour, ampm[1]!);
     end += ampm[0].length;
   }
   s.figures.push(timeFigure(t.start, end, hour, t.minute));
