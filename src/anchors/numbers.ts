@@ -1764,7 +1764,9 @@ function shareAcrossRanges(text: string, lang: Lang, figures: Figure[]): void {
       Object.assign(a, { kind: 'number', dec: decimalFromDigits(String(a.n)), n: undefined });
     } else if (isQuantity(a) && isQuantity(b)) {
       const small = a.dec!.m < 1000n * 10n ** BigInt(Math.max(0, -a.dec!.e)); // a mantissa, not a full figure
-      if (a.pow === 0 && b.pow > 0 && small && a.written === b.written) a.pow = b.pow;
+      // A unit written after the near end closes its figure: "15.7 percent to 4.2 trillion" is no range of trillions.
+      const ownUnit = a.unit !== undefined && !a.prefixed;
+      if (a.pow === 0 && b.pow > 0 && small && a.written === b.written && !ownUnit) a.pow = b.pow;
       if (!a.unit && b.unit) a.unit = b.unit;
       if (!b.unit && a.prefixed) b.unit = a.unit;
     } else if (b.kind === 'year' && isQuantity(a) && fourDigits(a) && yearValue(a)) {

@@ -205,6 +205,10 @@ const RU: Array<[rule: string, rows: Row[]]> = [
     ['25–30 миллиардов', [num('25000000000', '25'), num('30000000000', '30 миллиардов')]],
     ['4,5-5,5%', [num('4.5', '4,5', { unit: 'percent' }), num('5.5', '5,5%', { unit: 'percent' })]],
     ['от 150 000 до 2 млн', [num('150000'), num('2000000')]],
+    // A unit written after the near end closes it: no scale is shared across "to".
+    ['выросли на 15,7 процента до 4,2 трлн рублей', [num('15.7', '15,7 процента', { unit: 'percent' }), num('4200000000000', '4,2 трлн рублей', { unit: 'rub' })]],
+    ['от 3 долларов до 5 млн долларов', [num('3', '3 долларов', { unit: 'usd' }), num('5000000', '5 млн долларов', { unit: 'usd' })]],
+    ['от 3 до 5 млн долларов', [num('3000000', '3', { unit: 'usd' }), num('5000000', '5 млн долларов', { unit: 'usd' })]],
     ['-5 градусов', [num('-5', '-5 градусов', { unit: 'deg' })]],
     ['минус 120', [num('-120', 'минус 120')]],
     ['до -15С ночью', [num('-15', '-15С', { unit: 'deg' })]],
@@ -372,6 +376,8 @@ const EN: Array<[rule: string, rows: Row[]]> = [
   ['ranges and signs', [
     ['5-7', [num('5'), num('7')]],
     ['25 to 30 billion', [num('25000000000', '25'), num('30000000000', '30 billion')]],
+    ['rose 15.7 percent to 4.2 trillion rubles', [num('15.7', '15.7 percent', { unit: 'percent' }), num('4200000000000', '4.2 trillion rubles', { unit: 'rub' })]],
+    ['from $3 to 5 million', [num('3000000', '$3', { unit: 'usd' }), num('5000000', '5 million', { unit: 'usd' })]],
     ['3.5-4.5%', [num('3.5', '3.5', { unit: 'percent' }), num('4.5', '4.5%', { unit: 'percent' })]],
     ['60 or 65 percent', [num('60', undefined, { unit: 'percent' }), num('65', undefined, { unit: 'percent' })]],
     ['negative 120', [num('-120', 'negative 120')]],
