@@ -107,6 +107,11 @@ const SURNAME_ON_STEM = /^[А-ЯЁ][а-яё]+(?:ов|ев|ин)$/;
 
 const PATRONYMIC = /(?:ович|евич|овна|евна|ична|инична|ьич)$/;
 
+/** Does a (lower-case) Russian word end like a patronymic (-ович, -евна)? Surnames may too (Абрамович). */
+export function hasPatronymicEnding(norm: string): boolean {
+  return PATRONYMIC.test(norm);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Per-spelling facts
 // ---------------------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  */
 import { isCheckedFigure } from '../align/evidence.js';
 import { mixedScriptWords } from '../anchors/homoglyphs.js';
-import { absenceConfidence, nameConfidence, nameContext, nextCapitalised, wordNamedIn, type NameContext } from './entities.js';
+import { absenceConfidence, inPatronymicAddress, isNameInitial, nameConfidence, nameContext, nextCapitalised, wordNamedIn, type NameContext } from './entities.js';
 import { countedContexts, figureContexts, numberNounSwaps, positionallySwapped, roleSwaps, sameFigure, sameValue, swappedFigures, unitOf, unitsDiffer } from './figures.js';
 import { LANGUAGE_NAME, otherLang } from '../text/language.js';
 import { toSourceOffset } from '../text/normalize.js';
@@ -366,6 +366,7 @@ function entityDiscrepancies(
         seen.add(anchor.key);
         if ((mentions[side].get(anchor.key) ?? 0) > maxMentions) continue;
         if (isShortAcronym(anchor.surface)) continue;
+        if (isNameInitial(names[side], index, anchor) || inPatronymicAddress(names[side], index, anchor)) continue;
         const isName = nameConfidence(names[side], index, anchor, (word) => wordNamedIn(word, names[otherSide], otherIndices));
         if (isName < threshold) continue;
         const confidence = Math.round(isName * absenceConfidence(anchor, names[otherSide], otherIndices, options.glossary, nextCapitalised(names[side], index, anchor)) * 100) / 100;

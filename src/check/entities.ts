@@ -11,9 +11,8 @@
  * transcription match leaves it doubtful. The product is the warning's `confidence`.
  */
 import { firstNameGroup, nameSimilarity } from '../anchors/transcription.js';
-import { FIRST_NAMES } from '../anchors/names.js';
-import { collectMentionedKeys } from '../anchors/names.js';
-import { tokenize, type Token, type WordInfo } from '../anchors/translit.js';
+import { collectMentionedKeys, FIRST_NAMES, hasPatronymicEnding } from '../anchors/names.js';
+import { toLatin, tokenize, type Token, type WordInfo } from '../anchors/translit.js';
 import { foldForMatching, toCleanOffset } from '../text/normalize.js';
 import type { Anchor, Document, GlossaryEntry, Lang, Paragraph } from '../types.js';
 import { JOINED, NEUTRAL, TokenWindow, type TokenSlot } from './token-window.js';
@@ -311,6 +310,7 @@ export function absenceConfidence(
   if (otherIndices.some((index) => other.doc.paragraphs[index]!.anchors.some((a) => a.key === anchor.key))) return 0;
   if (mentionedIn(other, otherIndices, glossary).has(anchor.key.startsWith('ent:') ? anchor.key : `ent:${anchor.key}`)) return 0;
   const words = tokenize(foldForMatching(anchor.surface)).filter((t) => t.info.letters >= 2).map((t) => t.text);
+  if (next !== undefined && words.length === 1 && initialledIn(words[0]!, next, other, otherIndices)) return 0;
   if (next !== undefined) words.push(words.join('') + next); // Cape Town = Кейптаун
   let best = 0;
   for (const index of otherIndices) {
@@ -336,6 +336,69 @@ export function absenceConfidence(
     }
   }
   return best >= 0.5 ? 1 - best : 1;
+}
+
+/**
+ * Does the other version give `name` as an initial before the same surname (`surname`, the word after it here):
+ * Vladimir Putin = В.Путин, В. В. Путин; Антон Силуанов = A. Siluanov? Official Russian texts write first names so.
+ */
+function initialledIn(name: string, surname: string, other: NameContext, otherIndices: readonly number[]): boolean {
+  for (const index of otherIndices) {
+    const slot = paragraphTokens(other, index);
+    for (let i = 0; i + 1 < slot.count; i++) {
+      if (!isInitial(slot.infos[i]!) || !initialFits(slot.infos[i]!.text, name)) continue;
+      let k = i + 1;
+      while (k + 1 < slot.count && joinedAt(slot, k) && isInitial(slot.infos[k]!)) k++; // a patronymic's initial
+      if (joinedAt(slot, k) && nameSimilarity(surname, slot.infos[k]!.text) >= 0.85) return true;
+    }
+  }
+  return false;
+}
+
+/** An initial: one capital letter, or two of a dotted pair ("В.В.") or of one sound ("Дж."). */
+const isInitial = (info: WordInfo): boolean => info.letters <= 2 && (info.capitalised || info.allCaps);
+
+// First letters of a romanised initial and of a name that may stand for one sound across the two scripts: Юрген =
+// Jürgen, Джордж = George, Гарри = Harry, Уильям = William, Филипп = Philip, Цезарь = Caesar.
+const INITIAL_CLASSES = ['aeiouyjw', 'dgjz', 'ghk', 'ckstz', 'fp', 'vw'];
+
+/** Can the initial (either script) stand for the name (either script)? Compared on their Latin first letters. */
+function initialFits(initial: string, name: string): boolean {
+  const a = toLatin(initial).charAt(0).toLowerCase();
+  const b = toLatin(name).charAt(0).toLowerCase();
+  return a !== '' && (a === b || INITIAL_CLASSES.some((letters) => letters.includes(a) && letters.includes(b)));
+}
+
+/**
+ * Is an entity anchor an initial: two letters at most, a full stop and a capitalised word after it ("Дж. Байден",
+ * "Дж.Байден"; a title's abbreviation too, "Fr. Vladimir")? It stands for a first name, which the other version may
+ * spell out or leave out.
+ */
+export function isNameInitial(context: NameContext, index: number, anchor: Anchor): boolean {
+  if (anchor.surface.length > 2 || !/^\p{Lu}/u.test(anchor.surface)) return false;
+  const paragraph = context.doc.paragraphs[index]!;
+  const end = toCleanOffset(paragraph, anchor.end);
+  return /^\. ?\p{Lu}/u.test(paragraph.clean.slice(end, end + 3));
+}
+
+/**
+ * Is an entity anchor a word of a Russian paragraph's address by first name and patronymic with no surname after it
+ * ("Марат Шакирзянович, пожалуйста", "Уважаемый Владимир Владимирович!")? Translations render such an address by
+ * title or surname ("Mr Khusnullin", "Mr President"), so neither word of it is missing from them.
+ */
+export function inPatronymicAddress(context: NameContext, index: number, anchor: Anchor): boolean {
+  if (context.doc.lang !== 'ru') return false;
+  const paragraph = context.doc.paragraphs[index]!;
+  const k = tokenIndexOf(context, paragraph, index, anchor);
+  if (k < 0) return false;
+  const slot = paragraphTokens(context, index);
+  const first = k + 1 < slot.count && joinedAt(slot, k + 1) && hasPatronymicEnding(slot.infos[k + 1]!.norm) ? k : k - 1;
+  if (first < 0 || first + 1 >= slot.count || !joinedAt(slot, first + 1)) return false;
+  const [name, patronymic] = [slot.infos[first]!, slot.infos[first + 1]!];
+  if (!isCapitalWord(name) || !isCapitalWord(patronymic) || !hasPatronymicEnding(patronymic.norm)) return false;
+  if (!FIRST_NAMES.has(name.norm) && firstNameGroup(name.text) === undefined) return false;
+  const after = first + 2 < slot.count && joinedAt(slot, first + 2) ? slot.infos[first + 2]! : undefined;
+  return after === undefined || !isCapitalWord(after);
 }
 
 /**

@@ -33,3 +33,23 @@ describe('field labels of a line of "Label: value" fields', () => {
     expect(names('Где: Брно, у Петра Новака Что: Празднование Регистрация: обязательна', 'Where: Brno What: Celebration Registration: required')).toContain('Петра');
   });
 });
+
+describe('first names given as initials, and addresses by name and patronymic', () => {
+  it('an initial before the same surname gives the first name, in either direction', () => {
+    expect(names('Как сказал В.Путин, объём кредитов увеличился.', 'As Vladimir Putin said, the volume of loans increased.')).toEqual([]);
+    expect(names('Как сказал В. В. Путин, объём кредитов увеличился.', 'As Vladimir Putin said, the volume of loans increased.')).toEqual([]);
+    expect(names('Как сказал Антон Силуанов, объём кредитов увеличился.', 'As A. Siluanov said, the volume of loans increased.')).toEqual([]);
+    // Дж. is one sound (J); the initial itself is no name the English lacks.
+    expect(names('Как сказал Дж. Байден, объём кредитов увеличился.', 'As Joe Biden said, the volume of loans increased.')).toEqual([]);
+  });
+  it('an initial of another letter, or before another surname, does not give it', () => {
+    expect(names('Как сказал А.Путин, объём кредитов увеличился.', 'As Vladimir Putin said, the volume of loans increased.')).toEqual(['Vladimir']);
+    expect(names('Как сказал В.Медведев, объём кредитов увеличился.', 'As Vladimir Putin said, the volume of loans increased.')).toContain('Vladimir');
+  });
+  it('an address by first name and patronymic is rendered by title or surname', () => {
+    expect(names('Уважаемый Владимир Владимирович! Объём кредитов увеличился.', 'Mr President, the volume of loans increased.')).toEqual([]);
+    expect(names('Хорошо. Марат Шакирзянович, пожалуйста, объём кредитов.', 'Good. Mr Khusnullin, please, the volume of loans.')).toEqual(['Khusnullin']);
+    // With the surname after it, it is a full name: the first name is checked as any other.
+    expect(names('Как сказал Антон Германович Силуанов, объём кредитов увеличился.', 'As Siluanov said, the volume of loans increased.')).toEqual(['Антон']);
+  });
+});
