@@ -29,11 +29,17 @@ describe('Russian and English words of one concept get the same term key', () =>
     ['july', ['июль', 'июля', 'июле'], ['July']],
     ['may', ['мая', 'май'], ['May']],
     ['january', ['января', 'январе'], ['January']],
+    ['article', ['статья', 'статьи', 'статьёй', 'статей'], ['Article', 'articles']],
+    ['clause', ['пункт', 'пунктом', 'подпункта'], ['Clause', 'subparagraph']],
   ];
   it.each(rows)('%s', (id, ru, en) => {
     for (const w of ru) expect(keys(`и ${w} и`, 'ru'), w).toEqual([`term:${id}`]);
     for (const w of en) expect(keys(`and ${w} and`, 'en'), w).toEqual([`term:${id}`]);
   });
+});
+
+it('the verb "стать" (become) is not the noun "статья" (article)', () => {
+  expect(keys('может стать лучше', 'ru')).toEqual([]);
 });
 
 describe('extractTerms', () => {
