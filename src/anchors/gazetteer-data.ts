@@ -346,7 +346,8 @@ const ORGANISATIONS: GazetteerRecord[] = [
   { id: 'Council_of_Europe', forms: ['Совет Европы', 'Council of Europe', 'PACE', 'ПАСЕ'] },
   { id: 'ECHR', forms: ['ЕСПЧ', 'Европейский суд по правам человека', 'ECHR', 'European Court of Human Rights'] },
   { id: 'OSCE', forms: ['ОБСЕ', 'OSCE', 'Organization for Security and Cooperation in Europe'] },
-  { id: 'CIS', forms: ['СНГ', 'Содружество Независимых Государств', 'CIS', 'Commonwealth of Independent States'] },
+  // "Содружество" alone is the CIS in its own texts and the Commonwealth of Nations in British ones: either way "Commonwealth".
+  { id: 'CIS', forms: ['СНГ', 'Содружество Независимых Государств', 'Содружество', 'CIS', 'Commonwealth of Independent States', 'Commonwealth'] },
   { id: 'CSTO', forms: ['ОДКБ', 'Организация Договора о коллективной безопасности', 'CSTO',
     'Collective Security Treaty Organization'] },
   { id: 'EAEU', forms: ['ЕАЭС', 'Евразийский экономический союз', 'ЕврАзЭС', 'EAEU', 'EEU',

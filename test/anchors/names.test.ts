@@ -27,7 +27,7 @@ describe('Russian and English names get the same key', () => {
     ['Aliyev', [['ru', 'Алиев'], ['ru', 'Алиеву'], ['en', 'Aliyev'], ['en', 'Aliev']]],
     ['Baku', [['ru', 'Баку'], ['en', 'Baku']]],
     ['Stavropol', [['ru', 'Ставропольском крае'], ['ru', 'Ставрополе'], ['en', 'Stavropol']]],
-    ['CIS', [['ru', 'СНГ'], ['en', 'CIS'], ['en', 'Commonwealth of Independent States']]],
+    ['CIS', [['ru', 'СНГ'], ['en', 'CIS'], ['en', 'Commonwealth of Independent States'], ['ru', 'государствами Содружества'], ['en', 'the Commonwealth states']]],
     ['UN', [['ru', 'ООН'], ['ru', 'Организации Объединенных Наций'], ['en', 'UN'], ['en', 'U.N.'], ['en', 'United Nations']]],
     ['EAEU', [['ru', 'ЕАЭС'], ['en', 'EAEU'], ['en', 'Eurasian Economic Union']]],
     ['BRICS', [['ru', 'БРИКС'], ['en', 'BRICS']]],
