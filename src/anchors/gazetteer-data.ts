@@ -294,6 +294,12 @@ const CITIES: GazetteerRecord[] = [
   { id: 'Baku', forms: ['=Баку', 'Baku'], adj: ['бакинский', 'бакинец', 'бакинцы'] },
   { id: 'Minsk', forms: ['Минск', 'Minsk'], adj: ['минский'] },
   { id: 'Washington', forms: ['Вашингтон', 'Washington'], adj: ['вашингтонский'] },
+  // Names whose Russian form is no transcription the name check can hear: Ohio = Огайо, Stockholm = Стокгольм.
+  { id: 'Ohio', forms: ['=Огайо', 'Ohio'] },
+  { id: 'Iowa', forms: ['Айова', 'Iowa'] },
+  { id: 'Utah', forms: ['Юта', 'Utah'] },
+  { id: 'Stockholm', forms: ['Стокгольм', 'Stockholm'], adj: ['стокгольмский'] },
+  { id: 'Rio_de_Janeiro', forms: ['Рио-де-Жанейро', 'Rio de Janeiro', 'Rio'] },
   { id: 'London', forms: ['Лондон', 'London'], adj: ['лондонский', 'лондонец', 'Londoner'] },
   { id: 'Berlin', forms: ['Берлин', 'Berlin'], adj: ['берлинский'] },
   { id: 'Tokyo', forms: ['=Токио', 'Tokyo'], adj: ['токийский'] },

@@ -12,9 +12,13 @@
  *   Мак, -ew as -ью);
  * - Jaro–Winkler similarity of the folded forms, for the rest.
  *
+ * A capitalised Latin word made of pinyin syllables is also read in the Palladius system Russian writes Chinese
+ * names in (Xinjiang = Синьцзян, Wuhan = Ухань; see pinyin.ts).
+ *
  * {@link nameSimilarity} says how sure the match is, in [0, 1].
  */
 import JaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
+import { palladiusReadings } from './pinyin.js';
 import { foldLatin, scriptOf, toLatin } from './translit.js';
 
 /** Longest word compared (longer tokens are not names; also bounds the work per word). */
@@ -195,6 +199,8 @@ export function nameForms(word: string): NameForms {
   if (hit !== undefined) return hit;
   const lower = normal(word.length > MAX_WORD ? word.slice(0, MAX_WORD) : word);
   const readings = scriptOf(lower) === 'cyr' ? ruReadings(lower) : enPronunciations(lower);
+  // A Chinese name in pinyin, as Russian writes it (Xinjiang = Синьцзян): capitalised words only.
+  if (/^[A-Z][a-z']+$/.test(word)) for (const palladius of palladiusReadings(lower)) readings.push(toLatin(palladius));
   const folded = [...new Set(readings.map(foldLatin).filter((f) => f.length >= 2))];
   const skeletons = [...new Set(folded.map(skeletonOf))];
   hit = { folded, skeletons, latinPlural: latinPluralSkeleton(word), cyrillicPlural: cyrillicPluralSkeleton(word) };
