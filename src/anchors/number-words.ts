@@ -283,7 +283,10 @@ export interface UnitEntry {
   symbol?: boolean;
 }
 
-/** Units after a number, first match wins: percentage points before percent, km/h and km² before km, m² before m. */
+/**
+ * Units after a number, first match wins: percentage points before percent, km/h and km² before km, m² before m,
+ * mph before miles.
+ */
 export const UNITS: Record<Lang, UnitEntry[]> = {
   ru: [
     { pattern: 'п\\. ?п\\.|процентн[а-яё]* пункт[а-яё]*', unit: 'pp' },
@@ -317,6 +320,13 @@ export const UNITS: Record<Lang, UnitEntry[]> = {
     { pattern: 'т(?!\\.\\p{L})|тонн[а-яё]*', unit: 't', caseSensitive: true },
     { pattern: '° ?[CСF]?', unit: 'deg', symbol: true },
     { pattern: 'градус[а-яё]*', unit: 'deg', hyphen: true },
+    // Imperial units, which translations of English often convert: told apart, "100 миль" is no "160 км" mismatch.
+    { pattern: '(?:миль|мил[яиюе]|милям|милями|милях|милей) в час', unit: 'mph' },
+    { pattern: 'миль|мил[яиюе]|милям|милями|милях|милей', unit: 'mi' },
+    { pattern: 'фут(?:а|ов|ам|ами|ах|у|ом|е|ы)?', unit: 'ft', hyphen: true },
+    { pattern: 'дюйм(?:а|ов|ам|ами|ах|у|ом|е|ы)?', unit: 'in', hyphen: true },
+    { pattern: 'акр(?:а|ов|ам|ами|ах|у|ом|е|ы)?', unit: 'acre' },
+    { pattern: 'галлон(?:а|ов|ам|ами|ах|у|ом|е|ы)?', unit: 'gal' },
   ],
   en: [
     { pattern: 'percentage points?|p\\.p\\.|pp', unit: 'pp' },
@@ -350,6 +360,12 @@ export const UNITS: Record<Lang, UnitEntry[]> = {
     { pattern: 'tonnes?|tons?', unit: 't', hyphen: true },
     { pattern: '° ?[CF]?', unit: 'deg', symbol: true },
     { pattern: 'degrees?(?: Celsius| Fahrenheit)?', unit: 'deg', hyphen: true },
+    { pattern: 'mph|miles? (?:per|an) hour', unit: 'mph' },
+    { pattern: 'miles?', unit: 'mi', hyphen: true },
+    { pattern: 'feet|foot|ft', unit: 'ft', hyphen: true },
+    { pattern: 'inch(?:es)?', unit: 'in', hyphen: true },
+    { pattern: 'acres?', unit: 'acre' },
+    { pattern: 'gallons?', unit: 'gal' },
   ],
 };
 

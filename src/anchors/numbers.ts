@@ -351,14 +351,33 @@ interface TableLeads {
   hyphened: number;
 }
 
+/** A run of the unit table and the masks of which of its entries may match where. */
+interface UnitTable {
+  units: UnitMatcher[];
+  leads: TableLeads;
+}
+
+/** Entries a {@link TableLeads} mask can tell apart: one bit each, in a 32-bit integer. */
+const MASK_ENTRIES = 31;
+
+/** The unit table cut into {@link UnitTable}s of {@link MASK_ENTRIES} entries, in order. */
+function unitTables(units: readonly UnitMatcher[]): UnitTable[] {
+  const out: UnitTable[] = [];
+  for (let from = 0; from < units.length; from += MASK_ENTRIES) {
+    const run = units.slice(from, from + MASK_ENTRIES);
+    out.push({ units: run, leads: { at: leadMasks(run.map((u) => u.lead)), spaced: bitsOf(run, () => true), hyphened: bitsOf(run, (u) => u.hyphen) } });
+  }
+  return out;
+}
+
 /** Compiled per-language matchers. */
 interface LangRules {
   scales: ScaleMatcher[];
   scaleLeads: TableLeads;
   /** Scales read only after a currency sign. */
   currencyScales: number;
-  units: UnitMatcher[];
-  unitLeads: TableLeads;
+  /** The unit table in order, cut into runs of at most 31 entries (a lead mask's bits), each with its masks. */
+  unitTables: UnitTable[];
   /** Date month after a day ("5 марта", "5th of March"). */
   dayMonth: Guarded;
   /** Ordinal suffix after digits. */
@@ -439,8 +458,7 @@ function compileRules(lang: Lang): LangRules {
     scales,
     scaleLeads: { at: leadMasks(scales.map((s) => s.lead)), spaced: bitsOf(scales, (s) => !s.attachedOnly), hyphened: 0 },
     currencyScales: bitsOf(scales, (s) => !!s.needsCurrency),
-    units,
-    unitLeads: { at: leadMasks(units.map((u) => u.lead)), spaced: bitsOf(units, () => true), hyphened: bitsOf(units, (u) => u.hyphen) },
+    unitTables: unitTables(units),
     dayMonth:
       lang === 'ru'
         ? guarded(sticky(`(?:${DASH}?го)?${SP}+(${months})(?!\\p{L})`, 'i'), DASHES + 'г', SPACES + 'яфмаисонд')
@@ -926,14 +944,15 @@ function countedMillions(text: string, pos: number): boolean {
 
 /** Read a unit at `pos` (the first of the table that matches); returns the end of what was read. */
 function readUnit(s: Scan, f: Figure, pos: number): number {
-  const { units } = s.rules;
-  for (let mask = mayMatchAt(s.rules.unitLeads, s.text, pos); mask !== 0; mask &= mask - 1) {
-    const unit = units[lowestBit(mask)];
-    if (!mayStartAfter(unit, true, unit.hyphen, s.text, pos)) continue;
-    const m = matchAt(unit.re, s.text, pos);
-    if (m) {
-      f.unit ??= unit.unit;
-      return pos + m[0].length;
+  for (const { units, leads } of s.rules.unitTables) {
+    for (let mask = mayMatchAt(leads, s.text, pos); mask !== 0; mask &= mask - 1) {
+      const unit = units[lowestBit(mask)];
+      if (!mayStartAfter(unit, true, unit.hyphen, s.text, pos)) continue;
+      const m = matchAt(unit.re, s.text, pos);
+      if (m) {
+        f.unit ??= unit.unit;
+        return pos + m[0].length;
+      }
     }
   }
   return pos;

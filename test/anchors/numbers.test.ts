@@ -79,6 +79,10 @@ const RU: Array<[rule: string, rows: Row[]]> = [
     ['25 градусов', [num('25', '25 градусов', { unit: 'deg' })]],
     ['5-10 м/с', [num('5', '5', { unit: 'mps' }), num('10', '10 м/с', { unit: 'mps' })]],
     ['750 мм', [num('750', '750')]],
+    ['100 миль', [num('100', '100 миль', { unit: 'mi' })]],
+    // "фут" takes its own endings only: футбол is no unit.
+    ['5 футболистов', [num('5', '5')]],
+    ['5 милиционеров', [num('5', '5')]],
   ]],
   ['qualifiers', [
     ['более чем на 11 процентов', [num('11', '11 процентов', { qualifier: 'over' })]],
@@ -283,6 +287,11 @@ const EN: Array<[rule: string, rows: Row[]]> = [
     ['8 kg and 8 kilograms', [num('8', '8 kg', { unit: 'kg' }), num('8', '8 kilograms', { unit: 'kg' })]],
     ['2 m long', [num('2', '2 m', { unit: 'm' })]],
     ['30 metres a second', [num('30', '30 metres a second', { unit: 'mps' })]],
+    // Imperial units: their own codes, so that a figure converted to metric is no mismatch.
+    ['100 miles', [num('100', '100 miles', { unit: 'mi' })]],
+    ['winds of 90mph', [num('90', '90mph', { unit: 'mph' })]],
+    ['a 15-foot wave', [num('15', '15-foot', { unit: 'ft' })]],
+    ['5,000 acres', [num('5000', '5,000 acres', { unit: 'acre' })]],
     ['40 sq. m', [num('40', undefined, { unit: 'm2' })]],
     ['+22°C', [num('22', '22°C', { unit: 'deg' })]],
     ['25 degrees', [num('25', undefined, { unit: 'deg' })]],
@@ -451,6 +460,8 @@ const EQUIVALENT: Array<[ru: string, en: string]> = [
   ['Су-57', 'Su-57'],
   ['150 км/ч', '150 km/h'],
   ['20-25 м/с', '20-25 meters per second'],
+  ['90 миль в час', '90 mph'],
+  ['10 футов', '10 feet'],
   ['30 метров в секунду', '30 m/s'],
   ['8 кг', '8 kilograms'],
   ['+15°С...+17°С', '+15°C...+17°C'],

@@ -117,6 +117,14 @@ describe('equivalent forms stay quiet (RU form → EN form)', () => {
   }
 });
 
+describe('a figure converted to metric', () => {
+  it('is reported missing on each side, not as a figure that differs', () => {
+    const found = check('Ураган прошёл 160 километров.', 'The hurricane travelled 100 miles.');
+    expect(found.filter((d) => d.kind === 'number-mismatch')).toEqual([]);
+    expect(found.filter((d) => d.kind === 'number-missing').map((d) => d.side).sort()).toEqual(['en', 'ru']);
+  });
+});
+
 describe('numeric dates follow the document\'s own order', () => {
   it('a month-day document: 5/3/2024 is May 3, not March 5', () => {
     const found = check('Встреча прошла 5 марта 2024 года.', 'The meeting took place on 5/3/2024; the next is on 12/20/2024.');
