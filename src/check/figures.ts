@@ -157,7 +157,9 @@ export function positionallySwapped(
     const word = ruCounted.get(r);
     return word !== undefined && countedBy.get(word) === 1 && enCounted.get(e) === word;
   };
-  const quantities = all.filter((m) => seen.get(m[0].key) === 1 && !anchored(m));
+  // English writes a score winner first, Russian often the team's own first ("a 3-0 defeat" = "поражение 0:3"):
+  // a figure of a score in both versions, the English one written larger first, is left out of the order.
+  const quantities = all.filter((m) => seen.get(m[0].key) === 1 && !anchored(m) && !(scoreOf(ru, m[0]) && scoreOf(en, m[1])?.winnerFirst));
   if (quantities.length < 2) return [];
   const byRu = [...quantities].sort((a, b) => a[0].start - b[0].start);
   const byEn = [...quantities].sort((a, b) => a[1].start - b[1].start);
@@ -238,6 +240,19 @@ function crossedPairs(
 }
 
 /** Is the figure part of a compound modifier ("426-битный", "426-bit", "30-летний"), which moves with its noun? */
+/**
+ * The score or tally a figure is one side of: a whole number of three digits at most, without unit, glued by a
+ * colon or dash to another such number ("3-0", "2:1", "141–5"); `winnerFirst` when the larger comes first (or a draw).
+ */
+function scoreOf(doc: Document, anchor: Anchor): { winnerFirst: boolean } | undefined {
+  if (anchor.unit !== undefined || !/^\d{1,3}$/.test(anchor.surface)) return undefined;
+  const own = Number(anchor.surface);
+  const after = /^[:\-\u2013\u2014](\d{1,3})(?![\d.,])/.exec(doc.source.slice(anchor.end, anchor.end + 5));
+  if (after) return { winnerFirst: own >= Number(after[1]) };
+  const before = /(?<![\d.,])(\d{1,3})[:\-\u2013\u2014]$/.exec(doc.source.slice(Math.max(0, anchor.start - 4), anchor.start));
+  return before ? { winnerFirst: Number(before[1]) >= own } : undefined;
+}
+
 function inCompound(doc: Document, anchor: Anchor): boolean {
   return /^[-\u2010\u2011]\p{L}/u.test(doc.source.slice(anchor.end, anchor.end + 2));
 }

@@ -117,6 +117,16 @@ describe('equivalent forms stay quiet (RU form → EN form)', () => {
   }
 });
 
+describe('scores', () => {
+  const swaps = (ru: string, en: string) => check(ru, en).filter((d) => d.kind === 'number-mismatch');
+  it('English writes the winner first, Russian the team\'s own score first: no swap', () => {
+    expect(swaps('Гости потерпели поражение 0:3.', 'The visitors suffered a 3-0 defeat.')).toEqual([]);
+  });
+  it('a score the English writes loser first is still a swap', () => {
+    expect(swaps('Хозяева одержали победу 2:1.', 'The hosts won a 1-2 victory.')).toHaveLength(2);
+  });
+});
+
 describe('a figure converted to metric', () => {
   it('is reported missing on each side, not as a figure that differs', () => {
     const found = check('Ураган прошёл 160 километров.', 'The hurricane travelled 100 miles.');
