@@ -64,7 +64,8 @@ const POLITICS: LexiconRecord[] = [
   // The parts of a legal text, which English capitalises before their numbers ("Clause 3, Article 5"). "стать" alone is
   // the verb "become": the noun's forms are listed.
   { id: 'article', ru: ['=статья', '=статьи', '=статье', '=статью', '=статьей', '=статьёй', '=статей', '=статьям', '=статьями', '=статьях'], en: ['article'] },
-  { id: 'clause', ru: ['пункт', 'подпункт'], en: ['clause', 'subclause', 'subparagraph'] },
+  // Not "пункт" alone: "процентный пункт" is a percentage point, "населённый пункт" a settlement.
+  { id: 'clause', ru: ['подпункт'], en: ['clause', 'subclause', 'subparagraph'] },
   { id: 'sanctions', ru: ['санкци', 'санкционн'], en: ['sanction'] },
   { id: 'agreement', ru: ['соглашени', 'договор', 'договоренност'], en: ['agreement', 'treaty', 'deal', 'pact'] },
   { id: 'contract', ru: ['контракт', 'контрактн'], en: ['contract'] },
