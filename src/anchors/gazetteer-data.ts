@@ -299,7 +299,7 @@ const CITIES: GazetteerRecord[] = [
   { id: 'Iowa', forms: ['Айова', 'Iowa'] },
   { id: 'Utah', forms: ['Юта', 'Utah'] },
   { id: 'Stockholm', forms: ['Стокгольм', 'Stockholm'], adj: ['стокгольмский'] },
-  { id: 'Rio_de_Janeiro', forms: ['Рио-де-Жанейро', 'Rio de Janeiro', 'Rio'] },
+  { id: 'Rio_de_Janeiro', forms: ['Рио-де-Жанейро', 'Rio de Janeiro'] },
   { id: 'London', forms: ['Лондон', 'London'], adj: ['лондонский', 'лондонец', 'Londoner'] },
   { id: 'Berlin', forms: ['Берлин', 'Berlin'], adj: ['берлинский'] },
   { id: 'Tokyo', forms: ['=Токио', 'Tokyo'], adj: ['токийский'] },

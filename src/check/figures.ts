@@ -239,7 +239,6 @@ function crossedPairs(
   return out;
 }
 
-/** Is the figure part of a compound modifier ("426-битный", "426-bit", "30-летний"), which moves with its noun? */
 /**
  * The score or tally a figure is one side of: a whole number of three digits at most, without unit, glued by a
  * colon or dash to another such number ("3-0", "2:1", "141–5"); `winnerFirst` when the larger comes first (or a draw).
@@ -253,6 +252,7 @@ function scoreOf(doc: Document, anchor: Anchor): { winnerFirst: boolean } | unde
   return before ? { winnerFirst: Number(before[1]) >= own } : undefined;
 }
 
+/** Is the figure part of a compound modifier ("426-битный", "426-bit", "30-летний"), which moves with its noun? */
 function inCompound(doc: Document, anchor: Anchor): boolean {
   return /^[-\u2010\u2011]\p{L}/u.test(doc.source.slice(anchor.end, anchor.end + 2));
 }
