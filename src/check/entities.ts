@@ -370,12 +370,19 @@ function initialFits(initial: string, name: string): boolean {
 }
 
 /**
- * Is an entity anchor an initial: two letters at most, a full stop and a capitalised word after it ("Дж. Байден",
- * "Дж.Байден"; a title's abbreviation too, "Fr. Vladimir")? It stands for a first name, which the other version may
- * spell out or leave out.
+ * Two-letter initials and title abbreviations before a name: "Дж." (J.), "Th." (Thomas), "Fr." (Father). Other
+ * two-letter words before a full stop are names ending a sentence ("He met Wu. Then…").
+ */
+const TWO_LETTER_INITIALS = new Set(['дж', 'th', 'ch', 'sh', 'fr', 'st']);
+
+/**
+ * Is an entity anchor an initial: one capital letter or one of {@link TWO_LETTER_INITIALS}, a full stop and a
+ * capitalised word after it ("Дж. Байден", "Дж.Байден", "Fr. Vladimir")? It stands for a first name, which the other
+ * version may spell out or leave out.
  */
 export function isNameInitial(context: NameContext, index: number, anchor: Anchor): boolean {
   if (anchor.surface.length > 2 || !/^\p{Lu}/u.test(anchor.surface)) return false;
+  if (anchor.surface.length === 2 && !TWO_LETTER_INITIALS.has(anchor.surface.toLowerCase())) return false;
   const paragraph = context.doc.paragraphs[index]!;
   const end = toCleanOffset(paragraph, anchor.end);
   return /^\. ?\p{Lu}/u.test(paragraph.clean.slice(end, end + 3));

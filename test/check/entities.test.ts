@@ -42,6 +42,9 @@ describe('first names given as initials, and addresses by name and patronymic', 
     // Дж. is one sound (J); the initial itself is no name the English lacks.
     expect(names('Как сказал Дж. Байден, объём кредитов увеличился.', 'As Joe Biden said, the volume of loans increased.')).toEqual([]);
   });
+  it('a two-letter name ending a sentence is no initial', () => {
+    expect(names('Объём кредитов увеличился.', 'He met Wu. Then the volume of loans increased.')).toEqual(['Wu']);
+  });
   it('an initial of another letter, or before another surname, does not give it', () => {
     expect(names('Как сказал А.Путин, объём кредитов увеличился.', 'As Vladimir Putin said, the volume of loans increased.')).toEqual(['Vladimir']);
     expect(names('Как сказал В.Медведев, объём кредитов увеличился.', 'As Vladimir Putin said, the volume of loans increased.')).toContain('Vladimir');
