@@ -1008,8 +1008,12 @@ function readIdentifier(s: Scan, t: NumToken): boolean {
     s.pos = t.end;
     return true;
   }
-  // A year after a hyphen is still a year ("ЧМ-2018", "драфте-2018", "mid-1990s").
-  if (isLetterAt(text, t.start - 1) || ((prev === '-' || prev === '\u2010' || prev === '\u2011') && isLetterAt(text, t.start - 2) && !yearLike(t))) {
+  // A year after a hyphen is still a year ("ЧМ-2018", "драфте-2018", "mid-1990s"); so is the far end of a range
+  // whose near end's unit, scale or ordinal suffix the hyphen follows ("20km-30km", "5bn-10bn", "17th-19th").
+  const last = s.figures[s.figures.length - 1];
+  const rangeEnd = last !== undefined && last.end === t.start - 1 &&
+    (last.kind === 'ordinal' || (isQuantity(last) && (last.pow > 0 || (last.unit !== undefined && last.unit !== 'code'))));
+  if (isLetterAt(text, t.start - 1) || ((prev === '-' || prev === '\u2010' || prev === '\u2011') && isLetterAt(text, t.start - 2) && !yearLike(t) && !rangeEnd)) {
     const f = codeFigure(text, t, true);
     s.figures.push(f);
     s.pos = f.end;
@@ -1792,6 +1796,8 @@ function shareAcrossRanges(text: string, lang: Lang, figures: Figure[]): void {
       Object.assign(a, { kind: 'year', n: yearValue(a), dec: undefined });
     } else if (b.kind === 'date' && b.day && plainDay(a) && Number(a.dec!.m) < b.day) {
       Object.assign(a, { kind: 'date', month: b.month, day: Number(a.dec!.m), dec: undefined });
+    } else if (b.kind === 'date' && b.day && a.kind === 'ordinal' && a.written === 'digits' && a.n! < b.day) {
+      Object.assign(a, { kind: 'date', month: b.month, day: a.n, n: undefined }); // "17th-19th September"
     } else if (a.kind === 'date' && a.day && a.written === 'digits' && plainDay(b) && Number(b.dec!.m) > a.day) {
       Object.assign(b, { kind: 'date', month: a.month, day: Number(b.dec!.m), dec: undefined });
     }

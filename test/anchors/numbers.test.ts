@@ -209,6 +209,7 @@ const RU: Array<[rule: string, rows: Row[]]> = [
     ['25–30 миллиардов', [num('25000000000', '25'), num('30000000000', '30 миллиардов')]],
     ['4,5-5,5%', [num('4.5', '4,5', { unit: 'percent' }), num('5.5', '5,5%', { unit: 'percent' })]],
     ['от 150 000 до 2 млн', [num('150000'), num('2000000')]],
+    ['5 млрд-10 млрд', [num('5000000000', '5 млрд'), num('10000000000', '10 млрд')]],
     // A unit written after the near end closes it: no scale is shared across "to".
     ['выросли на 15,7 процента до 4,2 трлн рублей', [num('15.7', '15,7 процента', { unit: 'percent' }), num('4200000000000', '4,2 трлн рублей', { unit: 'rub' })]],
     ['от 3 долларов до 5 млн долларов', [num('3', '3 долларов', { unit: 'usd' }), num('5000000', '5 млн долларов', { unit: 'usd' })]],
@@ -386,6 +387,11 @@ const EN: Array<[rule: string, rows: Row[]]> = [
   ['ranges and signs', [
     ['5-7', [num('5'), num('7')]],
     ['25 to 30 billion', [num('25000000000', '25'), num('30000000000', '30 billion')]],
+    // A hyphen after the near end's unit or scale joins a range, not an identifier (as in "F-16").
+    ['from 5bn-10bn', [num('5000000000', '5bn'), num('10000000000', '10bn')]],
+    ['20km-30km', [num('20', '20km', { unit: 'km' }), num('30', '30km', { unit: 'km' })]],
+    ['17th-19th century', [{ key: 'ord:17' }, { key: 'ord:19' }]],
+    ['17th-19th September', [{ key: 'date:09-17' }, { key: 'date:09-19' }]],
     ['rose 15.7 percent to 4.2 trillion rubles', [num('15.7', '15.7 percent', { unit: 'percent' }), num('4200000000000', '4.2 trillion rubles', { unit: 'rub' })]],
     ['from $3 to 5 million', [num('3000000', '$3', { unit: 'usd' }), num('5000000', '5 million', { unit: 'usd' })]],
     ['3.5-4.5%', [num('3.5', '3.5', { unit: 'percent' }), num('4.5', '4.5%', { unit: 'percent' })]],
