@@ -1676,7 +1676,9 @@ function spelledDayMonth(s: Scan, f: Figure): Figure {
   return figure({ start: f.start, end: f.end + m[0].length, kind: 'date', written: 'words', pow: 0, month: monthOf(m[1], s.lang)!, day: f.n });
 }
 
-const CENTURY_AFTER = new RegExp(`${SP}+(?:век|века|веке|веку|веком|веков|веках|столети[а-яё]*)(?!\\p{L})`, 'iuy');
+const CENTURY_AFTER = new RegExp(`${SP}+(?:(?:век|века|веке|веку|веком|веков|веках|столети[а-яё]*)(?!\\p{L})|вв?\\.)`, 'iuy');
+/** The far end of a range of centuries after the near one ("XVII–XIX веков", "XVIII и XIX вв."), then the century word. */
+const CENTURY_RANGE_AFTER = new RegExp(`(?:${SP}*[-\u2013\u2014]${SP}*|${SP}+(?:и|или|по|до)${SP}+)[IVXLCХІ]+(?=${CENTURY_AFTER.source})`, 'uy');
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
 
 /** The value of a Roman numeral up to C (Cyrillic Х for X, as Russian texts often type it), or 0. */
@@ -1694,7 +1696,7 @@ export function romanValue(word: string): number {
 /** A Russian century in Roman numerals ("XXI век" = "21st century"): an ordinal, as English writes it. */
 function readCentury(s: Scan, word: string, start: number, end: number): Figure | undefined {
   const n = /^[IVXLCХІ]+$/.test(word) ? romanValue(word) : 0;
-  if (!n || !matchAt(CENTURY_AFTER, s.text, end)) return undefined;
+  if (!n || !(matchAt(CENTURY_AFTER, s.text, end) || matchAt(CENTURY_RANGE_AFTER, s.text, end))) return undefined;
   return figure({ start, end, kind: 'ordinal', written: 'digits', pow: 0, n });
 }
 

@@ -210,6 +210,10 @@ const RU: Array<[rule: string, rows: Row[]]> = [
     ['4,5-5,5%', [num('4.5', '4,5', { unit: 'percent' }), num('5.5', '5,5%', { unit: 'percent' })]],
     ['от 150 000 до 2 млн', [num('150000'), num('2000000')]],
     ['5 млрд-10 млрд', [num('5000000000', '5 млрд'), num('10000000000', '10 млрд')]],
+    // Centuries: the near end of a range takes the century word of the far one.
+    ['в XVII-XIX веках', [{ key: 'ord:17' }, { key: 'ord:19' }]],
+    ['XVIII и XIX вв.', [{ key: 'ord:18' }, { key: 'ord:19' }]],
+    ['Людовик XIV', []],
     // A unit written after the near end closes it: no scale is shared across "to".
     ['выросли на 15,7 процента до 4,2 трлн рублей', [num('15.7', '15,7 процента', { unit: 'percent' }), num('4200000000000', '4,2 трлн рублей', { unit: 'rub' })]],
     ['от 3 долларов до 5 млн долларов', [num('3', '3 долларов', { unit: 'usd' }), num('5000000', '5 млн долларов', { unit: 'usd' })]],
