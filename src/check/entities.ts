@@ -208,7 +208,7 @@ export function nameConfidence(
   else if (info.script === 'lat' && context.doc.lang === 'ru') confidence = 0.85;
   // Seen only where a capital says nothing (sentence, cell or quotation start, an English heading or title): a
   // first name stays a name, other words are doubtful.
-  else if (FIRST_NAMES.has(info.norm) || firstNameGroup(text) !== undefined) confidence = 0.8;
+  else if (isFirstName(info)) confidence = 0.8;
   else confidence = info.script === 'cyr' ? 0.45 : 0.3;
   if (common) confidence *= 0.6;
   // "the Cloud", "the Internet": a common noun made a name by its article (names of people take none).
@@ -286,11 +286,14 @@ function capitalRun(context: NameContext, index: number, k: number, namedThere?:
     const word = infos[i]!;
     // A first name makes a name of itself and the words after it; the words before it are a title the
     // translation writes in common words (FSF Executive Director John Sullivan).
-    if (firstNameGroup(word.text) !== undefined || FIRST_NAMES.has(word.norm)) return i <= k ? 'name' : 'title';
+    if (isFirstName(word)) return i <= k ? 'name' : 'title';
     if (i !== k && namedThere !== undefined && word.script === infos[k]!.script && namedThere(word.text)) named++;
   }
   return named * 2 > to - from ? 'name' : 'title';
 }
+
+/** A known first name: in the first-name list or a variant group, in any case ending (Антону, Ian = Иэн). */
+const isFirstName = (info: WordInfo): boolean => FIRST_NAMES.has(info.norm) || firstNameGroup(info.text) !== undefined;
 
 /** A capitalised word (not all capitals) of two letters or more: a word of a run of capitalised words. */
 const isCapitalWord = (info: WordInfo): boolean => info.capitalised && !info.allCaps && info.letters >= 2;
@@ -355,8 +358,18 @@ function initialledIn(name: string, surname: string, other: NameContext, otherIn
   return false;
 }
 
-/** An initial: one capital letter, or two of a dotted pair ("В.В.") or of one sound ("Дж."). */
-const isInitial = (info: WordInfo): boolean => info.letters <= 2 && (info.capitalised || info.allCaps);
+/**
+ * Two-letter initials and title abbreviations before a name: "Дж." (J.), "Th." (Thomas), "Fr." (Father). Other
+ * two-letter words before a full stop are names ending a sentence ("He met Wu. Then…").
+ */
+const TWO_LETTER_INITIALS = new Set(['дж', 'th', 'ch', 'sh', 'fr', 'st']);
+
+/**
+ * An initial: one capital letter, a dotted pair ("В.В.", one token) or one of {@link TWO_LETTER_INITIALS} ("Дж.").
+ * Other two-letter words are names of their own ("Wu", "Ли").
+ */
+const isInitial = (info: WordInfo): boolean =>
+  (info.capitalised || info.allCaps) && (info.letters === 1 || (info.letters === 2 && (info.text.includes('.') || TWO_LETTER_INITIALS.has(info.norm))));
 
 // First letters of a romanised initial and of a name that may stand for one sound across the two scripts: Юрген =
 // Jürgen, Джордж = George, Гарри = Harry, Уильям = William, Филипп = Philip, Цезарь = Caesar.
@@ -370,20 +383,15 @@ function initialFits(initial: string, name: string): boolean {
 }
 
 /**
- * Two-letter initials and title abbreviations before a name: "Дж." (J.), "Th." (Thomas), "Fr." (Father). Other
- * two-letter words before a full stop are names ending a sentence ("He met Wu. Then…").
- */
-const TWO_LETTER_INITIALS = new Set(['дж', 'th', 'ch', 'sh', 'fr', 'st']);
-
-/**
- * Is an entity anchor an initial: one capital letter or one of {@link TWO_LETTER_INITIALS}, a full stop and a
+ * Is an entity anchor an initial ({@link isInitial}) with a full stop and a
  * capitalised word after it ("Дж. Байден", "Дж.Байден", "Fr. Vladimir")? It stands for a first name, which the other
  * version may spell out or leave out.
  */
 export function isNameInitial(context: NameContext, index: number, anchor: Anchor): boolean {
   if (anchor.surface.length > 2 || !/^\p{Lu}/u.test(anchor.surface)) return false;
-  if (anchor.surface.length === 2 && !TWO_LETTER_INITIALS.has(anchor.surface.toLowerCase())) return false;
   const paragraph = context.doc.paragraphs[index]!;
+  const k = tokenIndexOf(context, paragraph, index, anchor);
+  if (k < 0 || !isInitial(paragraphTokens(context, index).infos[k]!)) return false;
   const end = toCleanOffset(paragraph, anchor.end);
   return /^\. ?\p{Lu}/u.test(paragraph.clean.slice(end, end + 3));
 }
@@ -403,7 +411,7 @@ export function inPatronymicAddress(context: NameContext, index: number, anchor:
   if (first < 0 || first + 1 >= slot.count || !joinedAt(slot, first + 1)) return false;
   const [name, patronymic] = [slot.infos[first]!, slot.infos[first + 1]!];
   if (!isCapitalWord(name) || !isCapitalWord(patronymic) || !hasPatronymicEnding(patronymic.norm)) return false;
-  if (!FIRST_NAMES.has(name.norm) && firstNameGroup(name.text) === undefined) return false;
+  if (!isFirstName(name)) return false;
   const after = first + 2 < slot.count && joinedAt(slot, first + 2) ? slot.infos[first + 2]! : undefined;
   return after === undefined || !isCapitalWord(after);
 }
