@@ -6,6 +6,7 @@ import { findMetadata } from '../src/text/metadata.js';
 import { cleanSpan, foldForMatching, toSourceOffset, toSourceSpan } from '../src/text/normalize.js';
 import { splitParagraphs } from '../src/text/paragraphs.js';
 import { InputError } from '../src/errors.js';
+import { parseDocument } from '../src/document.js';
 
 const corpus = (name: string): string => readFileSync(new URL(`../corpus/${name}`, import.meta.url), 'utf8');
 const RU_SEED = corpus('002_6e70b530b08c33a1.txt');
@@ -271,6 +272,31 @@ describe('detectLanguage', () => {
   it('warns about mixed scripts', () => {
     const mixed = 'Встреча прошла в Баку. The meeting was held in Baku and the sides discussed trade.';
     expect(detectLanguage(mixed).warnings.map((w) => w.code)).toContain('mixed-language');
+  });
+
+  it('reads a text of mixed script in the language of its sentences, not of its tables', () => {
+    // A Russian release note: more Latin letters (package names, advisories, URLs) than Cyrillic.
+    const rows = ['DSA 140 | libpng, libpng3', 'DSA 196 | bind9, bind9-host', 'DSA 203 | smb2www', 'DSA 215 | cyrus-imapd', 'DSA 216 | fetchmail-ssl',
+      'DSA 220 | squirrelmail', 'DSA 221 | mhonarc', 'DSA 222 | xpdf-reader', 'DSA 224 | canna', 'DSA 225 | tomcat4', 'DSA 227 | openldap2'];
+    const release = [
+      'Это второе обновление Debian GNU/Linux 3.0, в основном состоящее из исправлений безопасности.',
+      'Обновление до новой редакции по сети делается с помощью apt-get, см. https://www.debian.org/distrib/ftplist для списка зеркал.',
+      'В эту редакцию включены следующие обновления, связанные с безопасностью:',
+      ...rows,
+      ...rows,
+    ].join('\n\n');
+    const guess = detectLanguage(release);
+    expect(guess.lang).toBe('ru');
+    expect(guess.confidence).toBeLessThan(0.5);
+    expect(guess.warnings.find((w) => w.code === 'mixed-language')?.message).toMatch(/\(\d+% Cyrillic\); read as Russian, the language of its sentences$/);
+    // Given as Russian, even with four times the rows (under 20 % Cyrillic), it is no contradiction.
+    const contradicted = (text: string): boolean => parseDocument(text, { lang: 'ru' }).warnings.some((w) => w.code === 'language-contradicted');
+    const longer = [release, ...rows, ...rows, ...rows, ...rows].join('\n\n');
+    expect(detectLanguage(longer).confidence).toBeLessThan(0.2);
+    expect(contradicted(longer)).toBe(false);
+    expect(contradicted(['Обновления безопасности', ...rows, ...rows, ...rows, ...rows].join('\n\n'))).toBe(true);
+    // Without sentences to read, the script most of the text is in decides.
+    expect(detectLanguage(['Обновления безопасности', ...rows].join('\n\n')).lang).toBe('en');
   });
 });
 
