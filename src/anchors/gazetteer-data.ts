@@ -300,6 +300,8 @@ const CITIES: GazetteerRecord[] = [
   { id: 'Utah', forms: ['Юта', 'Utah'] },
   { id: 'Stockholm', forms: ['Стокгольм', 'Stockholm'], adj: ['стокгольмский'] },
   { id: 'Rio_de_Janeiro', forms: ['Рио-де-Жанейро', 'Rio de Janeiro'] },
+  // "по Гринвичу" (Greenwich time) is how Russian writes UTC and GMT.
+  { id: 'Greenwich', forms: ['Гринвич', 'Greenwich', 'UTC', 'GMT'], adj: ['гринвичский'] },
   { id: 'London', forms: ['Лондон', 'London'], adj: ['лондонский', 'лондонец', 'Londoner'] },
   { id: 'Berlin', forms: ['Берлин', 'Berlin'], adj: ['берлинский'] },
   { id: 'Tokyo', forms: ['=Токио', 'Tokyo'], adj: ['токийский'] },

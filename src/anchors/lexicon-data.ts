@@ -60,6 +60,7 @@ const POLITICS: LexiconRecord[] = [
   { id: 'candidate', ru: ['кандидат', 'кандидатур'], en: ['candidate', 'candidacy', 'nominee'] },
   { id: 'law', ru: ['закон', 'законодательств', 'законодательн', 'законопроект'], en: ['law', 'legislation', 'legislative'] },
   { id: 'constitution', ru: ['конституци', 'конституционн'], en: ['constitution', 'constitutional'] },
+  { id: 'charter', ru: ['устав', 'уставн'], en: ['charter', 'statute', 'bylaws'] },
   { id: 'decree', ru: ['указ', 'постановлени', 'распоряжени'], en: ['decree', 'resolution', 'executive order', 'ordinance'] },
   // The parts of a legal text, which English capitalises before their numbers ("Clause 3, Article 5"). "стать" alone is
   // the verb "become": the noun's forms are listed.
@@ -126,6 +127,7 @@ const POLITICS: LexiconRecord[] = [
   { id: 'protest', ru: ['протест', 'протестн', 'митинг', 'демонстраци', 'манифестаци'], en: ['protest', 'rally', 'demonstration', 'protester', 'demonstrator'] },
   { id: 'statement', ru: ['заявлени'], en: ['statement'] },
   { id: 'declaration', ru: ['деклараци'], en: ['declaration'] },
+  { id: 'universal', ru: ['всеобщ', 'универсальн'], en: ['universal'] },
   { id: 'initiative', ru: ['инициатив'], en: ['initiative'] },
   { id: 'proposal', ru: ['предложени'], en: ['proposal', 'offer', 'suggestion'] },
   { id: 'decision', ru: ['решени'], en: ['decision', 'solution', 'ruling'] },

@@ -832,10 +832,11 @@ function readDate(s: Scan, t: NumToken, hasPrefix: boolean, quiet: boolean): Fig
     const month = monthOf(after[1], s.lang)!;
     return figure({ start: t.start, end: t.end + after[0].length, kind: 'date', written: 'digits', pow: 0, month, day });
   }
-  // English "March 5", "Mar. 5": a letter or an abbreviation point, then a space, before the day.
+  // English "March 5", "Mar. 5": a letter or an abbreviation point, then a space, before the day. A Russian text
+  // reads them too: timelines and logs quoted in English keep them ("Sep 28 01:33 Линус Торвальдс выпускает…").
   const c = s.text[t.start - 2];
-  if (s.lang !== 'en' || !SPACES.includes(s.text[t.start - 1] ?? '') || !(c === '.' || isLetterAt(s.text, t.start - 2))) return undefined;
-  const before = ENGLISH_MONTH_ENDS.includes(c) ? matchBefore(s.rules.monthBefore, s.text, t.start, 14) : null;
+  if (!SPACES.includes(s.text[t.start - 1] ?? '') || !(c === '.' || isLetterAt(s.text, t.start - 2))) return undefined;
+  const before = ENGLISH_MONTH_ENDS.includes(c) ? matchBefore(RULES.en.monthBefore, s.text, t.start, 14) : null;
   if (!before) return undefined;
   const suffix = matchGuarded(s.rules.ordinal, s.text, t.end);
   return figure({

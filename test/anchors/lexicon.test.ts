@@ -31,6 +31,8 @@ describe('Russian and English words of one concept get the same term key', () =>
     ['january', ['января', 'январе'], ['January']],
     ['article', ['статья', 'статьи', 'статьёй', 'статей'], ['Article', 'articles']],
     ['clause', ['подпункт', 'подпункта'], ['Clause', 'subparagraph']],
+    ['charter', ['Устав', 'Уставе', 'уставных'], ['Charter', 'statutes']],
+    ['universal', ['Всеобщую', 'всеобщего', 'универсальный'], ['Universal']],
   ];
   it.each(rows)('%s', (id, ru, en) => {
     for (const w of ru) expect(keys(`и ${w} и`, 'ru'), w).toEqual([`term:${id}`]);

@@ -148,6 +148,9 @@ const RU: Array<[rule: string, rows: Row[]]> = [
     ['25-26 июля', [{ key: 'date:07-25', surface: '25' }, { key: 'date:07-26', surface: '26 июля' }]],
     ['21 и 22 июля', [{ key: 'date:07-21' }, { key: 'date:07-22' }]],
     ['в марте', [{ kind: 'date', key: 'date:03', written: 'words' }]],
+    // A timeline quoted in English inside Russian text keeps English month names before the day.
+    ['Sep 28 01:33 Линус Торвальдс выпускает ядро', [{ kind: 'date', key: 'date:09-28', surface: 'Sep 28' }, { key: 'time:01:33' }]],
+    ['вышел Debian 5 и May 5', [{ key: 'num:5' }, { key: 'date:05-05', surface: 'May 5' }]],
     ['в октябре 2017 года', [{ key: 'date:10' }, { key: 'year:2017' }]],
     ['сегодня и вчера', [{ key: 'date:03-01', written: 'words' }, { key: 'date:02-29', written: 'words' }]],
     ['завтра', [{ key: 'date:03-02' }]],
