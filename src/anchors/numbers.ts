@@ -749,6 +749,10 @@ const RU_DAY_PART = guarded(new RegExp(`${SP}(?:час(?:а|ов)?${SP})?(утр
 const RU_TIME_PREPOSITION = /(?<!\p{L})(?:в|с|до|к|около|после)[ \u00A0]$/iu;
 /** Words that may follow a time of day written with a full stop: "в 15.30 по московскому времени", "в 10.00 мск". */
 const RU_AFTER_TIME = /^[ \u00A0](?:по|мск|часов|ч|утра|дня|вечера|ночи|и|до)(?!\p{L})/iu;
+/** "час", "часа", "часов" after an hour ("в 17 часов"). */
+const RU_HOUR_WORD = guarded(new RegExp(`${SP}час(?:а|ов)?(?!\\p{L})`, 'iuy'), '', 'ч');
+/** "в" right before an hour: "в 17 часов" is a time of day, where "до 24 часов" and "около 2 часов" may be durations. */
+const RU_AT_HOUR = /(?<!\p{L})в[ \u00A0]$/iu;
 const RU_HOURS_MINUTES = guarded(new RegExp(`${SP}час(?:а|ов)?${SP}(\\d{1,2})${SP}минут[а-я]*(?!\\p{L})`, 'iuy'), '', 'ч');
 const SIGN_BEFORE = /(?:^|[\s(\[])([-\u2212])$/u;
 const MINUS_WORD = new RegExp(`(?<!\\p{L})(?:${MINUS_WORDS})${SP}$`, 'iu');
@@ -1069,6 +1073,13 @@ function readClock(s: Scan, t: NumToken): boolean {
   if (part && (/час/i.test(part[0]) || (dayPart !== 'дня' && matchBefore(RU_TIME_PREPOSITION, s.text, t.start, 8)))) {
     s.figures.push(timeFigure(t.start, t.end + part[0].length, hourOfDayPart(hour, dayPart!), 0));
     s.pos = t.end + part[0].length;
+    return true;
+  }
+  // "в 17 часов" = "at 5pm", "в 2 часа" = "at two".
+  const hours = s.lang === 'ru' && hour <= 23 ? matchGuarded(RU_HOUR_WORD, s.text, t.end) : null;
+  if (hours && matchBefore(RU_AT_HOUR, s.text, t.start, 3)) {
+    s.figures.push(timeFigure(t.start, t.end + hours[0].length, hour, 0));
+    s.pos = t.end + hours[0].length;
     return true;
   }
   const ampm = s.lang === 'en' && hour >= 1 && hour <= 12 ? matchGuarded(AM_PM, s.text, t.end) : null;
@@ -1773,6 +1784,9 @@ function mayBeRangeGap(text: string, from: number, to: number): boolean {
   return isSpace(ch) || isDash(ch) || ch === '.' || ch === '\u2026';
 }
 
+/** Between two ordinal days of one month, English puts an article: "from the 1st to the 5th of March". */
+const ORDINAL_DAY_GAP: Record<Lang, RegExp> = { ru: /^(?!)/, en: /^[ \u00A0]+(?:to|and|through|until|till)[ \u00A0]+the[ \u00A0]+$/i };
+
 /**
  * Share scale, unit, year-ness and month across a range or list: "25–30 миллиардов", "4,5-5,5%", "38 и 40
  * долларов", "$150,000-200,000", "2015-2016 годах", "25-26 июля", "July 25-26".
@@ -1783,6 +1797,10 @@ function shareAcrossRanges(text: string, lang: Lang, figures: Figure[]): void {
     const [a, b] = [figures[k - 1], figures[k]];
     const between = b.start - a.end;
     if (between > 16 || !mayBeRangeGap(text, a.end, b.start)) continue;
+    if (a.kind === 'ordinal' && b.kind === 'date' && ORDINAL_DAY_GAP[lang].test(text.slice(a.end, b.start)) && a.written === 'digits' && a.n! < b.day!) {
+      Object.assign(a, { kind: 'date', month: b.month, day: a.n, n: undefined }); // "from the 1st to the 5th of March"
+      continue;
+    }
     if ((between <= 2 && /^[ ,]*$/.test(text.slice(a.end, b.start))) || !gap.test(text.slice(a.end, b.start))) continue;
     if (isQuantity(a) && b.kind === 'year' && !b.marked && fourDigits(a) && !yearValue(a)) {
       Object.assign(b, { kind: 'number', dec: decimalFromDigits(String(b.n)), n: undefined }); // "4096 or 2048 bits"
@@ -1803,6 +1821,8 @@ function shareAcrossRanges(text: string, lang: Lang, figures: Figure[]): void {
       Object.assign(a, { kind: 'date', month: b.month, day: a.n, n: undefined }); // "17th-19th September"
     } else if (a.kind === 'date' && a.day && a.written === 'digits' && plainDay(b) && Number(b.dec!.m) > a.day) {
       Object.assign(b, { kind: 'date', month: a.month, day: Number(b.dec!.m), dec: undefined });
+    } else if (a.kind === 'date' && a.day && a.written === 'digits' && b.kind === 'ordinal' && b.written === 'digits' && b.n! > a.day && isDay(b.n!)) {
+      Object.assign(b, { kind: 'date', month: a.month, day: b.n, n: undefined }); // "February 3rd - 5th"
     }
   }
 }

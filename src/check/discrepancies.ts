@@ -6,7 +6,7 @@
 import { isCheckedFigure } from '../align/evidence.js';
 import { mixedScriptWords } from '../anchors/homoglyphs.js';
 import { absenceConfidence, inPatronymicAddress, isNameInitial, nameConfidence, nameContext, nextCapitalised, wordNamedIn, type NameContext } from './entities.js';
-import { countedContexts, figureContexts, numberNounSwaps, positionallySwapped, roleSwaps, sameFigure, sameValue, swappedFigures, unitOf, unitsDiffer } from './figures.js';
+import { countedContexts, figureContexts, numberNounSwaps, ordinalForNumber, positionallySwapped, roleSwaps, sameFigure, sameValue, swappedFigures, unitOf, unitsDiffer } from './figures.js';
 import { LANGUAGE_NAME, otherLang } from '../text/language.js';
 import { toSourceOffset } from '../text/normalize.js';
 import type {
@@ -137,6 +137,15 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
     const at = enLeft.findIndex((candidate) => sameFigure(anchor, candidate));
     if (at >= 0) matches.push([anchor, enLeft.splice(at, 1)[0]]);
     else ruLeft.push(anchor);
+  }
+  // Then an ordinal left on one side for a number of its value left on the other: translation turns one into the
+  // other ("issue 58" = «58-м выпуске», "version 3" = «третьей версии»). They agree, but keep no place in the order.
+  for (let i = 0; i < ruLeft.length; i++) {
+    const at = enLeft.findIndex((candidate) => ordinalForNumber(ruLeft[i], candidate));
+    if (at >= 0) {
+      enLeft.splice(at, 1);
+      ruLeft.splice(i--, 1);
+    }
   }
   // Only figures written in digits are checked: spelled-out numbers are too often paraphrased ("двух" = "both").
   const ruChecked = ruLeft.filter(isCheckedFigure);

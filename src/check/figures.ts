@@ -53,6 +53,15 @@ export function sameFigure(a: Anchor, b: Anchor): boolean {
   return sameValue(a, b) && !unitsDiffer(a, b);
 }
 
+/**
+ * Is one an ordinal and the other a plain number (or an identifier's number) of the same value, neither with a unit?
+ * "issue 58" = «58-м выпуске», "the 115th issue" = «115 номере», "Test Cycle 2" = «второй тестовый цикл».
+ */
+export function ordinalForNumber(a: Anchor, b: Anchor): boolean {
+  const kinds = a.kind === 'ordinal' ? b.kind : b.kind === 'ordinal' ? a.kind : undefined;
+  return kinds === 'number' && a.value !== undefined && a.value === b.value && unitOf(a) === undefined && unitOf(b) === undefined;
+}
+
 /** Longest distance, in characters, between a figure and the word it belongs to. */
 const CONTEXT_REACH = 40;
 /** Longest distance, in characters, between a figure and the word it counts right after it. */

@@ -111,10 +111,25 @@ describe('equivalent forms stay quiet (RU form → EN form)', () => {
     ['В 1-м квартале 2024 года выручка выросла.', 'In Q1 2024 revenue grew.'],
     ['Встреча прошла 5 марта 2024 года.', 'The meeting took place on 03/05/2024.'],
     ['Встречи прошли 5 марта 2024 года и 20 марта 2024 года.', 'The meetings took place on 5/3/2024 and 20/3/2024.'],
+    // An ordinal for a number of its value: translation turns one into the other.
+    ['Инструмент представлен в 58-м выпуске журнала.', 'The tool was presented in issue 58 of the magazine.'],
+    ['Подробности см. в 115 номере журнала.', 'For details see the 115th issue of the magazine.'],
+    ['Об этом сообщил Пятый канал.', 'Channel 5 reported this.'],
+    // English ranges of ordinal days: the month is shared.
+    ['Выставка пройдёт 3-5 февраля в Париже.', 'The fair runs February 3rd - 5th in Paris.'],
+    ['Выставка пройдёт с 1 по 5 марта в Ганновере.', 'The fair runs from the 1st to the 5th of March in Hanover.'],
+    // "в 17 часов" is a time of day.
+    ['Вход в систему произошёл приблизительно в 17 часов.', 'The login happened at approximately 5pm.'],
   ];
   for (const [ru, en] of same) {
     it(`${ru} = ${en}`, () => expect(check(ru, en).filter((d) => d.kind !== 'entity-missing')).toEqual([]));
   }
+});
+
+describe('an ordinal and a number', () => {
+  it('of different values are no agreement', () => {
+    expect(check('Инструмент представлен в 58-м выпуске журнала.', 'The tool was presented in issue 59 of the magazine.').length).toBeGreaterThan(0);
+  });
 });
 
 describe('scores', () => {
