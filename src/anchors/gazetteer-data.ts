@@ -83,7 +83,7 @@ const COUNTRIES: GazetteerRecord[] = [
     adj: ['турецкий', 'турецко-', 'турок', 'турки', 'Turkish', 'Turk', 'Turks'] },
   { id: 'Iran', forms: ['Иран', 'Iran', 'Islamic Republic of Iran'],
     adj: ['иранский', 'ирано-', 'иранец', 'иранцы', 'Iranian', 'Persian'] },
-  { id: 'India', forms: ['Индия', 'India'], adj: ['индийский', 'индийско-', 'индо-', 'индиец', 'индийцы', 'Indian', 'Indo-'] },
+  { id: 'India', forms: ['Индия', 'India'], adj: ['индийский', 'индийско-', 'индо-', 'индиец', 'индийцы', 'Indian', 'Indo-', 'Indic'] },
   { id: 'Uzbekistan', forms: ['Узбекистан', 'Uzbekistan'], adj: ['узбекский', 'узбекско-', 'узбек', 'узбеки', 'Uzbek'] },
   { id: 'Tajikistan', forms: ['Таджикистан', 'Tajikistan'],
     adj: ['таджикский', 'таджикско-', 'таджик', 'таджики', 'Tajik'] },
@@ -298,6 +298,8 @@ const CITIES: GazetteerRecord[] = [
   { id: 'Ohio', forms: ['=Огайо', 'Ohio'] },
   { id: 'Iowa', forms: ['Айова', 'Iowa'] },
   { id: 'Utah', forms: ['Юта', 'Utah'] },
+  { id: 'Lower_Saxony', forms: ['Нижняя Саксония', 'Lower Saxony', 'Niedersachsen'], adj: ['нижнесаксонский'] },
+  { id: 'Republika_Srpska', forms: ['Республика Сербская', 'Republika Srpska', 'Republic of Srpska'] },
   { id: 'Stockholm', forms: ['Стокгольм', 'Stockholm'], adj: ['стокгольмский'] },
   { id: 'Rio_de_Janeiro', forms: ['Рио-де-Жанейро', 'Rio de Janeiro'] },
   // "по Гринвичу" (Greenwich time) is how Russian writes UTC and GMT.

@@ -122,12 +122,21 @@ function normal(word: string): string {
   return lower.replace(/[ćčšžśźł]/g, (c) => HUSHING[c]!).normalize('NFD').replace(/\p{M}/gu, '');
 }
 
+/** Case endings of a noun in -й (Рей → Рея, Рею, Реем, Рее), and the vowels such a stem ends in. */
+const SOFT_ENDINGS = new Set(['я', 'ю', 'ем', 'е']);
+const VOWELS = new Set([...'аеёиоуыэюя']);
+
 /** A Russian word and its stems without one case ending (the stem keeps at least two letters). */
 function ruStems(lower: string): string[] {
   if (scriptOf(lower) !== 'cyr') return [lower];
   const out = [lower];
   for (const ending of RU_ENDINGS) {
-    if (lower.length >= ending.length + 2 && lower.endsWith(ending)) out.push(lower.slice(0, -ending.length));
+    if (lower.length >= ending.length + 2 && lower.endsWith(ending)) {
+      const stem = lower.slice(0, -ending.length);
+      out.push(stem);
+      // A name in -й after a vowel declines -я, -ю, -ем, -е (Рей: Рея, Рею; Гай: Гая; Андрей: Андреем).
+      if (SOFT_ENDINGS.has(ending) && VOWELS.has(stem[stem.length - 1]!)) out.push(`${stem}й`);
+    }
   }
   return out;
 }
@@ -156,11 +165,15 @@ function enPronunciations(lower: string): string[] {
     .replace(/ew$/, 'iu')
     .replace(/^wh/, 'u')
     .replace(/^kn/, 'n')
-    .replace(/^wr/, 'r');
+    .replace(/^wr/, 'r')
+    .replace(/^chr/, 'kr');
   if (spoken !== lower) out.push(spoken);
-  // German and Scottish ch is х (Fuchs = Фукс/Фухс), w after a vowel у (Cape Town = Кейптаун).
-  const german = spoken.replace(/ch/g, 'h').replace(/(?<=[aeiou])w/g, 'u').replace(/z/g, 'ts');
+  // German and Scottish ch is х (Fuchs = Фукс/Фухс), w after a vowel у (Cape Town = Кейптаун), German v is ф
+  // (Vogt = Фогт).
+  const german = spoken.replace(/ch/g, 'h').replace(/(?<=[aeiou])w/g, 'u').replace(/z/g, 'ts').replace(/v/g, 'f');
   if (german !== spoken) out.push(german);
+  // j is ж in French and Tibetan names (Jospin = Жоспен, Dorji = Доржи), х in Spanish ones (Junta = Хунта).
+  if (lower.includes('j')) out.push(lower.replace(/j/g, 'zh'), lower.replace(/j/g, 'h'));
   // Italian c before e and i is ч, z is ц (Vincenzo = Винченцо); Latin c before e, i, y is ц (Center = Центр).
   const italian = lower.replace(/c(?=[ei])/g, 'ch').replace(/z/g, 'ts');
   if (italian !== lower) out.push(italian);

@@ -321,6 +321,10 @@ export function absenceConfidence(
     for (let i = 0; i < slot.count; i++) {
       const t = slot.infos[i]!;
       if (t.letters < 2 || t.text.length > 40) continue;
+      // The same word letter for letter is the name, however it is written: a command's option, a device or a
+      // model copied into both versions ("rsync -avzP", "/dev/mtdN", "1@667MHz"), a word the other side writes in
+      // lower case ("мира Open Source" = "open source").
+      if (words.includes(t.text)) return 0;
       // A word in lower case is a name's form only by a strong match of a word of five letters or more in the
       // document's own script (Netbooks = нетбуков, Prussian = прусский; not "drive" in a Russian text).
       const named = t.capitalised || t.allCaps;

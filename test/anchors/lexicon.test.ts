@@ -33,6 +33,8 @@ describe('Russian and English words of one concept get the same term key', () =>
     ['clause', ['подпункт', 'подпункта'], ['Clause', 'subparagraph']],
     ['charter', ['Устав', 'Уставе', 'уставных'], ['Charter', 'statutes']],
     ['universal', ['Всеобщую', 'всеобщего', 'универсальный'], ['Universal']],
+    ['laboratory', ['Лаборатории', 'лабораторный'], ['Lab', 'laboratories']],
+    ['photo', ['Фотографии', 'фото', 'снимков'], ['Pictures', 'photographs']],
   ];
   it.each(rows)('%s', (id, ru, en) => {
     for (const w of ru) expect(keys(`и ${w} и`, 'ru'), w).toEqual([`term:${id}`]);

@@ -60,6 +60,9 @@ describe('Russian and English names get the same key', () => {
     expect(nameKey('Каспийское море', 'ru')).toBe(nameKey('Caspian Sea', 'en'));
     expect(nameKey('азербайджанский', 'ru')).toBe(nameKey('Azerbaijani', 'en'));
     expect(nameKey('Ставропольском крае', 'ru')).toBe(nameKey('Stavropol', 'en'));
+    expect(nameKey('Нижней Саксонии', 'ru')).toBe(nameKey('Niedersachsen', 'en'));
+    expect(nameKey('Республика Сербская', 'ru')).toBe(nameKey('Republika Srpska', 'en'));
+    expect(nameKey('индийских', 'ru')).toBe(nameKey('Indic', 'en'));
     // Russian gives UTC and GMT as Greenwich time: "указаны по Гринвичу" = "are in UTC".
     expect(keys('Все моменты указаны по Гринвичу.', 'ru')).toEqual(['ent:Greenwich']);
     expect(keys('All times are in UTC, not GMT.', 'en')).toEqual(['ent:Greenwich', 'ent:Greenwich']);

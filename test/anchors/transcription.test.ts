@@ -14,6 +14,9 @@ describe('nameSimilarity: Russian transcription → English spelling', () => {
     ['Йорг', 'Jörg'], ['Ясперт', 'Jaspert'], ['Райнхолдценом', 'Reinholdtsen'], ['Фухс', 'Fuchs'], ['Мёрдок', 'Murdock'],
     ['Кембридж', 'Cambridge'], ['нетбуков', 'Netbooks'], ['Герцеговина', 'Herzegovina'],
     ['Милинковича', 'Milinković'], ['Савича', 'Savić'], ['Винченцо', 'Vincenzo'],
+    // A name in -й declines -я, -ю, -ем (Рей: Рея); chr is кр; German v is ф; j is ж (French, Tibetan) or х (Spanish).
+    ['Рея', 'Ray'], ['Андреем', 'Andrey'], ['Криса', 'Chris'], ['Фогт', 'Vogt'], ['Доржи', 'Dorji'], ['Хосе', 'Jose'],
+    ['Хунты', 'Junta'],
   ];
   for (const [ru, en] of same) {
     it(`${ru} = ${en}, both ways`, () => {
@@ -23,6 +26,7 @@ describe('nameSimilarity: Russian transcription → English spelling', () => {
   }
   const different: Array<[string, string]> = [
     ['Петров', 'Peter'], ['Иванов', 'Ivan'], ['Москва', 'London'], ['Иванов', 'Smith'], ['АЗЕРТАДЖ', 'Azerbaijan'],
+    ['Бакер', 'Barker'], // a translator's slip the check should report
   ];
   for (const [ru, en] of different) {
     it(`${ru} ≠ ${en}`, () => expect(nameSimilarity(ru, en)).toBe(0));

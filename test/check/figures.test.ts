@@ -175,6 +175,13 @@ describe('names', () => {
     const title = check('Доклад прочёл исполнительный директор Джон Салливан.', 'The talk was given by Executive Director John Sullivan.');
     expect(title.filter((d) => d.kind === 'entity-missing')).toEqual([]);
   });
+  it('a Latin word copied letter for letter into the other version is there, whatever its case', () => {
+    const names = (ru: string, en: string) => check(ru, en).filter((d) => d.kind === 'entity-missing').map((d) => (d as { value: string }).value);
+    expect(names('Загрузите образ командой rsync -avzP через сервер Skolelinux.', 'Download the image with rsync -avzP from the Skolelinux server.')).toEqual([]);
+    expect(names('Используйте /dev/mtdN при прошивке ядра.', 'Use /dev/mtdN when flashing the kernel.')).toEqual([]);
+    // Not a word that only resembles it.
+    expect(names('Загрузите образ командой rsync -avzP через сервер.', 'Download the image with rsync -avz from the server.')).toEqual(['avzP']);
+  });
   it('a short lower-case word is no spelling of a name (born ≠ Борн)', () => {
     const found = check('Премьер-министр Элизабет Борн представила реформу.', 'Prime Minister Elisabeth presented the reform for those born in 1961.');
     expect(found.filter((d) => d.kind === 'entity-missing').map((d) => (d as { value: string }).value)).toEqual(['Борн']);
