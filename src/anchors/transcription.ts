@@ -179,8 +179,8 @@ function enPronunciations(lower: string): string[] {
   if (italian !== lower) out.push(italian);
   const latin = lower.replace(/c(?=[eiy])/g, 'ts');
   if (latin !== lower) out.push(latin);
-  // A plural or possessive of a name (the Tatooines = Татуин, Kennedys): without its s.
-  if (/[^s]s$/.test(lower) && lower.length >= 5) out.push(lower.slice(0, -1));
+  // A plural or possessive of a name (the Tatooines = Татуин, Kennedys, the Alps = Альпах): without its s.
+  if (/[^s]s$/.test(lower) && lower.length >= 4) out.push(lower.slice(0, -1));
   // A demonym or adjective of a name (Prussian = прусский): its stem.
   const stem = /^(.{3,}?)(?:ian|ean|ish|ese)$/.exec(lower);
   if (stem) out.push(stem[1]!);

@@ -370,8 +370,11 @@ function entityDiscrepancies(
     const otherIndices = [links[k - 1], link, links[k + 1]].flatMap((l) => (l ? l[otherSide] : []));
     const seen = new Set<string>();
     for (const index of link[side]) {
-      for (const anchor of doc.paragraphs[index].anchors) {
+      const anchors = doc.paragraphs[index].anchors;
+      for (const anchor of anchors) {
         if (anchor.kind !== 'entity' || seen.has(anchor.key)) continue;
+        // The unit of a figure is no name ("32 Гбайта" = "32 GB", "4 Тбит/с" = "4 Tbps"); the figure check has it.
+        if (anchors.some((f) => f.kind === 'number' && f.start <= anchor.start && anchor.end <= f.end)) continue;
         seen.add(anchor.key);
         if ((mentions[side].get(anchor.key) ?? 0) > maxMentions) continue;
         if (isShortAcronym(anchor.surface)) continue;

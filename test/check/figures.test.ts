@@ -182,6 +182,11 @@ describe('names', () => {
     // Not a word that only resembles it.
     expect(names('Загрузите образ командой rsync -avzP через сервер.', 'Download the image with rsync -avz from the server.')).toEqual(['avzP']);
   });
+  it('the unit of a figure is no name, nor a number word that starts a headline', () => {
+    const names = (ru: string, en: string) => check(ru, en).filter((d) => d.kind === 'entity-missing');
+    expect(names('Хосты получат 32 Гбайта памяти и канал 4 Тбит/с.', 'The hosts get 32 GB of memory and a 4 Tbps link.')).toEqual([]);
+    expect(names('Четверо погибли в авиакатастрофе в Альпах.', 'Four killed in plane crash in the Alps.')).toEqual([]);
+  });
   it('a short lower-case word is no spelling of a name (born ≠ Борн)', () => {
     const found = check('Премьер-министр Элизабет Борн представила реформу.', 'Prime Minister Elisabeth presented the reform for those born in 1961.');
     expect(found.filter((d) => d.kind === 'entity-missing').map((d) => (d as { value: string }).value)).toEqual(['Борн']);
