@@ -446,7 +446,8 @@ const bitsOf = <T>(list: readonly T[], has: (entry: T) => boolean): number =>
   list.reduce((mask, entry, i) => (has(entry) ? mask | (1 << i) : mask), 0);
 
 function compileRules(lang: Lang): LangRules {
-  const months = DAY_MONTH_PATTERN[lang];
+  // English month names are matched as written, and in capitals too ("29 SEPTEMBER 2016" in a dateline).
+  const months = lang === 'en' ? `${DAY_MONTH_PATTERN.en}|${DAY_MONTH_PATTERN.en.toUpperCase()}` : DAY_MONTH_PATTERN[lang];
   const scales = compileScales(lang);
   const units = compileUnits(lang);
   const qualifierEnds = new Set([
@@ -825,7 +826,7 @@ function secondYear(s: Scan, year: number, pos: number): Figure | undefined {
 }
 
 /** The last characters of English month names and abbreviations, and the abbreviation point ("March", "Mar."). */
-const ENGLISH_MONTH_ENDS = [...DAY_MONTH_PATTERN.en.split('|').map((month) => month[month.length - 1]), '.'].join('');
+const ENGLISH_MONTH_ENDS = [...new Set(`${DAY_MONTH_PATTERN.en}|${DAY_MONTH_PATTERN.en.toUpperCase()}`.split('|').map((month) => month[month.length - 1]))].join('') + '.';
 
 /** Read the date (and its year) starting at a day number followed by a month, or after a month (English). */
 function readDate(s: Scan, t: NumToken, hasPrefix: boolean, quiet: boolean): Figure | undefined {

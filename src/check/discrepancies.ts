@@ -217,8 +217,10 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
     const otherSide = otherLang(side);
     for (const anchor of anchors) {
       if (paired.has(anchor)) continue;
-      // A figure the translation moved into a neighbouring paragraph is not missing.
+      // A figure the translation moved into a neighbouring paragraph is not missing, nor one the other version
+      // writes the same, digit for digit, whatever each language reads into it ("16,600", "68k", "{6,8}").
       if (presentNearby(alignment[otherSide], links, k, otherSide, anchor)) continue;
+      if (writtenAlike(alignment[otherSide], link[otherSide], anchor.surface)) continue;
       const at = paragraphOf(alignment[side], anchor);
       out.push({
         kind: 'number-missing',
@@ -337,6 +339,26 @@ function digitShape(anchor: Anchor): string {
 }
 
 /** Whether the other side of the neighbouring links (k-1, k+1) carries the figure. */
+/**
+ * Does one of the paragraphs hold `surface` (a figure as written, without spaces) as a whole number: no digit
+ * next to it, nor a decimal or group separator followed by one ("6" is not in "6.5" or "16,600")?
+ */
+function writtenAlike(doc: Document, indices: readonly number[], surface: string): boolean {
+  if (/\s/.test(surface)) return false;
+  const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
+  for (const index of indices) {
+    const text = doc.paragraphs[index].clean;
+    for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
+      const before = text[at - 1];
+      const after = text[at + surface.length];
+      const joinedBefore = isDigit(before) || ((before === '.' || before === ',') && isDigit(text[at - 2]));
+      const joinedAfter = isDigit(after) || ((after === '.' || after === ',') && isDigit(text[at + surface.length + 1]));
+      if (!joinedBefore && !joinedAfter) return true;
+    }
+  }
+  return false;
+}
+
 function presentNearby(doc: Document, links: Link[], k: number, side: Lang, anchor: Anchor): boolean {
   for (const neighbour of [links[k - 1], links[k + 1]]) {
     if (!neighbour) continue;

@@ -365,6 +365,8 @@ const EN: Array<[rule: string, rows: Row[]]> = [
     ['5 March 2024', [{ key: 'date:03-05', surface: '5 March' }, { key: 'year:2024' }]],
     ['Mar. 5', [{ key: 'date:03-05', surface: 'Mar. 5' }]],
     ['February 3rd - 5th', [{ key: 'date:02-03', surface: 'February 3rd' }, { key: 'date:02-05', surface: '5th' }]],
+    ['29 SEPTEMBER 2016', [{ key: 'date:09-29', surface: '29 SEPTEMBER' }, { key: 'year:2016' }]],
+    ['SEPTEMBER 29', [{ key: 'date:09-29', surface: 'SEPTEMBER 29' }]],
     ['from the 1st to the 5th of March', [{ key: 'date:03-01', surface: '1st' }, { key: 'date:03-05' }]],
     ['between the 21st and the 24th of June', [{ key: 'date:06-21' }, { key: 'date:06-24' }]],
     ['March 5th and 2nd place', [{ key: 'date:03-05' }, { key: 'ord:2' }]],

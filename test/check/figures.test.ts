@@ -118,12 +118,22 @@ describe('equivalent forms stay quiet (RU form → EN form)', () => {
     // English ranges of ordinal days: the month is shared.
     ['Выставка пройдёт 3-5 февраля в Париже.', 'The fair runs February 3rd - 5th in Paris.'],
     ['Выставка пройдёт с 1 по 5 марта в Ганновере.', 'The fair runs from the 1st to the 5th of March in Hanover.'],
+    // The same digits in both versions, whatever each language reads into them.
+    ['В прошлом году выставку посетило 3,500 человек.', 'Last year the fair was attended by 3,500 visitors.'],
+    ['Поддерживается Motorola 68k (m68k).', 'Supported: Motorola 68k (m68k).'],
     // "в 17 часов" is a time of day.
     ['Вход в систему произошёл приблизительно в 17 часов.', 'The login happened at approximately 5pm.'],
   ];
   for (const [ru, en] of same) {
     it(`${ru} = ${en}`, () => expect(check(ru, en).filter((d) => d.kind !== 'entity-missing')).toEqual([]));
   }
+});
+
+describe('the same digits', () => {
+  it('are no agreement with a figure that only contains them', () => {
+    expect(check('Выставку посетило 16 человек.', 'The fair was attended by 16,600 visitors.').length).toBeGreaterThan(0);
+    expect(check('Рост составил 6 процентов.', 'Growth was 6.5 percent.').length).toBeGreaterThan(0);
+  });
 });
 
 describe('an ordinal and a number', () => {
