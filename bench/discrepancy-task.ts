@@ -241,6 +241,7 @@ export function discrepancySection(devRoot: string): string[] {
     out.push(`| ${r.name} | ${cell('name-deleted')} | ${ratio(r.nameWarnings.right, r.nameWarnings.all)} (${r.nameWarnings.right} of ${r.nameWarnings.all}) | ${cell('currency-changed')} | ${cell('unit-changed')} | ${cell('figures-swapped')} | ${cell('figure-changed')} |`);
   }
   out.push(...formTables());
+  out.push(...collectionSection(join(shared, 'real', 'collection')));
   const real = reports.find((r) => r.name === 'real');
   if (real) {
     out.push('');
@@ -250,6 +251,43 @@ export function discrepancySection(devRoot: string): string[] {
   }
   out.push('');
   return out;
+}
+
+/** Kinds counted on the pairing collection's published pairs. */
+const COLLECTION_KINDS = ['number-mismatch', 'number-missing', 'entity-missing', 'unmatched-paragraph'] as const;
+
+/**
+ * Warnings on the gold pairs of the pairing collection (real/collection: published Debian translations, no gold
+ * alignment): neither injected nor corrected, so nearly every warning there is a false alarm or a real liberty
+ * of the translator. Counted by kind and per 100 linked paragraph pairs, to see what a change does to them.
+ */
+function collectionSection(dir: string): string[] {
+  const goldPath = join(dir, 'gold_pairs.json');
+  if (!existsSync(goldPath)) return [];
+  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { pairs: Array<[string, string]>; files: Record<string, { lang: 'ru' | 'en' }> };
+  const counts = new Map<string, number>(COLLECTION_KINDS.map((kind) => [kind, 0]));
+  let links = 0;
+  let refused = 0;
+  for (const pair of gold.pairs) {
+    const [ru, en] = gold.files[pair[0]]!.lang === 'ru' ? pair : [pair[1], pair[0]];
+    const read = (file: string): string => readFileSync(join(dir, 'docs', file), 'utf8');
+    try {
+      const alignment = alignDocuments(read(ru), read(en), { langs: ['ru', 'en'] });
+      links += alignment.links.length;
+      for (const d of findDiscrepancies(alignment, { kinds: [...COLLECTION_KINDS] })) counts.set(d.kind, counts.get(d.kind)! + 1);
+    } catch {
+      refused++;
+    }
+  }
+  const per100 = (n: number): string => (links ? ((100 * n) / links).toFixed(2) : '–');
+  return [
+    '',
+    `Warnings and errors on the ${gold.pairs.length} gold pairs of the pairing collection (published translations, nothing injected; ${links} links${refused ? `, ${refused} pairs refused` : ''}): count (per 100 links).`,
+    '',
+    `| ${COLLECTION_KINDS.join(' | ')} |`,
+    `|${COLLECTION_KINDS.map(() => '---').join('|')}|`,
+    `| ${COLLECTION_KINDS.map((kind) => `${counts.get(kind)} (${per100(counts.get(kind)!)})`).join(' | ')} |`,
+  ];
 }
 
 // Run on its own (`npx tsx bench/discrepancy-task.ts`): print the section.
