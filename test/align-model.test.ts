@@ -44,6 +44,34 @@ describe('list beads', () => {
   });
 });
 
+describe('a list that continues a sentence', () => {
+  const ru = [
+    'Выпущена новая версия системы управления базами данных.',
+    'Новая версия содержит широкий спектр возможностей, призванных помочь разработчикам и администраторам выпускать приложения, активно работающие с данными. Проект продолжает развивать работу со сложными типами данных, включая более удобный доступ к документам и поддержку несмежных интервалов. Улучшения производительности традиционно присутствуют и в новом выпуске: в этот раз акцент сделан на следующее:',
+    'оптимизации производительности для ситуаций с большим количеством соединений,',
+    'оптимизации производительности для нагрузок с большой долей модифицирующих запросов,',
+    'дальнейшее развитие параллельного выполнения запросов,',
+    'многочисленные улучшения логической репликации.',
+    'Загрузить новую версию можно уже сегодня на сайте проекта.',
+  ];
+  const en = [
+    'A new version of the database management system is released.',
+    'The new version brings a variety of features that help developers and administrators deploy their data-backed applications. The project continues to add innovations on complex data types, including more convenient access to documents and support for noncontiguous ranges. This latest release adds to the trend on improving performance, with advances in connection concurrency, high-write workloads, query parallelism and logical replication.',
+    'The new version can be downloaded today from the project website.',
+  ];
+  it('joins the paragraph its items continue, with no item left as a gap', () => {
+    expect(links(ru, en)).toEqual([
+      [[0], [0]],
+      [[1, 2, 3, 4, 5], [1]],
+      [[6], [2]],
+    ]);
+  });
+  it('a paragraph that starts a sentence stays apart', () => {
+    const apart = [...ru.slice(0, 2), 'Оптимизации производительности для ситуаций с большим количеством соединений тоже вошли в выпуск.', ...ru.slice(6)];
+    expect(links(apart, en)).toContainEqual([[2], []]);
+  });
+});
+
 describe('identical strings', () => {
   it('are the Latin-script tokens with a letter, lower-cased, once each', () => {
     expect(identicalTokens('Пакет openssl-1.1 и OpenSSL-1.1 на https://www.debian.org/News/ — 2023 г., x')).toEqual(['openssl-1.1', 'https://www.debian.org/news']);

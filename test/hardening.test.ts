@@ -110,6 +110,16 @@ const CASES: InputCase[] = [
     },
   },
   {
+    name: 'the same text cut a sentence per line against one block',
+    a: RU_PARAGRAPHS.join(' ').split(/(?<=[.!?])\s+/).join('\n'),
+    b: EN_PARAGRAPHS.join(' '),
+    expected: {
+      warnings: ['paragraphing'],
+      result: 'aligned as far as one link can join; the warning says how the texts are cut and what to do',
+      check: (a) => expect(a.warnings.find((w) => w.code === 'paragraphing')?.message).toMatch(/^the Russian text has \d+ paragraphs and the English 1, though their lengths match: the Russian is cut far more finely/),
+    },
+  },
+  {
     name: '1 vs 500 paragraphs',
     a: 'Премьер-министр Али Асадов встретился с Михаилом Мишустиным в Баку 5 марта.',
     b: Array.from({ length: 500 }, (_, k) => `Paragraph ${k + 1} of a long English report on trade worth ${k * 7 + 3} million dollars.`).join('\n\n'),

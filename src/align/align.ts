@@ -31,8 +31,10 @@ export function alignDocuments(a: AlignInput, b: AlignInput, options: AlignOptio
   const { ru, en, warnings } = resolvePair(a, b, options);
   const model: CostModel = { ...DEFAULT_COST_MODEL, ...options.cost };
   const { links, limitedWidth } = alignWithinBand(ru.paragraphs, en.paragraphs, model, options.band);
-  warnings.push(...lengthWarnings(ru, en, model));
-  warnings.push(...relatednessWarnings(ru, en));
+  const lengths = lengthWarnings(ru, en, model);
+  const unrelated = relatednessWarnings(ru, en);
+  // Paragraphing is worth a word only for texts that look like one another's translation.
+  warnings.push(...lengths, ...(lengths.length + unrelated.length === 0 ? paragraphingWarnings(ru, en) : []), ...unrelated);
   if (limitedWidth !== undefined) {
     warnings.push({
       code: 'band-limit',
@@ -88,7 +90,7 @@ function alignWithinBand(
       score: round(margin === Infinity ? 1 : 1 - Math.exp(-Math.max(0, margin))),
     };
   });
-  const paired = pairCrossedOmissions(beads, scorer);
+  const paired = joinSentenceContinuations(pairCrossedOmissions(beads, scorer), ruParagraphs, enParagraphs);
   const links = absorbCondensedOrphans(paired, (side, index, bead) => evidence.explained(side, index, bead) + (scorer.identical?.explained(side, index, bead) ?? 0), model.absorbThreshold).map((bead) => ({
     ...bead,
     evidence: linkEvidence(
@@ -176,6 +178,62 @@ function pairCrossedOmissions(beads: Bead[], scorer: BeadScorer): Bead[] {
     k++;
   }
   return out;
+}
+
+/** Most paragraphs one side of a bead takes by joining a sentence's continuation (the DP's 1-6 / 6-1). */
+const MAX_CONTINUED = 6;
+
+/**
+ * A paragraph break inside a sentence does not separate two translation units: a list whose items continue the
+ * sentence before them ("…акцент сделан на следующее:" / "оптимизации … соединений," / "многочисленные улучшения
+ * логической репликации.") renders one paragraph of the other version, however short its items are. A one-sided
+ * paragraph that starts in lower case after a paragraph of its side that ends on a colon, comma, semicolon or
+ * dash is joined to the bead of that paragraph; so is one that ends so before a paragraph of its side starting in
+ * lower case, to the bead of that one. A paragraph that starts a sentence, or follows a finished one, stays apart.
+ */
+function joinSentenceContinuations(beads: Bead[], ruParagraphs: readonly Paragraph[], enParagraphs: readonly Paragraph[]): Bead[] {
+  const paragraphs = { ru: ruParagraphs, en: enParagraphs };
+  const out = [...beads];
+  for (let k = 0; k < out.length; k++) {
+    const orphan = out[k];
+    const side = orphan.ru.length === 1 && orphan.en.length === 0 ? 'ru' : orphan.en.length === 1 && orphan.ru.length === 0 ? 'en' : undefined;
+    if (!side) continue;
+    const index = orphan[side][0]!;
+    const own = paragraphs[side];
+    const joinable = (bead: Bead | undefined): bead is Bead =>
+      bead !== undefined && bead.ru.length > 0 && bead.en.length > 0 && bead[side].length < MAX_CONTINUED;
+    const before = out[k - 1];
+    const after = out[k + 1];
+    const at =
+      joinable(before) && before[side].includes(index - 1) && startsInLowerCase(own[index]!.clean) && leadsOn(own[index - 1]!.clean)
+        ? k - 1
+        : joinable(after) && after[side].includes(index + 1) && leadsOn(own[index]!.clean) && startsInLowerCase(own[index + 1]!.clean)
+          ? k + 1
+          : undefined;
+    if (at === undefined) continue;
+    const neighbour = out[at]!;
+    out.splice(Math.min(k, at), 2, {
+      ru: [...neighbour.ru, ...orphan.ru].sort((a, b) => a - b),
+      en: [...neighbour.en, ...orphan.en].sort((a, b) => a - b),
+      score: Math.min(neighbour.score, orphan.score),
+    });
+    k = Math.min(k, at) - 1;
+  }
+  return out;
+}
+
+/** Does the text's first letter, after any bullets, dashes, quotes or brackets, come in lower case? */
+function startsInLowerCase(text: string): boolean {
+  const first = /^[\s\p{P}\p{S}]*(\p{L})/u.exec(text);
+  return first !== null && first[1] !== first[1]!.toUpperCase() && first[1] === first[1]!.toLowerCase();
+}
+
+/**
+ * Does the text end on a mark that leads on to more of its sentence: a colon, comma, semicolon or dash? (Not just
+ * no full stop: table rows and headings end without one and start the next row or section.)
+ */
+function leadsOn(text: string): boolean {
+  return /[:,;\u2013\u2014]\s*$/u.test(text);
 }
 
 /** A bead of one paragraph and no counterpart. */
@@ -292,6 +350,27 @@ function resolvePair(a: AlignInput, b: AlignInput, options: AlignOptions): { ru:
 function named(error: InputError, k: 0 | 1): InputError {
   if (error.source !== undefined) return error;
   return new InputError(error.code, error.message, { source: k === 0 ? 'first text' : 'second text', cause: error.cause });
+}
+
+/** Paragraph counts further apart than this factor are more than the largest bead (1-6 / 6-1) can join. */
+const PARAGRAPHING_RATIO = 6;
+
+/**
+ * Texts of matching length cut into paragraph counts far apart (a sentence per line against one block for a whole
+ * chapter) cannot be aligned paragraph by paragraph: say so, and what to do, rather than leave the many
+ * paragraphs without counterpart unexplained. Not said when the lengths differ too ({@link lengthWarnings} says it) or
+ * the texts look unrelated.
+ */
+function paragraphingWarnings(ru: Document, en: Document): Warning[] {
+  const [n, m] = [ru.paragraphs.length, en.paragraphs.length];
+  if (Math.max(n, m) <= PARAGRAPHING_RATIO * Math.min(n, m)) return [];
+  const [fine, coarse] = n > m ? ['Russian', 'English'] : ['English', 'Russian'];
+  return [
+    {
+      code: 'paragraphing',
+      message: `the Russian text has ${n} paragraphs and the English ${m}, though their lengths match: the ${fine} is cut far more finely than the ${coarse} (a sentence per line, or one block for the whole text), more than one link can join; expect paragraphs without counterpart (cut both the same way, e.g. one paragraph per line or blank lines between paragraphs, and pass the \`paragraphs\` option that reads them so)`,
+    },
+  ];
 }
 
 function lengthWarnings(ru: Document, en: Document, model: CostModel): Warning[] {

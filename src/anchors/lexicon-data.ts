@@ -445,6 +445,7 @@ const NATURE: LexiconRecord[] = [
   { id: 'land', ru: ['земл', 'земельн', 'почв'], en: ['=land', '=lands', 'soil', 'earth'] },
   { id: 'light', ru: ['свет', 'светов'], en: ['light'] },
   { id: 'star', ru: ['звезд', 'звездн'], en: ['star', 'stellar'] },
+  { id: 'sun', ru: ['солнц', 'солнечн'], en: ['sun', 'solar'] },
   { id: 'planet', ru: ['планет'], en: ['planet', 'planetary'] },
   { id: 'north', ru: ['север', 'северн'], en: ['north', 'northern'] },
   { id: 'south', ru: ['юг', 'южн'], en: ['south', 'southern'] },

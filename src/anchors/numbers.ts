@@ -1296,7 +1296,19 @@ function readTimeToken(s: Scan, t: TimeToken): void {
 /** Take one token of the digit scan: read it in context (unless already read), or note a vulgar fraction. */
 function takeToken(s: Scan, vulgar: number[], t: Token): void {
   if (t.type === 'vulgar') vulgar.push(t.start);
-  else if (t.start >= s.pos) readToken(s, t);
+  else if (t.start >= s.pos) readToken(s, t.type === 'num' ? leadingPointDecimal(s.text, t) : t);
+}
+
+/**
+ * A decimal written without its leading zero, ".17 percent" = 0.17 %: a point right before the digits, and before
+ * the point a space, a bracket, a sign or the start of the text (not a digit, a letter or another point: "v.17",
+ * "2019.17", "...17").
+ */
+function leadingPointDecimal(text: string, t: NumToken): NumToken {
+  if (t.frac || t.grouped || text[t.start - 1] !== '.' || t.start - 1 < 0) return t;
+  const before = text[t.start - 2];
+  if (before !== undefined && !(isSpace(before) || before === '(' || before === '$' || before === '-' || before === '+' || before === '\u2212')) return t;
+  return { ...t, start: t.start - 1, int: '0', frac: t.int };
 }
 
 /** Read one digit token in context and push its figures. */

@@ -314,6 +314,7 @@ export function absenceConfidence(
   if (mentionedIn(other, otherIndices, glossary).has(anchor.key.startsWith('ent:') ? anchor.key : `ent:${anchor.key}`)) return 0;
   const words = tokenize(foldForMatching(anchor.surface)).filter((t) => t.info.letters >= 2).map((t) => t.text);
   if (next !== undefined && words.length === 1 && initialledIn(words[0]!, next, other, otherIndices)) return 0;
+  const lowered = words.map((word) => word.toLowerCase());
   if (next !== undefined) words.push(words.join('') + next); // Cape Town = Кейптаун
   let best = 0;
   for (const index of otherIndices) {
@@ -324,7 +325,7 @@ export function absenceConfidence(
       // The same word letter for letter is the name, however it is written: a command's option, a device or a
       // model copied into both versions ("rsync -avzP", "/dev/mtdN", "1@667MHz"), a word the other side writes in
       // lower case ("мира Open Source" = "open source").
-      if (words.includes(t.text)) return 0;
+      if (lowered.includes(t.text.toLowerCase())) return 0;
       // A word in lower case is a name's form only by a strong match of a word of five letters or more in the
       // document's own script (Netbooks = нетбуков, Prussian = прусский; not "drive" in a Russian text).
       const named = t.capitalised || t.allCaps;
