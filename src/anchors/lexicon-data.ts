@@ -35,7 +35,8 @@ const POLITICS: LexiconRecord[] = [
   { id: 'chairman', ru: ['председател'], en: ['chairman', 'chairwoman', 'chair', 'chairperson', 'speaker'] },
   { id: 'governor', ru: ['губернатор', 'губернаторск'], en: ['governor', 'gubernatorial'] },
   { id: 'mayor', ru: ['мэр', 'мэри', 'градоначальник'], en: ['mayor', 'city hall'] },
-  { id: 'head', ru: ['глав', 'руководител', 'руководств', 'начальник', 'голов'], en: ['head', 'chief'] },
+  // "глава" is a head and a chapter ("Глава 13" = "CHAPTER 13").
+  { id: 'head', ru: ['глав', 'руководител', 'руководств', 'начальник', 'голов'], en: ['head', 'chief', 'chapter'] },
   { id: 'leader', ru: ['лидер', 'лидерств'], en: ['leader', 'leadership'] },
   { id: 'director', ru: ['директор', 'гендиректор'], en: ['director', 'CEO'] },
   { id: 'deputy', ru: ['заместител', 'депутат', 'депутатск', 'вице', 'зам'], en: ['deputy', 'vice', 'lawmaker', 'MP'] },
@@ -445,6 +446,7 @@ const NATURE: LexiconRecord[] = [
   { id: 'land', ru: ['земл', 'земельн', 'почв'], en: ['=land', '=lands', 'soil', 'earth'] },
   { id: 'light', ru: ['свет', 'светов'], en: ['light'] },
   { id: 'star', ru: ['звезд', 'звездн'], en: ['star', 'stellar'] },
+  { id: 'circle', ru: ['круг', 'кружок', 'кружк'], en: ['circle'] },
   { id: 'sun', ru: ['солнц', 'солнечн'], en: ['sun', 'solar'] },
   { id: 'planet', ru: ['планет'], en: ['planet', 'planetary'] },
   { id: 'north', ru: ['север', 'северн'], en: ['north', 'northern'] },

@@ -54,6 +54,7 @@ unfortunately fortunately interestingly importantly notably additionally similar
 consequently thus hence overall altogether anyway according due thanks please hello hi hey dear
 mr mrs ms miss dr st sir general madam madame mme mlle lady gentlemen ladies mister messrs jr sr esq
 let lets let's here's there's what's that's who's
+inc ltd llc plc corp gmbh
 `.trim().split(/\s+/));
 
 // Capitalised Russian words that are not names: pronouns, conjunctions, particles, sentence adverbs.

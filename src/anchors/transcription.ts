@@ -79,6 +79,7 @@ const FIRST_NAME_GROUPS: string[][] = [
   ['eve', 'ив', 'ева'],
   ['ai', 'ай'],
   ['ray', 'рэй', 'рей'],
+  ['timothy', 'tim', 'тимоти', 'тим', 'тимофей'],
   ['roy', 'рой'],
   ['guy', 'гай'],
   ['joy', 'джой'],
@@ -174,6 +175,9 @@ function enPronunciations(lower: string): string[] {
   if (german !== spoken) out.push(german);
   // j is ж in French and Tibetan names (Jospin = Жоспен, Dorji = Доржи), х in Spanish ones (Junta = Хунта).
   if (lower.includes('j')) out.push(lower.replace(/j/g, 'zh'), lower.replace(/j/g, 'h'));
+  // c elsewhere is к (Cook = Кук, Clinton = Клинтон), ck one к.
+  const hard = spoken.replace(/ck/g, 'k').replace(/c(?![eiyh])/g, 'k');
+  if (hard !== spoken) out.push(hard);
   // Italian c before e and i is ч, z is ц (Vincenzo = Винченцо); Latin c before e, i, y is ц (Center = Центр).
   const italian = lower.replace(/c(?=[ei])/g, 'ch').replace(/z/g, 'ts');
   if (italian !== lower) out.push(italian);

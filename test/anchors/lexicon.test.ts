@@ -35,6 +35,8 @@ describe('Russian and English words of one concept get the same term key', () =>
     ['universal', ['Всеобщую', 'всеобщего', 'универсальный'], ['Universal']],
     ['laboratory', ['Лаборатории', 'лабораторный'], ['Lab', 'laboratories']],
     ['photo', ['Фотографии', 'фото', 'снимков'], ['Pictures', 'photographs']],
+    ['head', ['Глава', 'главы'], ['CHAPTER', 'head']],
+    ['circle', ['Круга', 'кругу'], ['Circle', 'circles']],
   ];
   it.each(rows)('%s', (id, ru, en) => {
     for (const w of ru) expect(keys(`и ${w} и`, 'ru'), w).toEqual([`term:${id}`]);

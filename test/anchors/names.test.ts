@@ -78,6 +78,13 @@ describe('what is and is not a name', () => {
     expect(found).toEqual(['Azerbaijan', 'Mikhail', 'Mishustin', 'Asadov', 'Smith']);
   });
 
+  it('skips the company suffix after a name', () => {
+    const found = surfaces('They met Apple Inc. and the heads of Sony Corp and Acme GmbH in Paris.', 'en');
+    expect(found).toContain('Apple');
+    expect(found).toContain('Sony');
+    for (const suffix of ['Inc', 'Corp', 'GmbH']) expect(found).not.toContain(suffix);
+  });
+
   it('skips sentence-initial words and lower-case words in Russian, keeps gazetteer adjectives', () => {
     const text = 'В понедельник премьер-министр Михаил Мишустин провел встречу в Баку. Вчера стороны обсудили ' +
       'азербайджано-российское сотрудничество и торговлю в июле.';
