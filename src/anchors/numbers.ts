@@ -328,7 +328,10 @@ interface ScaleMatcher extends ScaleEntry {
   fold: boolean;
 }
 interface UnitMatcher {
-  re: RegExp;
+  /** The unit's expression, compiled on its first use ({@link unitRe}): most units of the table never occur in a text. */
+  re: RegExp | undefined;
+  source: string;
+  flags: string;
   unit: string;
   /** First characters of the unit itself (after the optional space or hyphen). */
   lead: LeadChars;
@@ -419,13 +422,15 @@ function compileScales(lang: Lang): ScaleMatcher[] {
   }));
 }
 
+/** A unit's expression, compiled the first time a text may hold the unit. */
+const unitRe = (unit: UnitMatcher): RegExp => (unit.re ??= sticky(unit.source, unit.flags));
+
 function compileUnits(lang: Lang): UnitMatcher[] {
   return UNITS[lang].map((u) => ({
     unit: u.unit,
-    re: sticky(
-      `(?:${SP}${u.hyphen ? `|${DASH}` : ''})?(?:${spaced(u.pattern)})${u.symbol ? '' : WORD_END}`,
-      u.caseSensitive ? '' : 'i',
-    ),
+    re: undefined,
+    source: `(?:${SP}${u.hyphen ? `|${DASH}` : ''})?(?:${spaced(u.pattern)})${u.symbol ? '' : WORD_END}`,
+    flags: u.caseSensitive ? '' : 'i',
     lead: leadChars(spaced(u.pattern), !u.caseSensitive),
     starts: leadStrings(u.pattern, !u.caseSensitive, SPACES),
     fold: !u.caseSensitive,
@@ -954,7 +959,7 @@ function readUnit(s: Scan, f: Figure, pos: number): number {
     for (let mask = mayMatchAt(leads, s.text, pos); mask !== 0; mask &= mask - 1) {
       const unit = units[lowestBit(mask)];
       if (!mayStartAfter(unit, true, unit.hyphen, s.text, pos)) continue;
-      const m = matchAt(unit.re, s.text, pos);
+      const m = matchAt(unitRe(unit), s.text, pos);
       if (m) {
         f.unit ??= unit.unit;
         return pos + m[0].length;

@@ -155,7 +155,7 @@ function ruReadings(lower: string): string[] {
 }
 
 /** Spellings of an English (Latin) word as a Russian transcriber hears it: silent gh, soft g, Mc, -ew. */
-function enPronunciations(lower: string): string[] {
+function enPronunciations(lower: string, extra: string[]): string[] {
   const out = [lower];
   const spoken = lower
     .replace(/^mc/, 'mak')
@@ -169,15 +169,16 @@ function enPronunciations(lower: string): string[] {
     .replace(/^wr/, 'r')
     .replace(/^chr/, 'kr');
   if (spoken !== lower) out.push(spoken);
-  // German and Scottish ch is х (Fuchs = Фукс/Фухс), w after a vowel у (Cape Town = Кейптаун), German v is ф
-  // (Vogt = Фогт).
-  const german = spoken.replace(/ch/g, 'h').replace(/(?<=[aeiou])w/g, 'u').replace(/z/g, 'ts').replace(/v/g, 'f');
+  // German and Scottish ch is х (Fuchs = Фукс/Фухс), w after a vowel у (Cape Town = Кейптаун).
+  const german = spoken.replace(/ch/g, 'h').replace(/(?<=[aeiou])w/g, 'u').replace(/z/g, 'ts');
   if (german !== spoken) out.push(german);
-  // j is ж in French and Tibetan names (Jospin = Жоспен, Dorji = Доржи), х in Spanish ones (Junta = Хунта).
-  if (lower.includes('j')) out.push(lower.replace(/j/g, 'zh'), lower.replace(/j/g, 'h'));
-  // c elsewhere is к (Cook = Кук, Clinton = Клинтон), ck one к.
+  // Readings for exact and skeleton matches only (not the slower similarity): German v before o is ф (Vogt =
+  // Фогт, Volker); j is ж in French and Tibetan names (Jospin = Жоспен, Dorji = Доржи), х in Spanish ones (Junta =
+  // Хунта); c before a, o, u or a consonant is к (Carl = Карл, Scott = Скотт), ck one к.
+  if (/^vo/.test(german)) extra.push(german.replace(/^v/, 'f'));
+  if (lower.includes('j')) extra.push(lower.replace(/j/g, 'zh'), lower.replace(/j/g, 'h'));
   const hard = spoken.replace(/ck/g, 'k').replace(/c(?![eiyh])/g, 'k');
-  if (hard !== spoken) out.push(hard);
+  if (hard !== spoken) extra.push(hard);
   // Italian c before e and i is ч, z is ц (Vincenzo = Винченцо); Latin c before e, i, y is ц (Center = Центр).
   const italian = lower.replace(/c(?=[ei])/g, 'ch').replace(/z/g, 'ts');
   if (italian !== lower) out.push(italian);
@@ -200,6 +201,8 @@ export function skeletonOf(folded: string): string {
 interface NameForms {
   /** Folded Latin forms of the word's readings (case endings off, English pronunciations). */
   folded: string[];
+  /** Those compared by Jaro–Winkler similarity (not the readings for exact and skeleton matches only). */
+  similar: string[];
   /** Their consonant skeletons. */
   skeletons: string[];
   /** A Latin word in -s: the skeleton without the s (see {@link pluralSkeletons}). */
@@ -215,12 +218,14 @@ export function nameForms(word: string): NameForms {
   let hit = skeletonCache.get(word);
   if (hit !== undefined) return hit;
   const lower = normal(word.length > MAX_WORD ? word.slice(0, MAX_WORD) : word);
-  const readings = scriptOf(lower) === 'cyr' ? ruReadings(lower) : enPronunciations(lower);
+  const extra: string[] = [];
+  const readings = scriptOf(lower) === 'cyr' ? ruReadings(lower) : enPronunciations(lower, extra);
   // A Chinese name in pinyin, as Russian writes it (Xinjiang = Синьцзян): capitalised words only.
   if (/^[A-Z][a-z']+$/.test(word)) for (const palladius of palladiusReadings(lower)) readings.push(toLatin(palladius));
-  const folded = [...new Set(readings.map(foldLatin).filter((f) => f.length >= 2))];
+  const similar = [...new Set(readings.map(foldLatin).filter((f) => f.length >= 2))];
+  const folded = extra.length === 0 ? similar : [...new Set([...similar, ...extra.map(foldLatin).filter((f) => f.length >= 2)])];
   const skeletons = [...new Set(folded.map(skeletonOf))];
-  hit = { folded, skeletons, latinPlural: latinPluralSkeleton(word), cyrillicPlural: cyrillicPluralSkeleton(word) };
+  hit = { folded, similar, skeletons, latinPlural: latinPluralSkeleton(word), cyrillicPlural: cyrillicPluralSkeleton(word) };
   if (skeletonCache.size >= 100_000) skeletonCache.clear();
   skeletonCache.set(word, hit);
   return hit;
@@ -310,8 +315,8 @@ export function nameSimilarity(a: string, b: string): number {
     }
   }
   if (best > 0) return best;
-  for (const x of fa.folded) {
-    for (const y of fb.folded) {
+  for (const x of fa.similar) {
+    for (const y of fb.similar) {
       if (x.length >= 5 && y.length >= 5 && JaroWinkler(x, y) >= 0.9 && JaroWinkler(skeletonOf(x), skeletonOf(y)) >= 0.85) {
         return MATCH_CONFIDENCE.similar;
       }
