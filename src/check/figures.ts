@@ -58,8 +58,8 @@ export function sameFigure(a: Anchor, b: Anchor): boolean {
  * "issue 58" = «58-м выпуске», "the 115th issue" = «115 номере», "Test Cycle 2" = «второй тестовый цикл».
  */
 export function ordinalForNumber(a: Anchor, b: Anchor): boolean {
-  const kinds = a.kind === 'ordinal' ? b.kind : b.kind === 'ordinal' ? a.kind : undefined;
-  return kinds === 'number' && a.value !== undefined && a.value === b.value && unitOf(a) === undefined && unitOf(b) === undefined;
+  const other = a.kind === 'ordinal' ? b.kind : b.kind === 'ordinal' ? a.kind : undefined;
+  return other === 'number' && a.value !== undefined && a.value === b.value && unitOf(a) === undefined && unitOf(b) === undefined;
 }
 
 /** Longest distance, in characters, between a figure and the word it belongs to. */
