@@ -1310,7 +1310,7 @@ function takeToken(s: Scan, vulgar: number[], t: Token): void {
  * "2019.17", "...17").
  */
 function leadingPointDecimal(text: string, t: NumToken): NumToken {
-  if (t.frac || t.grouped || text[t.start - 1] !== '.' || t.start - 1 < 0) return t;
+  if (t.frac || t.grouped || text[t.start - 1] !== '.') return t;
   const before = text[t.start - 2];
   if (before !== undefined && !(isSpace(before) || before === '(' || before === '$' || before === '-' || before === '+' || before === '\u2212')) return t;
   return { ...t, start: t.start - 1, int: '0', frac: t.int };

@@ -154,7 +154,11 @@ function ruReadings(lower: string): string[] {
   return out;
 }
 
-/** Spellings of an English (Latin) word as a Russian transcriber hears it: silent gh, soft g, Mc, -ew. */
+/**
+ * Spellings of an English (Latin) word as a Russian transcriber hears it: silent gh, soft g, Mc, -ew. Readings only
+ * exact and skeleton matches may use (not Jaro–Winkler similarity, where they would cost more than they find) go
+ * to `extra`.
+ */
 function enPronunciations(lower: string, extra: string[]): string[] {
   const out = [lower];
   const spoken = lower
