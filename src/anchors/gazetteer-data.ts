@@ -410,7 +410,7 @@ const ORGANISATIONS: GazetteerRecord[] = [
     adj: ['олимпийский', 'олимпиец', 'олимпийцы', 'Olympic', 'Olympian'] },
   { id: 'Paralympics', forms: ['Паралимпиада', 'Паралимпийские игры', 'Paralympics', 'Paralympic Games'],
     adj: ['паралимпийский', 'Paralympic'] },
-  { id: 'World_Cup', forms: ['чемпионат мира', 'World Cup', 'World Championship', 'World Championships'] },
+  { id: 'World_Cup', forms: ['чемпионат мира', 'ЧМ', 'World Cup', 'World Championship', 'World Championships'] },
   { id: 'Kremlin', forms: ['Кремль', 'Kremlin'], adj: ['кремлевский'] },
   { id: 'Red_Square', forms: ['Красная площадь', 'Red Square'] },
   { id: 'White_House', forms: ['Белый дом', 'White House'] },
@@ -422,7 +422,8 @@ const ORGANISATIONS: GazetteerRecord[] = [
     'Duma'] },
   { id: 'Federation_Council', forms: ['Совет Федерации', 'Совфед', 'СФ', 'Federation Council'] },
   { id: 'Federal_Assembly', forms: ['Федеральное собрание', 'Federal Assembly'] },
-  { id: 'Security_Council', forms: ['Совбез', 'Совет безопасности', 'Совет Безопасности', 'Security Council'] },
+  { id: 'Security_Council', forms: ['Совбез', 'Совет безопасности', 'Совет Безопасности', 'Совет национальной безопасности',
+    'Security Council'] },
   { id: 'Central_Bank', forms: ['ЦБ', 'Центробанк', 'Центральный банк', 'Банк России', 'Central Bank',
     'Bank of Russia', 'CBR'] },
   { id: 'Federal_Reserve', forms: ['ФРС', 'Федеральная резервная система', 'Federal Reserve', 'Fed'] },
@@ -539,10 +540,12 @@ const ORGANISATIONS: GazetteerRecord[] = [
   { id: 'Easter', forms: ['Пасха', 'Easter'], adj: ['пасхальный'] },
   { id: 'New_Year', forms: ['Новый год', 'New Year', "New Year's"], adj: ['новогодний'] },
   { id: 'Ramadan', forms: ['Рамадан', 'Ramadan', 'Ramazan'] },
-  { id: 'Victory_Day', forms: ['День Победы', 'Victory Day'] },
+  // "День" loses its е in other cases (Дня, Дню, Днём): those forms are listed.
+  { id: 'Victory_Day', forms: ['День Победы', 'Дня Победы', 'Дню Победы', 'Днем Победы', 'Victory Day'] },
+  { id: 'Russia_Day', forms: ['День России', 'Дня России', 'Дню России', 'Днем России', 'Russia Day'] },
   { id: 'Great_Patriotic_War', forms: ['Великая Отечественная война', 'Великая Отечественная', 'Great Patriotic War'] },
   { id: 'World_War_II', forms: ['Вторая мировая война', 'Вторая мировая', 'World War II', 'World War Two',
-    'Second World War', 'WWII'] },
+    'Second World War', 'WWII', 'WW2'] },
   { id: 'World_War_I', forms: ['Первая мировая война', 'Первая мировая', 'World War I', 'World War One',
     'First World War', 'WWI'] },
   { id: 'COVID', forms: ['COVID', 'Covid', 'CoViD', 'Ковид'],
@@ -620,6 +623,9 @@ const PEOPLE: GazetteerRecord[] = [
   { id: 'Hermitage', forms: ['Эрмитаж', 'Hermitage'] },
   { id: 'Hollywood', forms: ['Голливуд', 'Hollywood'], adj: ['голливудский'] },
   { id: 'Harvard', forms: ['Гарвард', 'Harvard'], adj: ['гарвардский'] },
+  { id: 'Moscow_State_University', forms: ['МГУ', 'Московский государственный университет', 'Moscow State University', 'MSU'] },
+  { id: 'St_Petersburg_State_University', forms: ['СПбГУ', 'Санкт-Петербургский государственный университет',
+    'Saint Petersburg State University', 'St Petersburg State University', 'St. Petersburg State University', 'SPbU', 'SPbSU'] },
 ];
 
 /** Seas, rivers, oceans, straits and corridors. */

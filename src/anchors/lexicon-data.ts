@@ -358,6 +358,7 @@ const SOCIETY: LexiconRecord[] = [
   { id: 'tennis', ru: ['теннис', 'теннисист'], en: ['tennis'] },
   { id: 'boxing', ru: ['бокс', 'боксер', '=бой', '=боя', '=бою', '=боем', '=бое', '=бои', '=боев', '=боях'], en: ['boxing', 'boxer', 'bout'] },
   { id: 'match', ru: ['матч', 'игр', 'игров'], en: ['match', 'game', 'gaming'] },
+  { id: 'stadium', ru: ['стадион', 'арен'], en: ['stadium', 'arena'] },
   { id: 'team', ru: ['команд', 'командн', 'сборн'], en: ['team', 'squad', 'national team'] },
   { id: 'player', ru: ['игрок', 'игрок'], en: ['player'] },
   { id: 'coach', ru: ['тренер', 'тренерск', 'наставник'], en: ['coach', 'manager', 'trainer'] },

@@ -37,6 +37,7 @@ describe('Russian and English words of one concept get the same term key', () =>
     ['photo', ['Фотографии', 'фото', 'снимков'], ['Pictures', 'photographs']],
     ['head', ['Глава', 'главы'], ['CHAPTER', 'head']],
     ['circle', ['Круга', 'кругу'], ['Circle', 'circles']],
+    ['stadium', ['стадионе', 'арене'], ['Stadium', 'arena']],
   ];
   it.each(rows)('%s', (id, ru, en) => {
     for (const w of ru) expect(keys(`и ${w} и`, 'ru'), w).toEqual([`term:${id}`]);

@@ -63,6 +63,11 @@ describe('Russian and English names get the same key', () => {
     expect(nameKey('Нижней Саксонии', 'ru')).toBe(nameKey('Niedersachsen', 'en'));
     expect(nameKey('Республика Сербская', 'ru')).toBe(nameKey('Republika Srpska', 'en'));
     expect(nameKey('индийских', 'ru')).toBe(nameKey('Indic', 'en'));
+    // Irregular cases listed where the inflector cannot derive them ("День" → "Дня"), acronyms of either language.
+    expect(keys('накануне Дня Победы', 'ru')).toEqual(['ent:Victory_Day']);
+    expect(keys('На ЧМ-2022 он провел 7 матчей.', 'ru')).toContain('ent:World_Cup');
+    expect(nameKey('СПбГУ', 'ru')).toBe(nameKey('Saint Petersburg State University', 'en'));
+    expect(nameKey('Второй мировой войны', 'ru')).toBe(nameKey('WW2', 'en'));
     // Russian gives UTC and GMT as Greenwich time: "указаны по Гринвичу" = "are in UTC".
     expect(keys('Все моменты указаны по Гринвичу.', 'ru')).toEqual(['ent:Greenwich']);
     expect(keys('All times are in UTC, not GMT.', 'en')).toEqual(['ent:Greenwich', 'ent:Greenwich']);
