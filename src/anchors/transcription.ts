@@ -80,6 +80,9 @@ const FIRST_NAME_GROUPS: string[][] = [
   ['ai', 'ай'],
   ['ray', 'рэй', 'рей'],
   ['timothy', 'tim', 'тимоти', 'тим', 'тимофей'],
+  // Regnal names, which Russian gives in its own forms.
+  ['louis', 'людовик', 'луи'],
+  ['pius', 'пий'],
   ['roy', 'рой'],
   ['guy', 'гай'],
   ['joy', 'джой'],

@@ -68,6 +68,7 @@ describe('Russian and English names get the same key', () => {
     expect(keys('На ЧМ-2022 он провел 7 матчей.', 'ru')).toContain('ent:World_Cup');
     expect(nameKey('СПбГУ', 'ru')).toBe(nameKey('Saint Petersburg State University', 'en'));
     expect(nameKey('Второй мировой войны', 'ru')).toBe(nameKey('WW2', 'en'));
+    expect(nameKey('Заполярье', 'ru')).toBe(nameKey('Arctic', 'en'));
     // Russian gives UTC and GMT as Greenwich time: "указаны по Гринвичу" = "are in UTC".
     expect(keys('Все моменты указаны по Гринвичу.', 'ru')).toEqual(['ent:Greenwich']);
     expect(keys('All times are in UTC, not GMT.', 'en')).toEqual(['ent:Greenwich', 'ent:Greenwich']);

@@ -16,7 +16,8 @@ describe('nameSimilarity: Russian transcription → English spelling', () => {
     ['Милинковича', 'Milinković'], ['Савича', 'Savić'], ['Винченцо', 'Vincenzo'],
     // A name in -й declines -я, -ю, -ем (Рей: Рея); chr is кр; German v is ф; j is ж (French, Tibetan) or х (Spanish).
     ['Рея', 'Ray'], ['Андреем', 'Andrey'], ['Криса', 'Chris'], ['Фогт', 'Vogt'], ['Доржи', 'Dorji'], ['Хосе', 'Jose'],
-    ['Хунты', 'Junta'], ['Альпах', 'Alps'], ['Тим', 'Timothy'], ['Шарль', 'Charles'], ['Карла', 'Carl'], ['Скоттом', 'Scott'],
+    ['Хунты', 'Junta'], ['Альпах', 'Alps'], ['Тим', 'Timothy'], ['Шарль', 'Charles'],
+    ['Людовика', 'Louis'], ['Пием', 'Pius'], ['Карла', 'Carl'], ['Скоттом', 'Scott'],
   ];
   for (const [ru, en] of same) {
     it(`${ru} = ${en}, both ways`, () => {
