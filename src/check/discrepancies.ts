@@ -6,7 +6,7 @@
 import { isCheckedFigure } from '../align/evidence.js';
 import { mixedScriptWords } from '../anchors/homoglyphs.js';
 import { absenceConfidence, inPatronymicAddress, isNameInitial, nameConfidence, nameContext, nextCapitalised, wordNamedIn, type NameContext } from './entities.js';
-import { countedContexts, figureContexts, numberNounSwaps, ordinalForNumber, positionallySwapped, roleSwaps, sameFigure, sameValue, swappedFigures, unitOf, unitsDiffer } from './figures.js';
+import { countedContexts, figureContexts, FigureIndex, numberNounSwaps, ordinalForNumber, positionallySwapped, roleSwaps, sameFigure, sameValue, swappedFigures, unitOf, unitsDiffer } from './figures.js';
 import { LANGUAGE_NAME, otherLang } from '../text/language.js';
 import { toSourceOffset } from '../text/normalize.js';
 import type {
@@ -130,23 +130,18 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
   const link = links[k];
   const ruAll = figuresOf(alignment.ru, link.ru);
   const enAll = figuresOf(alignment.en, link.en);
-  const enLeft = [...enAll];
-  const ruLeft: Anchor[] = [];
+  const enIndex = new FigureIndex(enAll);
+  const ruMatched: Anchor[] = [];
   const matches: Array<[Anchor, Anchor]> = [];
   for (const anchor of ruAll) {
-    const at = enLeft.findIndex((candidate) => sameFigure(anchor, candidate));
-    if (at >= 0) matches.push([anchor, enLeft.splice(at, 1)[0]]);
-    else ruLeft.push(anchor);
+    const found = enIndex.take(anchor, (candidate) => sameFigure(anchor, candidate));
+    if (found) matches.push([anchor, found]);
+    else ruMatched.push(anchor);
   }
   // Then an ordinal left on one side for a number of its value left on the other: translation turns one into the
   // other ("issue 58" = «58-м выпуске», "version 3" = «третьей версии»). They agree, but keep no place in the order.
-  for (let i = 0; i < ruLeft.length; i++) {
-    const at = enLeft.findIndex((candidate) => ordinalForNumber(ruLeft[i], candidate));
-    if (at >= 0) {
-      enLeft.splice(at, 1);
-      ruLeft.splice(i--, 1);
-    }
-  }
+  const ruLeft = ruMatched.filter((anchor) => !enIndex.take(anchor, (candidate) => ordinalForNumber(anchor, candidate)));
+  const enLeft = enIndex.left();
   // Only figures written in digits are checked: spelled-out numbers are too often paraphrased ("двух" = "both").
   const ruChecked = ruLeft.filter(isCheckedFigure);
   const enChecked = enLeft.filter(isCheckedFigure);
@@ -179,9 +174,10 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
   // A spelled-out figure counts here when its unit is stated ("двух км" vs "2 m"): the value says it is the same.
   const unitPairs: Array<[Anchor, Anchor]> = [];
   const withUnit = (a: Anchor): boolean => isCheckedFigure(a) || (a.kind === 'number' && unitOf(a) !== undefined);
+  const enByValue = new FigureIndex(enLeft);
   for (const r of ruLeft.filter(withUnit)) {
-    const e = enLeft.find((candidate) => withUnit(candidate) && (isCheckedFigure(r) || isCheckedFigure(candidate)) &&
-      !unitPairs.some(([, x]) => x === candidate) && sameValue(r, candidate) && unitsDiffer(r, candidate));
+    const e = enByValue.take(r, (candidate) => withUnit(candidate) && (isCheckedFigure(r) || isCheckedFigure(candidate)) &&
+      sameValue(r, candidate) && unitsDiffer(r, candidate));
     if (e) unitPairs.push([r, e]);
   }
   const paired = new Set<Anchor>(unitPairs.flat());
@@ -255,8 +251,9 @@ function oneSidedPlace(side: Lang, index: number, link: Link, anchor: Anchor) {
  * turned round). One to one.
  */
 function pairMismatches(ru: Anchor[], en: Anchor[]): Array<[Anchor, Anchor]> {
+  if (ru.length * en.length > MAX_ORDERED_PAIRING) return pairNearPlace(ru, en);
   const similarity = ru.map((r) => en.map((e) => mismatchSimilarity(r, e)));
-  const pairs = ru.length * en.length <= MAX_ORDERED_PAIRING ? orderedPairs(similarity) : [];
+  const pairs = orderedPairs(similarity);
   const usedRu = new Set<number>();
   const usedEn = new Set<number>();
   for (const [i, j] of pairs) {
@@ -277,8 +274,41 @@ function pairMismatches(ru: Anchor[], en: Anchor[]): Array<[Anchor, Anchor]> {
   return pairs.sort((a, b) => a[0] - b[0]).map(([i, j]) => [ru[i]!, en[j]!]);
 }
 
-/** Above this many leftover figure pairs in one link the order-keeping pairing is skipped (it is quadratic). */
+/**
+ * Above this many leftover figure pairs in one link (a long table, a text without paragraph breaks), the pairing
+ * that looks at every pair is left for {@link pairNearPlace}: it is quadratic.
+ */
 const MAX_ORDERED_PAIRING = 10_000;
+/** Figures of the other side, either way of a figure's own place, that {@link pairNearPlace} compares it with. */
+const NEAR_PLACE = 50;
+
+/**
+ * The greedy pairing of {@link pairMismatches} for a link with too many leftovers to compare every pair: each
+ * figure is compared only with the figures of the other side near its own place in the link (its position scaled
+ * to the other side's count, {@link NEAR_PLACE} either way), so the work grows with the figures, not their square.
+ */
+function pairNearPlace(ru: Anchor[], en: Anchor[]): Array<[Anchor, Anchor]> {
+  const candidates: Array<{ i: number; j: number; score: number }> = [];
+  const scale = en.length / Math.max(1, ru.length);
+  ru.forEach((r, i) => {
+    const centre = Math.round(i * scale);
+    for (let j = Math.max(0, centre - NEAR_PLACE); j <= Math.min(en.length - 1, centre + NEAR_PLACE); j++) {
+      const score = mismatchSimilarity(r, en[j]!);
+      if (score > 0) candidates.push({ i, j, score });
+    }
+  });
+  candidates.sort((x, y) => y.score - x.score);
+  const usedRu = new Set<number>();
+  const usedEn = new Set<number>();
+  const pairs: Array<[number, number]> = [];
+  for (const { i, j } of candidates) {
+    if (usedRu.has(i) || usedEn.has(j)) continue;
+    usedRu.add(i);
+    usedEn.add(j);
+    pairs.push([i, j]);
+  }
+  return pairs.sort((a, b) => a[0] - b[0]).map(([i, j]) => [ru[i]!, en[j]!]);
+}
 
 /** The order-keeping pairs of comparable figures (similarity > 0) whose similarities sum highest: indices [ru, en]. */
 function orderedPairs(similarity: number[][]): Array<[number, number]> {
@@ -393,10 +423,12 @@ function entityDiscrepancies(
     const seen = new Set<string>();
     for (const index of link[side]) {
       const anchors = doc.paragraphs[index].anchors;
+      let figures: Array<{ start: number; end: number }> | undefined;
       for (const anchor of anchors) {
         if (anchor.kind !== 'entity' || seen.has(anchor.key)) continue;
         // The unit of a figure is no name ("32 Гбайта" = "32 GB", "4 Тбит/с" = "4 Tbps"); the figure check has it.
-        if (anchors.some((f) => f.kind === 'number' && f.start <= anchor.start && anchor.end <= f.end)) continue;
+        figures ??= numberSpans(anchors);
+        if (insideSpan(figures, anchor)) continue;
         seen.add(anchor.key);
         if ((mentions[side].get(anchor.key) ?? 0) > maxMentions) continue;
         if (isShortAcronym(anchor.surface)) continue;
@@ -415,6 +447,29 @@ function entityDiscrepancies(
     }
   }
   return out;
+}
+
+/** The spans of a paragraph's number figures, by start, each ending where the widest of those starting there ends. */
+function numberSpans(anchors: readonly Anchor[]): Array<{ start: number; end: number }> {
+  const spans = anchors.filter((a) => a.kind === 'number').map((a) => ({ start: a.start, end: a.end })).sort((a, b) => a.start - b.start);
+  // Carry the farthest end forward, so that the last span starting at or before a position tells whether any covers it.
+  for (let k = 1; k < spans.length; k++) spans[k]!.end = Math.max(spans[k]!.end, spans[k - 1]!.end);
+  return spans;
+}
+
+/** Does a span of `spans` (from {@link numberSpans}) cover `anchor`? A binary search for the last one starting at or before it. */
+function insideSpan(spans: ReadonlyArray<{ start: number; end: number }>, anchor: Anchor): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= anchor.start) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return last >= 0 && anchor.end <= spans[last]!.end;
 }
 
 /** Words that mix look-alike Latin and Cyrillic letters, in the paragraphs of one link (once per word). */

@@ -54,6 +54,75 @@ export function sameFigure(a: Anchor, b: Anchor): boolean {
 }
 
 /**
+ * The figures of one side of a link, for the first-match scans of the check: each scan takes, of the figures not
+ * yet taken, the first in text order that passes its test — what `findIndex` over the list would take — but looks
+ * only at figures sharing the anchor's key or value, the only ones {@link sameValue} and {@link ordinalForNumber}
+ * can accept. A link of thousands of figures (a long table, a text without paragraph breaks) is then checked in
+ * time near its size, not its square.
+ */
+export class FigureIndex {
+  private readonly taken: boolean[];
+  private readonly byKey = new Map<string, Positions>();
+  private readonly byValue = new Map<number, Positions>();
+
+  constructor(private readonly figures: readonly Anchor[]) {
+    this.taken = figures.map(() => false);
+    figures.forEach((figure, at) => {
+      positionsOf(this.byKey, figure.key).list.push(at);
+      if (figure.value !== undefined) positionsOf(this.byValue, figure.value).list.push(at);
+    });
+  }
+
+  /** The first figure not taken, in text order, that shares `anchor`'s key or value and passes `test`. */
+  first(anchor: Anchor, test: (candidate: Anchor) => boolean): Anchor | undefined {
+    const at = this.firstAt(anchor, test);
+    return at === Infinity ? undefined : this.figures[at];
+  }
+
+  /** {@link first}, and taken. */
+  take(anchor: Anchor, test: (candidate: Anchor) => boolean): Anchor | undefined {
+    const at = this.firstAt(anchor, test);
+    if (at === Infinity) return undefined;
+    this.taken[at] = true;
+    return this.figures[at];
+  }
+
+  /** The figures not taken, in text order. */
+  left(): Anchor[] {
+    return this.figures.filter((_, at) => !this.taken[at]);
+  }
+
+  private firstAt(anchor: Anchor, test: (candidate: Anchor) => boolean): number {
+    const byKey = this.firstIn(this.byKey.get(anchor.key), test);
+    return anchor.value === undefined ? byKey : Math.min(byKey, this.firstIn(this.byValue.get(anchor.value), test));
+  }
+
+  private firstIn(positions: Positions | undefined, test: (candidate: Anchor) => boolean): number {
+    if (positions === undefined) return Infinity;
+    const { list } = positions;
+    // Taken figures at the head of a list are passed once, not by every later scan (a value repeated a thousand times).
+    while (positions.from < list.length && this.taken[list[positions.from]!]) positions.from++;
+    for (let k = positions.from; k < list.length; k++) {
+      const at = list[k]!;
+      if (!this.taken[at] && test(this.figures[at]!)) return at;
+    }
+    return Infinity;
+  }
+}
+
+/** Positions of the figures sharing a key or value, ascending, and the first that may not be taken yet. */
+interface Positions {
+  list: number[];
+  from: number;
+}
+
+function positionsOf<K>(map: Map<K, Positions>, key: K): Positions {
+  let positions = map.get(key);
+  if (positions === undefined) map.set(key, (positions = { list: [], from: 0 }));
+  return positions;
+}
+
+/**
  * Is one an ordinal and the other a plain number (or an identifier's number) of the same value, neither with a unit?
  * "issue 58" = «58-м выпуске», "the 115th issue" = «115 номере», "Test Cycle 2" = «второй тестовый цикл».
  */

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { alignDocuments, findDiscrepancies } from '../../src/index.js';
-import type { NumberMismatch } from '../../src/types.js';
+import type { Anchor, NumberMismatch } from '../../src/types.js';
+import { FigureIndex, ordinalForNumber, sameFigure } from '../../src/check/figures.js';
+import fc from 'fast-check';
 
 const check = (ru: string, en: string) =>
   findDiscrepancies(alignDocuments(ru, en, { langs: ['ru', 'en'] }), { kinds: ['number-mismatch', 'number-missing', 'entity-missing', 'mixed-script'] });
@@ -127,6 +129,40 @@ describe('equivalent forms stay quiet (RU form → EN form)', () => {
   for (const [ru, en] of same) {
     it(`${ru} = ${en}`, () => expect(check(ru, en).filter((d) => d.kind !== 'entity-missing')).toEqual([]));
   }
+});
+
+describe('the figure index of a link', () => {
+  it('takes, for every scan, the figure a linear first-match scan would take', () => {
+    const anchor = fc.record({
+      kind: fc.constantFrom('number', 'ordinal', 'year', 'date'),
+      value: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+      unit: fc.option(fc.constantFrom('km', 'usd', 'code'), { nil: undefined }),
+    }).map((a) => ({ ...a, key: `${a.kind}:${a.value ?? 'x'}:${a.unit ?? ''}`, start: 0, end: 1, surface: String(a.value), weight: 1 }) as unknown as Anchor);
+    fc.assert(
+      fc.property(fc.array(anchor, { maxLength: 30 }), fc.array(anchor, { maxLength: 30 }), (ru, en) => {
+        const left = [...en];
+        const linear = ru.map((r) => {
+          const at = left.findIndex((e) => sameFigure(r, e) || ordinalForNumber(r, e));
+          return at < 0 ? undefined : left.splice(at, 1)[0];
+        });
+        const index = new FigureIndex(en);
+        expect(ru.map((r) => index.take(r, (e) => sameFigure(r, e) || ordinalForNumber(r, e)))).toEqual(linear);
+        expect(index.left()).toEqual(left);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('pairs the figures that differ in a link of hundreds on each side with those near their place', () => {
+    // 300 figures a side that all differ: 90 000 leftover pairs, more than are compared one with another.
+    const rows = Array.from({ length: 300 }, (_, k) => k);
+    const ru = rows.map((k) => `Строка ${k + 1}: выплачено ${1000 + k * 7} рублей.`).join(' ');
+    const en = rows.map((k) => `Row ${k + 1}: paid ${1003 + k * 7} rubles.`).join(' ');
+    const found = mismatches(ru, en).map((d) => [d.ruValue, d.enValue]);
+    expect(found).toHaveLength(300);
+    expect(found).toContainEqual(['1000 рублей', '1003 rubles']);
+    expect(found).toContainEqual(['2050 рублей', '2053 rubles']);
+  });
 });
 
 describe('the same digits', () => {
