@@ -73,13 +73,7 @@ export class FigureIndex {
     });
   }
 
-  /** The first figure not taken, in text order, that shares `anchor`'s key or value and passes `test`. */
-  first(anchor: Anchor, test: (candidate: Anchor) => boolean): Anchor | undefined {
-    const at = this.firstAt(anchor, test);
-    return at === Infinity ? undefined : this.figures[at];
-  }
-
-  /** {@link first}, and taken. */
+  /** Take the first figure not taken, in text order, that shares `anchor`'s key or value and passes `test`. */
   take(anchor: Anchor, test: (candidate: Anchor) => boolean): Anchor | undefined {
     const at = this.firstAt(anchor, test);
     if (at === Infinity) return undefined;
