@@ -253,17 +253,27 @@ function oneSidedPlace(side: Lang, index: number, link: Link, anchor: Anchor) {
 function pairMismatches(ru: Anchor[], en: Anchor[]): Array<[Anchor, Anchor]> {
   if (ru.length * en.length > MAX_ORDERED_PAIRING) return pairNearPlace(ru, en);
   const similarity = ru.map((r) => en.map((e) => mismatchSimilarity(r, e)));
-  const pairs = orderedPairs(similarity);
-  const usedRu = new Set<number>();
-  const usedEn = new Set<number>();
-  for (const [i, j] of pairs) {
-    usedRu.add(i);
-    usedEn.add(j);
-  }
-  const candidates: Array<{ i: number; j: number; score: number }> = [];
+  const candidates: Candidate[] = [];
   ru.forEach((_, i) => en.forEach((_, j) => {
-    if (!usedRu.has(i) && !usedEn.has(j) && similarity[i]![j]! > 0) candidates.push({ i, j, score: similarity[i]![j]! });
+    if (similarity[i]![j]! > 0) candidates.push({ i, j, score: similarity[i]![j]! });
   }));
+  return completeGreedily(ru, en, orderedPairs(similarity), candidates);
+}
+
+/** A possible pair of leftover figures, by index on each side, and how alike they are. */
+interface Candidate {
+  i: number;
+  j: number;
+  score: number;
+}
+
+/**
+ * `pairs` (indices [ru, en]) completed one to one from `candidates`, the most alike first, as figures in the
+ * Russian text order.
+ */
+function completeGreedily(ru: Anchor[], en: Anchor[], pairs: Array<[number, number]>, candidates: Candidate[]): Array<[Anchor, Anchor]> {
+  const usedRu = new Set(pairs.map(([i]) => i));
+  const usedEn = new Set(pairs.map(([, j]) => j));
   candidates.sort((x, y) => y.score - x.score);
   for (const { i, j } of candidates) {
     if (usedRu.has(i) || usedEn.has(j)) continue;
@@ -288,7 +298,7 @@ const NEAR_PLACE = 50;
  * to the other side's count, {@link NEAR_PLACE} either way), so the work grows with the figures, not their square.
  */
 function pairNearPlace(ru: Anchor[], en: Anchor[]): Array<[Anchor, Anchor]> {
-  const candidates: Array<{ i: number; j: number; score: number }> = [];
+  const candidates: Candidate[] = [];
   const scale = en.length / Math.max(1, ru.length);
   ru.forEach((r, i) => {
     const centre = Math.round(i * scale);
@@ -297,17 +307,7 @@ function pairNearPlace(ru: Anchor[], en: Anchor[]): Array<[Anchor, Anchor]> {
       if (score > 0) candidates.push({ i, j, score });
     }
   });
-  candidates.sort((x, y) => y.score - x.score);
-  const usedRu = new Set<number>();
-  const usedEn = new Set<number>();
-  const pairs: Array<[number, number]> = [];
-  for (const { i, j } of candidates) {
-    if (usedRu.has(i) || usedEn.has(j)) continue;
-    usedRu.add(i);
-    usedEn.add(j);
-    pairs.push([i, j]);
-  }
-  return pairs.sort((a, b) => a[0] - b[0]).map(([i, j]) => [ru[i]!, en[j]!]);
+  return completeGreedily(ru, en, [], candidates);
 }
 
 /** The order-keeping pairs of comparable figures (similarity > 0) whose similarities sum highest: indices [ru, en]. */
