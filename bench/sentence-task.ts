@@ -27,6 +27,8 @@ export interface SentenceTaskSetting {
   paragraphs: 'predicted' | 'gold';
   /** Overrides of the sentence cost model. */
   cost?: Partial<SentenceCostModel>;
+  /** Run this side's paragraphs together into one block first (a text exported without its paragraph breaks). */
+  collapse?: Lang;
 }
 
 /** Scores of one setting over all cases. */
@@ -135,11 +137,13 @@ export function evaluateSentences(cases: DevCase[], setting: SentenceTaskSetting
   let laxMacro = 0;
   const skipped: string[] = [];
   const exact = { ru: 0, en: 0, ruGold: 0, enGold: 0 };
-  for (const c of cases) {
-    let predicted = alignments.get(c.id);
+  for (const original of cases) {
+    const c = setting.collapse === undefined ? original : collapsedCase(original, setting.collapse);
+    const key = `${c.id} ${setting.collapse ?? ''}`;
+    let predicted = alignments.get(key);
     if (!predicted) {
       predicted = alignDocuments(c.ru, c.en, { langs: ['ru', 'en'] });
-      alignments.set(c.id, predicted);
+      alignments.set(key, predicted);
     }
     if (predicted.ru.paragraphs.length !== c.paragraphs.ru || predicted.en.paragraphs.length !== c.paragraphs.en) {
       skipped.push(c.id);
@@ -179,6 +183,23 @@ export function evaluateSentences(cases: DevCase[], setting: SentenceTaskSetting
   };
 }
 
+/**
+ * The case with one side's paragraphs run together into one block, joined by a space: its gold sentences all in
+ * that one paragraph, its gold paragraph links one link of everything.
+ */
+export function collapsedCase(c: DevCase, side: Lang): DevCase {
+  const block = c[side].trim().split(/\n[ \t]*\n\s*/).join(' ');
+  return {
+    ...c,
+    [side]: `${block}\n`,
+    links: side === 'ru' ? [[[0], range(c.paragraphs.en)]] : [[range(c.paragraphs.ru), [0]]],
+    paragraphs: { ...c.paragraphs, [side]: 1 },
+    sentences: { ...c.sentences, [side]: [c.sentences[side].flat()] },
+  };
+}
+
+const range = (n: number): number[] => Array.from({ length: n }, (_, k) => k);
+
 /** Whether a predicted sentence has the same span as a gold sentence of its paragraph. */
 function coversOnly(sentence: { paragraph: number; cleanStart: number; cleanEnd: number }, gold: SentenceSpan[][]): boolean {
   return gold[sentence.paragraph].some((span) => span.start === sentence.cleanStart && span.end === sentence.cleanEnd);
@@ -197,6 +218,10 @@ export function sentenceTable(cases: DevCase[], cost?: Partial<SentenceCostModel
     ['own splitter', 'predicted', { segmentation: 'own', paragraphs: 'predicted', cost }],
     ['given gold sentences', 'gold', { segmentation: 'gold', paragraphs: 'gold', cost }],
     ['own splitter', 'gold', { segmentation: 'own', paragraphs: 'gold', cost }],
+    ['given gold sentences', 'predicted, the English run into one block', { segmentation: 'gold', paragraphs: 'predicted', cost, collapse: 'en' }],
+    ['own splitter', 'predicted, the English run into one block', { segmentation: 'own', paragraphs: 'predicted', cost, collapse: 'en' }],
+    ['given gold sentences', 'predicted, the Russian run into one block', { segmentation: 'gold', paragraphs: 'predicted', cost, collapse: 'ru' }],
+    ['own splitter', 'predicted, the Russian run into one block', { segmentation: 'own', paragraphs: 'predicted', cost, collapse: 'ru' }],
   ];
   const alignments = new Map<string, Alignment>();
   for (const [segmentation, paragraphs, setting] of settings) {

@@ -115,8 +115,11 @@ const CASES: InputCase[] = [
     b: EN_PARAGRAPHS.join(' '),
     expected: {
       warnings: ['paragraphing'],
-      result: 'aligned as far as one link can join; the warning says how the texts are cut and what to do',
-      check: (a) => expect(a.warnings.find((w) => w.code === 'paragraphing')?.message).toMatch(/^the Russian text has \d+ paragraphs and the English 1, though their lengths match: the Russian is cut far more finely/),
+      result: 'the Russian lines aligned with the English sentences: one link holds the block; the warning says how the texts were cut and aligned',
+      check: (a) => {
+        expect(a.warnings.find((w) => w.code === 'paragraphing')?.message).toMatch(/^the Russian text has \d+ paragraphs and the English 1, though their lengths match: the Russian is cut far more finely/);
+        expect(a.links.filter((link) => link.ru.length > 0 && link.en.length > 0)).toHaveLength(1);
+      },
     },
   },
   {

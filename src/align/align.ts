@@ -5,10 +5,12 @@
 import { checkDocument, isDocument, parseDocument } from '../document.js';
 import { LANGUAGE_NAME, normalizeLang, otherLang } from '../text/language.js';
 import { InputError, toSafeResult, type SafeResult } from '../errors.js';
+import { documentSentences } from '../sentences/units.js';
 import type { AlignOptions, Alignment, Anchor, AnchorMatch, CostModel, Document, Lang, Link, LinkEvidence, Paragraph, Warning } from '../types.js';
 import { solveBeadsInBand, type PathStep } from './dp.js';
 import { BASE_FEATURES, BeadScorer, FEATURE } from './features.js';
 import { beadShapes, DEFAULT_COST_MODEL, type PricedShape as BeadShape } from './model.js';
+import { coarserSide, joinCoarseParagraphs, paragraphingWarning } from './paragraphing.js';
 import { relatednessWarnings } from './relatedness.js';
 
 /** A document to align: raw text, bytes, or an already parsed Document. */
@@ -30,11 +32,13 @@ export function alignDocuments(a: AlignInput, b: AlignInput, options: AlignOptio
   checkAlignOptions(options);
   const { ru, en, warnings } = resolvePair(a, b, options);
   const model: CostModel = { ...DEFAULT_COST_MODEL, ...options.cost };
-  const { links, limitedWidth } = alignWithinBand(ru.paragraphs, en.paragraphs, model, options.band);
   const lengths = lengthWarnings(ru, en, model);
   const unrelated = relatednessWarnings(ru, en);
-  // Paragraphing is worth a word only for texts that look like one another's translation.
-  warnings.push(...lengths, ...(lengths.length + unrelated.length === 0 ? paragraphingWarnings(ru, en) : []), ...unrelated);
+  // Paragraphing is worth mending only for texts that look like one another's translation.
+  const coarse = lengths.length + unrelated.length === 0 ? coarserSide(ru, en) : undefined;
+  const { links, limitedWidth } =
+    coarse === undefined ? alignWithinBand(ru.paragraphs, en.paragraphs, model, options.band) : alignAgainstSentences(ru, en, coarse, model, options.band);
+  warnings.push(...lengths, ...(coarse === undefined ? [] : [paragraphingWarning(ru, en, coarse)]), ...unrelated);
   if (limitedWidth !== undefined) {
     warnings.push({
       code: 'band-limit',
@@ -66,6 +70,41 @@ function alignWithinBand(
   model: CostModel,
   band: number | undefined,
 ): { links: Link[]; limitedWidth?: number } {
+  const { beads, limitedWidth } = alignBeads(ruParagraphs, enParagraphs, model, band);
+  return { links: withEvidence(beads, ruParagraphs, enParagraphs), limitedWidth };
+}
+
+/**
+ * The paragraphs of the side cut finely aligned with the sentences of the side cut `coarse`ly (see
+ * paragraphing.ts), joined back into links of paragraphs.
+ */
+function alignAgainstSentences(ru: Document, en: Document, coarse: Lang, model: CostModel, band: number | undefined): { links: Link[]; limitedWidth?: number } {
+  const { units } = documentSentences(coarse === 'ru' ? ru : en);
+  const paragraphOf = units.flatMap((sentences, paragraph) => sentences.map(() => paragraph));
+  const sentences = units.flat();
+  const [ruUnits, enUnits] = coarse === 'ru' ? [sentences, en.paragraphs] : [ru.paragraphs, sentences];
+  const { beads, limitedWidth } = alignBeads(ruUnits, enUnits, model, band);
+  return { links: withEvidence(joinCoarseParagraphs(beads, paragraphOf, coarse), ru.paragraphs, en.paragraphs), limitedWidth };
+}
+
+/** Each bead with the {@link linkEvidence} of its paragraphs. */
+function withEvidence(beads: readonly Bead[], ruParagraphs: readonly Paragraph[], enParagraphs: readonly Paragraph[]): Link[] {
+  return beads.map((bead) => ({
+    ...bead,
+    evidence: linkEvidence(
+      bead.ru.map((index) => ruParagraphs[index]),
+      bead.en.map((index) => enParagraphs[index]),
+    ),
+  }));
+}
+
+/** The DP's path over two sequences of paragraph-shaped units, as beads (no evidence yet). */
+function alignBeads(
+  ruParagraphs: readonly Paragraph[],
+  enParagraphs: readonly Paragraph[],
+  model: CostModel,
+  band: number | undefined,
+): { beads: Bead[]; limitedWidth?: number } {
   const scorer = new BeadScorer(ruParagraphs, enParagraphs, model);
   const evidence = scorer.evidence;
   const shapes = beadShapes(model);
@@ -91,14 +130,8 @@ function alignWithinBand(
     };
   });
   const paired = joinSentenceContinuations(pairCrossedOmissions(beads, scorer), ruParagraphs, enParagraphs);
-  const links = absorbCondensedOrphans(paired, (side, index, bead) => evidence.explained(side, index, bead) + (scorer.identical?.explained(side, index, bead) ?? 0), model.absorbThreshold).map((bead) => ({
-    ...bead,
-    evidence: linkEvidence(
-      bead.ru.map((index) => ruParagraphs[index]),
-      bead.en.map((index) => enParagraphs[index]),
-    ),
-  }));
-  return limited ? { links, limitedWidth: width } : { links };
+  const absorbed = absorbCondensedOrphans(paired, (side, index, bead) => evidence.explained(side, index, bead) + (scorer.identical?.explained(side, index, bead) ?? 0), model.absorbThreshold);
+  return limited ? { beads: absorbed, limitedWidth: width } : { beads: absorbed };
 }
 
 type Bead = Pick<Link, 'ru' | 'en' | 'score'>;
@@ -350,27 +383,6 @@ function resolvePair(a: AlignInput, b: AlignInput, options: AlignOptions): { ru:
 function named(error: InputError, k: 0 | 1): InputError {
   if (error.source !== undefined) return error;
   return new InputError(error.code, error.message, { source: k === 0 ? 'first text' : 'second text', cause: error.cause });
-}
-
-/** Paragraph counts further apart than this factor are more than the largest bead (1-6 / 6-1) can join. */
-const PARAGRAPHING_RATIO = 6;
-
-/**
- * Texts of matching length cut into paragraph counts far apart (a sentence per line against one block for a whole
- * chapter) cannot be aligned paragraph by paragraph: say so, and what to do, rather than leave the many
- * paragraphs without counterpart unexplained. Not said when the lengths differ too ({@link lengthWarnings} says it) or
- * the texts look unrelated.
- */
-function paragraphingWarnings(ru: Document, en: Document): Warning[] {
-  const [n, m] = [ru.paragraphs.length, en.paragraphs.length];
-  if (Math.max(n, m) <= PARAGRAPHING_RATIO * Math.min(n, m)) return [];
-  const [fine, coarse] = n > m ? ['Russian', 'English'] : ['English', 'Russian'];
-  return [
-    {
-      code: 'paragraphing',
-      message: `the Russian text has ${n} paragraphs and the English ${m}, though their lengths match: the ${fine} is cut far more finely than the ${coarse} (a sentence per line, or one block for the whole text), more than one link can join; expect paragraphs without counterpart (cut both the same way, e.g. one paragraph per line or blank lines between paragraphs, and pass the \`paragraphs\` option that reads them so)`,
-    },
-  ];
 }
 
 function lengthWarnings(ru: Document, en: Document, model: CostModel): Warning[] {

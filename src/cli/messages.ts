@@ -12,6 +12,7 @@ export const FLAGS: Readonly<Record<string, string>> = {
   lang: '--lang-a/--lang-b',
   langs: '--lang-a/--lang-b',
   paragraphs: '--input-format',
+  level: '--level',
 };
 
 /** For `pair`, where a document's language comes from its JSONL record, not from a flag. */

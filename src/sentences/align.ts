@@ -7,10 +7,9 @@
  */
 import { alignParagraphs } from '../align/align.js';
 import { DEFAULT_LENGTH_MODEL } from '../align/length.js';
-import { toSourceSpan } from '../text/normalize.js';
-import type { Alignment, CostModel, Document, Paragraph } from '../types.js';
-import { splitSentences } from './split.js';
-import type { Sentence, SentenceAlignment, SentenceAlignOptions, SentenceCostModel, SentenceLink, SentenceSplitter, SentenceSpan } from './types.js';
+import type { Alignment, CostModel } from '../types.js';
+import type { SentenceAlignment, SentenceAlignOptions, SentenceCostModel, SentenceLink } from './types.js';
+import { defaultSplitter, documentSentences } from './units.js';
 
 /**
  * The defaults of {@link SentenceCostModel}. Shape priors and the omission cost are Gale & Church's
@@ -26,9 +25,6 @@ export const DEFAULT_SENTENCE_COST_MODEL: SentenceCostModel = {
   sharedReward: 1,
   figurePenalty: 1,
 };
-
-/** The default splitter: {@link splitSentences} on the paragraph's clean text. */
-export const defaultSplitter: SentenceSplitter = (paragraph, lang) => splitSentences(paragraph.clean, lang);
 
 /**
  * Align the sentences of an aligned document pair.
@@ -62,63 +58,4 @@ export function alignSentences(alignment: Alignment, options: SentenceAlignOptio
     }
   });
   return { links, sentences: { ru: ru.sentences, en: en.sentences } };
-}
-
-/** A document's sentences, and the same sentences as paragraph-shaped units for the aligner, per paragraph. */
-function documentSentences(doc: Document, splitter: SentenceSplitter): { sentences: Sentence[]; units: Paragraph[][] } {
-  const sentences: Sentence[] = [];
-  const units = doc.paragraphs.map((paragraph) =>
-    checkedSpans(splitter(paragraph, doc.lang), paragraph).map((span) => {
-      const source = toSourceSpan(paragraph, span.start, span.end);
-      const sentence: Sentence = {
-        index: sentences.length,
-        paragraph: paragraph.index,
-        start: source.start,
-        end: source.end,
-        text: span.text,
-        cleanStart: span.start,
-        cleanEnd: span.end,
-      };
-      sentences.push(sentence);
-      return sentenceUnit(doc, paragraph, sentence);
-    }),
-  );
-  return { sentences, units };
-}
-
-/** A sentence as a {@link Paragraph}: its own text, breakpoints and anchors, `index` = the sentence index. */
-function sentenceUnit(doc: Document, paragraph: Paragraph, sentence: Sentence): Paragraph {
-  const shifts: Array<[number, number]> = [[0, sentence.start]];
-  for (const [cleanAt, sourceAt] of paragraph.shifts) {
-    if (cleanAt > sentence.cleanStart && cleanAt < sentence.cleanEnd) shifts.push([cleanAt - sentence.cleanStart, sourceAt]);
-  }
-  return {
-    index: sentence.index,
-    start: sentence.start,
-    end: sentence.end,
-    text: doc.source.slice(sentence.start, sentence.end),
-    clean: sentence.text,
-    shifts,
-    anchors: paragraph.anchors.filter((anchor) => anchor.start >= sentence.start && anchor.start < sentence.end),
-  };
-}
-
-/**
- * A custom splitter's spans, checked: in order, inside the paragraph, not overlapping, not empty. A paragraph
- * for which the splitter returns nothing is one sentence.
- */
-function checkedSpans(spans: SentenceSpan[], paragraph: Paragraph): SentenceSpan[] {
-  const out: SentenceSpan[] = [];
-  let floor = 0;
-  for (const span of spans) {
-    const start = Math.max(span.start, floor);
-    const end = Math.min(span.end, paragraph.clean.length);
-    if (end <= start) continue;
-    out.push(start === span.start && end === span.end ? span : { start, end, text: paragraph.clean.slice(start, end) });
-    floor = end;
-  }
-  if (out.length === 0 && paragraph.clean.length > 0) {
-    out.push({ start: 0, end: paragraph.clean.length, text: paragraph.clean });
-  }
-  return out;
 }

@@ -2,5 +2,6 @@
  * Sentence splitting and sentence alignment.
  */
 export { splitSentences } from './split.js';
-export { alignSentences, DEFAULT_SENTENCE_COST_MODEL, defaultSplitter } from './align.js';
+export { alignSentences, DEFAULT_SENTENCE_COST_MODEL } from './align.js';
+export { defaultSplitter } from './units.js';
 export type * from './types.js';

@@ -1,0 +1,69 @@
+/**
+ * Texts of matching length cut into paragraph counts far apart: a sentence per line against one block for a whole
+ * chapter. No bead joins that many paragraphs, so paragraph against paragraph leaves most of the finer side without
+ * counterpart. Instead the finer side's paragraphs are aligned with the coarser side's sentences, and the links are
+ * joined back so that each coarse paragraph sits in one link with the fine paragraphs its sentences match.
+ */
+import type { Document, Lang, Link, Warning } from '../types.js';
+
+/** Paragraph counts further apart than this factor are more than the largest bead (1-6 / 6-1) can join. */
+export const PARAGRAPHING_RATIO = 6;
+
+/** The side cut far more coarsely than the other (more than {@link PARAGRAPHING_RATIO}× fewer paragraphs), if any. */
+export function coarserSide(ru: Document, en: Document): Lang | undefined {
+  const [n, m] = [ru.paragraphs.length, en.paragraphs.length];
+  if (Math.max(n, m) <= PARAGRAPHING_RATIO * Math.min(n, m)) return undefined;
+  return n > m ? 'en' : 'ru';
+}
+
+/** The `paragraphing` warning: how the texts are cut, and how they were aligned for it. */
+export function paragraphingWarning(ru: Document, en: Document, coarse: Lang): Warning {
+  const [n, m] = [ru.paragraphs.length, en.paragraphs.length];
+  const [fine, rough] = coarse === 'en' ? ['Russian', 'English'] : ['English', 'Russian'];
+  return {
+    code: 'paragraphing',
+    message: `the Russian text has ${n} paragraphs and the English ${m}, though their lengths match: the ${fine} is cut far more finely than the ${rough} (a sentence per line, or one block for the whole text); the ${fine} paragraphs were aligned with the ${rough} sentences, and each link joins one or more ${rough} paragraphs with the ${fine} paragraphs their sentences match (export with the \`level\` option ("sentence") for the sentence pairs; a sentence missing inside a link is not reported as a paragraph without counterpart)`,
+  };
+}
+
+type Bead = Pick<Link, 'ru' | 'en' | 'score'>;
+
+/**
+ * Links of fine paragraphs against coarse sentences, turned into links of paragraphs: beads that share a coarse
+ * paragraph are one link, and fine paragraphs without counterpart between two of its sentences join it (they
+ * cannot stand apart: the coarse paragraph is on both sides of them). `paragraphOf[k]` is the coarse paragraph of
+ * sentence `k`. Monotonic beads in, monotonic beads out; every paragraph in exactly one.
+ */
+export function joinCoarseParagraphs(beads: readonly Bead[], paragraphOf: readonly number[], coarse: Lang): Bead[] {
+  const fine: Lang = coarse === 'ru' ? 'en' : 'ru';
+  const make = (fineSide: number[], coarseSide: number[], score: number): Bead =>
+    coarse === 'ru' ? { ru: coarseSide, en: fineSide, score } : { ru: fineSide, en: coarseSide, score };
+  const out: Bead[] = [];
+  let current: { fine: number[]; coarse: number[]; score: number } | undefined;
+  let pending: Bead[] = [];
+  const flush = (): void => {
+    if (current) out.push(make(current.fine, current.coarse, current.score));
+    current = undefined;
+    out.push(...pending.map((bead) => make([...bead[fine]], [], bead.score)));
+    pending = [];
+  };
+  for (const bead of beads) {
+    const paragraphs = [...new Set(bead[coarse].map((k) => paragraphOf[k]!))];
+    if (paragraphs.length === 0) {
+      pending.push(bead);
+      continue;
+    }
+    if (current && paragraphs[0] === current.coarse[current.coarse.length - 1]) {
+      for (const orphan of pending) current.fine.push(...orphan[fine]);
+      current.score = Math.min(current.score, bead.score, ...pending.map((orphan) => orphan.score));
+      pending = [];
+      current.fine.push(...bead[fine]);
+      current.coarse.push(...paragraphs.slice(1));
+    } else {
+      flush();
+      current = { fine: [...bead[fine]], coarse: paragraphs, score: bead.score };
+    }
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,101 @@
+/**
+ * Texts cut into paragraph counts far apart (a sentence per line against one block): the finer side's paragraphs
+ * are aligned with the coarser side's sentences and joined back into paragraph links.
+ */
+import { describe, expect, it } from 'vitest';
+import { alignDocuments, alignSentences, splitSentences, type Alignment } from '../src/index.js';
+import { joinCoarseParagraphs } from '../src/align/paragraphing.js';
+import { checkInvariants } from './invariants.js';
+import { EN, RU } from './seed.js';
+
+type Bead = { ru: number[]; en: number[]; score: number };
+const bead = (ru: number[], en: number[], score = 1): Bead => ({ ru, en, score });
+const shapes = (beads: Bead[]): Array<[number[], number[]]> => beads.map((b) => [b.ru, b.en]);
+
+describe('joinCoarseParagraphs (English coarse: its sentences 0–1 in paragraph 0, 2–3 in paragraph 1)', () => {
+  const paragraphOf = [0, 0, 1, 1];
+  it.each<[string, Bead[], Array<[number[], number[]]>]>([
+    ['beads sharing a paragraph are one link', [bead([0], [0]), bead([1], [1]), bead([2], [2]), bead([3], [3])], [[[0, 1], [0]], [[2, 3], [1]]]],
+    [
+      'a fine paragraph without counterpart between two sentences of one paragraph joins it',
+      [bead([0], [0]), bead([1], []), bead([2], [1]), bead([3], [2, 3])],
+      [[[0, 1, 2], [0]], [[3], [1]]],
+    ],
+    [
+      'one between two paragraphs stays apart',
+      [bead([0], [0, 1]), bead([1], []), bead([2], [2, 3])],
+      [[[0], [0]], [[1], []], [[2], [1]]],
+    ],
+    ['one before the first and after the last stays apart', [bead([0], []), bead([1], [0, 1, 2, 3]), bead([2], [])], [[[0], []], [[1], [0, 1]], [[2], []]]],
+    ['a bead across two paragraphs joins them', [bead([0], [0]), bead([1], [1, 2]), bead([2], [3])], [[[0, 1, 2], [0, 1]]]],
+    ['a sentence without counterpart stays with its paragraph', [bead([0], [0]), bead([], [1]), bead([], [2]), bead([1], [3])], [[[0], [0]], [[1], [1]]]],
+    ['a paragraph whose sentences match nothing is a link of its own', [bead([0], [0, 1]), bead([], [2]), bead([], [3])], [[[0], [0]], [[], [1]]]],
+  ])('%s', (_name, beads, expected) => {
+    expect(shapes(joinCoarseParagraphs(beads, paragraphOf, 'en'))).toEqual(expected);
+  });
+
+  it('the lowest score of the beads joined is the link’s', () => {
+    expect(joinCoarseParagraphs([bead([0], [0], 0.9), bead([1], [], 0.2), bead([2], [1], 0.7)], [0, 0], 'en').map((b) => b.score)).toEqual([0.2]);
+  });
+
+  it('works the same with Russian as the coarse side', () => {
+    expect(shapes(joinCoarseParagraphs([bead([0], [0]), bead([1], [1]), bead([2], [2])], [0, 0, 1], 'ru'))).toEqual([[[0], [0, 1]], [[1], [2]]]);
+  });
+});
+
+/** The two-sided sentence links of an alignment, as [Russian text, English text]. */
+function sentencePairs(alignment: Alignment): Array<[string, string]> {
+  const { links, sentences } = alignSentences(alignment);
+  return links
+    .filter((link) => link.ru.length > 0 && link.en.length > 0)
+    .map((link) => [link.ru.map((k) => sentences.ru[k].text).join(' '), link.en.map((k) => sentences.en[k].text).join(' ')]);
+}
+
+/** Each side of one pair holds the other's or is held by it (a headline run into the next sentence in a block). */
+const overlaps = (a: string, b: string): boolean => a.includes(b) || b.includes(a);
+const samePair = ([ru, en]: [string, string], [otherRu, otherEn]: [string, string]): boolean => overlaps(ru, otherRu) && overlaps(en, otherEn);
+
+// The seed's paragraphs as the parser repairs them (a word broken at a line end rejoined), to re-cut.
+const SEED = alignDocuments(RU, EN);
+const RU_CLEAN = SEED.ru.paragraphs.map((p) => p.clean);
+const EN_CLEAN = SEED.en.paragraphs.map((p) => p.clean);
+const perLine = (paragraphs: string[], lang: 'ru' | 'en'): string => paragraphs.flatMap((p) => splitSentences(p, lang).map((s) => s.text)).join('\n');
+
+describe('the seed pair cut a sentence per line against one block', () => {
+  const reference = sentencePairs(SEED);
+
+  it.each([
+    ['Russian per line, English one block', perLine(RU_CLEAN, 'ru'), EN_CLEAN.join(' '), 'en'],
+    ['English per line, Russian one block', RU_CLEAN.join(' '), perLine(EN_CLEAN, 'en'), 'ru'],
+  ] as const)('%s: one link of both sides; at sentence level the pairs of the text cut in paragraphs', (_name, ru, en, coarse) => {
+    const alignment = alignDocuments(ru, en);
+    checkInvariants(alignment);
+    const fine = coarse === 'en' ? 'ru' : 'en';
+    // One link holds the block; a line of the finer side with no counterpart (the Russian headline) may stand apart.
+    expect(alignment.links.filter((link) => link.ru.length > 0 && link.en.length > 0)).toHaveLength(1);
+    expect(alignment.links.filter((link) => link[coarse].length === 0).every((link) => link[fine].length === 1)).toBe(true);
+    expect(alignment.warnings.map((w) => w.code)).toEqual(['paragraphing']);
+    expect(alignment.warnings[0].message).toContain(`aligned with the ${coarse === 'en' ? 'English' : 'Russian'} sentences`);
+    const pairs = sentencePairs(alignment);
+    const kept = reference.filter((pair) => pairs.some((other) => samePair(pair, other))).length;
+    // The per-paragraph alignment's sentence pairs, nearly all found again without any paragraph to guide them.
+    expect(kept / reference.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('an English cut into three blocks: three links, each the Russian lines of its block', () => {
+    // Blocks of the English paragraphs 0–3, 4–7, 8–10; the Russian paragraphs linked to them in the seed's own alignment.
+    const blocks = [EN_CLEAN.slice(0, 4), EN_CLEAN.slice(4, 8), EN_CLEAN.slice(8)];
+    const block = (en: number): number => (en < 4 ? 0 : en < 8 ? 1 : 2);
+    const lines = RU_CLEAN.map((p) => splitSentences(p, 'ru').length);
+    const expected = blocks.map(() => 0);
+    for (const link of SEED.links) {
+      if (link.en.length > 0) for (const p of link.ru) expected[block(link.en[0])] += lines[p];
+    }
+    const alignment = alignDocuments(perLine(RU_CLEAN, 'ru'), blocks.map((b) => b.join(' ')).join('\n\n'));
+    checkInvariants(alignment);
+    const twoSided = alignment.links.filter((link) => link.en.length > 0);
+    expect(twoSided.map((link) => link.en)).toEqual([[0], [1], [2]]);
+    // Each block's Russian lines, give or take the one at a block's edge.
+    twoSided.forEach((link, k) => expect(Math.abs(link.ru.length - expected[k])).toBeLessThanOrEqual(1));
+  });
+});
