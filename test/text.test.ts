@@ -4,7 +4,7 @@ import { decodeText } from '../src/text/decode.js';
 import { detectLanguage } from '../src/text/language.js';
 import { findMetadata } from '../src/text/metadata.js';
 import { cleanSpan, foldForMatching, toSourceOffset, toSourceSpan } from '../src/text/normalize.js';
-import { splitParagraphs } from '../src/text/paragraphs.js';
+import { readerParagraphs, splitParagraphs } from '../src/text/paragraphs.js';
 import { InputError } from '../src/errors.js';
 import { parseDocument } from '../src/document.js';
 
@@ -331,4 +331,16 @@ describe('hyphenated compounds found in one pass', () => {
     );
     expect([...hyphenatedCompounds('торгово-экономического и северо-восточно-западный')]).toEqual(['торгово-эко', 'северо-вос', 'точно-зап']);
   });
+});
+
+describe('readerParagraphs: paragraph numbers as a reader counts them', () => {
+  it.each<[number[], string]>([
+    [[], ''],
+    [[0], '1'],
+    [[2, 3], '3+4'],
+    [[2, 3, 4], '3–5'],
+    [[0, 1, 2, 3, 7], '1–4+8'],
+    [[0, 2, 4], '1+3+5'],
+    [[5, 6, 9, 10, 11], '6+7+10–12'],
+  ])('%j → %s', (indices, expected) => expect(readerParagraphs(indices)).toBe(expected));
 });

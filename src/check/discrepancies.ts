@@ -6,9 +6,11 @@
 import { isCheckedFigure } from '../align/evidence.js';
 import { mixedScriptWords } from '../anchors/homoglyphs.js';
 import { absenceConfidence, inPatronymicAddress, isNameInitial, nameConfidence, nameContext, nextCapitalised, wordNamedIn, type NameContext } from './entities.js';
+import { OtherSide } from './scope.js';
 import { countedContexts, figureContexts, FigureIndex, numberNounSwaps, ordinalForNumber, positionallySwapped, roleSwaps, sameFigure, sameValue, swappedFigures, unitOf, unitsDiffer } from './figures.js';
 import { LANGUAGE_NAME, otherLang } from '../text/language.js';
-import { toSourceOffset } from '../text/normalize.js';
+import { toCleanOffset, toSourceOffset } from '../text/normalize.js';
+import { readerParagraphs } from '../text/paragraphs.js';
 import type {
   Alignment,
   Anchor,
@@ -221,7 +223,7 @@ function figureDiscrepancies(alignment: Alignment, links: Link[], k: number): Ar
       out.push({
         kind: 'number-missing',
         ...oneSidedPlace(side, at, link, anchor),
-        message: `${LANGUAGE_NAME[side]} ¶${at + 1} has «${anchor.surface}» (${describe(anchor)}); the ${LANGUAGE_NAME[otherSide]} ¶${link[otherSide].map((k) => k + 1).join('+')} has no such figure`,
+        message: `${LANGUAGE_NAME[side]} ¶${at + 1} has «${anchor.surface}» (${describe(anchor)}); the ${LANGUAGE_NAME[otherSide]} ¶${readerParagraphs(link[otherSide])} has no such figure`,
       });
     }
   }
@@ -420,9 +422,15 @@ function entityDiscrepancies(
     const otherSide = otherLang(side);
     const doc = alignment[side];
     const otherIndices = [links[k - 1], link, links[k + 1]].flatMap((l) => (l ? l[otherSide] : []));
+    let other: OtherSide | undefined;
+    const ownLength = link[side].reduce((sum, index) => sum + doc.paragraphs[index].clean.length, 0);
+    let ownBefore = 0;
     const seen = new Set<string>();
     for (const index of link[side]) {
-      const anchors = doc.paragraphs[index].anchors;
+      const paragraph = doc.paragraphs[index];
+      const anchors = paragraph.anchors;
+      const paragraphStart = ownBefore;
+      ownBefore += paragraph.clean.length;
       let figures: Array<{ start: number; end: number }> | undefined;
       for (const anchor of anchors) {
         if (anchor.kind !== 'entity' || seen.has(anchor.key)) continue;
@@ -433,15 +441,18 @@ function entityDiscrepancies(
         if ((mentions[side].get(anchor.key) ?? 0) > maxMentions) continue;
         if (isShortAcronym(anchor.surface)) continue;
         if (isNameInitial(names[side], index, anchor) || inPatronymicAddress(names[side], index, anchor)) continue;
-        const isName = nameConfidence(names[side], index, anchor, (word) => wordNamedIn(word, names[otherSide], otherIndices));
+        // Where the name stands in its side of the link, to look for it in the same part of the other side.
+        other ??= new OtherSide(alignment[otherSide], links[k - 1]?.[otherSide] ?? [], link[otherSide], links[k + 1]?.[otherSide] ?? []);
+        const scope = other.long ? other.near((paragraphStart + toCleanOffset(paragraph, anchor.start)) / Math.max(1, ownLength)) : other.whole;
+        const isName = nameConfidence(names[side], index, anchor, (word) => wordNamedIn(word, names[otherSide], scope));
         if (isName < threshold) continue;
-        const confidence = Math.round(isName * absenceConfidence(anchor, names[otherSide], otherIndices, options.glossary, nextCapitalised(names[side], index, anchor)) * 100) / 100;
+        const confidence = Math.round(isName * absenceConfidence(anchor, names[otherSide], otherIndices, scope, options.glossary, nextCapitalised(names[side], index, anchor)) * 100) / 100;
         if (confidence < threshold) continue;
         out.push({
           kind: 'entity-missing',
           ...oneSidedPlace(side, index, link, anchor),
           confidence,
-          message: `${LANGUAGE_NAME[side]} ¶${index + 1} names «${anchor.surface}»; the ${LANGUAGE_NAME[otherSide]} ¶${link[otherSide].map((k) => k + 1).join('+')} does not (confidence ${confidence.toFixed(2)})`,
+          message: `${LANGUAGE_NAME[side]} ¶${index + 1} names «${anchor.surface}»; the ${LANGUAGE_NAME[otherSide]} ¶${readerParagraphs(link[otherSide])} does not (confidence ${confidence.toFixed(2)})`,
         });
       }
     }

@@ -15,6 +15,7 @@ import { collectMentionedKeys, FIRST_NAMES, hasPatronymicEnding } from '../ancho
 import { toLatin, tokenize, type Token, type WordInfo } from '../anchors/translit.js';
 import { foldForMatching, toCleanOffset } from '../text/normalize.js';
 import type { Anchor, Document, GlossaryEntry, Lang, Paragraph } from '../types.js';
+import type { SearchScope } from './scope.js';
 import { JOINED, NEUTRAL, TokenWindow, type TokenSlot } from './token-window.js';
 
 /** What the document says about a word's capitals: lower-case uses, capitalised uses where capitals mean a name. */
@@ -36,6 +37,8 @@ export interface NameContext {
   uses: Map<string, WordUse>;
   /** The paragraphs {@link mentionedIn} was last asked about, and its answer. */
   mentioned?: { indices: readonly number[]; glossary: GlossaryEntry[] | undefined; keys: Set<string> };
+  /** The paragraphs {@link anchorKeysOf} was last asked about, and its answer. */
+  anchorKeys?: { indices: readonly number[]; keys: Set<string> };
 }
 
 /** Paragraphs whose tokens a {@link NameContext} keeps: a link and its neighbours need a handful. */
@@ -56,7 +59,7 @@ const OPENERS = new Set(['|', '(', '[', '«', '"', '“', '„', "'", '‘', '�
 export function nameContext(doc: Document): NameContext {
   const uses = new Map<string, WordUse>();
   const recent = new TokenWindow(doc.paragraphs.length <= WHOLE_DOCUMENT_PARAGRAPHS ? doc.paragraphs.length : RECENT_PARAGRAPHS);
-  const context: NameContext = { doc, recent, uses, mentioned: undefined };
+  const context: NameContext = { doc, recent, uses, mentioned: undefined, anchorKeys: undefined };
   for (let index = 0; index < doc.paragraphs.length; index++) {
     const { text, slot } = readParagraph(context, index);
     for (let k = 0; k < slot.count; k++) {
@@ -307,19 +310,21 @@ export function absenceConfidence(
   anchor: Anchor,
   other: NameContext,
   otherIndices: readonly number[],
+  scope: SearchScope,
   glossary: GlossaryEntry[] | undefined,
   next?: string,
 ): number {
-  if (otherIndices.some((index) => other.doc.paragraphs[index]!.anchors.some((a) => a.key === anchor.key))) return 0;
+  if (anchorKeysOf(other, otherIndices).has(anchor.key)) return 0;
   if (mentionedIn(other, otherIndices, glossary).has(anchor.key.startsWith('ent:') ? anchor.key : `ent:${anchor.key}`)) return 0;
   const words = tokenize(foldForMatching(anchor.surface)).filter((t) => t.info.letters >= 2).map((t) => t.text);
-  if (next !== undefined && words.length === 1 && initialledIn(words[0]!, next, other, otherIndices)) return 0;
+  if (next !== undefined && words.length === 1 && initialledIn(words[0]!, next, other, scope)) return 0;
   const lowered = words.map((word) => word.toLowerCase());
   if (next !== undefined) words.push(words.join('') + next); // Cape Town = Кейптаун
   let best = 0;
-  for (const index of otherIndices) {
+  for (const { index, from, to } of scope) {
     const slot = paragraphTokens(other, index);
-    for (let i = 0; i < slot.count; i++) {
+    const [first, end] = tokensWithin(slot, from, to);
+    for (let i = first; i < end; i++) {
       const t = slot.infos[i]!;
       if (t.letters < 2 || t.text.length > 40) continue;
       // The same word letter for letter is the name, however it is written: a command's option, a device or a
@@ -350,10 +355,11 @@ export function absenceConfidence(
  * Does the other version give `name` as an initial before the same surname (`surname`, the word after it here):
  * Vladimir Putin = В.Путин, В. В. Путин; Антон Силуанов = A. Siluanov? Official Russian texts write first names so.
  */
-function initialledIn(name: string, surname: string, other: NameContext, otherIndices: readonly number[]): boolean {
-  for (const index of otherIndices) {
+function initialledIn(name: string, surname: string, other: NameContext, scope: SearchScope): boolean {
+  for (const { index, from, to } of scope) {
     const slot = paragraphTokens(other, index);
-    for (let i = 0; i + 1 < slot.count; i++) {
+    const [first, end] = tokensWithin(slot, from, to);
+    for (let i = first; i + 1 < end; i++) {
       if (!isInitial(slot.infos[i]!) || !initialFits(slot.infos[i]!.text, name)) continue;
       let k = i + 1;
       while (k + 1 < slot.count && joinedAt(slot, k) && isInitial(slot.infos[k]!)) k++; // a patronymic's initial
@@ -436,16 +442,45 @@ function mentionedIn(context: NameContext, indices: readonly number[], glossary:
   return keys;
 }
 
+/**
+ * The anchor keys of the paragraphs `indices`, read once for all the names of a link (a search per name was
+ * quadratic in a link of a whole chapter).
+ */
+function anchorKeysOf(context: NameContext, indices: readonly number[]): Set<string> {
+  const last = context.anchorKeys;
+  if (last !== undefined && sameIndices(last.indices, indices)) return last.keys;
+  const keys = new Set<string>();
+  for (const index of indices) for (const anchor of context.doc.paragraphs[index]!.anchors) keys.add(anchor.key);
+  context.anchorKeys = { indices: indices.slice(), keys };
+  return keys;
+}
+
+/** The positions `[first, end)` of a slot's tokens that start at clean offsets in `[from, to)` (binary search). */
+function tokensWithin(slot: TokenSlot, from: number, to: number): [number, number] {
+  if (from <= 0 && to === Infinity) return [0, slot.count];
+  const at = (offset: number): number => {
+    let [lo, hi] = [0, slot.count];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (slot.starts[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return [at(from), at(to)];
+}
+
 const sameIndices = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((index, k) => index === b[k]);
 
 /**
  * Does a capitalised word of the other version's paragraphs (`otherIndices`) give
  * `word` under its spelling, a transcription or a case form (`nameSimilarity` ≥ 0.85)?
  */
-export function wordNamedIn(word: string, other: NameContext, otherIndices: readonly number[]): boolean {
-  for (const index of otherIndices) {
+export function wordNamedIn(word: string, other: NameContext, scope: SearchScope): boolean {
+  for (const { index, from, to } of scope) {
     const slot = paragraphTokens(other, index);
-    for (let i = 0; i < slot.count; i++) {
+    const [first, end] = tokensWithin(slot, from, to);
+    for (let i = first; i < end; i++) {
       const t = slot.infos[i]!;
       if (t.letters < 2 || t.text.length > 40) continue;
       if (!(t.capitalised || t.allCaps)) continue;

@@ -2,7 +2,8 @@
  * `check` as a QA report: the discrepancies of a pair as issue rows, filtered by kind, severity and the ignore
  * file, and the plain-text report (a count per kind, then one line per issue) for a terminal.
  */
-import { countIssues, filterIssues, issueRows, readerNumbers, type IssueRow } from '../export/issues.js';
+import { countIssues, filterIssues, issueRows, type IssueRow } from '../export/issues.js';
+import { readerParagraphs } from '../text/paragraphs.js';
 import type { Alignment, Discrepancy } from '../types.js';
 import type { CommonOptions } from './args.js';
 
@@ -46,7 +47,7 @@ export function formatCheckText(rows: readonly IssueRow[], ignored: number, colo
   const paint = (code: string, text: string): string => (color ? `${code}${text}${ANSI.reset}` : text);
   const lines = [issueSummary(rows, ignored)];
   for (const row of rows) {
-    const at = (indices: number[]): string => (indices.length ? `¶${readerNumbers(indices)}` : '—');
+    const at = (indices: number[]): string => (indices.length ? `¶${readerParagraphs(indices)}` : '—');
     const where = `ru ${at(row.ru)} ↔ en ${at(row.en)}`;
     lines.push(`${paint(SEVERITY_COLOR[row.severity], row.severity.padEnd(7))} ${row.kind.padEnd(19)} ${where.padEnd(18)} ${row.message} ${paint(ANSI.dim, `[${row.key}]`)}`);
   }

@@ -5,6 +5,7 @@
  * marks, two for East Asian wide characters. No colours unless asked for. Paragraphs are numbered as a reader
  * counts them: ¶1 is the first (the `index` of JSON outputs plus one).
  */
+import { readerParagraphs } from '../text/paragraphs.js';
 import type { Alignment, Discrepancy, Severity } from '../types.js';
 import { filterLinks } from './filter.js';
 import { indexDiscrepancies } from './rows.js';
@@ -82,9 +83,9 @@ function printable(text: string): string {
   return text.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ');
 }
 
-/** "¶3", "¶3+4", "—": paragraphs numbered as a reader counts them (¶1 is the first). */
+/** "¶3", "¶3+4", "¶3–9", "—": paragraphs numbered as a reader counts them (¶1 is the first). */
 function indices(list: readonly number[]): string {
-  return list.length ? `¶${list.map((k) => k + 1).join('+')}` : '—';
+  return list.length ? `¶${readerParagraphs(list)}` : '—';
 }
 
 /**

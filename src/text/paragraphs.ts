@@ -278,3 +278,19 @@ function wordBefore(source: string, at: number): string {
   while (s > 0 && at - s < 64 && /\p{L}/u.test(source[s - 1])) s--;
   return source.slice(s, at);
 }
+
+/**
+ * Paragraph indices as a reader counts them, for messages and reports: 0-based [2, 3] → "3+4"; a run of three or
+ * more as a range, [0, 1, 2, 3, 7] → "1–4+8" (a link of a 332-line text against one block stays one line).
+ */
+export function readerParagraphs(indices: readonly number[]): string {
+  const parts: string[] = [];
+  for (let k = 0; k < indices.length; ) {
+    let end = k;
+    while (end + 1 < indices.length && indices[end + 1] === indices[end] + 1) end++;
+    if (end - k >= 2) parts.push(`${indices[k] + 1}–${indices[end] + 1}`);
+    else for (let i = k; i <= end; i++) parts.push(String(indices[i] + 1));
+    k = end + 1;
+  }
+  return parts.join('+');
+}
