@@ -27,8 +27,11 @@ export interface SentenceTaskSetting {
   paragraphs: 'predicted' | 'gold';
   /** Overrides of the sentence cost model. */
   cost?: Partial<SentenceCostModel>;
-  /** Run this side's paragraphs together into one block first (a text exported without its paragraph breaks). */
-  collapse?: Lang;
+  /**
+   * Re-cut one side first: its paragraphs run together into one block (a text exported without its paragraph
+   * breaks), or its gold sentences one per paragraph (a text a sentence per line, as corpus tools store it).
+   */
+  recut?: { side: Lang; into: 'one block' | 'sentence lines' };
 }
 
 /** Scores of one setting over all cases. */
@@ -138,8 +141,9 @@ export function evaluateSentences(cases: DevCase[], setting: SentenceTaskSetting
   const skipped: string[] = [];
   const exact = { ru: 0, en: 0, ruGold: 0, enGold: 0 };
   for (const original of cases) {
-    const c = setting.collapse === undefined ? original : collapsedCase(original, setting.collapse);
-    const key = `${c.id} ${setting.collapse ?? ''}`;
+    const recut = setting.recut;
+    const c = recut === undefined ? original : recut.into === 'one block' ? collapsedCase(original, recut.side) : sentenceLinesCase(original, recut.side);
+    const key = `${c.id} ${recut?.side ?? ''} ${recut?.into ?? ''}`;
     let predicted = alignments.get(key);
     if (!predicted) {
       predicted = alignDocuments(c.ru, c.en, { langs: ['ru', 'en'] });
@@ -198,6 +202,17 @@ export function collapsedCase(c: DevCase, side: Lang): DevCase {
   };
 }
 
+/** The case with one side's gold sentences one per paragraph (blank lines between them). */
+export function sentenceLinesCase(c: DevCase, side: Lang): DevCase {
+  const sentences = c.sentences[side].flat();
+  return {
+    ...c,
+    [side]: `${sentences.map((sentence) => sentence.text).join('\n\n')}\n`,
+    paragraphs: { ...c.paragraphs, [side]: sentences.length },
+    sentences: { ...c.sentences, [side]: sentences.map((sentence) => [sentence]) },
+  };
+}
+
 const range = (n: number): number[] => Array.from({ length: n }, (_, k) => k);
 
 /** Whether a predicted sentence has the same span as a gold sentence of its paragraph. */
@@ -218,11 +233,14 @@ export function sentenceTable(cases: DevCase[], cost?: Partial<SentenceCostModel
     ['own splitter', 'predicted', { segmentation: 'own', paragraphs: 'predicted', cost }],
     ['given gold sentences', 'gold', { segmentation: 'gold', paragraphs: 'gold', cost }],
     ['own splitter', 'gold', { segmentation: 'own', paragraphs: 'gold', cost }],
-    ['given gold sentences', 'predicted, the English run into one block', { segmentation: 'gold', paragraphs: 'predicted', cost, collapse: 'en' }],
-    ['own splitter', 'predicted, the English run into one block', { segmentation: 'own', paragraphs: 'predicted', cost, collapse: 'en' }],
-    ['given gold sentences', 'predicted, the Russian run into one block', { segmentation: 'gold', paragraphs: 'predicted', cost, collapse: 'ru' }],
-    ['own splitter', 'predicted, the Russian run into one block', { segmentation: 'own', paragraphs: 'predicted', cost, collapse: 'ru' }],
   ];
+  for (const into of ['one block', 'sentence lines'] as const) {
+    for (const side of ['en', 'ru'] as const) {
+      const what = `predicted, the ${side === 'en' ? 'English' : 'Russian'} ${into === 'one block' ? 'run into one block' : 'a sentence per paragraph'}`;
+      settings.push(['given gold sentences', what, { segmentation: 'gold', paragraphs: 'predicted', cost, recut: { side, into } }]);
+      settings.push(['own splitter', what, { segmentation: 'own', paragraphs: 'predicted', cost, recut: { side, into } }]);
+    }
+  }
   const alignments = new Map<string, Alignment>();
   for (const [segmentation, paragraphs, setting] of settings) {
     const r = evaluateSentences(cases, setting, alignments);

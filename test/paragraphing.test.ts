@@ -3,8 +3,8 @@
  * are aligned with the coarser side's sentences and joined back into paragraph links.
  */
 import { describe, expect, it } from 'vitest';
-import { alignDocuments, alignSentences, splitSentences, type Alignment } from '../src/index.js';
-import { joinCoarseParagraphs } from '../src/align/paragraphing.js';
+import { alignDocuments, alignSentences, parseDocument, splitSentences, type Alignment } from '../src/index.js';
+import { coarserSide, joinCoarseParagraphs } from '../src/align/paragraphing.js';
 import { checkInvariants } from './invariants.js';
 import { EN, RU } from './seed.js';
 
@@ -97,5 +97,40 @@ describe('the seed pair cut a sentence per line against one block', () => {
     expect(twoSided.map((link) => link.en)).toEqual([[0], [1], [2]]);
     // Each block's Russian lines, give or take the one at a block's edge.
     twoSided.forEach((link, k) => expect(Math.abs(link.ru.length - expected[k])).toBeLessThanOrEqual(1));
+  });
+});
+
+describe('coarserSide: which texts are aligned against the other side\'s sentences', () => {
+  const ruSentence = (k: number): string => `Стороны обсудили вопрос номер ${k} и приняли решение.`;
+  const enSentence = (k: number): string => `The sides discussed issue number ${k} and took a decision.`;
+  /** `count` paragraphs of `size` sentences each, the sentences numbered in order. */
+  const text = (sentence: (k: number) => string, count: number, size: number): string =>
+    Array.from({ length: count }, (_, p) => Array.from({ length: size }, (_, s) => sentence(p * size + s)).join(' ')).join('\n\n');
+  const side = (ru: string, en: string): string | undefined => coarserSide(parseDocument(ru, { lang: 'ru' }), parseDocument(en, { lang: 'en' }));
+
+  it.each<[string, string, string, string | undefined]>([
+    ['one block against 7 paragraphs', text(ruSentence, 7, 1), text(enSentence, 1, 7), 'en'],
+    ['the Russian a sentence per paragraph, the English 3 sentences a paragraph', text(ruSentence, 12, 1), text(enSentence, 4, 3), 'en'],
+    ['the English a sentence per paragraph, the Russian 2 sentences a paragraph', text(ruSentence, 6, 2), text(enSentence, 12, 1), 'ru'],
+    ['both a sentence per paragraph', text(ruSentence, 12, 1), text(enSentence, 12, 1), undefined],
+    ['both in paragraphs of 2 sentences', text(ruSentence, 6, 2), text(enSentence, 6, 2), undefined],
+    ['sentence lines, but fewer than 8', text(ruSentence, 6, 1), text(enSentence, 2, 3), undefined],
+    ['paragraphs of 1.2 sentences against 1 (too alike)', text(ruSentence, 10, 1), `${text(enSentence, 6, 1)}\n\n${text(enSentence, 2, 2)}`, undefined],
+  ])('%s', (_name, ru, en, expected) => expect(side(ru, en)).toBe(expected));
+});
+
+describe('the seed pair with its Russian a sentence per paragraph against the English in pairs of paragraphs', () => {
+  it('each English paragraph is linked with the Russian lines of the paragraphs it translates', () => {
+    // The English paragraphs two by two (2.7 sentences a paragraph); the Russian a sentence per paragraph (20 of them).
+    const blocks = Array.from({ length: Math.ceil(EN_CLEAN.length / 2) }, (_, k) => EN_CLEAN.slice(2 * k, 2 * k + 2).join(' '));
+    const alignment = alignDocuments(RU_CLEAN.flatMap((p) => splitSentences(p, 'ru').map((s) => s.text)).join('\n\n'), blocks.join('\n\n'));
+    checkInvariants(alignment);
+    expect(alignment.warnings.map((w) => w.code)).toEqual(['paragraphing']);
+    const lines = RU_CLEAN.map((p) => splitSentences(p, 'ru').length);
+    const expected = blocks.map(() => 0);
+    for (const link of SEED.links) if (link.en.length > 0) for (const p of link.ru) expected[link.en[0] >> 1] += lines[p];
+    const twoSided = alignment.links.filter((link) => link.ru.length > 0 && link.en.length > 0);
+    expect(twoSided.map((link) => link.en)).toEqual(blocks.map((_, k) => [k]));
+    expect(twoSided.map((link) => link.ru.length)).toEqual(expected);
   });
 });
