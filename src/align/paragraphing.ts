@@ -31,10 +31,17 @@ export function coarserSide(ru: Document, en: Document): Lang | undefined {
   if (Math.max(n, m) > PARAGRAPHING_RATIO * Math.min(n, m)) return coarse;
   const [fine, rough] = coarse === 'en' ? [ru, en] : [en, ru];
   if (fine.paragraphs.length < MIN_SENTENCE_LINES || fine.paragraphs.length < 1.2 * rough.paragraphs.length) return undefined;
-  const fineCounts = fine.paragraphs.map((p) => splitSentences(p.clean, fine.lang).length);
-  if (fineCounts.filter((count) => count === 1).length < SENTENCE_LINE_SHARE * fineCounts.length) return undefined;
+  // Most texts show paragraphs of several sentences early: stop reading as soon as too many are.
+  const allowed = (1 - SENTENCE_LINE_SHARE) * fine.paragraphs.length;
+  let longer = 0;
+  let fineSentences = 0;
+  for (const paragraph of fine.paragraphs) {
+    const count = splitSentences(paragraph.clean, fine.lang).length;
+    fineSentences += count;
+    if (count > 1 && ++longer > allowed) return undefined;
+  }
   const perParagraph = (total: number, doc: Document): number => total / doc.paragraphs.length;
-  const fineMean = perParagraph(sum(fineCounts), fine);
+  const fineMean = perParagraph(fineSentences, fine);
   const roughMean = perParagraph(sum(rough.paragraphs.map((p) => splitSentences(p.clean, rough.lang).length)), rough);
   return roughMean >= SENTENCES_PER_PARAGRAPH_RATIO * fineMean ? coarse : undefined;
 }
