@@ -12,7 +12,8 @@ import { writeFileSync } from 'node:fs';
 import { alignDocuments } from '../src/index.js';
 import { evaluateAlignment } from './alignment-task.js';
 import { evaluateSet } from './discrepancy-task.js';
-import { loadSet, setRoots, type SetName } from './dev.js';
+import { loadSet, setRoots, type DevCase, type SetName } from './dev.js';
+import { evaluateSentences, recutParagraphScores } from './sentence-task.js';
 import { prf } from './score.js';
 
 /** Figures of one set. */
@@ -24,6 +25,12 @@ export interface SetFigures {
   nameRecall: number;
   /** Currencies, units and figures changed or swapped in the English that the check reports as a number-mismatch. */
   injectedFigureRecall: number;
+  /**
+   * The lowest strict F1 with one side re-cut (bench/sentence-task.ts): a sentence per paragraph, either side, and
+   * for sets with gold sentences also run into one block; sentence links where there are gold sentences, else
+   * paragraph links.
+   */
+  recutF1: number;
   cases: number;
 }
 
@@ -48,10 +55,21 @@ export function accuracyFigures(): Partial<Record<SetName, SetFigures>> {
       omissionRecall: round(omissions.recall),
       nameRecall: round(names.injected ? names.detected / names.injected : 1),
       injectedFigureRecall: round(injected.injectedNumbers.gold ? injected.injectedNumbers.found / injected.injectedNumbers.gold : 1),
+      recutF1: round(recutF1(set, cases)),
       cases: cases.length,
     };
   }
   return out;
+}
+
+/** See {@link SetFigures.recutF1}. */
+function recutF1(set: SetName, cases: DevCase[]): number {
+  const scores = (['ru', 'en'] as const).flatMap((side) =>
+    set === 'real'
+      ? [prf(recutParagraphScores(cases, side).counts).f1]
+      : (['sentence lines', 'one block'] as const).map((into) => prf(evaluateSentences(cases, { segmentation: 'gold', paragraphs: 'predicted', recut: { side, into } }).strict).f1),
+  );
+  return Math.min(...scores);
 }
 
 const round = (x: number): number => Math.round(x * 10000) / 10000;

@@ -17,7 +17,7 @@ import { galeChurch } from './gale-church.js';
 import { machine, medianMs, peakRssKiB, rssMegabytes, runWorker } from './measure.js';
 import { evaluatePairing, pairingRow, PAIRING_HEADER } from './pairing-task.js';
 import { prf, type IndexLink } from './score.js';
-import { sentenceTable } from './sentence-task.js';
+import { recutTable, sentenceTable } from './sentence-task.js';
 import { discrepancySection } from './discrepancy-task.js';
 import { speedSection } from './speed.js';
 
@@ -188,6 +188,14 @@ const lengths = new Map(cases.map((c) => [c.id, { ru: paragraphTexts(c).ru.map((
 say('## Sentence alignment inside paragraph links');
 say();
 say(sentenceTable(cases).trim());
+say();
+say('### One side re-cut: a sentence per paragraph, or one block');
+say();
+say(
+  'Texts cut far apart are aligned the finer side against the coarser side\'s sentences (see the README). Each set with one side re-cut, aligned, and scored: sentence links where the set has gold sentences, else paragraph links with the re-cut side\'s gold paragraphs replaced by their lines.',
+);
+say();
+say(recutTable((['dev', 'dev23', 'real'] as const).flatMap((name) => (roots[name] ? [{ name, cases: name === 'dev' ? cases : loadSet(name, roots[name]!), sentences: name !== 'real' }] : []))).trim());
 say();
 
 // ---- Pairing --------------------------------------------------------------------------------------------
