@@ -26,9 +26,8 @@ export interface SetFigures {
   /** Currencies, units and figures changed or swapped in the English that the check reports as a number-mismatch. */
   injectedFigureRecall: number;
   /**
-   * The lowest strict F1 with one side re-cut (bench/sentence-task.ts): a sentence per paragraph, either side, and
-   * for sets with gold sentences also run into one block; sentence links where there are gold sentences, else
-   * paragraph links.
+   * The lowest strict F1 with one side re-cut (bench/sentence-task.ts): a sentence per paragraph or run into one
+   * block, either side; sentence links where there are gold sentences, else paragraph links.
    */
   recutF1: number;
   cases: number;
@@ -65,9 +64,11 @@ export function accuracyFigures(): Partial<Record<SetName, SetFigures>> {
 /** See {@link SetFigures.recutF1}. */
 function recutF1(set: SetName, cases: DevCase[]): number {
   const scores = (['ru', 'en'] as const).flatMap((side) =>
-    set === 'real'
-      ? [prf(recutParagraphScores(cases, side).counts).f1]
-      : (['sentence lines', 'one block'] as const).map((into) => prf(evaluateSentences(cases, { segmentation: 'gold', paragraphs: 'predicted', recut: { side, into } }).strict).f1),
+    (['sentence lines', 'one block'] as const).map((into) =>
+      set === 'real'
+        ? prf(recutParagraphScores(cases, side, into).counts).f1
+        : prf(evaluateSentences(cases, { segmentation: 'gold', paragraphs: 'predicted', recut: { side, into } }).strict).f1,
+    ),
   );
   return Math.min(...scores);
 }

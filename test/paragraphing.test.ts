@@ -2,9 +2,12 @@
  * Texts cut into paragraph counts far apart (a sentence per line against one block): the finer side's paragraphs
  * are aligned with the coarser side's sentences and joined back into paragraph links.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { setRoots } from '../bench/dev.js';
 import { alignDocuments, alignSentences, parseDocument, splitSentences, type Alignment } from '../src/index.js';
-import { coarserSide, joinCoarseParagraphs } from '../src/align/paragraphing.js';
+import { coarserSide, coarseSplitter, joinCoarseParagraphs } from '../src/align/paragraphing.js';
 import { checkInvariants } from './invariants.js';
 import { EN, RU } from './seed.js';
 
@@ -132,5 +135,33 @@ describe('the seed pair with its Russian a sentence per paragraph against the En
     const twoSided = alignment.links.filter((link) => link.ru.length > 0 && link.en.length > 0);
     expect(twoSided.map((link) => link.en)).toEqual(blocks.map((_, k) => [k]));
     expect(twoSided.map((link) => link.ru.length)).toEqual(expected);
+  });
+});
+
+describe('coarseSplitter: a list run into one block is cut for the search', () => {
+  const rows = Array.from({ length: 15 }, (_, k) => `is preferred to choice ${k + 2} by ${100 + k} votes`);
+  const block = parseDocument(`A summary of the tallies follows. ${rows.join(' ')}. That is all.`, { lang: 'en' }).paragraphs[0];
+
+  it('a sentence over 3× the fine side’s median paragraph is cut at spaces into pieces of about its length', () => {
+    const pieces = coarseSplitter([30, 32, 35], 1)(block, 'en');
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(pieces.map((p) => p.text).join(' ')).toBe(block.clean);
+    for (const p of pieces) expect(block.clean.slice(p.start, p.end)).toBe(p.text);
+    for (const p of pieces.slice(1, -2)) expect(p.text.length).toBeLessThanOrEqual(2 * 33);
+  });
+
+  it('sentences of an ordinary length are the splitter’s own', () => {
+    expect(coarseSplitter([300, 320], 1)(block, 'en')).toEqual(splitSentences(block.clean, 'en'));
+  });
+
+  // A published election result (../shared/real): a tally table of 15 rows, which the English run into one block
+  // writes as one sentence. Uncut, the search left 15 of the 18 Russian paragraphs without counterpart.
+  const pair = setRoots().real === undefined ? undefined : join(setRoots().real!, 'debian-2001-dpl-election');
+  it.skipIf(pair === undefined || !existsSync(join(pair, 'ru.txt')))('a published tally table run into one block: every row joins the block’s link', () => {
+    const en = parseDocument(readFileSync(join(pair!, 'en.txt'), 'utf8'), { lang: 'en' }).paragraphs.map((p) => p.clean).join(' ');
+    const alignment = alignDocuments(readFileSync(join(pair!, 'ru.txt'), 'utf8'), en);
+    checkInvariants(alignment);
+    expect(alignment.warnings.map((w) => w.code)).toContain('paragraphing');
+    expect(alignment.links.map((link) => [link.ru.length, link.en.length])).toEqual([[18, 1]]);
   });
 });

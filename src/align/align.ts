@@ -10,7 +10,7 @@ import type { AlignOptions, Alignment, Anchor, AnchorMatch, CostModel, Document,
 import { solveBeadsInBand, type PathStep } from './dp.js';
 import { BASE_FEATURES, BeadScorer, FEATURE } from './features.js';
 import { beadShapes, DEFAULT_COST_MODEL, type PricedShape as BeadShape } from './model.js';
-import { coarserSide, joinCoarseParagraphs, paragraphingWarning } from './paragraphing.js';
+import { coarserSide, coarseSplitter, joinCoarseParagraphs, paragraphingWarning } from './paragraphing.js';
 import { relatednessWarnings } from './relatedness.js';
 
 /** A document to align: raw text, bytes, or an already parsed Document. */
@@ -79,7 +79,9 @@ function alignWithinBand(
  * paragraphing.ts), joined back into links of paragraphs.
  */
 function alignAgainstSentences(ru: Document, en: Document, coarse: Lang, model: CostModel, band: number | undefined): { links: Link[]; limitedWidth?: number } {
-  const { units } = documentSentences(coarse === 'ru' ? ru : en);
+  const [fineDoc, coarseDoc] = coarse === 'ru' ? [en, ru] : [ru, en];
+  const toCoarse = coarse === 'en' ? model.length.ratio : 1 / model.length.ratio;
+  const { units } = documentSentences(coarseDoc, coarseSplitter(fineDoc.paragraphs.map((p) => p.clean.length), toCoarse));
   const paragraphOf = units.flatMap((sentences, paragraph) => sentences.map(() => paragraph));
   const sentences = units.flat();
   const [ruUnits, enUnits] = coarse === 'ru' ? [sentences, en.paragraphs] : [ru.paragraphs, sentences];

@@ -5,6 +5,7 @@
  * joined back so that each coarse paragraph sits in one link with the fine paragraphs its sentences match.
  */
 import { splitSentences } from '../sentences/split.js';
+import type { SentenceSpan, SentenceSplitter } from '../sentences/types.js';
 import type { Document, Lang, Link, Warning } from '../types.js';
 
 /** Paragraph counts further apart than this factor are more than the largest bead (1-6 / 6-1) can join. */
@@ -97,5 +98,40 @@ export function joinCoarseParagraphs(beads: readonly Bead[], paragraphOf: readon
     }
   }
   flush();
+  return out;
+}
+
+/**
+ * A coarse sentence longer than this many times the fine side's typical paragraph (in the coarse side's characters)
+ * is cut into pieces of about that paragraph's length for the search (see {@link coarseSplitter}).
+ */
+const LONG_SENTENCE_FACTOR = 3;
+
+/**
+ * The sentences the fine side's paragraphs are aligned with. A table or list run into one block loses its line
+ * ends and reads as one "sentence" of many rows, more than a bead joins, so its rows would be left without
+ * counterpart: a sentence over {@link LONG_SENTENCE_FACTOR}× the fine side's median paragraph is cut, at spaces,
+ * into pieces of about that length. The pieces serve the search only: they all belong to their paragraph, and
+ * sentence alignment later cuts the text at its sentences again.
+ */
+export function coarseSplitter(fineLengths: readonly number[], toCoarse: number): SentenceSplitter {
+  const sorted = [...fineLengths].sort((a, b) => a - b);
+  const piece = Math.max(1, (sorted[sorted.length >> 1] ?? 1) * toCoarse);
+  return (paragraph, lang) =>
+    splitSentences(paragraph.clean, lang).flatMap((span) => (span.end - span.start > LONG_SENTENCE_FACTOR * piece ? cutAtSpaces(paragraph.clean, span, piece) : [span]));
+}
+
+/** `span` of `text` cut at the spaces nearest every `piece` characters. */
+function cutAtSpaces(text: string, span: SentenceSpan, piece: number): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  let start = span.start;
+  while (span.end - start > 1.5 * piece) {
+    let cut = text.indexOf(' ', Math.round(start + piece));
+    if (cut < 0 || cut >= span.end) break;
+    out.push({ start, end: cut, text: text.slice(start, cut) });
+    while (text.charCodeAt(cut) === 0x20) cut++;
+    start = cut;
+  }
+  out.push({ start, end: span.end, text: text.slice(start, span.end) });
   return out;
 }
