@@ -78,7 +78,7 @@ export interface Warning {
   /**
    * Stable identifier: `control-characters`, `encoding`, `markup`, `mixed-language`, `third-language`,
    * `language-contradicted`, `no-anchors` (documents); `language-assumed`, `length-ratio`, `band-limit`,
-   * `unrelated-documents` (alignments).
+   * `unrelated-documents`, `paragraphing` (alignments).
    */
   code: string;
   /** One line a person can act on. */

@@ -23,7 +23,9 @@ const SUSPICIOUS_LENGTH_RATIO = 2;
  * Align the paragraphs of two versions of a text, one Russian and one English, given in either order.
  *
  * Every paragraph of both documents appears in exactly one link; links are in document order; a paragraph
- * with no counterpart is a link with an empty side.
+ * with no counterpart is a link with an empty side. Texts cut in very different ways (a sentence per line against
+ * paragraphs, or against one block) are aligned the finer side's paragraphs against the other side's sentences,
+ * each of its paragraphs then one link with the paragraphs its sentences match (warning `paragraphing`).
  *
  * @throws {InputError} when an input cannot be read (see {@link parseDocument}), both are in the same language
  *   (`same-language`), or an option has a value it cannot take (`invalid-option`).
