@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { setRoots } from '../bench/dev.js';
 import { alignDocuments, alignSentences, parseDocument, splitSentences, type Alignment } from '../src/index.js';
 import { coarserSide, coarseSplitter, joinCoarseParagraphs } from '../src/align/paragraphing.js';
@@ -39,6 +40,24 @@ describe('joinCoarseParagraphs (English coarse: its sentences 0–1 in paragraph
 
   it('the lowest score of the beads joined is the link’s', () => {
     expect(joinCoarseParagraphs([bead([0], [0], 0.9), bead([1], [], 0.2), bead([2], [1], 0.7)], [0, 0], 'en').map((b) => b.score)).toEqual([0.2]);
+  });
+
+  it('every paragraph of both sides in exactly one link, in order, for any monotonic path (property)', () => {
+    // A path: a list of bead shapes (fine count, coarse sentence count), not both 0; sentences grouped into paragraphs.
+    const shape = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })).filter(([a, b]) => a + b > 0);
+    fc.assert(
+      fc.property(fc.array(shape, { minLength: 1, maxLength: 40 }), fc.array(fc.boolean(), { maxLength: 120 }), (shapes, breaks) => {
+        let [i, j] = [0, 0];
+        const beads = shapes.map(([a, b]) => bead(Array.from({ length: a }, () => i++), Array.from({ length: b }, () => j++)));
+        // Sentence k starts a new coarse paragraph where `breaks` says so.
+        const paragraphOf: number[] = [];
+        for (let k = 0, p = 0; k < j; k++) paragraphOf.push(k > 0 && breaks[k] ? ++p : p);
+        const out = joinCoarseParagraphs(beads, paragraphOf, 'en');
+        expect(out.flatMap((b) => b.ru)).toEqual(Array.from({ length: i }, (_, k) => k));
+        expect(out.flatMap((b) => b.en)).toEqual(Array.from({ length: j === 0 ? 0 : paragraphOf[j - 1] + 1 }, (_, k) => k));
+        expect(out.every((b) => b.ru.length + b.en.length > 0)).toBe(true);
+      }),
+    );
   });
 
   it('works the same with Russian as the coarse side', () => {

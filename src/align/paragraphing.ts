@@ -1,8 +1,9 @@
 /**
- * Texts of matching length cut into paragraph counts far apart: a sentence per line against one block for a whole
- * chapter. No bead joins that many paragraphs, so paragraph against paragraph leaves most of the finer side without
- * counterpart. Instead the finer side's paragraphs are aligned with the coarser side's sentences, and the links are
- * joined back so that each coarse paragraph sits in one link with the fine paragraphs its sentences match.
+ * Texts of matching length cut in very different ways: a sentence per line against one block for a whole chapter,
+ * or against paragraphs of several sentences. No bead joins that many paragraphs, or joining them is dearer than
+ * leaving some without counterpart, so paragraph against paragraph loses links. Instead the finer side's paragraphs
+ * are aligned with the coarser side's sentences, and the links are joined back so that each coarse paragraph sits
+ * in one link with the fine paragraphs its sentences match.
  */
 import { splitSentences } from '../sentences/split.js';
 import type { SentenceSpan, SentenceSplitter } from '../sentences/types.js';
@@ -17,6 +18,8 @@ const MIN_SENTENCE_LINES = 8;
 const SENTENCE_LINE_SHARE = 0.8;
 /** How many times more sentences per paragraph the other text must have to be read as cut in paragraphs. */
 const SENTENCES_PER_PARAGRAPH_RATIO = 1.5;
+/** Fewer paragraphs than this many times the other text's cannot be a sentence per line against paragraphs. */
+const SENTENCE_LINES_COUNT_RATIO = 1.2;
 
 /**
  * The side cut far more coarsely than the other, if any: more than {@link PARAGRAPHING_RATIO}× fewer paragraphs
@@ -31,7 +34,7 @@ export function coarserSide(ru: Document, en: Document): Lang | undefined {
   const coarse: Lang = n > m ? 'en' : 'ru';
   if (Math.max(n, m) > PARAGRAPHING_RATIO * Math.min(n, m)) return coarse;
   const [fine, rough] = coarse === 'en' ? [ru, en] : [en, ru];
-  if (fine.paragraphs.length < MIN_SENTENCE_LINES || fine.paragraphs.length < 1.2 * rough.paragraphs.length) return undefined;
+  if (fine.paragraphs.length < MIN_SENTENCE_LINES || fine.paragraphs.length < SENTENCE_LINES_COUNT_RATIO * rough.paragraphs.length) return undefined;
   // Most texts show paragraphs of several sentences early: stop reading as soon as too many are.
   const allowed = (1 - SENTENCE_LINE_SHARE) * fine.paragraphs.length;
   let longer = 0;
@@ -41,13 +44,10 @@ export function coarserSide(ru: Document, en: Document): Lang | undefined {
     fineSentences += count;
     if (count > 1 && ++longer > allowed) return undefined;
   }
-  const perParagraph = (total: number, doc: Document): number => total / doc.paragraphs.length;
-  const fineMean = perParagraph(fineSentences, fine);
-  const roughMean = perParagraph(sum(rough.paragraphs.map((p) => splitSentences(p.clean, rough.lang).length)), rough);
-  return roughMean >= SENTENCES_PER_PARAGRAPH_RATIO * fineMean ? coarse : undefined;
+  const fineMean = fineSentences / fine.paragraphs.length;
+  const roughSentences = rough.paragraphs.reduce((total, p) => total + splitSentences(p.clean, rough.lang).length, 0);
+  return roughSentences / rough.paragraphs.length >= SENTENCES_PER_PARAGRAPH_RATIO * fineMean ? coarse : undefined;
 }
-
-const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
 /** The `paragraphing` warning: how the texts are cut, and how they were aligned for it. */
 export function paragraphingWarning(ru: Document, en: Document, coarse: Lang): Warning {
@@ -74,10 +74,11 @@ export function joinCoarseParagraphs(beads: readonly Bead[], paragraphOf: readon
   const out: Bead[] = [];
   let current: { fine: number[]; coarse: number[]; score: number } | undefined;
   let pending: Bead[] = [];
+  // Loops, not spreads: a run of thousands of lines without counterpart would overflow an argument list.
   const flush = (): void => {
     if (current) out.push(make(current.fine, current.coarse, current.score));
     current = undefined;
-    out.push(...pending.map((bead) => make([...bead[fine]], [], bead.score)));
+    for (const bead of pending) out.push(make([...bead[fine]], [], bead.score));
     pending = [];
   };
   for (const bead of beads) {
@@ -87,8 +88,11 @@ export function joinCoarseParagraphs(beads: readonly Bead[], paragraphOf: readon
       continue;
     }
     if (current && paragraphs[0] === current.coarse[current.coarse.length - 1]) {
-      for (const orphan of pending) current.fine.push(...orphan[fine]);
-      current.score = Math.min(current.score, bead.score, ...pending.map((orphan) => orphan.score));
+      for (const orphan of pending) {
+        current.fine.push(...orphan[fine]);
+        current.score = Math.min(current.score, orphan.score);
+      }
+      current.score = Math.min(current.score, bead.score);
       pending = [];
       current.fine.push(...bead[fine]);
       current.coarse.push(...paragraphs.slice(1));
@@ -121,7 +125,7 @@ export function coarseSplitter(fineLengths: readonly number[], toCoarse: number)
     splitSentences(paragraph.clean, lang).flatMap((span) => (span.end - span.start > LONG_SENTENCE_FACTOR * piece ? cutAtSpaces(paragraph.clean, span, piece) : [span]));
 }
 
-/** `span` of `text` cut at the spaces nearest every `piece` characters. */
+/** `span` of `text` cut at the first space after every `piece` characters (the last piece up to 1.5 × `piece`). */
 function cutAtSpaces(text: string, span: SentenceSpan, piece: number): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   let start = span.start;
