@@ -38,8 +38,9 @@ describe('joinCoarseParagraphs (English coarse: its sentences 0–1 in paragraph
     expect(shapes(joinCoarseParagraphs(beads, paragraphOf, 'en'))).toEqual(expected);
   });
 
-  it('the lowest score of the beads joined is the link’s', () => {
-    expect(joinCoarseParagraphs([bead([0], [0], 0.9), bead([1], [], 0.2), bead([2], [1], 0.7)], [0, 0], 'en').map((b) => b.score)).toEqual([0.2]);
+  it('a joined link scores the lower of its first and last beads: its inner boundaries are gone', () => {
+    expect(joinCoarseParagraphs([bead([0], [0], 0.9), bead([1], [], 0.2), bead([2], [1], 0.1), bead([3], [2], 0.7)], [0, 0, 0], 'en').map((b) => b.score)).toEqual([0.7]);
+    expect(joinCoarseParagraphs([bead([0], [0], 0.6), bead([1], [1], 0.9)], [0, 0], 'en').map((b) => b.score)).toEqual([0.6]);
   });
 
   it('every paragraph of both sides in exactly one link, in order, for any monotonic path (property)', () => {

@@ -65,14 +65,15 @@ type Bead = Pick<Link, 'ru' | 'en' | 'score'>;
  * Links of fine paragraphs against coarse sentences, turned into links of paragraphs: beads that share a coarse
  * paragraph are one link, and fine paragraphs without counterpart between two of its sentences join it (they
  * cannot stand apart: the coarse paragraph is on both sides of them). `paragraphOf[k]` is the coarse paragraph of
- * sentence `k`. Monotonic beads in, monotonic beads out; every paragraph in exactly one.
+ * sentence `k`. Monotonic beads in, monotonic beads out; every paragraph in exactly one. A joined link scores the
+ * lower of its first and last beads (the confidence of its outer boundaries: the inner ones are gone).
  */
 export function joinCoarseParagraphs(beads: readonly Bead[], paragraphOf: readonly number[], coarse: Lang): Bead[] {
   const fine: Lang = coarse === 'ru' ? 'en' : 'ru';
   const make = (fineSide: number[], coarseSide: number[], score: number): Bead =>
     coarse === 'ru' ? { ru: coarseSide, en: fineSide, score } : { ru: fineSide, en: coarseSide, score };
   const out: Bead[] = [];
-  let current: { fine: number[]; coarse: number[]; score: number } | undefined;
+  let current: { fine: number[]; coarse: number[]; score: number; first: number } | undefined;
   let pending: Bead[] = [];
   // Loops, not spreads: a run of thousands of lines without counterpart would overflow an argument list.
   const flush = (): void => {
@@ -88,17 +89,15 @@ export function joinCoarseParagraphs(beads: readonly Bead[], paragraphOf: readon
       continue;
     }
     if (current && paragraphs[0] === current.coarse[current.coarse.length - 1]) {
-      for (const orphan of pending) {
-        current.fine.push(...orphan[fine]);
-        current.score = Math.min(current.score, orphan.score);
-      }
-      current.score = Math.min(current.score, bead.score);
+      for (const orphan of pending) current.fine.push(...orphan[fine]);
+      // The link's boundaries are its first bead's start and its last bead's end; the inner ones are gone.
+      current.score = Math.min(current.first, bead.score);
       pending = [];
       current.fine.push(...bead[fine]);
       current.coarse.push(...paragraphs.slice(1));
     } else {
       flush();
-      current = { fine: [...bead[fine]], coarse: paragraphs, score: bead.score };
+      current = { fine: [...bead[fine]], coarse: paragraphs, score: bead.score, first: bead.score };
     }
   }
   flush();
