@@ -213,7 +213,9 @@ Formats: text (default), json: {"pairing": …, "alignments": [{"files": [ru, en
 bitext-align align --pairs LIST [--format F] [flags]
 
 Aligns the paragraphs of A and B (one Russian, one English, in either order; - for standard input) and
-prints them side by side with the discrepancies under the rows they concern.
+prints them side by side with the discrepancies under the rows they concern. A text cut a sentence per line
+against one in paragraphs (or in one block) is aligned against the other's sentences, each of its paragraphs one
+link (warning "paragraphing"); --level sentence then gives the sentence pairs.
 
 Formats: text (default, side by side), json, jsonl (one line per link), tmx (TMX 1.4b), tsv
 (ru, en, score, ru_indices, en_indices), html (a self-contained report), xliff (XLIFF 2.1).
