@@ -6,8 +6,8 @@
 import { isCheckedFigure } from '../align/evidence.js';
 import { mixedScriptWords } from '../anchors/homoglyphs.js';
 import { absenceConfidence, inPatronymicAddress, isNameInitial, nameConfidence, nameContext, nextCapitalised, wordNamedIn, type NameContext } from './entities.js';
-import { OtherSide } from './scope.js';
 import { countedContexts, figureContexts, FigureIndex, numberNounSwaps, ordinalForNumber, positionallySwapped, roleSwaps, sameFigure, sameValue, swappedFigures, unitOf, unitsDiffer } from './figures.js';
+import { OtherSide } from './scope.js';
 import { LANGUAGE_NAME, otherLang } from '../text/language.js';
 import { toCleanOffset, toSourceOffset } from '../text/normalize.js';
 import { readerParagraphs } from '../text/paragraphs.js';
@@ -422,8 +422,9 @@ function entityDiscrepancies(
     const otherSide = otherLang(side);
     const doc = alignment[side];
     const otherIndices = [links[k - 1], link, links[k + 1]].flatMap((l) => (l ? l[otherSide] : []));
+    // Read only for a long link (see scope.ts): the other side, and this side's length.
     let other: OtherSide | undefined;
-    const ownLength = link[side].reduce((sum, index) => sum + doc.paragraphs[index].clean.length, 0);
+    let ownLength: number | undefined;
     let ownBefore = 0;
     const seen = new Set<string>();
     for (const index of link[side]) {
@@ -443,7 +444,8 @@ function entityDiscrepancies(
         if (isNameInitial(names[side], index, anchor) || inPatronymicAddress(names[side], index, anchor)) continue;
         // Where the name stands in its side of the link, to look for it in the same part of the other side.
         other ??= new OtherSide(alignment[otherSide], links[k - 1]?.[otherSide] ?? [], link[otherSide], links[k + 1]?.[otherSide] ?? []);
-        const scope = other.long ? other.near((paragraphStart + toCleanOffset(paragraph, anchor.start)) / Math.max(1, ownLength)) : other.whole;
+        if (other.long) ownLength ??= link[side].reduce((sum, i) => sum + doc.paragraphs[i].clean.length, 0);
+        const scope = other.long ? other.near((paragraphStart + toCleanOffset(paragraph, anchor.start)) / Math.max(1, ownLength!)) : other.whole;
         const isName = nameConfidence(names[side], index, anchor, (word) => wordNamedIn(word, names[otherSide], scope));
         if (isName < threshold) continue;
         const confidence = Math.round(isName * absenceConfidence(anchor, names[otherSide], otherIndices, scope, options.glossary, nextCapitalised(names[side], index, anchor)) * 100) / 100;
