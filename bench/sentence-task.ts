@@ -248,6 +248,21 @@ export function sentenceTable(cases: DevCase[], cost?: Partial<SentenceCostModel
 }
 
 /**
+ * One side of a case re-cut by the built-in splitter (a sentence per paragraph, or into one block) and the pair
+ * aligned; `toLines` maps paragraphs of the side to its lines. Undefined when the parser cuts the side otherwise than
+ * the gold.
+ */
+function recutSide(c: DevCase, side: Lang, into: 'sentence lines' | 'one block'): { predicted: Alignment; toLines: (paragraphs: number[]) => number[] } | undefined {
+  const doc = parseDocument(c[side], { lang: side });
+  if (doc.paragraphs.length !== c.paragraphs[side]) return undefined;
+  const lines = doc.paragraphs.map((p) => splitSentences(p.clean, side).map((sentence) => sentence.text));
+  const first = lines.map((_, p) => lines.slice(0, p).reduce((total, list) => total + list.length, 0));
+  const recut = into === 'one block' ? doc.paragraphs.map((p) => p.clean).join(' ') : lines.flat().join('\n\n');
+  const predicted = alignDocuments(side === 'ru' ? recut : c.ru, side === 'en' ? recut : c.en, { langs: ['ru', 'en'] });
+  return { predicted, toLines: (paragraphs) => paragraphs.flatMap((p) => lines[p].map((_, k) => first[p] + k)) };
+}
+
+/**
  * Paragraph links of a set without gold sentences (the real pairs), one side re-cut by the built-in splitter, a
  * sentence per paragraph or into one block: strict P / R / F1 of the two-sided links against the gold links, the
  * re-cut side's gold paragraphs replaced by their lines (or, for one block, every two-sided link one link with the
@@ -257,13 +272,9 @@ export function recutParagraphScores(cases: DevCase[], side: Lang, into: 'senten
   let counts = ZERO;
   let pairs = 0;
   for (const c of cases) {
-    const doc = parseDocument(c[side], { lang: side });
-    if (doc.paragraphs.length !== c.paragraphs[side]) continue;
-    const lines = doc.paragraphs.map((p) => splitSentences(p.clean, side).map((sentence) => sentence.text));
-    const first = lines.map((_, p) => lines.slice(0, p).reduce((total, list) => total + list.length, 0));
-    const recut = into === 'one block' ? doc.paragraphs.map((p) => p.clean).join(' ') : lines.flat().join('\n\n');
-    const predicted = alignDocuments(side === 'ru' ? recut : c.ru, side === 'en' ? recut : c.en, { langs: ['ru', 'en'] });
-    const toLines = (paragraphs: number[]): number[] => paragraphs.flatMap((p) => lines[p].map((_, k) => first[p] + k));
+    const cut = recutSide(c, side, into);
+    if (!cut) continue;
+    const { predicted, toLines } = cut;
     const twoSided = c.links.filter(([ru, en]) => ru.length > 0 && en.length > 0);
     const gold: IndexLink[] =
       into === 'one block'
@@ -285,13 +296,10 @@ export function recutOmissions(cases: DevCase[], side: Lang): { precision: numbe
   let [found, wrong, missed] = [0, 0, 0];
   const other: Lang = side === 'ru' ? 'en' : 'ru';
   for (const c of cases) {
-    const doc = parseDocument(c[side], { lang: side });
-    if (doc.paragraphs.length !== c.paragraphs[side]) continue;
-    const lines = doc.paragraphs.map((p) => splitSentences(p.clean, side).map((sentence) => sentence.text));
-    const first = lines.map((_, p) => lines.slice(0, p).reduce((total, list) => total + list.length, 0));
-    const recut = lines.flat().join('\n\n');
-    const predicted = alignDocuments(side === 'ru' ? recut : c.ru, side === 'en' ? recut : c.en, { langs: ['ru', 'en'] });
-    const gold = new Set([...c.omissions[side].flatMap((p) => lines[p].map((_, k) => `${side}${first[p] + k}`)), ...c.omissions[other].map((p) => `${other}${p}`)]);
+    const cut = recutSide(c, side, 'sentence lines');
+    if (!cut) continue;
+    const { predicted, toLines } = cut;
+    const gold = new Set([...toLines(c.omissions[side]).map((line) => `${side}${line}`), ...c.omissions[other].map((p) => `${other}${p}`)]);
     const reported = new Set(predicted.links.flatMap((link) => (link.en.length === 0 ? link.ru.map((p) => `ru${p}`) : link.ru.length === 0 ? link.en.map((p) => `en${p}`) : [])));
     for (const key of reported) if (gold.has(key)) found++;
     else wrong++;
