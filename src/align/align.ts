@@ -44,7 +44,7 @@ export function alignDocuments(a: AlignInput, b: AlignInput, options: AlignOptio
   if (limitedWidth !== undefined) {
     warnings.push({
       code: 'band-limit',
-      message: `the texts drift more than ${limitedWidth} paragraphs apart and are too long to search more widely; links near there may be off (pass a larger \`band\` option to search further, at a cost in time and memory)`,
+      message: `the texts drift more than ${limitedWidth} ${coarse === undefined ? 'paragraphs' : 'paragraphs and sentences'} apart and are too long to search more widely; links near there may be off (pass a larger \`band\` option to search further, at a cost in time and memory)`,
     });
   }
   return { ru, en, links, warnings };
