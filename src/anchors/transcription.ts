@@ -275,6 +275,39 @@ function shareOne(a: readonly string[], b: readonly string[]): boolean {
   return false;
 }
 
+const letterCounts = new Int32Array(26);
+
+/**
+ * `JaroWinkler(x, y) >= threshold` for folded forms (letters a–z), the Jaro–Winkler run only when an upper bound
+ * of it reaches the threshold: most pairs the checks compare share too few letters. The bound: Jaro matches pair
+ * equal letters, so their number m is at most the letters the two share counted with repeats (c), and Jaro
+ * ≤ (c/|x| + c/|y| + 1) / 3; Winkler's prefix boost only grows with Jaro. Same answers as the plain test.
+ */
+export function similarAtLeast(x: string, y: string, threshold: number): boolean {
+  letterCounts.fill(0);
+  for (let i = 0; i < x.length; i++) {
+    const k = x.charCodeAt(i) - 97;
+    if (k < 0 || k > 25) return JaroWinkler(x, y) >= threshold; // not a folded form: no bound
+    letterCounts[k]!++;
+  }
+  let shared = 0;
+  for (let i = 0; i < y.length; i++) {
+    const k = y.charCodeAt(i) - 97;
+    if (k < 0 || k > 25) return JaroWinkler(x, y) >= threshold;
+    if (letterCounts[k]! > 0) {
+      letterCounts[k]!--;
+      shared++;
+    }
+  }
+  if (shared === 0) return false;
+  const jaroBound = Math.min(1, (shared / x.length + shared / y.length + 1) / 3);
+  let prefix = 0;
+  while (prefix < 4 && x[prefix] === y[prefix] && prefix < x.length) prefix++;
+  // A hair of slack for rounding: the bound must never reject a pair the plain test keeps.
+  if (jaroBound + prefix * 0.1 * (1 - jaroBound) < threshold - 1e-9) return false;
+  return JaroWinkler(x, y) >= threshold;
+}
+
 /** How sure a match is, by the evidence behind it. */
 export const MATCH_CONFIDENCE = {
   /** Same folded spelling. */
@@ -324,7 +357,7 @@ export function nameSimilarity(a: string, b: string): number {
   if (best > 0) return best;
   for (const x of fa.similar) {
     for (const y of fb.similar) {
-      if (x.length >= 5 && y.length >= 5 && JaroWinkler(x, y) >= 0.9 && JaroWinkler(skeletonOf(x), skeletonOf(y)) >= 0.85) {
+      if (x.length >= 5 && y.length >= 5 && similarAtLeast(x, y, 0.9) && similarAtLeast(skeletonOf(x), skeletonOf(y), 0.85)) {
         return MATCH_CONFIDENCE.similar;
       }
     }

@@ -3,7 +3,9 @@
  * in any case ending, first-name variants, and the words that must not match.
  */
 import { describe, expect, it } from 'vitest';
-import { MATCH_CONFIDENCE, nameSimilarity } from '../../src/anchors/transcription.js';
+import fc from 'fast-check';
+import JaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
+import { MATCH_CONFIDENCE, nameSimilarity, similarAtLeast } from '../../src/anchors/transcription.js';
 import { mixedScriptWords, unmixScripts } from '../../src/anchors/homoglyphs.js';
 
 describe('nameSimilarity: Russian transcription → English spelling', () => {
@@ -64,5 +66,27 @@ describe('anchor keys of names', () => {
     const { extractAnchors } = await import('../../src/anchors/extract.js');
     expect(extractAnchors('Вчера Петров встретился с коллегами.', 'ru').map((a) => a.key)).not.toContain('ent:Peter');
     expect(extractAnchors('Вчера Петр встретился с коллегами.', 'ru').map((a) => a.key)).toContain('ent:Peter');
+  });
+});
+
+describe('similarAtLeast: the Jaro–Winkler test behind its letter-count bound', () => {
+  // A small alphabet makes close pairs common, where the bound and the plain test could disagree.
+  const folded = fc.string({ unit: fc.constantFrom(...'abeiknorst'), minLength: 1, maxLength: 12 });
+
+  it('answers as the plain test does, at both thresholds the checks use', () => {
+    fc.assert(
+      fc.property(folded, folded, fc.constantFrom(0.85, 0.9), (x, y, threshold) => {
+        expect(similarAtLeast(x, y, threshold)).toBe(JaroWinkler(x, y) >= threshold);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('keeps near spellings and drops words with few letters in common', () => {
+    expect(similarAtLeast('makgregor', 'macgregor', 0.9)).toBe(true);
+    expect(similarAtLeast('martins', 'martinez', 0.9)).toBe(true);
+    expect(similarAtLeast('martins', 'kovalev', 0.9)).toBe(false);
+    // Not a folded form: the plain test, not the bound.
+    expect(similarAtLeast('müller', 'muller', 0.85)).toBe(JaroWinkler('müller', 'muller') >= 0.85);
   });
 });
