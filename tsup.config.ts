@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
-// The library is built twice (ESM + CJS) with type declarations; the CLI once (ESM, sharing chunks with the
-// library's ESM build, given its shebang after the build).
+// The library is built twice (ESM + CJS) with type declarations. The CLI is one CommonJS script (cli-main.cjs,
+// the library inside it), which the executable (cli.js, given its shebang after the build) compiles through a
+// V8 code cache (src/cli/code-cache.ts): a script can be, an ES module graph cannot on Node 20.
 // Bundled, so that the package has no runtime dependencies:
 // - franc (and its own dependencies) and iuliia: franc is ESM-only, and bundling keeps the CommonJS build loadable;
 // - natural: only two of its files are imported (the Porter stemmer and Jaro–Winkler, see src/anchors/natural.d.ts);
@@ -16,10 +17,8 @@ const esbuildOptions = (options: { charset?: string }): void => {
 
 export default defineConfig([
   {
-    // ESM: the library and the CLI share their code in chunks (the CLI is not a second copy of the library).
-    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
+    entry: { index: 'src/index.ts' },
     format: ['esm'],
-    splitting: true,
     dts: { entry: { index: 'src/index.ts' } },
     sourcemap: true,
     clean: true,
@@ -27,8 +26,6 @@ export default defineConfig([
     noExternal: bundled,
     external: ['mammoth', 'unpdf'],
     esbuildOptions,
-    // The shebang only on the executable (a banner would go on every chunk).
-    onSuccess: 'node scripts/shebang.mjs dist/cli.js',
   },
   {
     entry: { index: 'src/index.ts' },
@@ -38,5 +35,30 @@ export default defineConfig([
     target: 'node20',
     noExternal: bundled,
     esbuildOptions,
+  },
+  {
+    // The CLI's main module as one script. `import.meta.url` (the corpus and the worker script are found beside
+    // it) is the script's own file URL, made by pathToFileURL: tsup's shim writes `file:${path}`, which a path
+    // with `#` or `%` in it breaks.
+    entry: { 'cli-main': 'src/cli/main.ts' },
+    format: ['cjs'],
+    outExtension: () => ({ js: '.cjs' }),
+    banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { 'import.meta.url': '__bundleUrl' },
+    sourcemap: true,
+    target: 'node20',
+    noExternal: bundled,
+    external: ['mammoth', 'unpdf'],
+    esbuildOptions,
+  },
+  {
+    // The executable: node built-ins only, the bundle read at run time.
+    entry: { cli: 'src/cli/launch.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
+    external: ['./cli-main.cjs'],
+    // The shebang only on the executable (a banner would go on every chunk).
+    onSuccess: 'node scripts/shebang.mjs dist/cli.js',
   },
 ]);

@@ -28,7 +28,7 @@ function runBuilt(argv: string[]): Promise<{ code: number; stdout: string; stder
 
 beforeAll(async () => {
   await build({
-    entry: { cli: join(ROOT, 'src/cli/main.ts') },
+    entry: { cli: join(ROOT, 'src/cli/bin.ts') },
     outDir: dir,
     format: ['esm'],
     platform: 'node',

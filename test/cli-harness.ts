@@ -23,7 +23,7 @@ export function spawnCli(argv: string[], options: { stdin?: Uint8Array | string;
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...argv],
+      ['--import', 'tsx', join(ROOT, 'src/cli/bin.ts'), ...argv],
       {
         cwd: ROOT,
         encoding: 'utf8',

@@ -2,7 +2,7 @@
  * The command line as a user meets it: exit codes (0 ok, 1 discrepancies with --fail-on, 2 usage, 3 input
  * error), errors on stderr and results on stdout, no stack trace for a user error, and runs over many files
  * that go on past a bad one and report it at the end. Most cases run in-process through `runCli` (fast); a few
- * spawn the real program (`node --import tsx src/cli/main.ts`, no build needed) to check what a shell sees.
+ * spawn the real program (`node --import tsx src/cli/bin.ts`, no build needed) to check what a shell sees.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

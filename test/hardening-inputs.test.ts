@@ -3,7 +3,7 @@
  * misdecoded bytes and legacy encodings, duplicate ids, language labels that contradict the text, hostile
  * values through the public API, and the smaller cases (invisible lines, indented paragraphs, a style-first
  * HTML fragment, `--moses DIR/`, CLI messages, control characters in paths, Kazakh). CLI cases spawn the real
- * program (`node --import tsx src/cli/main.ts`), with FIFOs and symlink loops made by the test.
+ * program (`node --import tsx src/cli/bin.ts`), with FIFOs and symlink loops made by the test.
  *
  * `HARDENING_REPORT=1` prints the outcome of every case (the README's "Errors" section lists them).
  */

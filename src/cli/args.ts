@@ -183,7 +183,10 @@ Paragraph numbers: reports for people (text, html, messages) count from 1 (¶1 i
 machine outputs (json, jsonl, tsv, csv, tmx, xliff) give 0-based indices.
 
 Exit codes: 0 done; 1 discrepancies found of a --fail-on kind; 2 usage error; 3 input error (unreadable,
-empty, binary, not UTF-8, same language twice, undetected language, too large).`;
+empty, binary, not UTF-8, same language twice, undetected language, too large).
+
+The program keeps its compiled code in $XDG_CACHE_HOME/bitext-align (else ~/.cache/bitext-align), about 1 MB,
+so that a run does not compile it again; NODE_DISABLE_COMPILE_CACHE=1 turns that off.`;
 
 const INPUT_FLAGS = `  --lang-a ru|en         the language of A (skips detection); --lang-b likewise for B
   --glossary FILE        JSON list of {"id", "forms": [...]} names to add to the built-in gazetteer

@@ -62,10 +62,14 @@ export interface CliIO {
 }
 
 /**
- * The script worker threads run: the built CLI itself (it does a worker's share when started as one). Running
- * from source (tests), there is no built script and fingerprinting stays on one thread.
+ * The script worker threads run: the built executable (it does a worker's share when started as one). From the
+ * published bundle (dist/cli-main.cjs) that is the executable beside it, dist/cli.js; from a single-file ES
+ * module build, the file itself. Running from source (tests), there is no built script and the work stays on one
+ * thread.
  */
-const WORKER_SCRIPT = import.meta.url.endsWith('.js') ? new URL(import.meta.url) : undefined;
+const WORKER_SCRIPT = import.meta.url.endsWith('.cjs')
+  ? new URL('./cli.js', import.meta.url)
+  : import.meta.url.endsWith('.js') ? new URL(import.meta.url) : undefined;
 
 /** Exit codes, as documented in `--help` and the README. */
 export const EXIT = { ok: 0, discrepancies: 1, usage: 2, input: 3 } as const;
