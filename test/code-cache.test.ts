@@ -53,12 +53,12 @@ describe('codeCacheFolder', () => {
 });
 
 describe('codeCacheName', () => {
-  it('changes with the bundle build and with the runtime, and only then', () => {
-    const name = codeCacheName({ size: 100, mtimeMs: 5 }, 'v8 a');
-    expect(codeCacheName({ size: 100, mtimeMs: 5 }, 'v8 a')).toBe(name);
-    expect(codeCacheName({ size: 101, mtimeMs: 5 }, 'v8 a')).not.toBe(name);
-    expect(codeCacheName({ size: 100, mtimeMs: 6 }, 'v8 a')).not.toBe(name);
-    expect(codeCacheName({ size: 100, mtimeMs: 5 }, 'v8 b')).not.toBe(name);
+  it('changes with the bundle bytes, even at the same length, and with the runtime, and only then', () => {
+    const bundle = Buffer.from('module.exports = 1;');
+    const name = codeCacheName(bundle, 'v8 a');
+    expect(codeCacheName(Buffer.from('module.exports = 1;'), 'v8 a')).toBe(name);
+    expect(codeCacheName(Buffer.from('module.exports = 2;'), 'v8 a')).not.toBe(name);
+    expect(codeCacheName(bundle, 'v8 b')).not.toBe(name);
     expect(name).toMatch(/^cli-[\w-]+\.bin$/);
   });
 });
@@ -86,6 +86,16 @@ describe('requireWithCodeCache', () => {
       expect(await inChild(path, cache)).toEqual({ answer: 42, file: path });
       expect(readFileSync(file).length).toBeGreaterThan(bad.length);
     }
+  });
+
+  it('runs a rebuilt script of the same length and time as rebuilt, not the code cached for the old one', async () => {
+    const { path, cache } = script('rebuilt', 'module.exports = { answer: 1 };');
+    const time = new Date('1985-10-26T08:15:00Z'); // what npm gives every file it installs
+    utimesSync(path, time, time);
+    expect(await inChild(path, cache)).toEqual({ answer: 1 });
+    writeFileSync(path, 'module.exports = { answer: 2 };');
+    utimesSync(path, time, time);
+    expect(await inChild(path, cache)).toEqual({ answer: 2 });
   });
 
   it('runs without a cache when the folder cannot be made or written', () => {
@@ -121,7 +131,7 @@ describe('requireWithCodeCache', () => {
     requireWithCodeCache(path, cache);
     const kept = cacheFiles(cache);
     expect(kept).toHaveLength(8);
-    expect(kept).toContain(codeCacheName(statSync(path)));
+    expect(kept).toContain(codeCacheName(readFileSync(path)));
     expect(kept).toContain('cli-old-11.bin');
     expect(kept).not.toContain('cli-old-4.bin');
   });

@@ -3,14 +3,17 @@
  * Node 20 compiles a script afresh at every start, and for that bundle the compile was a seventh of the
  * instructions of a one-shot `align` of the 9 KB seed pair (1.53 → 1.32 G instructions with the cache, callgrind).
  * The cache is what V8 serialises of the compiled script (`Script#createCachedData`), kept per user in
- * `$XDG_CACHE_HOME/bitext-align` (else `~/.cache/bitext-align`), one file per build of the bundle and per
- * runtime (V8 version and Node options: V8 rejects a cache made under other flags). Node 22's
+ * `$XDG_CACHE_HOME/bitext-align` (else `~/.cache/bitext-align`), one file per content of the bundle and per
+ * runtime (V8 version and Node options: V8 rejects a cache made under other flags). By content, not by size and
+ * modification time: npm gives every file it installs the same time, and V8 itself checks only the source's
+ * length, so another build of the same size would run the old build's code. Node 22's
  * `module.enableCompileCache()` does the same for every module; this is it for one script, on Node 20 too.
  *
  * The cache is an optimisation only: a folder that cannot be written, a file that cannot be read or a cache V8
  * rejects each leave the run as it was without one. NODE_DISABLE_COMPILE_CACHE=1 (Node's own switch for its
  * compile cache) turns it off.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -31,11 +34,13 @@ export function codeCacheFolder(env: Record<string, string | undefined> = proces
 }
 
 /**
- * The cache file's name: the bundle's size and modification time (a rebuilt or reinstalled bundle gets a new
- * cache), and a hash of the runtime V8 checks a cache against (its version, the process's Node options).
+ * The cache file's name: a hash of the bundle's bytes (another build gets another cache; hashing the 1 MB
+ * bundle takes under a millisecond) and of the runtime V8 checks a cache against (its version, the process's
+ * Node options).
  */
-export function codeCacheName(bundle: { size: number; mtimeMs: number }, runtime: string = runtimeKey()): string {
-  return `cli-${bundle.size}-${Math.round(bundle.mtimeMs)}-${fnv1a(runtime).toString(36)}.bin`;
+export function codeCacheName(bundle: Uint8Array, runtime: string = runtimeKey()): string {
+  const hash = createHash('sha256').update(bundle).update('\u0000').update(runtime).digest('base64url');
+  return `cli-${hash.slice(0, 32)}.bin`;
 }
 
 /**
@@ -45,8 +50,9 @@ export function codeCacheName(bundle: { size: number; mtimeMs: number }, runtime
  * make V8 reject the cache at the next start.
  */
 export function requireWithCodeCache(path: string, folder: string | undefined): unknown {
-  const source = readFileSync(path, 'utf8');
-  const file = folder !== undefined ? join(folder, codeCacheName(statSync(path))) : undefined;
+  const bytes = readFileSync(path);
+  const source = bytes.toString('utf8');
+  const file = folder !== undefined ? join(folder, codeCacheName(bytes)) : undefined;
   const cachedData = file !== undefined ? readIfPresent(file) : undefined;
   const script = new Script(Module.wrap(source), {
     filename: path,
@@ -102,9 +108,3 @@ function safeHomedir(): string {
   }
 }
 
-/** 32-bit FNV-1a of a string's code units, unsigned. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
