@@ -1,4 +1,4 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 // The library is built twice (ESM + CJS) with type declarations. The CLI is one CommonJS script (cli-main.cjs,
 // the library inside it), which the executable (cli.js, given its shebang after the build) compiles through a
@@ -15,50 +15,36 @@ const esbuildOptions = (options: { charset?: string }): void => {
   options.charset = 'utf8';
 };
 
+// What every build that bundles the library shares.
+const library = {
+  sourcemap: true,
+  target: 'node20',
+  noExternal: bundled,
+  external: ['mammoth', 'unpdf'],
+  esbuildOptions,
+} satisfies Options;
+
 export default defineConfig([
-  {
-    entry: { index: 'src/index.ts' },
-    format: ['esm'],
-    dts: { entry: { index: 'src/index.ts' } },
-    sourcemap: true,
-    clean: true,
-    target: 'node20',
-    noExternal: bundled,
-    external: ['mammoth', 'unpdf'],
-    esbuildOptions,
-  },
-  {
-    entry: { index: 'src/index.ts' },
-    format: ['cjs'],
-    dts: { entry: { index: 'src/index.ts' } },
-    sourcemap: true,
-    target: 'node20',
-    noExternal: bundled,
-    esbuildOptions,
-  },
+  { ...library, entry: { index: 'src/index.ts' }, format: ['esm'], dts: { entry: { index: 'src/index.ts' } }, clean: true },
+  { ...library, entry: { index: 'src/index.ts' }, format: ['cjs'], dts: { entry: { index: 'src/index.ts' } } },
   {
     // The CLI's main module as one script. `import.meta.url` (the corpus and the worker script are found beside
     // it) is the script's own file URL, made by pathToFileURL: tsup's shim writes `file:${path}`, which a path
     // with `#` or `%` in it breaks.
+    ...library,
     entry: { 'cli-main': 'src/cli/main.ts' },
     format: ['cjs'],
     outExtension: () => ({ js: '.cjs' }),
     banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
     define: { 'import.meta.url': '__bundleUrl' },
-    sourcemap: true,
-    target: 'node20',
-    noExternal: bundled,
-    external: ['mammoth', 'unpdf'],
-    esbuildOptions,
   },
   {
-    // The executable: node built-ins only, the bundle read at run time.
+    // The executable: node built-ins only, the bundle read at run time; given its shebang and execute bit after
+    // the build.
     entry: { cli: 'src/cli/launch.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',
-    external: ['./cli-main.cjs'],
-    // The shebang only on the executable (a banner would go on every chunk).
     onSuccess: 'node scripts/shebang.mjs dist/cli.js',
   },
 ]);
